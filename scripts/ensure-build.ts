@@ -1,0 +1,32 @@
+/**
+ * Builds the renderer (Vite) when its output is missing or older than its sources, so that
+ * `npm run station` and `npm test` work right after `npm install` on a fresh clone.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const marker = join(root, 'dist-renderer', 'spectator', 'index.html');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const sources = Math.max(
+  newestMtime(join(root, 'src-renderer')),
+  newestMtime(join(root, 'src-main', 'wire')),
+  statSync(join(root, 'vite.config.ts')).mtimeMs,
+);
+if (!existsSync(marker) || statSync(marker).mtimeMs < sources) {
+  process.stdout.write('Building the spectator and operator pages (vite build)…\n');
+  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * WebSocket messages from the station to spectators: the seed's `full | diff | refresh`
+ * (shared/seed/009-live-data-pipeline-data-model.md) plus a per-event sequence number.
+ *
+ * `seq` increases by exactly one for every message published to an event's room, so a client that
+ * sees a gap (last seq + 1 ≠ seq) knows it missed something and reloads over REST. The `full` a
+ * socket receives on connect carries the room's current seq; later messages continue from it.
+ *
+ * Close codes the station uses: 1000 (event official after the grace, or event deleted),
+ * 1001 (station shutting down), 4008 (this socket fell too far behind: its unsent buffer passed
+ * the bound; reconnect to get a fresh `full`).
+ */
+import type {
+  PublicAggregatedCategory, PublicClass, PublicEventDetail, PublicEventStatus, PublicOnCourseEntry,
+  PublicRace, PublicResult,
+} from './api.ts';
+
+export interface WsFullPayload {
+  event: PublicEventDetail;
+  classes: PublicClass[];
+  races: PublicRace[];
+  categories: PublicAggregatedCategory[];
+}
+
+export interface WsDiffPayload {
+  /** Changed result rows, upsert by participantId (bib is kept for seed clients). */
+  results?: PublicResult[];
+  /** The race the results belong to. */
+  raceId?: string;
+  /** For best-run pairs: the other run; the rows are combined rows valid for both ids. */
+  pairedRaceId?: string | null;
+  /** participantIds that left the race's list. */
+  removed?: string[];
+  /** The event's complete on-course list (replace, do not merge). */
+  oncourse?: PublicOnCourseEntry[];
+  /** New event status. */
+  status?: PublicEventStatus;
+  statusChangedAt?: string;
+  /** Races whose status or official mark changed (upsert by raceId). */
+  races?: PublicRace[];
+}
+
+export type WsFull = { type: 'full'; seq: number; data: WsFullPayload };
+export type WsDiff = { type: 'diff'; seq: number; data: WsDiffPayload };
+export type WsRefresh = { type: 'refresh'; seq: number };
+export type WsMessage = WsFull | WsDiff | WsRefresh;
+
+/** Close code for a socket cut off because it could not keep up. */
+export const CLOSE_TOO_SLOW = 4008;
+export const CLOSE_NORMAL = 1000;
+export const CLOSE_GOING_AWAY = 1001;
