@@ -23,12 +23,20 @@ export interface WsFullPayload {
 }
 
 export interface WsDiffPayload {
-  /** Changed result rows, upsert by participantId (bib is kept for seed clients). */
+  /**
+   * Changed result rows, complete and detailed (gates, dtStart/dtFinish), to upsert by
+   * participantId (bib is kept for seed clients). Apply `ranks` after `results`.
+   */
   results?: PublicResult[];
   /** The race the results belong to. */
   raceId?: string;
   /** For best-run pairs: the other run; the rows are combined rows valid for both ids. */
   pairedRaceId?: string | null;
+  /**
+   * Rows whose only change is their place or gap (a new finish moves the others): just those
+   * fields, merged into the row with the same participantId. Keeps a one-result diff small.
+   */
+  ranks?: WsRankUpdate[];
   /** participantIds that left the race's list. */
   removed?: string[];
   /** The event's complete on-course list (replace, do not merge). */
@@ -38,6 +46,16 @@ export interface WsDiffPayload {
   statusChangedAt?: string;
   /** Races whose status or official mark changed (upsert by raceId). */
   races?: PublicRace[];
+}
+
+export interface WsRankUpdate {
+  participantId: string;
+  rnk: number | null;
+  totalBehind: string | null;
+  catRnk: number | null;
+  catTotalBehind: string | null;
+  /** Best-run races: the run-1 place can move too. */
+  prevRnk?: number | null;
 }
 
 export type WsFull = { type: 'full'; seq: number; data: WsFullPayload };

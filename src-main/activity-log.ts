@@ -1,0 +1,53 @@
+/**
+ * The operator's activity log: what the station did and what it refused. Kept in memory (the
+ * dashboard's view, a bounded ring) and, for entries worth keeping after a restart, on disk.
+ * Never written per live push: that is what stalled c123-live-mini (#157).
+ */
+import type { EventStore } from './store/event-store.ts';
+
+export interface ActivityEntry {
+  id: number;
+  at: string;
+  eventId: string | null;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+}
+
+const CAPACITY = 500;
+
+export class ActivityLog {
+  private readonly entries: ActivityEntry[] = [];
+  private nextId = 1;
+  private readonly store: EventStore;
+  private readonly now: () => string;
+  private readonly listeners = new Set<(e: ActivityEntry) => void>();
+
+  constructor(store: EventStore, now: () => string) {
+    this.store = store;
+    this.now = now;
+  }
+
+  add(eventId: string | null, level: ActivityEntry['level'], message: string, persist = true): ActivityEntry {
+    const entry = { id: this.nextId++, at: this.now(), eventId, level, message };
+    this.entries.push(entry);
+    if (this.entries.length > CAPACITY) this.entries.shift();
+    if (persist) {
+      try {
+        this.store.log(entry.at, eventId, level, message);
+      } catch {
+        // The log must never make an ingest fail.
+      }
+    }
+    for (const l of this.listeners) l(entry);
+    return entry;
+  }
+
+  recent(limit = 100): ActivityEntry[] {
+    return this.entries.slice(-limit).reverse();
+  }
+
+  subscribe(listener: (e: ActivityEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

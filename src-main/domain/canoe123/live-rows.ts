@@ -1,0 +1,137 @@
+/**
+ * The one reader of c123-server's live JSON rows (`ResultInput`, `OnCourseInput`, see
+ * shared/reference/c123-server-client.md §5). It turns them into domain fields: bibs trimmed,
+ * times in centiseconds, Canoe123 time of day without c123-server's made-up date, and, for result
+ * rows, only the fields the row actually carried (a partial row never nulls the others).
+ *
+ * The request schemas (http/ingest-routes.ts) have already checked the types.
+ */
+import type { OnCourseEntry, ResultStatus, RunFields } from '../model.ts';
+
+export interface LiveResultInput {
+  raceId: string;
+  participantId: string;
+  bib: number | string;
+  time?: number | null;
+  pen?: number | null;
+  total?: number | null;
+  status?: string | null;
+  rnk?: number | null;
+  dtStart?: string | null;
+  dtFinish?: string | null;
+  gates?: ({ gate: number; time?: number | null; pen?: number | null } | number | null)[] | null;
+}
+
+export interface OnCourseInput {
+  participantId: string;
+  raceId: string;
+  bib: number | string;
+  name?: string | null;
+  club?: string | null;
+  position?: number | null;
+  gates?: (number | null)[] | null;
+  dtStart?: string | null;
+  dtFinish?: string | null;
+  time?: number | null;
+  pen?: number | null;
+  total?: number | null;
+  rank?: number | null;
+  ttbDiff?: string | null;
+  ttbName?: string | null;
+}
+
+export type TimeUnit = 'cs' | 'ms';
+
+/** Padded bibs ("  44") arrive from several channels; a bib is a number everywhere inside. */
+export function trimBib(bib: number | string | null | undefined): number | null {
+  if (bib === null || bib === undefined) return null;
+  if (typeof bib === 'number') return Number.isFinite(bib) ? Math.trunc(bib) : null;
+  const t = bib.trim();
+  return /^\d+$/.test(t) ? Number(t) : null;
+}
+
+export function resultStatus(value: unknown): ResultStatus | null {
+  if (typeof value !== 'string') return null;
+  const s = value.trim().toUpperCase();
+  return s === 'DNS' || s === 'DNF' || s === 'DSQ' || s === 'CAP' ? s : null;
+}
+
+/**
+ * "10:34:20.123", or c123-server's "2026-11-27T10:34:20.123Z" (venue local time labelled Z with the
+ * push date: the date and the Z are meaningless), to Canoe123's "HH:MM:SS.mmm".
+ */
+export function timeOfDay(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const m = /(\d{1,2}):(\d{2}):(\d{2})(\.\d+)?/.exec(value);
+  if (!m) return null;
+  return `${m[1].padStart(2, '0')}:${m[2]}:${m[3]}${m[4] ?? ''}`;
+}
+
+/**
+ * Live JSON is centiseconds by contract, but the unit is detected, not assumed: a batch whose
+ * timed rows are all whole tens and reach past 10 minutes (60 000) is milliseconds, since no
+ * slalom run in centiseconds is that long while every run in milliseconds is.
+ */
+export function detectLiveUnit(rows: readonly { time?: number | null; total?: number | null }[]): TimeUnit {
+  const times = rows.flatMap((r) => [r.time, r.total]).filter((t): t is number => typeof t === 'number' && t > 0);
+  if (times.length === 0) return 'cs';
+  return times.every((t) => t % 10 === 0) && times.some((t) => t > 60_000) ? 'ms' : 'cs';
+}
+
+function toCs(v: number | null | undefined, unit: TimeUnit): number | null {
+  if (v === null || v === undefined) return null;
+  return unit === 'ms' ? Math.round(v / 10) : Math.round(v);
+}
+
+/** The run fields a live result row carried, in domain units. */
+export function liveRunFields(input: LiveResultInput, unit: TimeUnit): Partial<RunFields> {
+  const out: Partial<RunFields> = {};
+  if ('time' in input) out.time = toCs(input.time, unit);
+  if ('pen' in input) out.pen = toCs(input.pen, unit);
+  if ('total' in input) out.total = toCs(input.total, unit);
+  if ('status' in input) out.status = resultStatus(input.status);
+  if ('dtStart' in input) out.dtStart = timeOfDay(input.dtStart);
+  if ('dtFinish' in input) out.dtFinish = timeOfDay(input.dtFinish);
+  if ('gates' in input) out.gates = liveGates(input.gates);
+  return out;
+}
+
+/** Gates as `{gate, pen}` objects (c123-live-mini's JSON) or a plain per-gate list; pen in seconds. */
+function liveGates(gates: LiveResultInput['gates']): (number | null)[] | null {
+  if (!gates) return null;
+  const out: (number | null)[] = [];
+  gates.forEach((g, i) => {
+    if (g === null || typeof g === 'number') {
+      out[i] = g;
+      return;
+    }
+    const index = g.gate - 1;
+    while (out.length < index) out.push(null);
+    out[index] = g.pen ?? null;
+  });
+  for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+  return out;
+}
+
+export function onCourseEntry(input: OnCourseInput, unit: TimeUnit, nowMs: number): OnCourseEntry | null {
+  const bib = trimBib(input.bib);
+  if (bib === null) return null;
+  return {
+    participantId: input.participantId,
+    raceId: input.raceId,
+    bib,
+    name: input.name ?? '',
+    club: input.club ?? null,
+    position: input.position ?? 0,
+    gates: input.gates ?? [],
+    dtStart: timeOfDay(input.dtStart),
+    dtFinish: timeOfDay(input.dtFinish),
+    time: toCs(input.time, unit),
+    pen: toCs(input.pen, unit) ?? 0,
+    total: toCs(input.total, unit),
+    rank: input.rank && input.rank > 0 ? input.rank : null,
+    ttbDiff: input.ttbDiff || null,
+    ttbName: input.ttbName || null,
+    lastSeen: nowMs,
+  };
+}

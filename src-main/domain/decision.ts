@@ -1,0 +1,29 @@
+/**
+ * What a domain function returns: the new state and the list of changes, or a rejection carrying
+ * an error code. Changes are past-tense events; the store persists them in one transaction and the
+ * spectator hub turns them into WebSocket messages. Nothing here performs I/O.
+ */
+import type { ErrorCode } from '../wire/errors.ts';
+import type { EventMeta, EventState, ResultRow, StatusChange, Structure, RaceOfficialMark } from './model.ts';
+
+export type Change =
+  | { type: 'eventCreated' }
+  | { type: 'eventDeleted' }
+  | { type: 'metaChanged'; meta: EventMeta }
+  | { type: 'structureChanged'; structure: Structure; version: number }
+  | { type: 'xmlReceived' }
+  | { type: 'rowsUpserted'; rows: ResultRow[] }
+  | { type: 'rowsRemoved'; keys: { raceId: string; participantId: string }[] }
+  | { type: 'statusChanged'; change: StatusChange; steps: StatusChange[] }
+  | { type: 'raceOfficialChanged'; raceId: string; mark: RaceOfficialMark | null }
+  | { type: 'mergeStrategyChanged' }
+  | { type: 'onCourseChanged' };
+
+export type Rejection = { ok: false; error: ErrorCode; message?: string; detail?: Record<string, unknown> };
+export type Decision<R = undefined> =
+  | { ok: true; state: EventState; changes: Change[]; result: R }
+  | Rejection;
+
+export function reject(error: ErrorCode, message?: string, detail?: Record<string, unknown>): Rejection {
+  return { ok: false, error, message, detail };
+}

@@ -1,0 +1,143 @@
+/**
+ * The one ranking authority. Raceside ranks every race itself from the merged totals, whatever the
+ * source (XML or live), so a rank never flips between Canoe123's and ours. Ties share a place
+ * (1, 1, 3), which Canoe123 itself does not do: it breaks ties by start order (TieBreaker), see
+ * test/contract/xml-ranks.test.ts for every place the two differ.
+ *
+ * Also here: pairing the two runs of a best-run race and combining them (the better run counts).
+ */
+import type { Race, ResultStatus, RunFields } from './model.ts';
+
+export interface RankInput {
+  key: string;
+  /** The total that counts (a standard race's total, a best-run race's better total). */
+  total: number | null;
+  status: ResultStatus | null;
+  catId: string | null;
+}
+
+export interface Rank {
+  rnk: number | null;
+  totalBehind: string | null;
+  catRnk: number | null;
+  catTotalBehind: string | null;
+}
+
+const unranked: Rank = { rnk: null, totalBehind: null, catRnk: null, catTotalBehind: null };
+
+/** Ranks by total ascending; rows with a status or without a total are unranked. */
+export function rankRows(rows: readonly RankInput[]): Map<string, Rank> {
+  const out = new Map<string, Rank>();
+  const ranked = rows.filter((r) => r.status === null && r.total !== null).sort((a, b) => a.total! - b.total!);
+  const overall = places(ranked);
+  const byCat = new Map<string, RankInput[]>();
+  for (const r of ranked) {
+    if (r.catId === null) continue;
+    let list = byCat.get(r.catId);
+    if (!list) byCat.set(r.catId, (list = []));
+    list.push(r);
+  }
+  const cat = new Map<string, { place: number; behind: string }>();
+  for (const list of byCat.values()) for (const [key, v] of places(list)) cat.set(key, v);
+  for (const r of rows) {
+    const o = overall.get(r.key);
+    if (!o) {
+      out.set(r.key, unranked);
+      continue;
+    }
+    const c = cat.get(r.key);
+    out.set(r.key, { rnk: o.place, totalBehind: o.behind, catRnk: c?.place ?? null, catTotalBehind: c?.behind ?? null });
+  }
+  return out;
+}
+
+/** Competition ranking over a list sorted by total: equal totals share the place. */
+function places(sorted: readonly RankInput[]): Map<string, { place: number; behind: string }> {
+  const out = new Map<string, { place: number; behind: string }>();
+  const leader = sorted[0]?.total ?? 0;
+  let place = 0;
+  let prev: number | null = null;
+  sorted.forEach((r, i) => {
+    if (r.total !== prev) place = i + 1;
+    prev = r.total;
+    out.set(r.key, { place, behind: formatBehind(r.total! - leader) });
+  });
+  return out;
+}
+
+/** Gap to the leader as Canoe123 prints it: "0.00" for the leader, "+9.22" otherwise. */
+export function formatBehind(cs: number): string {
+  const s = (cs / 100).toFixed(2);
+  return cs === 0 ? '0.00' : `+${s}`;
+}
+
+/**
+ * Pairs the runs of best-run races: for each BR2, the BR1 of the same class, preferring the one
+ * whose id differs only in the run (K1M_ST_BR1_6 ↔ K1M_ST_BR2_6), else the latest BR1 before it.
+ * Returns raceId → the other run's raceId, both directions.
+ */
+export function pairBestRuns(races: readonly Race[]): Map<string, string> {
+  const pairs = new Map<string, string>();
+  const br1s = races.filter((r) => r.disId === 'BR1');
+  for (const br2 of races) {
+    if (br2.disId !== 'BR2') continue;
+    const sameClass = br1s.filter((r) => r.classId === br2.classId && !pairs.has(r.raceId));
+    const twin = br2.raceId.replace('_BR2_', '_BR1_');
+    const before = sameClass
+      .filter((r) => (r.raceOrder ?? 0) <= (br2.raceOrder ?? 0))
+      .sort((a, b) => (b.raceOrder ?? 0) - (a.raceOrder ?? 0));
+    const br1 = sameClass.find((r) => r.raceId === twin) ?? before[0] ?? sameClass[0];
+    if (!br1) continue;
+    pairs.set(br2.raceId, br1.raceId);
+    pairs.set(br1.raceId, br2.raceId);
+  }
+  return pairs;
+}
+
+export interface CombinedRuns {
+  totalTotal: number | null;
+  betterRunNr: 1 | 2 | null;
+  status: ResultStatus | null;
+  prevStatus: ResultStatus | null;
+  currStatus: ResultStatus | null;
+  /** The second run with Canoe123's best-of-both pollution repaired (see below). */
+  run2: RunFields | null;
+}
+
+/**
+ * Combines a participant's two runs. The better clean run counts (a tie goes to run 1, as in
+ * Canoe123). A run with a status (DNS/DNF/DSQ/CAP) or no total does not count; with no counting
+ * run the participant carries the latest run's status (the 2nd run's when it exists).
+ *
+ * Canoe123's TCP results for a BR2 race carry best-of-both Pen/Total (c123-server §9.3); when a
+ * run-2 total equals the run-1 total but not its own time + pen, it is that pollution and the run-2
+ * run is not counted (c123-live-mini #180, 2 cs jitter tolerated).
+ */
+export function combineRuns(run1: RunFields | null, run2: RunFields | null): CombinedRuns {
+  const r2 = run2 && run1 ? repairPollution(run1, run2) : run2;
+  const clean1 = run1 && run1.status === null && run1.total !== null ? run1.total : null;
+  const clean2 = r2 && r2.status === null && r2.total !== null ? r2.total : null;
+  let betterRunNr: 1 | 2 | null = null;
+  let totalTotal: number | null = null;
+  if (clean1 !== null && (clean2 === null || clean1 <= clean2)) [betterRunNr, totalTotal] = [1, clean1];
+  else if (clean2 !== null) [betterRunNr, totalTotal] = [2, clean2];
+  const both = run1 !== null && r2 !== null;
+  const latest = r2 ?? run1;
+  return {
+    totalTotal,
+    betterRunNr,
+    status: betterRunNr !== null ? null : (latest?.status ?? null),
+    prevStatus: both ? run1!.status : null,
+    currStatus: latest?.status ?? null,
+    run2: r2,
+  };
+}
+
+function repairPollution(run1: RunFields, run2: RunFields): RunFields {
+  if (run2.status !== null || run1.status !== null) return run2;
+  if (run1.total === null || run2.time === null || run2.pen === null || run2.total === null) return run2;
+  const own = run2.time + run2.pen;
+  // The polluted pen is best-of-both too, so the true run-2 penalty is unknown: the run cannot count.
+  if (Math.abs(run2.total - own) > 2 && Math.abs(run2.total - run1.total) <= 2) return { ...run2, pen: null, total: null };
+  return run2;
+}

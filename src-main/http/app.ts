@@ -1,0 +1,57 @@
+/**
+ * Builds the Fastify app (never listens: station.ts does). Route groups are plugins with their
+ * schemas beside them; services arrive as plugin options. One error handler turns every failure
+ * into `{ error, message }`.
+ */
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import type { StationCore } from '../station-core.ts';
+import type { Settings } from '../settings.ts';
+import { handleError } from './http-error.ts';
+import { healthRoutes } from './health-routes.ts';
+import { publicRoutes } from './public-routes.ts';
+import { ingestRoutes } from './ingest-routes.ts';
+import { adminRoutes } from './admin-routes.ts';
+import { pageRoutes } from './page-routes.ts';
+import { PinLimiter, type Secrets } from './auth.ts';
+
+export interface AppDeps {
+  core: StationCore;
+  settings: Settings;
+  secrets: Secrets;
+  /** Built renderer (dist-renderer); pages are not served when null. */
+  pagesRoot: string | null;
+  connections(eventId: string): number;
+  /** Extra admin routes (live pipeline, station settings), registered under /api/v1/admin. */
+  extraAdmin?: FastifyPluginAsync[];
+  logger?: boolean;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: deps.settings.jsonBodyLimitBytes,
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+  app.setErrorHandler(handleError);
+  // Every body is JSON; anything else is refused with 415 rather than half-parsed.
+  app.removeContentTypeParser('text/plain');
+  const pinLimiter = new PinLimiter(deps.settings.pinAttempts, deps.settings.pinWindowMs);
+
+  await app.register(healthRoutes);
+  await app.register(publicRoutes, { prefix: '/api/v1', core: deps.core });
+  await app.register(ingestRoutes, { prefix: '/api/v1/ingest', core: deps.core, settings: deps.settings });
+  await app.register(adminRoutes, {
+    prefix: '/api/v1/admin',
+    core: deps.core,
+    secrets: deps.secrets,
+    pinLimiter,
+    settings: deps.settings,
+    connections: deps.connections,
+  });
+  for (const plugin of deps.extraAdmin ?? []) await app.register(plugin, { prefix: '/api/v1/admin' });
+  if (deps.pagesRoot) await app.register(pageRoutes, { root: deps.pagesRoot });
+  else app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'NotFound', message: `No route ${req.method} ${req.url}` }));
+  return app;
+}

@@ -1,0 +1,65 @@
+/**
+ * Serves the built pages (dist-renderer): the spectator app at `/`, the operator dashboard at
+ * `/operator/`, hashed assets with a year-long cache. A GET for any other non-API path that
+ * accepts HTML gets the spectator app, so deep links survive a reload. Every page carries a strict
+ * Content-Security-Policy: nothing loads from outside the station.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync } from 'fastify';
+import { sendError } from './http-error.ts';
+
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const pageRoutes: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
+  const page = (name: string): string | null => {
+    const file = join(root, name, 'index.html');
+    return existsSync(file) ? readFileSync(file, 'utf8') : null;
+  };
+  const pages = { spectator: page('spectator'), operator: page('operator'), officials: page('officials') };
+  const sendPage = (reply: import('fastify').FastifyReply, html: string | null) => {
+    if (!html) return sendError(reply, 'NotFound', 'The pages are not built; run `npm run build`');
+    return reply
+      .header('content-security-policy', contentSecurityPolicy)
+      .header('cache-control', 'no-store, max-age=0')
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .type('text/html; charset=utf-8')
+      .send(html);
+  };
+
+  if (existsSync(join(root, 'assets'))) {
+    await app.register(fastifyStatic, {
+      root: join(root, 'assets'),
+      prefix: '/assets/',
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      wildcard: true,
+    });
+  }
+
+  app.get('/', (_req, reply) => sendPage(reply, pages.spectator));
+  app.get('/operator', (_req, reply) => reply.redirect('/operator/'));
+  app.get('/operator/', (_req, reply) => sendPage(reply, pages.operator));
+  app.get('/officials', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
+
+  app.setNotFoundHandler((req, reply) => {
+    const accept = req.headers.accept ?? '';
+    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && accept.includes('text/html');
+    if (!isPage) return sendError(reply, 'NotFound', `No route ${req.method} ${req.url.split('?')[0]}`);
+    return sendPage(reply, req.url.startsWith('/operator') ? pages.operator : pages.spectator);
+  });
+};

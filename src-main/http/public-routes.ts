@@ -1,0 +1,100 @@
+/**
+ * The public read API (no auth): events, event detail, categories, results, startlist, on-course.
+ * Draft events are invisible (404). Official events stay readable. Every answer goes through a
+ * response schema from wire/api.ts, so nothing undeclared (keys, secrets) can leak.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import {
+  categoriesResponseSchema, eventDetailResponseSchema, eventListResponseSchema, onCourseResponseSchema,
+  resultsResponseSchema, startlistResponseSchema,
+} from '../wire/api.ts';
+import type { EventState } from '../domain/model.ts';
+import {
+  aggregatedCategories, onCourseList, pairsOf, publicClasses, publicEvent, publicEventDetail, publicRaces, raceById,
+  raceResults, startlist,
+} from '../domain/public-view.ts';
+import { StationError, type StationCore } from '../station-core.ts';
+
+const eventParams = {
+  type: 'object',
+  properties: { eventId: { type: 'string', minLength: 1, maxLength: 200 } },
+  required: ['eventId'],
+} as const;
+const raceParams = {
+  type: 'object',
+  properties: { eventId: { type: 'string', minLength: 1, maxLength: 200 }, raceId: { type: 'string', minLength: 1, maxLength: 200 } },
+  required: ['eventId', 'raceId'],
+} as const;
+const resultsQuery = {
+  type: 'object',
+  properties: {
+    catId: { type: 'string', maxLength: 100 },
+    detailed: { type: 'string', enum: ['true', 'false', '1', '0', ''] },
+    includeAllRuns: { type: 'string' },
+  },
+} as const;
+
+export const publicRoutes: FastifyPluginAsync<{ core: StationCore }> = async (app, { core }) => {
+  const visible = (eventId: string): EventState => {
+    const state = core.get(eventId);
+    if (!state || state.status === 'draft') throw new StationError('NotFound', 'Event not found');
+    return state;
+  };
+  const raceOf = (state: EventState, raceId: string) => {
+    const race = raceById(state, raceId);
+    if (!race) throw new StationError('RaceNotFound', `Race not found: ${raceId}`);
+    return race;
+  };
+
+  app.get('/events', { schema: { response: { 200: eventListResponseSchema } } }, async () => {
+    const events = core.all()
+      .filter((s) => s.status !== 'draft')
+      .sort((a, b) => (b.meta.startDate ?? '').localeCompare(a.meta.startDate ?? '') || b.createdAt.localeCompare(a.createdAt))
+      .map(publicEvent);
+    return { events };
+  });
+
+  app.get<{ Params: { eventId: string } }>('/events/:eventId', {
+    schema: { params: eventParams, response: { 200: eventDetailResponseSchema } },
+  }, async (req) => {
+    const state = visible(req.params.eventId);
+    return { event: publicEventDetail(state), classes: publicClasses(state), races: publicRaces(state) };
+  });
+
+  app.get<{ Params: { eventId: string } }>('/events/:eventId/categories', {
+    schema: { params: eventParams, response: { 200: categoriesResponseSchema } },
+  }, async (req) => ({ categories: aggregatedCategories(visible(req.params.eventId)) }));
+
+  app.get<{ Params: { eventId: string; raceId: string }; Querystring: { catId?: string; detailed?: string } }>(
+    '/events/:eventId/results/:raceId',
+    { schema: { params: raceParams, querystring: resultsQuery, response: { 200: resultsResponseSchema } } },
+    async (req) => {
+      const state = visible(req.params.eventId);
+      const race = raceOf(state, req.params.raceId);
+      const detailed = req.query.detailed === 'true' || req.query.detailed === '1';
+      const results = raceResults(state, race.raceId, { catId: req.query.catId || null, detailed })!;
+      return {
+        race: {
+          raceId: race.raceId, classId: race.classId, raceType: race.raceType, raceStatus: race.raceStatus,
+          officialAt: state.officialRaces.get(race.raceId)?.at ?? null,
+        },
+        results,
+      };
+    },
+  );
+
+  app.get<{ Params: { eventId: string; raceId: string } }>('/events/:eventId/startlist/:raceId', {
+    schema: { params: raceParams, response: { 200: startlistResponseSchema } },
+  }, async (req) => {
+    const state = visible(req.params.eventId);
+    const race = raceOf(state, req.params.raceId);
+    return {
+      race: { raceId: race.raceId, classId: race.classId, startTime: race.startTime, pairedRaceId: pairsOf(state).get(race.raceId) ?? null },
+      startlist: startlist(state, race.raceId)!,
+    };
+  });
+
+  app.get<{ Params: { eventId: string } }>('/events/:eventId/oncourse', {
+    schema: { params: eventParams, response: { 200: onCourseResponseSchema } },
+  }, async (req) => ({ oncourse: onCourseList(visible(req.params.eventId)) }));
+};

@@ -1,0 +1,72 @@
+/**
+ * The operator's station-wide admin routes: what the station is (URLs on every network interface,
+ * settings, spectators per event) and the settings the dashboard may change while racing.
+ * Operator token only.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { mergeStrategies } from '../wire/api.ts';
+import type { Settings } from '../settings.ts';
+import type { StationCore } from '../station-core.ts';
+import { operatorCaller, type Secrets } from './auth.ts';
+import { StationError } from '../station-core.ts';
+
+export interface StationRouteDeps {
+  core: StationCore;
+  settings: Settings;
+  secrets: Secrets;
+  lanUrls(): string[];
+  connectionCounts(): Record<string, number>;
+  setOfficialsPin(pin: string | null): void;
+  saveSettings(patch: Partial<Settings>): void;
+}
+
+const settingsBody = {
+  type: 'object',
+  properties: {
+    maxConnectionsPerEvent: { type: 'integer', minimum: 1, maximum: 100_000 },
+    heartbeatMs: { type: 'integer', minimum: 1000, maximum: 600_000 },
+    heartbeatTimeoutMs: { type: 'integer', minimum: 500, maximum: 600_000 },
+    officialGraceMs: { type: 'integer', minimum: 0, maximum: 600_000 },
+    defaultMergeStrategy: { type: 'string', enum: mergeStrategies },
+    port: { type: 'integer', minimum: 1, maximum: 65535 },
+    officialsPin: { type: ['string', 'null'], pattern: '^[0-9]{4,12}$' },
+  },
+  additionalProperties: false,
+} as const;
+
+export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
+  return async (app) => {
+    app.addHook('preHandler', async (req) => {
+      if (!operatorCaller(req, deps.secrets)) throw new StationError('Unauthorized');
+    });
+
+    app.get('/station', async () => ({
+      lanUrls: deps.lanUrls(),
+      settings: publicSettings(deps.settings),
+      officialsPinSet: deps.secrets.officialsPin() !== null,
+      connections: deps.connectionCounts(),
+    }));
+
+    app.get('/connections', async () => ({ connections: deps.connectionCounts() }));
+
+    app.patch<{ Body: Partial<Settings> & { officialsPin?: string | null } }>('/settings', { schema: { body: settingsBody } }, async (req) => {
+      const { officialsPin, ...rest } = req.body;
+      if (officialsPin !== undefined) deps.setOfficialsPin(officialsPin);
+      deps.saveSettings(rest);
+      deps.core.activity.add(null, 'info', `Settings changed: ${Object.keys(req.body).join(', ')}`);
+      return { settings: publicSettings(deps.settings), officialsPinSet: deps.secrets.officialsPin() !== null };
+    });
+  };
+}
+
+function publicSettings(s: Settings) {
+  return {
+    host: s.host,
+    port: s.port,
+    maxConnectionsPerEvent: s.maxConnectionsPerEvent,
+    heartbeatMs: s.heartbeatMs,
+    heartbeatTimeoutMs: s.heartbeatTimeoutMs,
+    officialGraceMs: s.officialGraceMs,
+    defaultMergeStrategy: s.defaultMergeStrategy,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * One event's room: its open spectator sockets and its message sequence. A message is serialized
+ * once (by the hub) and the same string goes to every socket. A socket whose unsent buffer has
+ * passed the bound is not sent to: it is closed with 4008 ("too slow") and terminated if the close
+ * cannot get through, so one stalled phone never holds memory or delays the others.
+ */
+import type { WebSocket } from 'ws';
+import { CLOSE_TOO_SLOW } from '../wire/live.ts';
+
+export interface SpectatorSocket extends WebSocket {
+  awaitingPong?: boolean;
+}
+
+export class Room {
+  readonly eventId: string;
+  readonly sockets = new Set<SpectatorSocket>();
+  /** Sequence number of the last message published to this event. */
+  seq = 0;
+  private readonly maxBuffer: () => number;
+  droppedSlow = 0;
+
+  constructor(eventId: string, maxBuffer: () => number) {
+    this.eventId = eventId;
+    this.maxBuffer = maxBuffer;
+  }
+
+  get size(): number {
+    return this.sockets.size;
+  }
+
+  /** Sends one already-serialized message to every open socket. */
+  broadcast(payload: string): void {
+    const limit = this.maxBuffer();
+    for (const ws of this.sockets) this.send(ws, payload, limit);
+  }
+
+  send(ws: SpectatorSocket, payload: string, limit = this.maxBuffer()): void {
+    if (ws.readyState !== 1) return;
+    if (ws.bufferedAmount > limit) {
+      this.cutOff(ws);
+      return;
+    }
+    ws.send(payload);
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const ws of this.sockets) {
+      if (ws.readyState === 0 || ws.readyState === 1) ws.close(code, reason);
+      const t = setTimeout(() => ws.terminate(), 2000);
+      t.unref();
+      ws.once('close', () => clearTimeout(t));
+    }
+  }
+
+  private cutOff(ws: SpectatorSocket): void {
+    this.droppedSlow++;
+    this.sockets.delete(ws);
+    ws.close(CLOSE_TOO_SLOW, 'Too slow: reconnect for a fresh state');
+    // The close frame sits behind the unread buffer; a phone that never reads never gets it.
+    const t = setTimeout(() => ws.terminate(), 1000);
+    t.unref();
+    ws.once('close', () => clearTimeout(t));
+  }
+}

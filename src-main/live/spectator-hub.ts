@@ -1,0 +1,242 @@
+/**
+ * The spectator hub: rooms of WebSocket clients per event, and the translation of decided changes
+ * into the seed's messages (full | diff | refresh), each serialized once per room.
+ *
+ * - structure or event details changed → `full` (its data built once per change and cached);
+ * - result rows changed → one `diff { results, ranks, removed, raceId }` per affected race, carrying
+ *   only what changed (race-diff.ts);
+ * - on-course changed → `diff { oncourse }` (the event's complete list);
+ * - status changed → `diff { status }`; on `official` the room closes with 1000 after the grace;
+ * - race official mark → `diff { races }`;
+ * - merge strategy changed, or a diff cannot be computed → `refresh`.
+ *
+ * Ingest never waits on sockets: publishing only queues bytes (ws sends asynchronously), and a
+ * socket that cannot keep up is cut off (room.ts).
+ */
+import { EventEmitter } from 'node:events';
+import { WebSocketServer } from 'ws';
+import type { PublicResult } from '../wire/api.ts';
+import { CLOSE_GOING_AWAY, CLOSE_NORMAL, type WsDiffPayload } from '../wire/live.ts';
+import type { Change } from '../domain/decision.ts';
+import type { EventState } from '../domain/model.ts';
+import { fullPayload, onCourseList, pairsOf, publicRace, raceById, raceResults } from '../domain/public-view.ts';
+import type { LiveSink } from '../station-core.ts';
+import type { Settings } from '../settings.ts';
+import { Room, type SpectatorSocket } from './room.ts';
+import { Heartbeat } from './heartbeat.ts';
+import { diffRace, isEmptyDiff } from './race-diff.ts';
+
+export interface HubEvents {
+  /** Connected spectators of one event changed. */
+  connections: [eventId: string, count: number];
+}
+
+export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
+  readonly wss: WebSocketServer;
+  private readonly rooms = new Map<string, Room>();
+  private readonly seqs = new Map<string, number>();
+  private readonly fullCache = new Map<string, string>();
+  private readonly graceTimers = new Set<NodeJS.Timeout>();
+  private readonly heartbeat: Heartbeat;
+  private readonly settings: Settings;
+  private readonly getState: (eventId: string) => EventState | undefined;
+
+  constructor(settings: Settings, getState: (eventId: string) => EventState | undefined) {
+    super();
+    this.settings = settings;
+    this.getState = getState;
+    this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false, maxPayload: 4096 });
+    this.heartbeat = new Heartbeat({
+      intervalMs: () => settings.heartbeatMs,
+      timeoutMs: () => settings.heartbeatTimeoutMs,
+      sockets: () => this.allSockets(),
+    });
+    this.heartbeat.start();
+  }
+
+  connections(eventId: string): number {
+    return this.rooms.get(eventId)?.size ?? 0;
+  }
+
+  connectionCounts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [id, room] of this.rooms) out[id] = room.size;
+    return out;
+  }
+
+  totalConnections(): number {
+    let n = 0;
+    for (const room of this.rooms.values()) n += room.size;
+    return n;
+  }
+
+  /** Adds an upgraded socket to its event's room and sends it the current `full`. */
+  join(eventId: string, ws: SpectatorSocket): void {
+    const state = this.getState(eventId);
+    if (!state) {
+      ws.close(1011, 'Event not found');
+      return;
+    }
+    const room = this.roomFor(eventId);
+    room.sockets.add(ws);
+    Heartbeat.alive(ws);
+    ws.on('pong', () => Heartbeat.alive(ws));
+    ws.on('message', () => {}); // one-way channel; client messages are ignored
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      if (room.sockets.delete(ws)) this.emit('connections', eventId, room.size);
+      if (room.size === 0 && this.rooms.get(eventId) === room) this.rooms.delete(eventId);
+    });
+    room.send(ws, this.fullMessage(state, this.seqOf(eventId)));
+    this.emit('connections', eventId, room.size);
+  }
+
+  publish(before: EventState | null, after: EventState | null, changes: readonly Change[]): void {
+    const eventId = (after ?? before)!.meta.eventId;
+    const types = new Set(changes.map((c) => c.type));
+    if (types.has('structureChanged') || types.has('metaChanged') || types.has('statusChanged') || types.has('raceOfficialChanged')) {
+      this.fullCache.delete(eventId);
+    }
+    if (!after || types.has('eventDeleted')) {
+      this.closeRoom(eventId, CLOSE_NORMAL, 'Event deleted');
+      this.fullCache.delete(eventId);
+      this.seqs.delete(eventId);
+      return;
+    }
+    const room = this.rooms.get(eventId);
+    const out = (message: (seq: number) => string) => {
+      const seq = this.nextSeq(eventId);
+      if (room && room.size > 0) room.broadcast(message(seq));
+    };
+    // Nobody listening: keep the sequence moving but build nothing.
+    const listening = !!room && room.size > 0;
+
+    if (types.has('structureChanged') || types.has('metaChanged')) {
+      out((seq) => this.fullMessage(after, seq));
+    } else if (types.has('mergeStrategyChanged')) {
+      out((seq) => JSON.stringify({ type: 'refresh', seq }));
+    } else if (before && (types.has('rowsUpserted') || types.has('rowsRemoved'))) {
+      for (const raceId of affectedRaces(after, changes)) {
+        if (!listening) {
+          this.nextSeq(eventId);
+          continue;
+        }
+        let data: WsDiffPayload | null;
+        try {
+          data = raceDiffPayload(before, after, raceId);
+        } catch {
+          out((seq) => JSON.stringify({ type: 'refresh', seq }));
+          continue;
+        }
+        if (data) out((seq) => diffMessage(seq, data));
+      }
+    }
+    for (const c of changes) {
+      if (c.type === 'raceOfficialChanged') {
+        const race = raceById(after, c.raceId);
+        if (race) out((seq) => diffMessage(seq, { races: [publicRace(after, race)] }));
+      }
+    }
+    if (types.has('onCourseChanged')) {
+      out((seq) => diffMessage(seq, { oncourse: listening ? onCourseList(after) : [] }));
+    }
+    const status = changes.find((c) => c.type === 'statusChanged');
+    if (status && status.type === 'statusChanged') {
+      const to = status.change.to;
+      if (to === 'draft') {
+        this.closeRoom(eventId, CLOSE_NORMAL, 'Event withdrawn');
+      } else {
+        out((seq) => diffMessage(seq, { status: to, statusChangedAt: status.change.at }));
+        if (to === 'official') this.closeRoomAfterGrace(eventId);
+      }
+    }
+  }
+
+  /** Closes every socket with 1001 and stops the heartbeat (station shutdown). */
+  close(): void {
+    this.heartbeat.stop();
+    for (const t of this.graceTimers) clearTimeout(t);
+    this.graceTimers.clear();
+    for (const id of [...this.rooms.keys()]) this.closeRoom(id, CLOSE_GOING_AWAY, 'Server shutting down');
+    this.wss.close();
+  }
+
+  private closeRoomAfterGrace(eventId: string): void {
+    const t = setTimeout(() => {
+      this.graceTimers.delete(t);
+      this.closeRoom(eventId, CLOSE_NORMAL, 'Event results are official');
+    }, this.settings.officialGraceMs);
+    this.graceTimers.add(t);
+  }
+
+  private closeRoom(eventId: string, code: number, reason: string): void {
+    const room = this.rooms.get(eventId);
+    if (!room) return;
+    this.rooms.delete(eventId);
+    room.closeAll(code, reason);
+    this.emit('connections', eventId, 0);
+  }
+
+  private roomFor(eventId: string): Room {
+    let room = this.rooms.get(eventId);
+    if (!room) this.rooms.set(eventId, (room = new Room(eventId, () => this.settings.maxSocketBufferBytes)));
+    return room;
+  }
+
+  private seqOf(eventId: string): number {
+    return this.seqs.get(eventId) ?? 0;
+  }
+
+  private nextSeq(eventId: string): number {
+    const seq = this.seqOf(eventId) + 1;
+    this.seqs.set(eventId, seq);
+    return seq;
+  }
+
+  /** The `full` message: its data is serialized once per change and reused for every socket. */
+  private fullMessage(state: EventState, seq: number): string {
+    const id = state.meta.eventId;
+    let data = this.fullCache.get(id);
+    if (data === undefined) {
+      data = JSON.stringify(fullPayload(state));
+      this.fullCache.set(id, data);
+    }
+    return `{"type":"full","seq":${seq},"data":${data}}`;
+  }
+
+  private *allSockets(): Iterable<SpectatorSocket> {
+    for (const room of this.rooms.values()) yield* room.sockets;
+  }
+}
+
+function diffMessage(seq: number, data: WsDiffPayload): string {
+  return JSON.stringify({ type: 'diff', seq, data });
+}
+
+/** Races whose public list a decision may have changed (a best-run pair is one list). */
+function affectedRaces(state: EventState, changes: readonly Change[]): string[] {
+  const pairs = pairsOf(state);
+  const out = new Set<string>();
+  for (const c of changes) {
+    const ids = c.type === 'rowsUpserted' ? c.rows.map((r) => r.raceId) : c.type === 'rowsRemoved' ? c.keys.map((k) => k.raceId) : [];
+    for (const id of ids) {
+      const partner = pairs.get(id);
+      // One list per best-run pair, announced under the run that changed.
+      if (partner && out.has(partner)) continue;
+      out.add(id);
+    }
+  }
+  return [...out];
+}
+
+function raceDiffPayload(before: EventState, after: EventState, raceId: string): WsDiffPayload | null {
+  if (!raceById(after, raceId)) return null;
+  const old: PublicResult[] = raceById(before, raceId) ? raceResults(before, raceId, { detailed: true }) ?? [] : [];
+  const now = raceResults(after, raceId, { detailed: true }) ?? [];
+  const d = diffRace(old, now);
+  if (isEmptyDiff(d)) return null;
+  const data: WsDiffPayload = { raceId, pairedRaceId: pairsOf(after).get(raceId) ?? null, results: d.results };
+  if (d.ranks.length) data.ranks = d.ranks;
+  if (d.removed.length) data.removed = d.removed;
+  return data;
+}

@@ -1,0 +1,42 @@
+/**
+ * The WebSocket door: `GET /api/v1/events/:eventId/ws` on the station's own HTTP server. Every
+ * rejection of the seed is decided before the upgrade and answered as plain HTTP with the JSON
+ * error body: 404 unknown or draft event, 410 official event, 503 room full.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { errorTable, type ErrorCode } from '../wire/errors.ts';
+import type { StationCore } from '../station-core.ts';
+import type { SpectatorHub } from './spectator-hub.ts';
+
+const PATH = /^\/api\/v1\/events\/([^/?#]+)\/ws\/?(?:\?.*)?$/;
+
+export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorHub): void {
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const match = PATH.exec(req.url ?? '');
+    if (!match) return refuse(socket, 'NotFound', `No WebSocket at ${req.url}`);
+    let eventId: string;
+    try {
+      eventId = decodeURIComponent(match[1]);
+    } catch {
+      return refuse(socket, 'EventNotFound');
+    }
+    const state = core.get(eventId);
+    if (!state || state.status === 'draft') return refuse(socket, 'EventNotFound');
+    if (state.status === 'official') return refuse(socket, 'EventOfficial');
+    const max = core.settings.maxConnectionsPerEvent;
+    if (hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
+    hub.wss.handleUpgrade(req, socket, head, (ws) => hub.join(eventId, ws));
+  });
+}
+
+function refuse(socket: Duplex, code: ErrorCode, message?: string, extra: Record<string, unknown> = {}): void {
+  const { status } = errorTable[code];
+  const body = JSON.stringify({ error: code, message: message ?? errorTable[code].message, ...extra });
+  const reason = { 404: 'Not Found', 410: 'Gone', 503: 'Service Unavailable' }[status as 404 | 410 | 503] ?? 'Error';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
+      + `Connection: close\r\n${status === 503 ? 'Retry-After: 5\r\n' : ''}\r\n${body}`,
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Station settings: one object of defaults, documented field by field. The CLI and environment
+ * (cli.ts) and the dashboard spread their values over it. The numbers 200, 30 s, 10 s and 5 s of
+ * SPEC §2 live here and nowhere else.
+ */
+import type { MergeStrategy } from './wire/api.ts';
+
+export interface Settings {
+  /** Interface to listen on [0.0.0.0: the whole venue LAN]. */
+  host: string;
+  /** Port to listen on; when taken, the next free one is used and reported [4800]. */
+  port: number;
+  /** Spectator sockets allowed per event before new ones get 503 [200]. */
+  maxConnectionsPerEvent: number;
+  /** Interval between WebSocket pings [30 000 ms]. */
+  heartbeatMs: number;
+  /** A socket that has not answered a ping within this time is terminated [10 000 ms]. */
+  heartbeatTimeoutMs: number;
+  /** After an event becomes official, its sockets are closed with 1000 after this grace [5 000 ms]. */
+  officialGraceMs: number;
+  /** A socket whose unsent buffer passes this many bytes is closed with 4008 [1 MiB]. */
+  maxSocketBufferBytes: number;
+  /** On-course riders not seen for this long are dropped [10 000 ms]. */
+  onCourseTtlMs: number;
+  /** Largest accepted request body; an XML export is ~3 MB [16 MiB]. */
+  bodyLimitBytes: number;
+  /** Largest accepted body on the non-XML routes [1 MiB]. */
+  jsonBodyLimitBytes: number;
+  /** Merge strategy given to new events [xml-structure-live-results]. */
+  defaultMergeStrategy: MergeStrategy;
+  /** Wrong officials-PIN attempts allowed per client per window [5 per 60 000 ms]. */
+  pinAttempts: number;
+  pinWindowMs: number;
+}
+
+export const defaultSettings: Settings = {
+  host: '0.0.0.0',
+  port: 4800,
+  maxConnectionsPerEvent: 200,
+  heartbeatMs: 30_000,
+  heartbeatTimeoutMs: 10_000,
+  officialGraceMs: 5_000,
+  maxSocketBufferBytes: 1024 * 1024,
+  onCourseTtlMs: 10_000,
+  bodyLimitBytes: 16 * 1024 * 1024,
+  jsonBodyLimitBytes: 1024 * 1024,
+  defaultMergeStrategy: 'xml-structure-live-results',
+  pinAttempts: 5,
+  pinWindowMs: 60_000,
+};
+
+export function resolveSettings(overrides: Partial<Settings> = {}): Settings {
+  const merged = { ...defaultSettings };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}

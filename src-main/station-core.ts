@@ -1,0 +1,241 @@
+/**
+ * The station's heart: it holds every event's state and runs the same five steps for every input
+ * (SPEC, STYLE "From XState"): the caller has validated the request; the domain decides; the store
+ * commits the decision's changes in one transaction; the live hub publishes them; the caller
+ * answers. Nothing here knows about HTTP, WebSocket or Electron.
+ *
+ * Time comes from an injected clock so tests can move it.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { EventStatus, MergeStrategy } from './wire/api.ts';
+import type { ErrorCode } from './wire/errors.ts';
+import type { Change, Decision } from './domain/decision.ts';
+import type { Actor, EventMeta, EventState } from './domain/model.ts';
+import { decideStatusChange, ingestRejection, type IngestKind } from './domain/event-lifecycle.ts';
+import { decideMergeStrategy, decideMetaUpdate, decideRaceOfficial, newEvent } from './domain/event-admin.ts';
+import { decideXmlImport, type ImportSummary } from './domain/xml-import.ts';
+import { decideOnCourseIngest, decideResultsIngest, expireOnCourse } from './domain/live-ingest.ts';
+import type { LiveResultInput, OnCourseInput } from './domain/canoe123/live-rows.ts';
+import { parseCanoe123Xml } from './domain/canoe123/xml-export.ts';
+import type { EventStore } from './store/event-store.ts';
+import type { Settings } from './settings.ts';
+import { ActivityLog } from './activity-log.ts';
+import { FeedMonitor } from './feed-monitor.ts';
+
+/** A refusal the HTTP layer turns into `{ error, message, ...detail }`. */
+export class StationError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: Record<string, unknown>;
+  constructor(code: ErrorCode, message?: string, detail: Record<string, unknown> = {}) {
+    super(message ?? code);
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+/** Where decided changes go after the store committed them (the spectator hub). */
+export interface LiveSink {
+  publish(before: EventState | null, after: EventState | null, changes: readonly Change[]): void;
+}
+
+export interface Clock {
+  now(): number;
+}
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface StationCoreEvents {
+  changed: [eventId: string, changes: readonly Change[]];
+}
+
+export class StationCore extends EventEmitter<StationCoreEvents> {
+  readonly settings: Settings;
+  readonly activity: ActivityLog;
+  readonly feeds = new FeedMonitor();
+  private readonly store: EventStore;
+  private readonly clock: Clock;
+  private readonly events = new Map<string, EventState>();
+  private readonly byKeyHash = new Map<string, string>();
+  private sink: LiveSink = { publish() {} };
+  private expiryTimer: NodeJS.Timeout | null = null;
+
+  constructor(store: EventStore, settings: Settings, clock: Clock = systemClock) {
+    super();
+    this.store = store;
+    this.settings = settings;
+    this.clock = clock;
+    this.activity = new ActivityLog(store, () => this.nowIso());
+    for (const state of store.loadAll()) this.index(state);
+  }
+
+  setLiveSink(sink: LiveSink): void {
+    this.sink = sink;
+  }
+
+  nowIso(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  get(eventId: string): EventState | undefined {
+    return this.events.get(eventId);
+  }
+
+  all(): EventState[] {
+    return [...this.events.values()];
+  }
+
+  /** The event an ingest key belongs to; the key is compared by its SHA-256, never as plain text. */
+  eventIdForKey(apiKey: string): string | undefined {
+    return this.byKeyHash.get(keyHash(apiKey));
+  }
+
+  // ---- admin ---------------------------------------------------------------------------------
+
+  createEvent(meta: EventMeta): EventState {
+    if (this.events.has(meta.eventId)) throw new StationError('Conflict', `Event already exists: ${meta.eventId}`);
+    const state = newEvent(meta, randomBytes(32).toString('hex'), this.settings.defaultMergeStrategy, this.nowIso());
+    this.store.createEvent(state);
+    this.index(state);
+    this.activity.add(meta.eventId, 'info', `Event created: ${meta.mainTitle}`);
+    this.emit('changed', meta.eventId, [{ type: 'eventCreated' }]);
+    return state;
+  }
+
+  deleteEvent(eventId: string): void {
+    const state = this.require(eventId);
+    this.store.deleteEvent(eventId);
+    this.events.delete(eventId);
+    this.byKeyHash.delete(keyHash(state.apiKey));
+    this.feeds.forget(eventId);
+    const changes: Change[] = [{ type: 'eventDeleted' }];
+    this.sink.publish(state, null, changes);
+    this.activity.add(eventId, 'info', 'Event deleted');
+    this.emit('changed', eventId, changes);
+  }
+
+  changeStatus(eventId: string, status: EventStatus, by: Actor) {
+    const result = this.apply(eventId, (s) => decideStatusChange(s, status, by, this.nowIso()));
+    if (result.previousStatus !== result.status) {
+      this.activity.add(eventId, 'info', `Status ${result.previousStatus} → ${result.status} (by ${by})`);
+    }
+    return result;
+  }
+
+  markRaceOfficial(eventId: string, raceId: string, official: boolean, by: Actor) {
+    const result = this.apply(eventId, (s) => decideRaceOfficial(s, raceId, official, by, this.nowIso()));
+    this.activity.add(eventId, 'info', `Race ${raceId} ${official ? 'marked official' : 'no longer official'} (by ${by})`);
+    return result;
+  }
+
+  updateMeta(eventId: string, patch: Partial<Omit<EventMeta, 'eventId'>>) {
+    return this.apply(eventId, (s) => decideMetaUpdate(s, patch));
+  }
+
+  setMergeStrategy(eventId: string, strategy: MergeStrategy) {
+    return this.apply(eventId, (s) => decideMergeStrategy(s, strategy));
+  }
+
+  // ---- ingest --------------------------------------------------------------------------------
+
+  ingestXml(eventId: string, xml: string, by: Actor = 'ingest'): ImportSummary {
+    const state = this.require(eventId);
+    this.guard(state, 'xml', by);
+    const parsed = parseCanoe123Xml(xml);
+    if (!parsed.ok) {
+      this.feeds.failed(eventId, 'xml', this.clock.now(), parsed.message);
+      this.activity.add(eventId, 'warn', `XML refused: ${parsed.message}`);
+      throw new StationError('InvalidXml', parsed.message);
+    }
+    const summary = this.apply(eventId, (s) => decideXmlImport(s, parsed.export, this.nowIso()));
+    this.feeds.received(eventId, 'xml', this.clock.now());
+    const c = summary.changed;
+    this.activity.add(eventId, 'info', `XML imported (${by}): ${summary.imported.participants} participants, ${summary.imported.races} races, `
+      + `${summary.imported.results} result rows; ${c.structure ? 'structure changed, ' : ''}${c.results} rows changed, ${c.removed} removed`);
+    return summary;
+  }
+
+  ingestResults(eventId: string, rows: readonly LiveResultInput[]): { updated: number; ignored?: true } {
+    const state = this.require(eventId);
+    if (!state.hasXml) return { updated: 0, ignored: true };
+    this.guard(state, 'results', 'ingest');
+    const result = this.apply(eventId, (s) => decideResultsIngest(s, rows));
+    this.feeds.received(eventId, 'results', this.clock.now());
+    return result;
+  }
+
+  ingestOnCourse(eventId: string, rows: readonly OnCourseInput[]): { active: number; ignored?: true } {
+    const state = this.require(eventId);
+    if (!state.hasXml) return { active: 0, ignored: true };
+    this.guard(state, 'oncourse', 'ingest');
+    const result = this.apply(eventId, (s) => decideOnCourseIngest(s, rows, this.clock.now()));
+    this.feeds.received(eventId, 'oncourse', this.clock.now());
+    this.scheduleExpiry();
+    return result;
+  }
+
+  /** Drops on-course riders not seen for the TTL; runs on a timer while anyone is on course. */
+  expireOnCourse(): void {
+    for (const [id, state] of this.events) {
+      if (state.onCourse.size === 0) continue;
+      this.apply(id, (s) => expireOnCourse(s, this.clock.now(), this.settings.onCourseTtlMs));
+    }
+  }
+
+  close(): void {
+    if (this.expiryTimer) clearInterval(this.expiryTimer);
+    this.expiryTimer = null;
+  }
+
+  // ---- the five steps --------------------------------------------------------------------------
+
+  private apply<R>(eventId: string, decide: (state: EventState) => Decision<R>): R {
+    const before = this.require(eventId);
+    const decision = decide(before);
+    if (!decision.ok) throw new StationError(decision.error, decision.message, decision.detail);
+    if (decision.changes.length === 0) return decision.result;
+    this.store.commit(decision.state, decision.changes);
+    this.events.set(eventId, decision.state);
+    this.sink.publish(before, decision.state, decision.changes);
+    this.emit('changed', eventId, decision.changes);
+    return decision.result;
+  }
+
+  private require(eventId: string): EventState {
+    const state = this.events.get(eventId);
+    if (!state) throw new StationError('NotFound', `Event not found: ${eventId}`);
+    return state;
+  }
+
+  private guard(state: EventState, kind: IngestKind, by: Actor): void {
+    // The operator may import XML by hand in any state but official (a correction before sign-off).
+    const refusal = ingestRejection(state.status, kind);
+    if (refusal && !(by === 'operator' && kind === 'xml' && state.status !== 'official')) {
+      this.feeds.failed(state.meta.eventId, kind, this.clock.now(), refusal);
+      throw new StationError('Forbidden', refusal, { currentStatus: state.status });
+    }
+  }
+
+  private index(state: EventState): void {
+    this.events.set(state.meta.eventId, state);
+    this.byKeyHash.set(keyHash(state.apiKey), state.meta.eventId);
+  }
+
+  private scheduleExpiry(): void {
+    if (this.expiryTimer) return;
+    const tick = Math.max(250, Math.min(1000, this.settings.onCourseTtlMs / 4));
+    this.expiryTimer = setInterval(() => {
+      this.expireOnCourse();
+      if (this.all().every((s) => s.onCourse.size === 0) && this.expiryTimer) {
+        clearInterval(this.expiryTimer);
+        this.expiryTimer = null;
+      }
+    }, tick);
+    this.expiryTimer.unref();
+  }
+}
+
+export function keyHash(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}

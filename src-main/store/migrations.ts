@@ -1,0 +1,90 @@
+/**
+ * Versioned schema migrations. The schema version is SQLite's `user_version`; each migration runs
+ * once, in order, in its own transaction. Never edit a shipped migration: add the next one.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+
+interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'events, status history, result rows, official races, station settings, activity log',
+    sql: `
+      CREATE TABLE station_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+      CREATE TABLE events (
+        event_id TEXT PRIMARY KEY,
+        api_key TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL,
+        status_changed_at TEXT NOT NULL,
+        meta TEXT NOT NULL,
+        merge_strategy TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        has_xml INTEGER NOT NULL DEFAULT 0,
+        structure_version INTEGER NOT NULL DEFAULT 0,
+        structure TEXT NOT NULL
+      );
+      CREATE TABLE status_history (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        from_status TEXT NOT NULL,
+        to_status TEXT NOT NULL,
+        at TEXT NOT NULL,
+        by TEXT NOT NULL,
+        PRIMARY KEY (event_id, seq)
+      );
+      CREATE TABLE results (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        race_id TEXT NOT NULL,
+        participant_id TEXT NOT NULL,
+        row TEXT NOT NULL,
+        PRIMARY KEY (event_id, race_id, participant_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE race_official (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        race_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        by TEXT NOT NULL,
+        PRIMARY KEY (event_id, race_id)
+      );
+      CREATE TABLE activity_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        event_id TEXT,
+        level TEXT NOT NULL,
+        message TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export function schemaVersion(db: DatabaseSync): number {
+  return (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+}
+
+export function migrate(db: DatabaseSync): void {
+  const current = schemaVersion(db);
+  const newest = migrations[migrations.length - 1].version;
+  if (current > newest) {
+    throw new Error(`The data folder was written by a newer Raceside (schema ${current}, this one knows ${newest}). Update Raceside.`);
+  }
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(m.sql);
+      db.exec(`PRAGMA user_version = ${m.version}`);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+}
