@@ -165,3 +165,16 @@ export function ingest(station: { url: string }, apiKey: string, path: string, b
 export function operator(station: TestStation) {
   return { authorization: `Bearer ${station.adminSecret}` };
 }
+
+/** A station in this test process (real HTTP and WebSocket on a loopback port), for tests that need short settings. */
+export async function startInProcessStation(settings: Partial<import('../../src-main/settings.ts').Settings> = {}) {
+  const { startStation } = await import('../../src-main/station.ts');
+  const dataDir = mkdtempSync(join(tmpdir(), 'raceside-inproc-'));
+  const station = await startStation({ host: '127.0.0.1', port: 0, dataDir, adminSecret: 'test-admin-secret', settings, pagesRoot: null });
+  return Object.assign(station, {
+    async cleanup() {
+      await station.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}
