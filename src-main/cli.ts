@@ -83,7 +83,7 @@ try {
   process.stdout.write(`Raceside listening on http://${shownHost}:${station.port}\n`);
   process.stdout.write(`Operator token (Authorization: Bearer / X-Master-Key): ${station.adminSecret}\n`);
   process.stdout.write(`Dashboard: ${station.url}/operator/   Data: ${station.dataDir}\n`);
-  for (const url of station.lanUrls()) process.stdout.write(`Spectators on the LAN: ${url}/\n`);
+  for (const url of station.lanUrls()) process.stdout.write(`Spectators on the LAN: ${url}\n`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -11,6 +11,8 @@ export interface SpectatorSocket extends WebSocket {
   awaitingPong?: boolean;
 }
 
+const sendOptions = { binary: false, compress: false, fin: true } as const;
+
 export class Room {
   readonly eventId: string;
   readonly sockets = new Set<SpectatorSocket>();
@@ -28,19 +30,23 @@ export class Room {
     return this.sockets.size;
   }
 
-  /** Sends one already-serialized message to every open socket. */
+  /**
+   * Sends one already-serialized message to every open socket. The text is encoded to UTF-8 once
+   * here; `ws` would otherwise encode the same string again for every socket.
+   */
   broadcast(payload: string): void {
     const limit = this.maxBuffer();
-    for (const ws of this.sockets) this.send(ws, payload, limit);
+    const bytes = Buffer.from(payload);
+    for (const ws of this.sockets) this.send(ws, bytes, limit);
   }
 
-  send(ws: SpectatorSocket, payload: string, limit = this.maxBuffer()): void {
+  send(ws: SpectatorSocket, payload: string | Buffer, limit = this.maxBuffer()): void {
     if (ws.readyState !== 1) return;
     if (ws.bufferedAmount > limit) {
       this.cutOff(ws);
       return;
     }
-    ws.send(payload);
+    ws.send(payload, sendOptions);
   }
 
   closeAll(code: number, reason: string): void {

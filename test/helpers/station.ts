@@ -124,7 +124,9 @@ export async function api<T = any>(
 
 /**
  * A POST that reads the answer even when the station refuses the body before reading it all
- * (413 on Content-Length): fetch would report EPIPE instead of the answer.
+ * (413 on Content-Length): fetch would report EPIPE instead of the answer. Bodies over 1 MiB are
+ * announced in full but only their first 64 KiB are sent; the station must answer from the
+ * Content-Length alone.
  */
 export function rawPost(station: { url: string }, path: string, body: string, headers: Record<string, string>): Promise<ApiAnswer> {
   return new Promise((resolve, reject) => {
@@ -139,12 +141,14 @@ export function rawPost(station: { url: string }, path: string, body: string, he
         let parsed: unknown = text;
         try { parsed = JSON.parse(text); } catch { /* keep text */ }
         resolve({ status: res.statusCode ?? 0, body: parsed, headers: new Headers(res.headers as Record<string, string>) });
+        req.destroy();
       });
     });
     req.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EPIPE' && err.code !== 'ECONNRESET') reject(err);
     });
-    req.end(body);
+    if (body.length > 1024 * 1024) req.write(body.slice(0, 64 * 1024));
+    else req.end(body);
   });
 }
 

@@ -6,7 +6,8 @@
  * keep and turns its ordered tree into records.
  *
  * It owns no Canoe123 meaning: the caller names the elements it reads, and gets strings back,
- * trimmed (except the fields it asks to keep raw) and entity-decoded, '' for an empty element.
+ * trimmed (except the fields it asks to keep raw) and entity-decoded. An empty element reads as
+ * missing (or, written `<X></X>`, as ''): callers treat both as "no value".
  * It must only be given text that has passed xml-well-formed.ts: fast-xml-parser does not notice
  * a document that is cut off or whose closing tags do not match, and this file does not check.
  */
@@ -40,7 +41,8 @@ export function readDataSet(xml: string, spec: DataSetSpec): Map<string, DataRec
   const parser = new XMLParser({
     ignoreAttributes: true,
     removeNSPrefix: true,
-    // Values are parsed explicitly by the caller ("0012" is a bib, not 12 in octal or a float).
+    // Values are parsed explicitly by the caller: auto-parsing would also turn ids such as
+    // `12054` or `0012` into numbers and lose what Canoe123 wrote.
     parseTagValue: false,
     trimValues: true,
     // Entities are decoded below, in one pass per value: fast-xml-parser only decodes the named
@@ -67,19 +69,23 @@ export function readDataSet(xml: string, spec: DataSetSpec): Map<string, DataRec
 }
 
 /**
- * Removes every leaf element whose name the caller does not read, before fast-xml-parser sees it.
- * Canoe123 writes ~45 fields per result row and we read ~27; the parser's cost is per element
- * (about 1.5 µs each, most of a 2.9 MB export's parse), so this roughly halves it. Only complete
- * leaf elements (`<X/>` or `<X>text</X>`, text without `<`) are removed, so the document's
- * structure is untouched; the well-formedness check has already run on the original text.
+ * Removes, before fast-xml-parser sees them, every leaf element whose name the caller does not
+ * read, every empty element (`<Status />`: .NET writes one for an empty string and omits DBNull,
+ * and both mean "no value" to a reader), and the indentation after them. Canoe123 writes ~45
+ * fields per result row and we read ~27; the parser's cost is per element (about 2 µs each, most
+ * of a 2.9 MB export's parse), so this roughly halves it. Only complete leaf elements (`<X/>` or
+ * `<X>text</X>`, text without `<`) are removed, so the document's structure is untouched; the
+ * well-formedness check has already run on the original text.
+ *
  * A CDATA section could hide markup-looking text that must not be touched, so a document with one
  * (Canoe123 never writes any) is parsed whole, just slower.
  */
 function dropUnread(xml: string, keep: ReadonlySet<string>): string {
   if (xml.includes('<![CDATA[')) return xml;
   const names = [...keep].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const unread = new RegExp(`<(?!(?:[A-Za-z_][\\w.-]*:)?(?:${names})[\\s/>])([A-Za-z_][\\w.:-]*)(?:\\s*/>|>[^<]*</\\1\\s*>)`, 'g');
-  return xml.replace(unread, '');
+  const empty = '<[A-Za-z_][\\w.:-]*\\s*/>';
+  const unread = `<(?!(?:[A-Za-z_][\\w.-]*:)?(?:${names})[\\s/>])([A-Za-z_][\\w.:-]*)>[^<]*</\\1\\s*>`;
+  return xml.replace(new RegExp(`(?:${empty}|${unread})\\s*`, 'g'), '');
 }
 
 function toRecord(fields: OrderedNode[]): DataRecord {

@@ -78,10 +78,12 @@ export function checkWellFormed(xml: string, expectedRoot: string): WellFormedRe
     if (next === SLASH) {
       const gt = xml.indexOf('>', lt + 2);
       if (gt === -1) return cutOff(xml, openNames, openAt, `the closing tag at line ${lineAt(xml, lt)} is never finished`);
-      const name = xml.slice(lt + 2, gt).trimEnd();
       const top = openNames.length - 1;
-      if (top < 0) return fail(`The XML is malformed at line ${lineAt(xml, lt)}: </${name}> closes nothing`);
-      if (name !== openNames[top]) {
+      // Compared in place: slicing every closing tag's name costs more than the rest of the scan.
+      const matches = top >= 0 && xml.startsWith(openNames[top], lt + 2) && firstNonSpace(xml, lt + 2 + openNames[top].length, gt) === -1;
+      if (!matches) {
+        const name = xml.slice(lt + 2, gt).trimEnd();
+        if (top < 0) return fail(`The XML is malformed at line ${lineAt(xml, lt)}: </${name}> closes nothing`);
         return fail(`The XML is malformed at line ${lineAt(xml, lt)}: </${name}> does not match <${openNames[top]}> opened at line ${lineAt(xml, openAt[top])}`);
       }
       openNames.pop();

@@ -1,0 +1,16 @@
+/**
+ * `npm run bench [-- ingest|fanout]`: prints Raceside's speed figures. Benchmarks are not tests;
+ * timings on 2-core machines are noisy, so each figure is a median or a percentile of many runs.
+ */
+import { ingestBench } from './ingest-bench.ts';
+
+const which = process.argv.slice(2);
+const want = (name: string) => which.length === 0 || which.includes(name);
+
+process.stdout.write(`Raceside benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
+if (want('ingest')) await ingestBench();
+if (want('fanout')) {
+  const { fanoutBench } = await import('./fanout-bench.ts');
+  await fanoutBench();
+}
+process.exit(0);

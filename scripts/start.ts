@@ -1,0 +1,82 @@
+/**
+ * `npm start`: the desktop app when the Electron runtime can be had, the headless station with
+ * the dashboard in the default browser when it cannot (as on our build machines, where the
+ * Electron binary cannot be downloaded). Arguments after `--` go to the headless station
+ * (`npm start -- --port 4900`), the same as `npm run station`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const node = process.execPath;
+const args = process.argv.slice(2);
+
+/**
+ * The Electron binary's path, or why there is none. `require('electron')` answers the path, and
+ * downloads the binary on first use (Electron ≥ 42 no longer does at install). It runs in a child
+ * process so its download chatter and stack trace stay out of the terminal.
+ */
+function findElectron(): { path: string } | { reason: string } {
+  const marker = 'electron-path=';
+  const probe = spawnSync(node, ['-e', `process.stdout.write('\\n${marker}' + require('electron'))`], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  // A first-run download prints its progress on stdout too, so the path is what follows the marker.
+  const stdout = probe.stdout ?? '';
+  const path = stdout.slice(stdout.lastIndexOf(marker) + marker.length);
+  if (probe.status === 0 && stdout.includes(marker) && path) return { path };
+  const errors = `${probe.stderr ?? ''}`.split('\n').filter((line) => /^\w*Error\b/.test(line.trim()));
+  const cause = errors.find((line) => !line.includes('Electron failed to install')) ?? errors[0];
+  const what = stdout.includes('Downloading Electron binary') ? 'the Electron binary could not be downloaded' : "require('electron') failed";
+  return { reason: `${what}: ${cause?.trim() ?? probe.error?.message ?? `exit ${probe.status}`}` };
+}
+
+function runSync(command: string, commandArgs: string[]): void {
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Runs a child to the end, forwarding SIGTERM; Ctrl+C reaches it directly (same process group). */
+function supervise(child: ChildProcess): void {
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+function openInBrowser(url: string): void {
+  const [command, commandArgs] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const opener = spawn(command, commandArgs, { stdio: 'ignore', detached: true });
+  opener.on('error', () => {}); // no browser here: the URL is in the station's own output
+  opener.unref();
+}
+
+const electron = findElectron();
+if ('path' in electron) {
+  runSync(node, ['scripts/ensure-build.ts']);
+  runSync(node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.main.json']);
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  supervise(spawn(electron.path, [root], { cwd: root, stdio: 'inherit', env }));
+} else {
+  process.stdout.write(
+    `Electron runtime not available here (${electron.reason}); starting the headless station and opening the dashboard in your browser.\n`,
+  );
+  runSync(node, ['scripts/ensure-build.ts']);
+  const station = spawn(node, ['src-main/cli.ts', ...args], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
+  let seen: string | null = ''; // output up to the "listening" line, which may arrive split across chunks
+  station.stdout!.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (seen === null) return;
+    seen += chunk.toString('utf8');
+    const port = /Raceside listening on http:\/\/\S+?:(\d+)/.exec(seen)?.[1];
+    if (port) {
+      seen = null;
+      openInBrowser(`http://127.0.0.1:${port}/operator/`);
+    }
+  });
+  supervise(station);
+}
