@@ -134,6 +134,9 @@ export interface C123Ranks {
   prevRnk: number | null;
   prevStatus: ResultStatus | null;
   totalTotal: number | null;
+  /** Best-run races: the combined place, overall and in the category (BR2 rows). */
+  totalRnk: number | null;
+  totalCatRnk: number | null;
   betterRunNr: number | null;
 }
 

@@ -30,9 +30,9 @@ export function rankRows(rows: readonly RankInput[]): Map<string, Rank> {
   const out = new Map<string, Rank>();
   const ranked = rows.filter((r) => r.status === null && r.total !== null).sort((a, b) => a.total! - b.total!);
   const overall = places(ranked);
-  const byCat = new Map<string, RankInput[]>();
+  // Participants without a category form a group of their own, as in Canoe123.
+  const byCat = new Map<string | null, RankInput[]>();
   for (const r of ranked) {
-    if (r.catId === null) continue;
     let list = byCat.get(r.catId);
     if (!list) byCat.set(r.catId, (list = []));
     list.push(r);

@@ -70,7 +70,7 @@ const TABLES = {
   Results: [
     'RaceId', 'Id', 'StartOrder', 'Bib', 'StartTime', 'Status', 'dtStart', 'dtFinish', 'Time', 'Pen', 'Total', 'Gates',
     'Rnk', 'CatRnk', 'TotalBehind', 'catTotalBehind', 'PrevTime', 'PrevPen', 'PrevTotal', 'PrevRnk', 'PrevStatus',
-    'TotalTotal', 'BetterRunNr', 'HeatNr', 'RoundNr', 'Qualified',
+    'TotalTotal', 'TotalRnk', 'TotalCatRnk', 'BetterRunNr', 'HeatNr', 'RoundNr', 'Qualified',
   ],
   CourseData: ['CourseNr', 'CourseConfig'],
 } as const;
@@ -264,6 +264,8 @@ function readResult(record: DataRecord, scale: XmlTimeScale): XmlResultRow | nul
       prevRnk: int(record, 'PrevRnk'),
       prevStatus: status(record, 'PrevStatus'),
       totalTotal: time('TotalTotal'),
+      totalRnk: int(record, 'TotalRnk'),
+      totalCatRnk: int(record, 'TotalCatRnk'),
       // Kept raw: 0 on BR1 rows and when neither run counts, 1 or 2 otherwise.
       betterRunNr: int(record, 'BetterRunNr'),
     },
