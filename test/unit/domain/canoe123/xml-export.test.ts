@@ -128,6 +128,8 @@ describe('parseCanoe123Xml on the real export (Jarní slalomy 2024)', () => {
       prevRnk: 1,
       prevStatus: null,
       totalTotal: 7899,
+      totalRnk: 1,
+      totalCatRnk: 1,
       betterRunNr: 1,
     });
   });
