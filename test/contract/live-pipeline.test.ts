@@ -234,6 +234,23 @@ describe('live pipeline', () => {
     healthy.close();
   });
 
+  it('reports connected-client counts live: an in-process event and the admin route', async () => {
+    const seen: number[] = [];
+    const listener = (eventId: string, count: number) => eventId === 'live' && seen.push(count);
+    station.hub.on('connections', listener);
+    const base = station.hub.connections('live');
+    const a = await open('live');
+    const b = await open('live');
+    const res = await api(station, 'GET', '/api/v1/admin/connections', { headers: op(station) });
+    expect(res.body.connections.live).toBe(base + 2);
+    a.close();
+    b.close();
+    await Promise.all([a.closed, b.closed]);
+    await new Promise((r) => setTimeout(r, 50));
+    station.hub.off('connections', listener);
+    expect(seen).toEqual([base + 1, base + 2, base + 1, base]);
+  });
+
   it('reconnect gets a fresh full', async () => {
     const s = await open('live');
     await s.next();
