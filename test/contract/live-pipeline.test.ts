@@ -235,14 +235,15 @@ describe('live pipeline', () => {
   });
 
   it('reports connected-client counts live: an in-process event and the admin route', async () => {
+    await newEvent(station, 'counted');
     const seen: number[] = [];
-    const listener = (eventId: string, count: number) => eventId === 'live' && seen.push(count);
+    const listener = (eventId: string, count: number) => eventId === 'counted' && seen.push(count);
     station.hub.on('connections', listener);
-    const base = station.hub.connections('live');
-    const a = await open('live');
-    const b = await open('live');
+    const base = 0;
+    const a = await open('counted');
+    const b = await open('counted');
     const res = await api(station, 'GET', '/api/v1/admin/connections', { headers: op(station) });
-    expect(res.body.connections.live).toBe(base + 2);
+    expect(res.body.connections.counted).toBe(base + 2);
     a.close();
     b.close();
     await Promise.all([a.closed, b.closed]);
