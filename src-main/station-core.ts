@@ -17,7 +17,7 @@ import { decideMergeStrategy, decideMetaUpdate, decideRaceOfficial, newEvent } f
 import { decideXmlImport, type ImportSummary } from './domain/xml-import.ts';
 import { decideOnCourseIngest, decideResultsIngest, expireOnCourse } from './domain/live-ingest.ts';
 import type { LiveResultInput, OnCourseInput } from './domain/canoe123/live-rows.ts';
-import { parseCanoe123Xml } from './domain/canoe123/xml-export.ts';
+import { XmlParseThread } from './threads/xml-parse-thread.ts';
 import type { EventStore } from './store/event-store.ts';
 import type { Settings } from './settings.ts';
 import { ActivityLog } from './activity-log.ts';
@@ -57,6 +57,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   private readonly events = new Map<string, EventState>();
   private readonly byKeyHash = new Map<string, string>();
   private sink: LiveSink = { publish() {} };
+  private readonly xmlParser = new XmlParseThread();
   private expiryTimer: NodeJS.Timeout | null = null;
 
   constructor(store: EventStore, settings: Settings, clock: Clock = systemClock) {
@@ -139,10 +140,14 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   // ---- ingest --------------------------------------------------------------------------------
 
-  ingestXml(eventId: string, xml: string, by: Actor = 'ingest'): ImportSummary {
-    const state = this.require(eventId);
-    this.guard(state, 'xml', by);
-    const parsed = parseCanoe123Xml(xml);
+  /**
+   * Imports an XML export. The parse runs in a worker thread; the state is checked again after it,
+   * since the event may have changed (or gone) while the parser worked.
+   */
+  async ingestXml(eventId: string, xml: string, by: Actor = 'ingest'): Promise<ImportSummary> {
+    this.guard(this.require(eventId), 'xml', by);
+    const parsed = await this.xmlParser.parse(xml);
+    this.guard(this.require(eventId), 'xml', by);
     if (!parsed.ok) {
       this.feeds.failed(eventId, 'xml', this.clock.now(), parsed.message);
       this.activity.add(eventId, 'warn', `XML refused: ${parsed.message}`);
@@ -183,9 +188,10 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.expiryTimer) clearInterval(this.expiryTimer);
     this.expiryTimer = null;
+    await this.xmlParser.close();
   }
 
   // ---- the five steps --------------------------------------------------------------------------

@@ -119,7 +119,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     close() {
       closing ??= (async () => {
         hub.close();
-        core.close();
+        await core.close();
         await app.close();
         store.close();
       })();

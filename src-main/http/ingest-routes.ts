@@ -84,8 +84,7 @@ export const ingestRoutes: FastifyPluginAsync<{ core: StationCore; settings: Set
   });
 
   app.post<{ Body: { xml: string } }>('/xml', { bodyLimit: settings.bodyLimitBytes, schema: { body: xmlBodySchema } }, async (req) => {
-    const summary = core.ingestXml(req.ingestEventId, req.body.xml);
-    return summary;
+    return core.ingestXml(req.ingestEventId, req.body.xml);
   });
 
   app.post<{ Body: { results: LiveResultInput[] } }>('/results', { bodyLimit: settings.jsonBodyLimitBytes, schema: { body: resultsBodySchema } }, async (req) => {
