@@ -102,7 +102,9 @@ export async function fanoutBench(): Promise<void> {
       line('    delivery latency POST → receipt, p99', ms(percentile(latencies, 99)), clients === 2000 ? '≤ 100 ms' : clients === 5000 ? '≤ 300 ms' : '');
       line('    delivery latency POST → receipt, max', ms(latencies.reduce((a, b) => Math.max(a, b), 0)));
       line('    bytes per diff message', `${Math.round(bytes / Math.max(1, messages))} B`);
-      line('    station RSS per idle client', `${((rss1 - rss0) / clients).toFixed(1)} KB`);
+      // RSS moves with GC too: read the absolute figures with the per-client delta.
+      line('    station RSS before → with the clients connected', `${(rss0 / 1024).toFixed(0)} → ${(rss1 / 1024).toFixed(0)} MB`);
+      line('    station RSS per idle client (delta / clients)', `${((rss1 - rss0) / clients).toFixed(1)} KB`);
       await Promise.all(workers.map((w) => workerCall(w, { type: 'close' }, 'closed')));
       await Promise.all(workers.map((w) => w.terminate()));
       await sleep(300);
