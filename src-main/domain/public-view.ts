@@ -166,16 +166,23 @@ function bestRunResults(state: EventState, race: Race, partner: Race | undefined
   return sortResults(out, (r) => r.status);
 }
 
-function baseResult(state: EventState, row: ResultRow, run: RunFields, rank: Rank): PublicResult {
+/** Who a row is: the fields results and startlists share. */
+function identityOf(state: EventState, row: ResultRow) {
   const p = participantOf(state, row.participantId);
   return {
-    rnk: rank.rnk,
     bib: row.bib ?? p?.bib ?? null,
     athleteId: p?.athleteId ?? null,
     name: p ? participantName(p) : row.participantId,
     club: p?.club ?? null,
     noc: p?.noc ?? null,
     catId: p?.catId ?? null,
+  };
+}
+
+function baseResult(state: EventState, row: ResultRow, run: RunFields, rank: Rank): PublicResult {
+  return {
+    rnk: rank.rnk,
+    ...identityOf(state, row),
     catRnk: rank.catRnk,
     time: run.time,
     pen: run.pen,
@@ -224,20 +231,7 @@ export function startlist(state: EventState, raceId: string): PublicStartlistEnt
   if (!race) return null;
   const rows = [...(state.results.get(raceId)?.values() ?? [])];
   return rows
-    .map((row) => {
-      const p = participantOf(state, row.participantId);
-      return {
-        startOrder: row.startOrder,
-        bib: row.bib ?? p?.bib ?? null,
-        athleteId: p?.athleteId ?? null,
-        name: p ? participantName(p) : row.participantId,
-        club: p?.club ?? null,
-        noc: p?.noc ?? null,
-        catId: p?.catId ?? null,
-        startTime: row.startTime,
-        participantId: row.participantId,
-      };
-    })
+    .map((row) => ({ startOrder: row.startOrder, ...identityOf(state, row), startTime: row.startTime, participantId: row.participantId }))
     .sort((a, b) => (a.startOrder ?? 1e9) - (b.startOrder ?? 1e9) || (a.bib ?? 0) - (b.bib ?? 0));
 }
 

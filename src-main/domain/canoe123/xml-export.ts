@@ -10,7 +10,7 @@
  * It never throws and never returns part of a document: a refused export comes back as
  * `{ ok: false, message }`, written for the timing operator. It is pure (no clock, no I/O).
  */
-import type { ClassDef, C123Ranks, Course, Participant, Race, ResultStatus, RunFields, Structure } from '../model.ts';
+import type { ClassDef, C123Ranks, Course, Participant, Race, ResultStatus, ResultRow, RunFields, Structure } from '../model.ts';
 import { parseCourseConfig, parseGates } from './gates.ts';
 import { raceTypeOf } from './race-types.ts';
 import { readDataSet, type DataRecord } from './xml-dataset.ts';
@@ -31,18 +31,10 @@ export interface XmlEventDetails {
 }
 
 /** One `Results` row: a participant in a race, as startlist entry and result at once. */
-export interface XmlResultRow {
-  raceId: string;
-  participantId: string;
-  bib: number | null;
-  startOrder: number | null;
-  startTime: string | null;
-  heatNr: number | null;
-  roundNr: number | null;
-  qualified: string | null;
+export type XmlResultRow = Pick<ResultRow, 'raceId' | 'participantId' | 'bib' | 'startOrder' | 'startTime' | 'heatNr' | 'roundNr' | 'qualified'> & {
   run: RunFields;
   c123: C123Ranks;
-}
+};
 
 export interface Canoe123Export {
   event: XmlEventDetails;
