@@ -21,6 +21,7 @@ export class ActivityLog {
   private readonly store: EventStore;
   private readonly now: () => string;
   private readonly listeners = new Set<(e: ActivityEntry) => void>();
+  private readonly lastRefusal = new Map<string, number>();
 
   constructor(store: EventStore, now: () => string) {
     this.store = store;
@@ -40,6 +41,17 @@ export class ActivityLog {
     }
     for (const l of this.listeners) l(entry);
     return entry;
+  }
+
+  /**
+   * Notes a refusal in memory, at most once per `key` every `everyMs`: a misconfigured
+   * c123-server repeats the same refused push many times a second, and the log must stay readable.
+   */
+  refused(key: string, eventId: string | null, message: string, nowMs: number, everyMs = 10_000): void {
+    const last = this.lastRefusal.get(key) ?? -Infinity;
+    if (nowMs - last < everyMs) return;
+    this.lastRefusal.set(key, nowMs);
+    this.add(eventId, 'warn', message, false);
   }
 
   recent(limit = 100): ActivityEntry[] {

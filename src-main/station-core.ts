@@ -219,6 +219,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     const refusal = ingestRejection(state.status, kind);
     if (refusal && !(by === 'operator' && kind === 'xml' && state.status !== 'official')) {
       this.feeds.failed(state.meta.eventId, kind, this.clock.now(), refusal);
+      this.activity.refused(`${state.meta.eventId}|${kind}|state`, state.meta.eventId, `Refused ${kind} push: ${refusal}`, this.clock.now());
       throw new StationError('Forbidden', refusal, { currentStatus: state.status });
     }
   }

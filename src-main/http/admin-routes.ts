@@ -90,6 +90,14 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
     const master = req.headers['x-master-key'] ?? req.headers.authorization;
     throw new StationError('Unauthorized', master ? 'Invalid master key' : 'Missing or invalid X-Master-Key header');
   };
+  // A caller with no valid credential at all is refused on the headers, before the body is read
+  // or validated: 401, never a 400 describing the schema, and an upload from someone without a
+  // secret is never parsed. Each route still names the callers it accepts; a PIN is checked (and
+  // rate-limited) there.
+  app.addHook('onRequest', async (req) => {
+    if (operatorCaller(req, secrets) || ingestCaller(req, core) || req.headers['x-officials-pin'] !== undefined) return;
+    callerOf(req, ['operator', 'ingest']);
+  });
   const actorOf = (c: Caller): Actor => (c.kind === 'operator' ? 'operator' : c.kind === 'official' ? 'official' : 'ingest');
   const existing = (eventId: string): EventState => {
     const state = core.get(eventId);

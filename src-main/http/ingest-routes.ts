@@ -75,9 +75,12 @@ export const onCourseBodySchema = {
 
 export const ingestRoutes: FastifyPluginAsync<{ core: StationCore; settings: Settings }> = async (app, { core, settings }) => {
   app.decorateRequest('ingestEventId', '');
-  app.addHook('preHandler', async (req) => {
+  // On the request's headers, before its body is read or validated: a caller without a valid key
+  // gets 401 (not a 400 describing the schema), and their upload is never parsed.
+  app.addHook('onRequest', async (req) => {
     const caller = ingestCaller(req, core);
     if (!caller || caller.kind !== 'ingest') {
+      core.activity.refused(`ingest-key|${req.ip}`, null, `Refused an ingest push from ${req.ip}: ${req.headers['x-api-key'] ? 'unknown API key' : 'no API key'}`, Date.now());
       throw new StationError('Unauthorized', req.headers['x-api-key'] ? 'Invalid API key' : 'Missing or invalid X-API-Key header');
     }
     req.ingestEventId = caller.eventId;

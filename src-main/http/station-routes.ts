@@ -36,7 +36,8 @@ const settingsBody = {
 
 export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
   return async (app) => {
-    app.addHook('preHandler', async (req) => {
+    // On the headers, before the body is read or validated (401, never a 400 describing the schema).
+    app.addHook('onRequest', async (req) => {
       if (!operatorCaller(req, deps.secrets)) throw new StationError('Unauthorized');
     });
 
