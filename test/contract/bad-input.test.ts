@@ -79,6 +79,11 @@ describe('bad input', () => {
       }
     }
     expect(await snapshot()).toEqual(before);
+    // The operator sees what was refused, and the failed XML, in the activity log.
+    const log = await api(station, 'GET', '/api/v1/admin/activity', { headers: { authorization: `Bearer ${station.adminSecret}` } });
+    const messages = (log.body.entries as { message: string }[]).map((e) => e.message).join('\n');
+    expect(messages).toMatch(/Refused an ingest push from .*unknown API key/);
+    expect(messages).toMatch(/XML refused: .*DOCTYPE/);
   });
 
   it('keeps the previous state when an XML import fails half way through the file', async () => {
