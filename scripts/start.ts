@@ -73,9 +73,11 @@ if ('path' in electron) {
     if (seen === null) return;
     seen += chunk.toString('utf8');
     const port = /Raceside listening on http:\/\/\S+?:(\d+)/.exec(seen)?.[1];
-    if (port) {
+    const token = /Operator token \(.*\): (\S+)/.exec(seen)?.[1];
+    if (port && token) {
       seen = null;
-      openInBrowser(`http://127.0.0.1:${port}/operator/`);
+      // The dashboard reads the operator token from the fragment (never sent to the server) and drops it.
+      openInBrowser(`http://127.0.0.1:${port}/operator/#token=${encodeURIComponent(token)}`);
     }
   });
   supervise(station);
