@@ -22,6 +22,7 @@ export default defineConfig({
       input: {
         spectator: here('./src-renderer/spectator/index.html'),
         operator: here('./src-renderer/operator/index.html'),
+        officials: here('./src-renderer/officials/index.html'),
       },
     },
   },

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const marker = join(root, 'dist-renderer', 'spectator', 'index.html');
+const pages = ['spectator', 'operator', 'officials'].map((name) => join(root, 'dist-renderer', name, 'index.html'));
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -23,10 +23,13 @@ const sources = Math.max(
   newestMtime(join(root, 'src-main', 'wire')),
   statSync(join(root, 'vite.config.ts')).mtimeMs,
 );
-if (!existsSync(marker) || statSync(marker).mtimeMs < sources) {
+const stale = pages.some((page) => !existsSync(page) || statSync(page).mtimeMs < sources);
+if (stale) {
   process.stdout.write('Building the spectator and operator pages (vite build)…\n');
   execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Test runners set NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }

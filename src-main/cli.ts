@@ -82,7 +82,8 @@ try {
   const shownHost = station.host === '0.0.0.0' ? '0.0.0.0' : station.host;
   process.stdout.write(`Raceside listening on http://${shownHost}:${station.port}\n`);
   process.stdout.write(`Operator token (Authorization: Bearer / X-Master-Key): ${station.adminSecret}\n`);
-  process.stdout.write(`Dashboard: ${station.url}/operator/   Data: ${station.dataDir}\n`);
+  process.stdout.write(`Dashboard: ${station.url}/operator/#token=${encodeURIComponent(station.adminSecret)}\n`);
+  process.stdout.write(`Data folder: ${station.dataDir}\n`);
   for (const url of station.lanUrls()) process.stdout.write(`Spectators on the LAN: ${url}\n`);
   let stopping = false;
   const stop = async (signal: string) => {

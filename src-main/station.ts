@@ -82,6 +82,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
       settings,
       secrets,
       lanUrls: () => lanUrls(networkInterfaces(), port),
+      listeningPort: () => port,
       connectionCounts: () => hub.connectionCounts(),
       setOfficialsPin: (pin) => {
         officialsPin = pin;

@@ -8,6 +8,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { eventStatuses, mergeStrategies, type EventStatus, type MergeStrategy } from '../wire/api.ts';
 import type { Actor, EventState } from '../domain/model.ts';
 import { validNextStates } from '../domain/event-lifecycle.ts';
+import { publicClasses, publicRaces } from '../domain/public-view.ts';
 import { StationError, type StationCore } from '../station-core.ts';
 import { ingestCaller, officialCaller, operatorCaller, type Caller, type PinLimiter, type Secrets } from './auth.ts';
 import { xmlBodySchema } from './ingest-routes.ts';
@@ -140,6 +141,11 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
       feeds: core.feeds.snapshot(state.meta.eventId, Date.now()),
       spectators: deps.connections(state.meta.eventId),
       onCourse: state.onCourse.size,
+      // The station's clock, so a dashboard on another machine judges feed staleness correctly.
+      serverNow: Date.now(),
+      // Drafts have no public view, so the operator's race list comes from here.
+      classes: publicClasses(state),
+      races: publicRaces(state),
     };
   });
 

@@ -55,6 +55,7 @@ export const pageRoutes: FastifyPluginAsync<{ root: string }> = async (app, { ro
   app.get('/operator', (_req, reply) => reply.redirect('/operator/'));
   app.get('/operator/', (_req, reply) => sendPage(reply, pages.operator));
   app.get('/officials', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
+  app.get('/officials/', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
 
   app.setNotFoundHandler((req, reply) => {
     const accept = req.headers.accept ?? '';

@@ -15,6 +15,8 @@ export interface StationRouteDeps {
   settings: Settings;
   secrets: Secrets;
   lanUrls(): string[];
+  /** The port the station actually listens on (the configured one may have been taken). */
+  listeningPort(): number;
   connectionCounts(): Record<string, number>;
   setOfficialsPin(pin: string | null): void;
   saveSettings(patch: Partial<Settings>): void;
@@ -43,6 +45,7 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
 
     app.get('/station', async () => ({
       lanUrls: deps.lanUrls(),
+      listeningPort: deps.listeningPort(),
       settings: publicSettings(deps.settings),
       officialsPinSet: deps.secrets.officialsPin() !== null,
       connections: deps.connectionCounts(),

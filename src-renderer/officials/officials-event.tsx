@@ -1,0 +1,92 @@
+/**
+ * One event for an official: the races with their official switches, and "Mark event official"
+ * (after a confirmation) once the event is finished. Re-read every 3 s so marks made at the
+ * station appear here too.
+ */
+import { useMemo, useState } from 'react';
+import type { EventDetailResponse } from '@wire/api.ts';
+import { apiGet, seg } from '../shared/api-client.ts';
+import { errorText, type AdminClient } from '../operator/lib/admin-client.ts';
+import { ConfirmDialog } from '../operator/lib/confirm-dialog.tsx';
+import { usePoll } from '../operator/lib/use-poll.ts';
+import { RaceOfficialList } from '../operator/officials/race-official-list.tsx';
+import { statusLabel } from '../operator/events/status-label.ts';
+
+export function OfficialsEvent({ eventId, client }: { eventId: string; client: AdminClient }) {
+  const detail = usePoll(() => apiGet<EventDetailResponse>(`/events/${seg(eventId)}`), 3000, [eventId]);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const official = useMemo(
+    () => new Map((detail.data?.races ?? []).filter((r) => r.officialAt).map((r) => [r.raceId, r.officialAt!])),
+    [detail.data],
+  );
+
+  if (!detail.data) {
+    return (
+      <section className="panel">
+        <a href="#/">‹ Events</a>
+        <p className={detail.error ? 'alert alert--error' : 'muted'}>{detail.error ? errorText(detail.error) : 'Loading…'}</p>
+      </section>
+    );
+  }
+  const { event, races, classes } = detail.data;
+
+  const markOfficial = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await client.request('PATCH', `/admin/events/${seg(eventId)}/status`, { status: 'official' });
+      setConfirming(false);
+      detail.reload();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <section className="panel" data-testid="officials-event" data-status={event.status}>
+        <a href="#/">‹ Events</a>
+        <h1>{event.mainTitle}</h1>
+        <p>
+          <span className={`badge badge--st-${event.status}`} data-testid="officials-event-status">{statusLabel[event.status]}</span>
+        </p>
+        {event.status === 'finished' && (
+          <button type="button" className="btn btn--primary" onClick={() => setConfirming(true)} data-testid="officials-mark-event">
+            Mark event official…
+          </button>
+        )}
+        {event.status === 'running' && <p className="muted">The event can be marked official once the operator has finished it.</p>}
+        {error && <p className="alert alert--error" role="alert">{error}</p>}
+      </section>
+      <section className="panel" aria-labelledby="officials-races">
+        <h2 id="officials-races">Races</h2>
+        <RaceOfficialList
+          races={races}
+          classes={classes}
+          official={official}
+          disabled={event.status === 'official'}
+          onToggle={async (raceId, next) => {
+            await client.request('PUT', `/admin/events/${seg(eventId)}/races/${seg(raceId)}/official`, { official: next });
+            detail.reload();
+          }}
+        />
+      </section>
+      <ConfirmDialog
+        open={confirming}
+        title="Mark the event official?"
+        confirmLabel="Mark official"
+        busy={busy}
+        testId="confirm-official"
+        onConfirm={() => void markOfficial()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>“{event.mainTitle}”: all results become final and live updates stop. This cannot be undone.</p>
+        {error && <p className="alert alert--error" role="alert">{error}</p>}
+      </ConfirmDialog>
+    </>
+  );
+}

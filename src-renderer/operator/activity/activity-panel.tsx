@@ -1,0 +1,40 @@
+/**
+ * The station's activity log: what it did (imports, status changes, settings) and what it
+ * refused, newest first, polled every 2 s. On an event's page it shows only that event's lines.
+ */
+import { useAdmin } from '../lib/admin-context.tsx';
+import type { ActivityEntry } from '../lib/admin-types.ts';
+import { errorText } from '../lib/admin-client.ts';
+import { clockTime } from '../lib/relative-time.ts';
+import { usePoll } from '../lib/use-poll.ts';
+
+export const ACTIVITY_POLL_MS = 2000;
+
+export function ActivityPanel({ title, eventId, limit, compact }: { title: string; eventId?: string; limit: number; compact?: boolean }) {
+  const { client } = useAdmin();
+  const log = usePoll(
+    () => client.request<{ entries: ActivityEntry[] }>('GET', `/admin/activity?limit=${eventId ? 500 : limit}`),
+    ACTIVITY_POLL_MS,
+    [client, eventId, limit],
+  );
+  const entries = (log.data?.entries ?? []).filter((e) => !eventId || e.eventId === eventId).slice(0, limit);
+  const Heading = compact ? 'h2' : 'h1';
+
+  return (
+    <section className={compact ? 'panel panel--wide' : 'panel'} aria-labelledby="activity-title" data-testid="activity-panel">
+      <Heading id="activity-title">{title}</Heading>
+      {log.error != null && <p className="alert alert--error" role="alert">{errorText(log.error)}</p>}
+      {log.data && entries.length === 0 && <p className="muted">Nothing yet.</p>}
+      <ol className={compact ? 'activity activity--compact' : 'activity'} data-testid="activity-list">
+        {entries.map((e) => (
+          <li key={e.id} className={`activity__item activity__item--${e.level}`}>
+            <span className="num activity__at">{clockTime(e.at)}</span>
+            {e.level !== 'info' && <span className={`badge badge--${e.level}`}>{e.level}</span>}
+            {!eventId && e.eventId && <code className="activity__event">{e.eventId}</code>}
+            <span className="activity__msg">{e.message}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

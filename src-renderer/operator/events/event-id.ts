@@ -1,0 +1,22 @@
+/**
+ * Event ids: the station's pattern (`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`, as c123-server sends
+ * them) and a suggestion made from the title, so "Jarní slalomy 2024" becomes
+ * "jarni-slalomy-2024" without the operator typing it. Pure.
+ */
+export const EVENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+export function suggestEventId(title: string): string {
+  return title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .replace(/[-._]+$/, '')
+    .slice(0, 100);
+}
+
+export function isValidEventId(id: string): boolean {
+  return EVENT_ID_PATTERN.test(id);
+}

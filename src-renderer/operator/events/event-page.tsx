@@ -1,0 +1,87 @@
+/**
+ * One event's page: the live numbers and feed health (polled every 1.5 s while the tab is
+ * visible), the lifecycle, XML import, c123-server connection, race official marks, the event's
+ * details and merge strategy, its recent activity, and delete.
+ */
+import { seg } from '../../shared/api-client.ts';
+import { ActivityPanel } from '../activity/activity-panel.tsx';
+import { FeedPanel } from '../feeds/feed-panel.tsx';
+import { XmlImport } from '../imports/xml-import.tsx';
+import { OpenSpectatorButton } from '../lan/open-spectator-button.tsx';
+import { errorText } from '../lib/admin-client.ts';
+import { useAdmin } from '../lib/admin-context.tsx';
+import type { AdminEvent, AdminEventDetail } from '../lib/admin-types.ts';
+import { usePoll } from '../lib/use-poll.ts';
+import { useNow } from '../lib/use-now.ts';
+import { RaceOfficialPanel } from '../officials/race-official-panel.tsx';
+import { DeleteEventButton } from './delete-event-button.tsx';
+import { EventDetailsForm } from './event-details-form.tsx';
+import { IngestKeyPanel } from './ingest-key-panel.tsx';
+import { LifecyclePanel } from './lifecycle-panel.tsx';
+import { statusLabel } from './status-label.ts';
+
+export const EVENT_POLL_MS = 1500;
+
+/** Re-mounts the details form when the station's copy changes (an XML import can fill them). */
+const detailsKey = (e: AdminEvent) =>
+  [e.mainTitle, e.subTitle, e.location, e.facility, e.startDate, e.endDate, e.mergeStrategy].join('|');
+
+export function EventPage({ eventId }: { eventId: string }) {
+  const { client, reloadEvents } = useAdmin();
+  const now = useNow(1000);
+  const detail = usePoll(
+    () => client.request<AdminEventDetail>('GET', `/admin/events/${seg(eventId)}`),
+    EVENT_POLL_MS,
+    [client, eventId],
+  );
+  const changed = () => {
+    detail.reload();
+    reloadEvents();
+  };
+
+  if (!detail.data) {
+    const notFound = (detail.error as { status?: number } | null)?.status === 404;
+    return (
+      <section className="panel">
+        {detail.error ? (
+          <p className="alert alert--error" role="alert">{notFound ? `There is no event “${eventId}” on this station.` : errorText(detail.error)}</p>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </section>
+    );
+  }
+
+  const d = detail.data;
+  const e = d.event;
+  const structureKey = `${e.status}|${d.feeds.xml.count}|${e.hasXmlData}`;
+  return (
+    <div className="event" data-testid="event-page" data-event-id={e.eventId}>
+      <header className="event__head">
+        <div>
+          <h1>{e.mainTitle}</h1>
+          <p className="muted">
+            {[e.subTitle, e.location, e.facility, [e.startDate, e.endDate].filter(Boolean).join(' – ')].filter(Boolean).join(' · ')}
+            {' '}· id <code>{e.eventId}</code> · <span className={`badge badge--st-${e.status}`}>{statusLabel[e.status]}</span>
+          </p>
+        </div>
+        <OpenSpectatorButton eventId={e.eventId} disabled={e.status === 'draft'} />
+      </header>
+      {detail.error != null && <p className="alert alert--warn" role="status">Station not answering: {errorText(detail.error)}</p>}
+      <div className="grid">
+        <FeedPanel detail={d} now={now} />
+        <LifecyclePanel detail={d} onChanged={changed} />
+        <XmlImport eventId={e.eventId} disabled={e.status === 'official'} onImported={changed} />
+        <IngestKeyPanel event={e} />
+        <RaceOfficialPanel detail={d} structureKey={structureKey} onChanged={changed} />
+        <EventDetailsForm key={detailsKey(e)} event={e} onSaved={changed} />
+        <ActivityPanel title="Recent activity" eventId={e.eventId} limit={100} compact />
+        <section className="panel panel--danger" aria-labelledby="danger-title">
+          <h2 id="danger-title">Delete</h2>
+          <p className="muted">Removes the event, its results and its ingest key from this station.</p>
+          <DeleteEventButton event={e} />
+        </section>
+      </div>
+    </div>
+  );
+}

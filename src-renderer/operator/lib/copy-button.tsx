@@ -1,0 +1,26 @@
+/**
+ * "Copy" next to a secret or a settings block. On success it says "Copied"; when the clipboard
+ * is denied it selects the target element's text and says "Press Ctrl+C".
+ */
+import { useState, type RefObject } from 'react';
+import { copyText, selectContents } from './copy-text.ts';
+
+export function CopyButton({ text, target, label = 'Copy', testId }: {
+  text: string;
+  target: RefObject<HTMLElement | null>;
+  label?: string;
+  testId?: string;
+}) {
+  const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
+  const onClick = async () => {
+    const ok = await copyText(text);
+    if (!ok) selectContents(target.current);
+    setState(ok ? 'copied' : 'manual');
+    setTimeout(() => setState('idle'), 2500);
+  };
+  return (
+    <button type="button" className="btn btn--small" onClick={onClick} data-testid={testId} aria-live="polite">
+      {state === 'copied' ? 'Copied' : state === 'manual' ? 'Selected: press Ctrl+C' : label}
+    </button>
+  );
+}

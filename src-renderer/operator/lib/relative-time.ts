@@ -1,0 +1,25 @@
+/**
+ * "12 s ago", "3 min ago", "2 h ago" for the feed and activity panels; pure, `now` passed in.
+ * A time a little in the future (clock skew between browser and station) reads "just now".
+ */
+export function ago(thenMs: number | null, nowMs: number): string {
+  if (thenMs === null) return 'never';
+  const s = Math.floor((nowMs - thenMs) / 1000);
+  if (s < 1) return 'just now';
+  if (s < 60) return `${s} s ago`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ago`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h} h ago`;
+  return `${Math.floor(h / 24)} d ago`;
+}
+
+/** An ISO stamp as local "HH:MM:SS" today, or "YYYY-MM-DD HH:MM" another day. */
+export function clockTime(iso: string | number, now: Date = new Date()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const time = `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  const sameDay = d.toDateString() === now.toDateString();
+  return sameDay ? time : `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${time.slice(0, 5)}`;
+}

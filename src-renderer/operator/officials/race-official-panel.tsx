@@ -1,0 +1,54 @@
+/**
+ * The operator's "official" marks per race. The race list comes from the public event detail
+ * (the admin API has no race list), which is published from `startlist` on; a draft has none to
+ * show yet. The marks themselves come from the polled admin detail, so they follow changes made
+ * on the officials' tablet too.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { EventDetailResponse } from '@wire/api.ts';
+import { apiGet, seg } from '../../shared/api-client.ts';
+import { errorText } from '../lib/admin-client.ts';
+import { useAdmin } from '../lib/admin-context.tsx';
+import type { AdminEventDetail } from '../lib/admin-types.ts';
+import { RaceOfficialList } from './race-official-list.tsx';
+
+export function RaceOfficialPanel({ detail, structureKey, onChanged }: { detail: AdminEventDetail; structureKey: string; onChanged(): void }) {
+  const { client } = useAdmin();
+  const { eventId, status } = detail.event;
+  const [pub, setPub] = useState<EventDetailResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const visible = status !== 'draft';
+
+  useEffect(() => {
+    if (!visible) return;
+    let alive = true;
+    apiGet<EventDetailResponse>(`/events/${seg(eventId)}`)
+      .then((d) => alive && (setPub(d), setError(null)))
+      .catch((err) => alive && setError(errorText(err)));
+    return () => {
+      alive = false;
+    };
+  }, [eventId, visible, structureKey]);
+
+  const official = useMemo(() => new Map(detail.officialRaces.map((r) => [r.raceId, r.at])), [detail.officialRaces]);
+
+  return (
+    <section className="panel" aria-labelledby="races-title" data-testid="race-official-panel">
+      <h2 id="races-title">Races official</h2>
+      {!visible && <p className="muted">Races are listed once the event is published (startlist or later).</p>}
+      {visible && error && <p className="alert alert--error" role="alert">{error}</p>}
+      {visible && pub && (
+        <RaceOfficialList
+          races={pub.races}
+          classes={pub.classes}
+          official={official}
+          disabled={status === 'official'}
+          onToggle={async (raceId, next) => {
+            await client.request('PUT', `/admin/events/${seg(eventId)}/races/${seg(raceId)}/official`, { official: next });
+            onChanged();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The station settings form as plain data: the values shown (durations in seconds, because
+ * "30" reads better than "30000"), and the patch sent (milliseconds, only what changed), with a
+ * message per invalid field. The limits are the station's own (src-main/http/station-routes.ts).
+ * Pure.
+ */
+import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
+import type { SettingsPatch, StationSettings } from '../lib/admin-types.ts';
+
+export interface SettingsValues {
+  port: string;
+  maxConnectionsPerEvent: string;
+  heartbeatS: string;
+  heartbeatTimeoutS: string;
+  officialGraceS: string;
+  defaultMergeStrategy: MergeStrategy;
+}
+
+export type SettingsErrors = Partial<Record<keyof SettingsValues, string>>;
+
+const seconds = (ms: number) => String(ms / 1000);
+
+export function settingsValues(s: StationSettings): SettingsValues {
+  return {
+    port: String(s.port),
+    maxConnectionsPerEvent: String(s.maxConnectionsPerEvent),
+    heartbeatS: seconds(s.heartbeatMs),
+    heartbeatTimeoutS: seconds(s.heartbeatTimeoutMs),
+    officialGraceS: seconds(s.officialGraceMs),
+    defaultMergeStrategy: s.defaultMergeStrategy,
+  };
+}
+
+function int(text: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const n = Number(text.trim());
+  return n >= min && n <= max ? n : null;
+}
+
+function ms(text: string, minMs: number, maxMs: number): number | null {
+  const t = text.trim().replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(t)) return null;
+  const n = Math.round(Number(t) * 1000);
+  return n >= minMs && n <= maxMs ? n : null;
+}
+
+/** The patch for what changed against `current`, or the errors. */
+export function settingsPatch(v: SettingsValues, current: StationSettings): { patch: SettingsPatch; errors: SettingsErrors } {
+  const errors: SettingsErrors = {};
+  const patch: SettingsPatch = {};
+  // Left as it was, the port is not checked: a station started with `--port 0` reports 0.
+  const port = v.port.trim() === String(current.port) ? current.port : int(v.port, 1, 65535);
+  if (port === null) errors.port = 'A port from 1 to 65535.';
+  else if (port !== current.port) patch.port = port;
+  const max = int(v.maxConnectionsPerEvent, 1, 100_000);
+  if (max === null) errors.maxConnectionsPerEvent = 'A whole number from 1 to 100000.';
+  else if (max !== current.maxConnectionsPerEvent) patch.maxConnectionsPerEvent = max;
+  const hb = ms(v.heartbeatS, 1000, 600_000);
+  if (hb === null) errors.heartbeatS = 'Seconds, from 1 to 600.';
+  else if (hb !== current.heartbeatMs) patch.heartbeatMs = hb;
+  const hbt = ms(v.heartbeatTimeoutS, 500, 600_000);
+  if (hbt === null) errors.heartbeatTimeoutS = 'Seconds, from 0.5 to 600.';
+  else if (hbt !== current.heartbeatTimeoutMs) patch.heartbeatTimeoutMs = hbt;
+  const grace = ms(v.officialGraceS, 0, 600_000);
+  if (grace === null) errors.officialGraceS = 'Seconds, from 0 to 600.';
+  else if (grace !== current.officialGraceMs) patch.officialGraceMs = grace;
+  if (!mergeStrategies.includes(v.defaultMergeStrategy)) errors.defaultMergeStrategy = 'Pick a strategy.';
+  else if (v.defaultMergeStrategy !== current.defaultMergeStrategy) patch.defaultMergeStrategy = v.defaultMergeStrategy;
+  return { patch, errors };
+}
+
+/** An officials PIN is 4 to 12 digits. */
+export function isValidPin(pin: string): boolean {
+  return /^[0-9]{4,12}$/.test(pin);
+}

@@ -1,0 +1,300 @@
+/**
+ * The operator dashboard in a real headless Chromium against a real station child process, fed
+ * the real data (shared/fixtures/real): issue 5's "Done when" for the dashboard, one story in
+ * order. Create an event through the form, import the real Canoe123 XML through the file input,
+ * move it to running with the buttons, watch the spectator count follow three real WebSocket
+ * clients, see the results feed healthy and then stale once pushes stop, mark the event official
+ * with the confirmation, and see three clients get the status diff and be closed (1000) after the
+ * grace (1 s here). Screenshots of the main screens go to test-output/screenshots/operator-*.png.
+ *
+ * The stale check waits for real time: the dashboard measures the feed's age against the
+ * station's own `lastAt`, so the warning shows exactly STALE_AFTER_MS.results after the last
+ * push; the other screens are visited meanwhile so the wait costs little.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { WsMessage } from '../../src-main/wire/live.ts';
+import { STALE_AFTER_MS } from '../../src-renderer/operator/feeds/feed-health.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { captureFor } from '../helpers/capture.ts';
+import { api, ingest, operator, projectRoot, realXmlPath, startTestStation, type TestStation } from '../helpers/station.ts';
+import { connect, type TestSocket } from '../helpers/ws-client.ts';
+
+const EVENT = 'jarni-slalomy-2024';
+const TITLE = 'Jarní slalomy 2024';
+const GRACE_MS = 1000;
+const screenshots = join(projectRoot, 'test-output', 'screenshots');
+
+let station: TestStation;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+
+/** Builds the pages if they are missing (ensure-build only looks at the spectator page). */
+function ensurePages(): void {
+  // vitest sets NODE_ENV=test, which a child `vite build` would inherit and bundle React's
+  // development build; the pages are always built for production.
+  const opts = { cwd: projectRoot, stdio: 'inherit' as const, env: { ...process.env, NODE_ENV: 'production' } };
+  execFileSync(process.execPath, [join(projectRoot, 'scripts/ensure-build.ts')], opts);
+  const dist = join(projectRoot, 'dist-renderer');
+  if (!existsSync(join(dist, 'operator/index.html')) || !existsSync(join(dist, 'officials/index.html'))) {
+    execFileSync(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], opts);
+  }
+}
+
+const shot = (name: string, fullPage = true) => page.screenshot({ path: join(screenshots, `operator-${name}.png`), fullPage });
+const text = (testId: string) => page.getByTestId(testId).first().textContent();
+
+async function waitText(testId: string, expected: string, timeout = 5000): Promise<void> {
+  await page.waitForFunction(
+    ([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === want,
+    [testId, expected] as const,
+    { timeout },
+  );
+}
+
+beforeAll(async () => {
+  ensurePages();
+  mkdirSync(screenshots, { recursive: true });
+  station = await startTestStation({ args: ['--official-grace-ms', String(GRACE_MS)] });
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+  page = await context.newPage();
+  page.setDefaultTimeout(8000);
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The station's CSP (no inline script, nothing external) must hold for everything the dashboard does.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await browser?.close();
+  await station?.cleanup();
+});
+
+describe('operator dashboard (Chromium, real station, real data)', () => {
+  let apiKey = '';
+  let lastPush = 0;
+  const sockets: TestSocket[] = [];
+
+  it('without a token shows the sign-in form; a wrong token is refused, the right one signs in', async () => {
+    const other = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    try {
+      const p = await other.newPage();
+      await p.goto(`${station.url}/operator/`);
+      await p.getByTestId('login-form').waitFor();
+      await p.getByTestId('login-token').fill('not-the-secret');
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByTestId('login-error').waitFor();
+      expect(await p.getByTestId('login-error').textContent()).toContain('not this station');
+      await p.screenshot({ path: join(screenshots, 'operator-login.png') });
+      await p.getByTestId('login-token').fill(station.adminSecret);
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByTestId('create-event-form').waitFor();
+      // A token the station stops accepting (401) brings the form back with a message.
+      await p.evaluate(() => sessionStorage.setItem('raceside:operator-token', 'stale-token'));
+      await p.reload();
+      await p.getByTestId('login-form').waitFor();
+      expect(await p.getByRole('alert').first().textContent()).toContain('refused the operator token');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('signs in from the #token link and strips the token from the address', async () => {
+    await page.goto(`${station.url}/operator/#token=${encodeURIComponent(station.adminSecret)}`);
+    await page.getByTestId('create-event-form').waitFor();
+    expect(page.url()).not.toContain('token');
+    expect(await page.evaluate(() => sessionStorage.getItem('raceside:operator-token'))).toBe(station.adminSecret);
+  });
+
+  it('creates an event through the form and shows its ingest key and the c123-server block', async () => {
+    const form = page.getByTestId('create-event-form');
+    await form.locator('input[name=mainTitle]').fill(TITLE);
+    expect(await form.locator('input[name=eventId]').inputValue()).toBe(EVENT); // suggested from the title
+    await form.locator('input[name=location]').fill('Praha Troja');
+    await form.locator('input[name=startDate]').fill('2024-04-06');
+    await shot('create');
+    await page.getByTestId('create-submit').click();
+    await page.locator(`[data-testid=event-page][data-event-id="${EVENT}"]`).waitFor();
+
+    const detail = await api(station, 'GET', `/api/v1/admin/events/${EVENT}`, { headers: operator(station) });
+    expect(detail.status).toBe(200);
+    expect(detail.body.event).toMatchObject({ mainTitle: TITLE, location: 'Praha Troja', startDate: '2024-04-06', status: 'draft' });
+    apiKey = detail.body.event.apiKey;
+    expect(await page.getByTestId('ingest-key').inputValue()).toBe(apiKey);
+    const block = (await text('c123-settings'))!;
+    const live = JSON.parse(`{${block}}`).live;
+    expect(live).toMatchObject({ enabled: true, apiKey, eventId: EVENT, pushXml: true, pushOnCourse: true, pushResults: true, autoStatus: true });
+    expect(live.serverUrl).toMatch(/^http:\/\/[^/]+:\d+$/);
+    expect(await text('event-status')).toBe('Draft (hidden)');
+    expect(await page.locator(`[data-testid=event-link][data-event-id="${EVENT}"]`).count()).toBe(1);
+  });
+
+  it('imports the real XML through the file input and shows what changed', async () => {
+    await page.getByTestId('xml-file-input').setInputFiles(realXmlPath);
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor({ timeout: 20_000 });
+    const s = (await summary.textContent())!;
+    expect(s).toContain('Imported c123-xml-export_xboardtest02_jarni_v1.xml');
+    expect(s).toContain('structure changed');
+    expect(s).toMatch(/\d+ races · \d+ participants/);
+    const detail = await api(station, 'GET', `/api/v1/admin/events/${EVENT}`, { headers: operator(station) });
+    expect(detail.body.event.hasXmlData).toBe(true);
+    expect(detail.body.feeds.xml.count).toBe(1);
+    await shot('import');
+  });
+
+  it('a file dropped on the drop zone that is not a Canoe123 export shows the station\'s reason', async () => {
+    const data = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['<Canoe123Data><oops'], 'broken.xml', { type: 'text/xml' }));
+      return dt;
+    });
+    await page.getByTestId('xml-dropzone').dispatchEvent('drop', { dataTransfer: data });
+    await page.getByTestId('import-error').waitFor({ timeout: 10_000 });
+    expect(await text('import-error')).toMatch(/^broken\.xml: .+\(InvalidXml\)$/);
+    await page.waitForFunction(() => /XML refused/.test(document.querySelector('[data-testid=activity-list]')?.textContent ?? ''));
+    const detail = await api(station, 'GET', `/api/v1/admin/events/${EVENT}`, { headers: operator(station) });
+    expect(detail.body.feeds.xml).toMatchObject({ count: 1, errors: 1 });
+  });
+
+  it('moves the event draft → startlist → running with the buttons; only valid next states are offered', async () => {
+    expect(await page.locator('[data-testid^=status-to-]').evaluateAll((b) => b.map((x) => x.getAttribute('data-testid')))).toEqual(['status-to-startlist']);
+    await page.getByTestId('status-to-startlist').click();
+    await waitText('event-status', 'Startlist');
+    expect(await page.locator('[data-testid^=status-to-]').evaluateAll((b) => b.map((x) => x.getAttribute('data-testid')))).toEqual([
+      'status-to-running', 'status-to-draft',
+    ]);
+    await page.getByTestId('status-to-running').click();
+    await waitText('event-status', 'Running');
+    const history = page.getByTestId('status-history').locator('li');
+    expect(await history.count()).toBe(2);
+    expect(await history.first().textContent()).toMatch(/Startlist → Running by operator/);
+    // The race list appears once the event is published.
+    await page.getByTestId('race-row').first().waitFor();
+  });
+
+  it('shows the results feed healthy while c123-server pushes', async () => {
+    const pushes = captureFor(EVENT).filter((r) => r.url.endsWith('/ingest/results')).slice(0, 3);
+    for (const r of pushes) {
+      const res = await ingest(station, apiKey, r.url, r.body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      lastPush = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const row = page.locator('[data-testid=feed-results]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=feed-results] td:nth-of-type(3)')?.textContent === '3');
+    expect(await row.getAttribute('data-state')).toBe('ok');
+    expect(await page.getByTestId('stale-warning').count()).toBe(0);
+  });
+
+  it('counts three connected spectators, then none when they leave', async () => {
+    for (let i = 0; i < 3; i++) sockets.push(await connect(station, EVENT));
+    await waitText('spectator-count', '3');
+    await shot('live');
+    for (const s of sockets.splice(0)) {
+      s.close();
+      await s.closed;
+    }
+    await waitText('spectator-count', '0');
+  });
+
+  it('marks a single race official from the race list', async () => {
+    const row = page.getByTestId('race-row').first();
+    const raceId = (await row.getAttribute('data-race-id'))!;
+    await row.getByTestId('race-official-toggle').click();
+    await page.locator(`[data-testid=race-row][data-race-id="${raceId}"][data-official=true]`).waitFor();
+    const pub = await api(station, 'GET', `/api/v1/events/${EVENT}`);
+    expect(pub.body.races.find((r: { raceId: string }) => r.raceId === raceId).officialAt).toMatch(/^\d{4}-/);
+  });
+
+  it('shows the LAN URLs with a QR code each, the settings and the activity log', async () => {
+    const info = await api(station, 'GET', '/api/v1/admin/station', { headers: operator(station) });
+    await page.getByTestId('nav-lan').click();
+    await page.getByTestId('lan-page').waitFor();
+    expect(await page.getByTestId('lan-url').count()).toBe(info.body.lanUrls.length);
+    if (info.body.lanUrls.length) {
+      await page.getByTestId('qr-code').first().waitFor();
+      expect(await page.getByTestId('qr-code').first().getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    }
+    await shot('lan');
+
+    await page.getByTestId('nav-settings').click();
+    const form = page.getByTestId('settings-form');
+    await form.waitFor();
+    expect(await form.locator('input[name=officialGraceS]').inputValue()).toBe('1');
+    await form.locator('input[name=maxConnectionsPerEvent]').fill('150');
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-note').waitFor();
+    expect(await text('settings-note')).toBe('Saved.');
+    const after = await api(station, 'GET', '/api/v1/admin/station', { headers: operator(station) });
+    expect(after.body.settings.maxConnectionsPerEvent).toBe(150);
+    await shot('settings');
+
+    await page.getByTestId('nav-activity').click();
+    await page.getByTestId('activity-list').locator('li').first().waitFor();
+    expect(await page.getByTestId('activity-list').textContent()).toContain('Status startlist → running (by operator)');
+    await shot('activity');
+  });
+
+  it('warns that the results feed went stale once pushes stop while running', async () => {
+    await page.locator(`[data-testid=event-link][data-event-id="${EVENT}"]`).click();
+    await page.getByTestId('feed-panel').waitFor();
+    const limit = STALE_AFTER_MS.results!;
+    await page.locator('[data-testid=feed-results][data-state=stale]').waitFor({ timeout: limit + 5000 });
+    const seen = Date.now();
+    expect(seen - lastPush).toBeGreaterThanOrEqual(limit - 500); // not before the threshold
+    expect(await text('stale-warning')).toContain('Results quiet for more than 15 s');
+    await shot('stale');
+  }, 30_000);
+
+  it('marks the event official after the confirmation; three spectators get the status diff and are closed after the grace', async () => {
+    for (let i = 0; i < 3; i++) sockets.push(await connect(station, EVENT));
+    await waitText('spectator-count', '3');
+    await page.getByTestId('status-to-finished').click();
+    await waitText('event-status', 'Finished');
+    expect(await page.getByTestId('stale-warning').count()).toBe(0); // quiet feeds are expected once finished
+
+    await page.getByTestId('status-to-official').click();
+    const dialog = page.getByTestId('confirm-official');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('cannot be undone');
+    await shot('confirm-official', false);
+    const clicked = Date.now();
+    await dialog.getByTestId('confirm-ok').click();
+
+    const isOfficial = (m: WsMessage) => m.type === 'diff' && m.data.status === 'official';
+    const diffs = await Promise.all(sockets.map((s) => s.next(isOfficial, 5000)));
+    expect(diffs).toHaveLength(3);
+    const closes = await Promise.all(sockets.map((s) => s.closed));
+    const closedAfter = Date.now() - clicked;
+    expect(closes.map((c) => c.code)).toEqual([1000, 1000, 1000]);
+    expect(closedAfter).toBeGreaterThanOrEqual(GRACE_MS - 100);
+
+    await waitText('event-status', 'Official');
+    expect(await page.locator('[data-testid^=status-to-]').count()).toBe(0);
+    const history = page.getByTestId('status-history').locator('li');
+    expect(await history.first().textContent()).toMatch(/Finished → Official by operator/);
+    await waitText('spectator-count', '0');
+    await shot('official');
+  });
+
+  it('deletes the event after a confirmation that names it', async () => {
+    await page.getByTestId('delete-event').click();
+    const dialog = page.getByTestId('confirm-delete');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(EVENT);
+    await dialog.getByTestId('confirm-ok').click();
+    await page.getByTestId('create-event-form').waitFor();
+    await page.waitForFunction((id) => !document.querySelector(`[data-testid=event-link][data-event-id="${id}"]`), EVENT);
+    expect((await api(station, 'GET', `/api/v1/admin/events/${EVENT}`, { headers: operator(station) })).status).toBe(404);
+    expect(errors).toEqual([]);
+  });
+});
