@@ -1,0 +1,36 @@
+/**
+ * The spectator app: i18n provider, the top bar (home link, language) and the page the hash
+ * route names. Features are combined here and in event-page.tsx only; they never import each other.
+ */
+import { I18nProvider, useI18n } from '../shared/i18n/i18n-context.tsx';
+import { LangSwitch } from '../shared/ui/lang-switch.tsx';
+import { EventPage } from './event-page.tsx';
+import { EventsPage } from './events/events-page.tsx';
+import { useRoute } from './lib/use-route.ts';
+
+function Shell() {
+  const { t } = useI18n();
+  const [route, navigate] = useRoute();
+  return (
+    <>
+      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('app.skip')}
+      </a>
+      <header className="topbar">
+        <a className="topbar__home" href="#/" data-testid="home-link">
+          {route.page === 'events' ? t('app.name') : `‹ ${t('nav.events')}`}
+        </a>
+        <LangSwitch />
+      </header>
+      {route.page === 'events' ? <EventsPage /> : <EventPage key={route.eventId} route={route} navigate={navigate} />}
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Shell />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * React side of the live event store: `useLiveEventStore(eventId)` creates and starts one store per
+ * event page (stopped on leave), wakes it when the page becomes visible again, and
+ * `useLiveEventState(store)` reads its state. Features receive the store through
+ * `LiveEventContext` so a results view can subscribe to results diffs without prop drilling.
+ */
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { LiveEventStore } from './live-event-store.ts';
+import { initialLiveEventState, type LiveEventState } from './live-event-state.ts';
+
+export const LiveEventContext = createContext<LiveEventStore | null>(null);
+
+export function useLiveEventStore(eventId: string): LiveEventStore | null {
+  const [store, setStore] = useState<LiveEventStore | null>(null);
+
+  useEffect(() => {
+    const s = new LiveEventStore(eventId);
+    setStore(s);
+    void s.start();
+    let hiddenAt = document.visibilityState === 'hidden' ? Date.now() : 0;
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') hiddenAt = Date.now();
+      else {
+        s.wake(hiddenAt ? Date.now() - hiddenAt : 0);
+        hiddenAt = 0;
+      }
+    };
+    const onOnline = () => s.wake(0);
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('online', onOnline);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('online', onOnline);
+      s.stop();
+    };
+  }, [eventId]);
+
+  return store && store.eventId === eventId ? store : null;
+}
+
+const emptyStates = new Map<string, LiveEventState>();
+const noop = () => () => {};
+
+export function useLiveEventState(store: LiveEventStore | null, eventId: string): LiveEventState {
+  let empty = emptyStates.get(eventId);
+  if (!empty) emptyStates.set(eventId, (empty = initialLiveEventState(eventId)));
+  const fallback = empty;
+  return useSyncExternalStore(store ? store.subscribe : noop, store ? store.getState : () => fallback);
+}
+
+export function useLiveEventContext(): LiveEventStore | null {
+  return useContext(LiveEventContext);
+}

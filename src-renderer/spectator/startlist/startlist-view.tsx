@@ -1,0 +1,69 @@
+/**
+ * The startlist of a round: order, bib, name with club, category and start time(s); a best-run
+ * pair shows both runs' start times. Times are the venue's wall clock.
+ */
+import { useCallback } from 'react';
+import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { formatClock } from '../../shared/ui/format.ts';
+import { StarButton } from '../../shared/ui/star-button.tsx';
+import type { Favourites } from '../lib/favourites.ts';
+import type { Round } from '../lib/race-groups.ts';
+import { useStartlist } from './use-startlist.ts';
+
+interface Props {
+  eventId: string;
+  round: Round;
+  title: string;
+  synced: boolean;
+  reloadToken: number;
+  favourites: Favourites;
+}
+
+export function StartlistView({ eventId, round, title, synced, reloadToken, favourites }: Props) {
+  const { t, locale } = useI18n();
+  const list = useStartlist(eventId, round.races.map((r) => r.raceId), synced, reloadToken);
+  const runs = round.races.length;
+  const { has, toggle } = favourites;
+  const fav = useCallback((bib: number | null) => has(round.classId, bib), [has, round.classId]);
+
+  return (
+    <section className="view" aria-labelledby="view-title" data-testid="startlist-view">
+      <div className="view__head"><h2 id="view-title">{title}</h2></div>
+      <div className={list.stale ? 'list list--stale' : 'list'} aria-busy={list.loading}>
+        {list.rows.length > 0 ? (
+          <table className="startlist" data-testid="startlist-table">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num st__order">{t('startlist.order')}</th>
+                <th scope="col" className="res__star"><span className="sr-only">★</span></th>
+                <th scope="col">{t('results.name')}</th>
+                {runs > 1
+                  ? [t('round.best-run-1'), t('round.best-run-2')].map((l) => <th key={l} scope="col" className="num st__time">{l}</th>)
+                  : <th scope="col" className="num st__time">{t('startlist.start')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((r) => (
+                <tr key={r.participantId} data-testid="startlist-row" data-bib={r.bib ?? ''}>
+                  <td className="num">{r.startOrder ?? ''}</td>
+                  <td className="res__star"><StarButton on={fav(r.bib)} name={r.name} onToggle={() => toggle(round.classId, r.bib)} /></td>
+                  <td>
+                    <span className="res__who">{r.name}</span>
+                    <span className="res__sub">
+                      {r.bib !== null && <span className="res__bib">{r.bib}</span>}
+                      {[r.catId, r.club].filter(Boolean).join(' · ')}
+                    </span>
+                  </td>
+                  {r.startTimes.map((s, i) => <td key={i} className="num" data-testid="start-time">{formatClock(s, locale, true)}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="empty">{list.loading ? t('common.loading') : list.failed ? t('error.network') : t('startlist.empty')}</p>
+        )}
+      </div>
+    </section>
+  );
+}
