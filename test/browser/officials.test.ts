@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { browserSuite, launchBrowser } from '../helpers/browser.ts';
 import { realXml } from '../helpers/capture.ts';
 import { api, createEvent, ingest, operator, projectRoot, startTestStation, type TestStation } from '../helpers/station.ts';
 
@@ -65,7 +65,7 @@ afterAll(async () => {
   await station?.cleanup();
 });
 
-describe('officials page (Chromium, real station, real data)', () => {
+browserSuite('officials page (Chromium, real station, real data)', () => {
   it('a wrong PIN gets an error and no access', async () => {
     await page.goto(`${station.url}/officials`);
     await page.getByTestId('pin-form').waitFor();

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { WsMessage } from '../../src-main/wire/live.ts';
 import { STALE_AFTER_MS } from '../../src-renderer/operator/feeds/feed-health.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { browserSuite, launchBrowser } from '../helpers/browser.ts';
 import { captureFor } from '../helpers/capture.ts';
 import { api, ingest, operator, projectRoot, realXmlPath, startTestStation, type TestStation } from '../helpers/station.ts';
 import { connect, type TestSocket } from '../helpers/ws-client.ts';
@@ -78,7 +78,7 @@ afterAll(async () => {
   await station?.cleanup();
 });
 
-describe('operator dashboard (Chromium, real station, real data)', () => {
+browserSuite('operator dashboard (Chromium, real station, real data)', () => {
   let apiKey = '';
   let lastPush = 0;
   const sockets: TestSocket[] = [];
