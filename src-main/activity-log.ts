@@ -3,15 +3,8 @@
  * dashboard's view, a bounded ring) and, for entries worth keeping after a restart, on disk.
  * Never written per live push: that is what stalled c123-live-mini (#157).
  */
+import type { ActivityEntry } from './wire/admin.ts';
 import type { EventStore } from './store/event-store.ts';
-
-export interface ActivityEntry {
-  id: number;
-  at: string;
-  eventId: string | null;
-  level: 'info' | 'warn' | 'error';
-  message: string;
-}
 
 const CAPACITY = 500;
 

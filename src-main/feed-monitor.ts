@@ -2,17 +2,9 @@
  * Feed health per event, for the operator: when each channel (xml, results, oncourse) last
  * delivered, how often, and its last error, so a quiet c123-server is visible at a glance.
  */
-export type FeedChannel = 'xml' | 'results' | 'oncourse';
+import type { FeedChannel, FeedHealth } from './wire/admin.ts';
 
-export interface FeedHealth {
-  lastAt: number | null;
-  count: number;
-  /** Pushes in the last minute. */
-  perMinute: number;
-  errors: number;
-  lastError: string | null;
-  lastErrorAt: number | null;
-}
+export type { FeedChannel };
 
 export class FeedMonitor {
   private readonly feeds = new Map<string, Map<FeedChannel, FeedHealth & { recent: number[] }>>();

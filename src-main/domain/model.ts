@@ -6,12 +6,13 @@
  * Units inside: centiseconds for every time, penalty and total; gate penalties in seconds (0/2/50)
  * as Canoe123 shows them. The Canoe123 readers convert on the way in; nothing else converts.
  */
-import type { EventStatus, MergeStrategy, PublicRaceType } from '../wire/api.ts';
+import type { MergeStrategy, PublicRaceType, EventStatus } from '../wire/api.ts';
+import type { Actor, StatusChange } from '../wire/admin.ts';
+
+export type { Actor, StatusChange };
 
 export type ResultStatus = 'DNS' | 'DNF' | 'DSQ' | 'CAP';
 
-/** Who did something: the answer to "by whom" in the lifecycle history and the activity log. */
-export type Actor = 'operator' | 'official' | 'ingest' | 'system';
 
 export interface EventMeta {
   eventId: string;
@@ -24,12 +25,6 @@ export interface EventMeta {
   discipline: string | null;
 }
 
-export interface StatusChange {
-  from: EventStatus;
-  to: EventStatus;
-  at: string; // ISO 8601
-  by: Actor;
-}
 
 export interface Category {
   catId: string;

@@ -8,15 +8,12 @@
  * One import is one decision, however many races it touches.
  */
 import type { Canoe123Export, XmlResultRow } from './canoe123/xml-export.ts';
+import type { XmlImportSummary } from '../wire/admin.ts';
 import type { Change, Decision } from './decision.ts';
 import type { EventMeta, EventState, ResultRow, Structure } from './model.ts';
 import { overlayAfterXml, sameRun } from './result-merge.ts';
 
-export interface ImportSummary {
-  imported: { classes: number; categories: number; races: number; participants: number; results: number; courses: number };
-  changed: { structure: boolean; details: boolean; results: number; removed: number };
-  timeUnit: string;
-}
+export type ImportSummary = XmlImportSummary;
 
 export function decideXmlImport(state: EventState, xml: Canoe123Export, now: string): Decision<ImportSummary> {
   void now;

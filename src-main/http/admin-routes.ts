@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { eventStatuses, mergeStrategies, type EventStatus, type MergeStrategy } from '../wire/api.ts';
 import type { Actor, EventState } from '../domain/model.ts';
+import type { AdminEvent, AdminEventDetail } from '../wire/admin.ts';
 import { validNextStates } from '../domain/event-lifecycle.ts';
 import { publicClasses, publicRaces } from '../domain/public-view.ts';
 import { StationError, type StationCore } from '../station-core.ts';
@@ -130,7 +131,7 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
     return { events: core.all().map((s) => adminEventSummary(s)) };
   });
 
-  app.get<{ Params: { eventId: string } }>('/events/:eventId', { schema: { params: eventParams } }, async (req) => {
+  app.get<{ Params: { eventId: string } }>('/events/:eventId', { schema: { params: eventParams } }, async (req): Promise<AdminEventDetail> => {
     callerOf(req, ['operator']);
     const state = existing(req.params.eventId);
     return {
@@ -206,7 +207,7 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
   });
 };
 
-function adminEventSummary(s: EventState) {
+function adminEventSummary(s: EventState): AdminEvent {
   return {
     eventId: s.meta.eventId,
     mainTitle: s.meta.mainTitle,

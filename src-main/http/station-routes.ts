@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { mergeStrategies } from '../wire/api.ts';
 import type { Settings } from '../settings.ts';
+import type { StationSettings } from '../wire/admin.ts';
 import type { StationCore } from '../station-core.ts';
 import { operatorCaller, type Secrets } from './auth.ts';
 import { StationError } from '../station-core.ts';
@@ -63,7 +64,7 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
   };
 }
 
-function publicSettings(s: Settings) {
+function publicSettings(s: Settings): StationSettings {
   return {
     host: s.host,
     port: s.port,

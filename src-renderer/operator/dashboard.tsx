@@ -11,7 +11,7 @@ import { LanPage } from './lan/lan-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import type { AdminClient } from './lib/admin-client.ts';
 import { AdminProvider, type AdminContextValue } from './lib/admin-context.tsx';
-import type { AdminEvent, StationInfo } from './lib/admin-types.ts';
+import type { AdminEvent, StationInfo } from '@wire/admin.ts';
 import { formatRoute, type Route } from './lib/route.ts';
 import { usePoll } from './lib/use-poll.ts';
 import { useRoute } from './lib/use-route.ts';

@@ -3,7 +3,7 @@
  * refused, newest first, polled every 2 s. On an event's page it shows only that event's lines.
  */
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { ActivityEntry } from '../lib/admin-types.ts';
+import type { ActivityEntry } from '@wire/admin.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { clockTime } from '../lib/relative-time.ts';
 import { usePoll } from '../lib/use-poll.ts';

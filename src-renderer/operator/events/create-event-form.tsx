@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { CreateEventInput } from '../lib/admin-types.ts';
+import type { CreateEventInput } from '@wire/admin.ts';
 import { formatRoute } from '../lib/route.ts';
 import { isValidEventId, suggestEventId } from './event-id.ts';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { seg } from '../../shared/api-client.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { AdminEvent } from '../lib/admin-types.ts';
+import type { AdminEvent } from '@wire/admin.ts';
 import { ConfirmDialog } from '../lib/confirm-dialog.tsx';
 
 export function DeleteEventButton({ event }: { event: AdminEvent }) {

@@ -7,7 +7,7 @@ import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
 import { seg } from '../../shared/api-client.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { AdminEvent } from '../lib/admin-types.ts';
+import type { AdminEvent } from '@wire/admin.ts';
 import { mergeStrategyLabel } from '../settings/merge-strategy-label.ts';
 
 const FIELDS = ['mainTitle', 'subTitle', 'location', 'facility', 'startDate', 'endDate'] as const;

@@ -10,7 +10,7 @@ import { XmlImport } from '../imports/xml-import.tsx';
 import { OpenSpectatorButton } from '../lan/open-spectator-button.tsx';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { AdminEvent, AdminEventDetail } from '../lib/admin-types.ts';
+import type { AdminEvent, AdminEventDetail } from '@wire/admin.ts';
 import { usePoll } from '../lib/use-poll.ts';
 import { useNow } from '../lib/use-now.ts';
 import { RaceOfficialPanel } from '../officials/race-official-panel.tsx';

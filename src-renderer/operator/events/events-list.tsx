@@ -2,7 +2,7 @@
  * The sidebar: every event on the station, newest first, with its status and how many
  * spectators are connected to it right now.
  */
-import type { AdminEvent } from '../lib/admin-types.ts';
+import type { AdminEvent } from '@wire/admin.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { formatRoute } from '../lib/route.ts';
 import { statusLabel } from './status-label.ts';

@@ -6,7 +6,7 @@
 import { useRef } from 'react';
 import { CopyButton } from '../lib/copy-button.tsx';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { AdminEvent } from '../lib/admin-types.ts';
+import type { AdminEvent } from '@wire/admin.ts';
 import { c123LiveSettingsBlock, stationServerUrl } from './c123-settings.ts';
 
 export function IngestKeyPanel({ event }: { event: AdminEvent }) {

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { EventStatus } from '@wire/api.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { AdminEventDetail } from '../lib/admin-types.ts';
+import type { AdminEventDetail } from '@wire/admin.ts';
 import { ConfirmDialog } from '../lib/confirm-dialog.tsx';
 import { clockTime } from '../lib/relative-time.ts';
 import { seg } from '../../shared/api-client.ts';

@@ -8,7 +8,7 @@
  * passed in.
  */
 import type { EventStatus } from '@wire/api.ts';
-import type { FeedChannel, FeedHealth } from '../lib/admin-types.ts';
+import type { FeedChannel, FeedHealth } from '@wire/admin.ts';
 
 /** Quiet time after which a channel that had delivered is stale while the event is running. */
 export const STALE_AFTER_MS: Record<FeedChannel, number | null> = {

@@ -3,7 +3,7 @@
  * (last delivery as "12 s ago", pushes per minute, errors and the last error), with a clear
  * warning when a channel went quiet while the event is running.
  */
-import type { AdminEventDetail } from '../lib/admin-types.ts';
+import type { AdminEventDetail } from '@wire/admin.ts';
 import { ago } from '../lib/relative-time.ts';
 import { channelLabel, FEED_CHANNELS, failingNow, feedState, STALE_AFTER_MS, staleChannels } from './feed-health.ts';
 

@@ -2,7 +2,7 @@
  * The steps of one XML import as plain state (reading → uploading → importing → done | failed),
  * and the one-line text each shows. Pure.
  */
-import type { XmlImportSummary } from '../lib/admin-types.ts';
+import type { XmlImportSummary } from '@wire/admin.ts';
 
 export type ImportPhase =
   | { step: 'idle' }

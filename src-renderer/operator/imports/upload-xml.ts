@@ -6,7 +6,7 @@
  */
 import { API_BASE, ApiError } from '../../shared/api-client.ts';
 import { authHeaders, toApiError, type Credentials } from '../lib/admin-client.ts';
-import type { XmlImportSummary } from '../lib/admin-types.ts';
+import type { XmlImportSummary } from '@wire/admin.ts';
 
 export interface UploadCallbacks {
   onProgress(fraction: number): void;

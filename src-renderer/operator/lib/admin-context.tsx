@@ -4,7 +4,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AdminClient } from './admin-client.ts';
-import type { StationInfo } from './admin-types.ts';
+import type { StationInfo } from '@wire/admin.ts';
 
 export interface AdminContextValue {
   client: AdminClient;

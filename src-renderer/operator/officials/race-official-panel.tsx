@@ -9,7 +9,7 @@ import type { EventDetailResponse } from '@wire/api.ts';
 import { apiGet, seg } from '../../shared/api-client.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { AdminEventDetail } from '../lib/admin-types.ts';
+import type { AdminEventDetail } from '@wire/admin.ts';
 import { RaceOfficialList } from './race-official-list.tsx';
 
 export function RaceOfficialPanel({ detail, structureKey, onChanged }: { detail: AdminEventDetail; structureKey: string; onChanged(): void }) {

@@ -5,7 +5,7 @@
  * Pure.
  */
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
-import type { SettingsPatch, StationSettings } from '../lib/admin-types.ts';
+import type { SettingsPatch, StationSettings } from '@wire/admin.ts';
 
 export interface SettingsValues {
   port: string;

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { StationInfo } from '../lib/admin-types.ts';
+import type { StationInfo } from '@wire/admin.ts';
 import { mergeStrategyLabel } from './merge-strategy-label.ts';
 import { OfficialsPinForm } from './officials-pin-form.tsx';
 import { settingsPatch, settingsValues, type SettingsErrors, type SettingsValues } from './settings-fields.ts';

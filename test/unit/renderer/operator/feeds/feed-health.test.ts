@@ -1,6 +1,6 @@
 /** When the dashboard calls a feed stale: measured against the station's lastAt, only while running. */
 import { describe, expect, it } from 'vitest';
-import type { FeedHealth } from '../../../../../src-renderer/operator/lib/admin-types.ts';
+import type { FeedHealth } from '../../../../../src-main/wire/admin.ts';
 import { failingNow, feedState, STALE_AFTER_MS, staleChannels } from '../../../../../src-renderer/operator/feeds/feed-health.ts';
 
 const health = (lastAt: number | null, extra: Partial<FeedHealth> = {}): FeedHealth => ({

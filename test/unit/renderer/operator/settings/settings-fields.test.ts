@@ -1,6 +1,6 @@
 /** The settings form: seconds on screen, milliseconds on the wire, only what changed. */
 import { describe, expect, it } from 'vitest';
-import type { StationSettings } from '../../../../../src-renderer/operator/lib/admin-types.ts';
+import type { StationSettings } from '../../../../../src-main/wire/admin.ts';
 import { isValidPin, settingsPatch, settingsValues } from '../../../../../src-renderer/operator/settings/settings-fields.ts';
 
 const current: StationSettings = {

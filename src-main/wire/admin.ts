@@ -1,11 +1,11 @@
 /**
- * The shapes of the station's admin answers as the dashboard reads them (src-main/http/
- * admin-routes.ts and station-routes.ts). The public shapes come from @wire/api.ts; these admin
- * ones are not in wire/ yet, so they are written here once, for the operator and officials pages
- * only. Types only: nothing here runs.
+ * The shapes of the admin API (http/admin-routes.ts, http/station-routes.ts): what the operator
+ * dashboard and the officials page read and send. Written once here for the station and the
+ * renderer alike. Types only: the admin answers carry API keys and are never public.
  */
-import type { EventStatus, MergeStrategy } from '@wire/api.ts';
+import type { EventStatus, MergeStrategy, PublicClass, PublicRace } from './api.ts';
 
+/** Who did something: the answer to "by whom" in the lifecycle history and the activity log. */
 export type Actor = 'operator' | 'official' | 'ingest' | 'system';
 
 export interface AdminEvent {
@@ -53,6 +53,10 @@ export interface AdminEventDetail {
   feeds: Record<FeedChannel, FeedHealth>;
   spectators: number;
   onCourse: number;
+  /** The station's clock (ms since the epoch), to judge feed staleness from another machine. */
+  serverNow: number;
+  classes: PublicClass[];
+  races: PublicRace[];
 }
 
 export interface CreateEventInput {
@@ -69,7 +73,7 @@ export interface CreateEventInput {
 export interface XmlImportSummary {
   imported: { classes: number; categories: number; races: number; participants: number; results: number; courses: number };
   changed: { structure: boolean; details: boolean; results: number; removed: number };
-  timeUnit?: string;
+  timeUnit: string;
 }
 
 export interface ActivityEntry {
@@ -92,6 +96,7 @@ export interface StationSettings {
 
 export interface StationInfo {
   lanUrls: string[];
+  listeningPort: number;
   settings: StationSettings;
   officialsPinSet: boolean;
   connections: Record<string, number>;
