@@ -11,14 +11,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ResultsResponse, StartlistResponse } from '../../src-main/wire/api.ts';
+import { browserSuite, launchBrowser } from '../helpers/browser.ts';
 import { captureFor, type CapturedRequest } from '../helpers/capture.ts';
 import { api, createEvent, ingest, projectRoot, startTestStation, type TestStation } from '../helpers/station.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const EVENT = 'jarni-slalomy-2024';
 const RACE = 'K1M_ST_BR2_6';
 const screenshots = join(projectRoot, 'test-output', 'screenshots');
@@ -91,32 +90,30 @@ function shownRows(page: Page) {
   );
 }
 
-beforeAll(async () => {
-  // NODE_ENV=production: under vitest it is 'test', and Vite would then ship React's development build.
-  execFileSync(process.execPath, [join(projectRoot, 'scripts/ensure-build.ts')], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium`);
-  mkdirSync(screenshots, { recursive: true });
-  station = await startTestStation();
-  ({ apiKey } = await createEvent(station, EVENT, 'Jarní slalomy 2024'));
-  capture = captureFor(EVENT);
-  // The capture's first requests: on-course [], status → running, then the XML at t≈5 s.
-  for (const r of capture.filter((x) => x.t <= 5012)) {
-    const res = await ingest(station, apiKey, r.url, r.body);
-    expect(res.status, `${r.url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-}, 120_000);
+browserSuite('spectator app (Chromium, real station, real data)', () => {
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(projectRoot, 'scripts/ensure-build.ts')], { cwd: projectRoot, stdio: 'inherit' });
+    mkdirSync(screenshots, { recursive: true });
+    station = await startTestStation();
+    ({ apiKey } = await createEvent(station, EVENT, 'Jarní slalomy 2024'));
+    capture = captureFor(EVENT);
+    // The capture's first requests: on-course [], status → running, then the XML at t≈5 s.
+    for (const r of capture.filter((x) => x.t <= 5012)) {
+      const res = await ingest(station, apiKey, r.url, r.body);
+      expect(res.status, `${r.url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+    }
+    browser = await launchBrowser();
+  }, 120_000);
 
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close().catch(() => {});
-});
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close().catch(() => {});
+  });
 
-afterAll(async () => {
-  await browser?.close();
-  await station?.cleanup();
-});
+  afterAll(async () => {
+    await browser?.close();
+    await station?.cleanup();
+  });
 
-describe('spectator app (Chromium, real station, real data)', () => {
   it('the event page shows K1M_ST_BR2_6 with the real results, both runs, statuses at the bottom', async () => {
     // The events list: the running event under "Live now", one tap to its page.
     const page = await openPage('');
