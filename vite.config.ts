@@ -4,15 +4,38 @@
  * bundle never carries operator code. `@wire` is the station's wire types, shared with the server.
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+/**
+ * Writes .br and .gz beside every built script and stylesheet, so the station serves phones on a
+ * weak venue Wi-Fi a third of the bytes without compressing on every request.
+ */
+function precompress(outDir: string): Plugin {
+  return {
+    name: 'raceside-precompress',
+    apply: 'build',
+    closeBundle() {
+      const assets = join(outDir, 'assets');
+      for (const name of readdirSync(assets)) {
+        if (!/\.(js|css|svg)$/.test(name)) continue;
+        const data = readFileSync(join(assets, name));
+        writeFileSync(join(assets, `${name}.gz`), gzipSync(data, { level: 9 }));
+        writeFileSync(join(assets, `${name}.br`), brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: here('./src-renderer'),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress(here('./dist-renderer'))],
   resolve: { alias: { '@wire': here('./src-main/wire') } },
   build: {
     outDir: here('./dist-renderer'),

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import type { StationCore } from '../station-core.ts';
 import type { Settings } from '../settings.ts';
 import { handleError } from './http-error.ts';
+import { compressJson } from './compress-json.ts';
 import { healthRoutes } from './health-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
@@ -39,6 +40,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   const pinLimiter = new PinLimiter(deps.settings.pinAttempts, deps.settings.pinWindowMs);
 
+  await app.register(compressJson);
   await app.register(healthRoutes);
   await app.register(publicRoutes, { prefix: '/api/v1', core: deps.core });
   await app.register(ingestRoutes, { prefix: '/api/v1/ingest', core: deps.core, settings: deps.settings });

@@ -4,7 +4,7 @@
  * accepts HTML gets the spectator app, so deep links survive a reload. Every page carries a strict
  * Content-Security-Policy: nothing loads from outside the station.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
@@ -24,11 +24,23 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 export const pageRoutes: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
+  // Read again when the file changes: a rebuild renames the hashed assets the page points to.
+  const cache = new Map<string, { mtimeMs: number; html: string }>();
   const page = (name: string): string | null => {
     const file = join(root, name, 'index.html');
-    return existsSync(file) ? readFileSync(file, 'utf8') : null;
+    if (!existsSync(file)) return null;
+    const { mtimeMs } = statSync(file);
+    const hit = cache.get(name);
+    if (hit && hit.mtimeMs === mtimeMs) return hit.html;
+    const html = readFileSync(file, 'utf8');
+    cache.set(name, { mtimeMs, html });
+    return html;
   };
-  const pages = { spectator: page('spectator'), operator: page('operator'), officials: page('officials') };
+  const pages = {
+    get spectator() { return page('spectator'); },
+    get operator() { return page('operator'); },
+    get officials() { return page('officials'); },
+  };
   const sendPage = (reply: import('fastify').FastifyReply, html: string | null) => {
     if (!html) return sendError(reply, 'NotFound', 'The pages are not built; run `npm run build`');
     return reply
@@ -46,6 +58,7 @@ export const pageRoutes: FastifyPluginAsync<{ root: string }> = async (app, { ro
       prefix: '/assets/',
       immutable: true,
       maxAge: '365d',
+      preCompressed: true,
       index: false,
       wildcard: true,
     });
