@@ -1,5 +1,5 @@
 /**
- * Runs the Canoe123 XML parser in a worker thread. The parse of a real export takes ~100 ms; on the
+ * Runs the Canoe123 XML parser in a worker thread. The parse of a real export takes ~20 ms; on the
  * main thread that would hold back every WebSocket diff and ingest answer for as long. One worker,
  * started on first use and kept (unref'd); a crashed worker fails its pending parses with a clear
  * message and is replaced on the next import.

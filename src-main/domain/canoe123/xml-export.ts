@@ -13,8 +13,7 @@
 import type { ClassDef, C123Ranks, Course, Participant, Race, ResultStatus, ResultRow, RunFields, Structure } from '../model.ts';
 import { parseCourseConfig, parseGates } from './gates.ts';
 import { raceTypeOf } from './race-types.ts';
-import { readDataSet, type DataRecord } from './xml-dataset.ts';
-import { checkWellFormed } from './xml-well-formed.ts';
+import { readDataSet, type DataRecord, type DataSetSpec } from './xml-dataset.ts';
 import { detectTimeScale, type XmlTimeScale, type XmlTimeUnit } from './xml-time-unit.ts';
 
 export type { XmlTimeUnit } from './xml-time-unit.ts';
@@ -51,8 +50,9 @@ export type XmlParseResult = { ok: true; export: Canoe123Export } | { ok: false;
 
 const ROOT = 'Canoe123Data';
 
-// Every element read below, per table. Elements not listed are dropped before parsing
-// (xml-dataset.ts), so a field read here must be listed here.
+// Every element read below, per table. The reader (xml-dataset.ts) skips every other element
+// without building its value, so a field read here must be listed here. `Categories` is both a
+// table and a field of `Classes`: the reader reads it as a nested table.
 const TABLES = {
   Events: ['EventId', 'MainTitle', 'SubTitle', 'Location', 'Facility', 'StartDate', 'EndDate', 'CanoeDiscipline'],
   Classes: ['ClassId', 'Class', 'LongTitle', 'Categories'],
@@ -67,9 +67,9 @@ const TABLES = {
   CourseData: ['CourseNr', 'CourseConfig'],
 } as const;
 
-const DATASET_SPEC = {
+const DATASET_SPEC: DataSetSpec = {
   root: ROOT,
-  keep: new Set<string>([ROOT, ...Object.keys(TABLES), ...Object.values(TABLES).flat()]),
+  tables: TABLES,
   // Fixed width: 3 characters per gate slot, and leading blank slots carry meaning.
   raw: ['Gates'],
 };
@@ -87,7 +87,8 @@ export function parseCanoe123Xml(xml: string): XmlParseResult {
   try {
     return parse(xml);
   } catch (error) {
-    // fast-xml-parser's own complaints (nesting limits and the like) end up here.
+    // The reader refuses bad text with a message and is not meant to throw; should a bug make it
+    // throw all the same, the operator still gets a refusal instead of a failed import.
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `The XML could not be read: ${detail}` };
   }
@@ -98,10 +99,9 @@ function parse(input: string): XmlParseResult {
   const xml = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (xml.trim() === '') return { ok: false, message: 'The XML is empty: expected a Canoe123 export (<Canoe123Data …>)' };
 
-  const shape = checkWellFormed(xml, ROOT);
-  if (!shape.ok) return shape;
-
-  const tables = readDataSet(xml, DATASET_SPEC);
+  const read = readDataSet(xml, DATASET_SPEC);
+  if (!read.ok) return read;
+  const tables = read.tables;
   const missing = REQUIRED.filter(([table]) => !tables.get(table)?.length).map(([, label]) => label);
   if (missing.length > 0) return { ok: false, message: `This Canoe123 export is incomplete: it has ${missing.join(', ')}` };
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -260,6 +261,16 @@ describe('parseCanoe123Xml on the real export (Jarní slalomy 2024)', () => {
     expect(windows.counts).toEqual(parsed.counts);
     expect(windows.results).toEqual(parsed.results);
   });
+
+  it('reads every value of the real export exactly as the fast-xml-parser reader did', () => {
+    // The digest of JSON.stringify(parseCanoe123Xml(real export)), recorded with the last version
+    // that parsed through fast-xml-parser, before the hand-written reader replaced it: any value
+    // the reader reads differently changes it. If what parseCanoe123Xml returns changes on purpose,
+    // check the difference by hand and record the new digest.
+    const digest = (text: string) => createHash('sha256').update(JSON.stringify(parseCanoe123Xml(text))).digest('hex');
+    expect(digest(xml)).toBe('579895aa7a03e4e8d0cc0a9c73967d3f9988722faeb9011805cbd79b426bbdca');
+    expect(digest(`\uFEFF${xml.replace(/\n/g, '\r\n')}`)).toBe('579895aa7a03e4e8d0cc0a9c73967d3f9988722faeb9011805cbd79b426bbdca');
+  });
 });
 
 // ---- hand-made exports -------------------------------------------------------------------------
@@ -376,6 +387,107 @@ describe('parseCanoe123Xml on small exports', () => {
       ['K1M_FIN', 'FIN', 'final', 1, null],
       ['K1M_ODD', 'ZZ', 'unknown', 1, null],
     ]);
+  });
+
+  it('reads an export carrying every oddity of the format: BOM, CRLF, comments, CDATA, entities, empty and unread elements', () => {
+    const odd = [
+      '\uFEFF<?xml version="1.0" standalone="yes"?>',
+      '<!-- written by hand: every oddity a DataSet export may carry -->',
+      '<Canoe123Data xmlns="http://siwidata.com/Canoe123/Data.xsd">',
+      '  <Participants>',
+      '    <Id>100.K1M</Id>',
+      '    <ClassId>K1M</ClassId>',
+      '    <EventBib> 7 </EventBib>',
+      '    <FamilyName>O&apos;NEIL &amp; SONS</FamilyName>',
+      '    <GivenName><![CDATA[Jan <Honza> & co]]></GivenName>',
+      '    <Club>USK <!-- the sponsor asked -->Praha</Club>',
+      '    <NOC />',
+      '    <Year></Year>',
+      '    <CatId>   </CatId>',
+      '    <IsTeam>True</IsTeam>',
+      '    <Photo>iVBORw0KGgo=</Photo>',
+      '  </Participants>',
+      '  <!-- a class without categories -->',
+      '  <Classes>',
+      '    <ClassId>K1W</ClassId>',
+      '    <Class>K1 &#x17E;eny</Class>',
+      '    <EntryFee>100</EntryFee>',
+      '  </Classes>',
+      '  <Classes>',
+      '    <ClassId>K1M</ClassId>',
+      '    <Categories>',
+      '      <CatId>DS</CatId>',
+      '      <Category>&quot;Junio&#x72;s&quot;</Category>',
+      '      <FirstYear>17</FirstYear>',
+      '    </Categories>',
+      '  </Classes>',
+      '  <CompOfficials><JuryNr>1</JuryNr><FamilyName>Nobody</FamilyName></CompOfficials>',
+      '  <Schedule>',
+      '    <RaceId>K1M_BR1</RaceId>',
+      '    <ClassId>K1M</ClassId>',
+      '    <DisId>br1</DisId>',
+      '    <CustomTitle>1. j&#237;zda &lt;BR1&gt;</CustomTitle>',
+      '  </Schedule>',
+      '  <Results>',
+      '    <RaceId>K1M_BR1</RaceId>',
+      '    <Id>100.K1M</Id>',
+      '    <Bib>   7</Bib>',
+      '    <Status></Status>',
+      '    <Time>76990</Time>',
+      '    <Pen>2</Pen>',
+      '    <Total>78990</Total>',
+      '    <Gates>     2 50</Gates>',
+      '    <GateTimes>1;2;3</GateTimes>',
+      '    <TotalBehind>&#43;0.00</TotalBehind>',
+      '  </Results>',
+      '  <CourseData><CourseNr>1</CourseNr><CourseConfig>NNSR</CourseConfig></CourseData>',
+      '  <Events>',
+      '    <EventId>CZE2.2024040600</EventId>',
+      '    <MainTitle>  Jarn&#237; slalomy  </MainTitle>',
+      '    <SubTitle />',
+      '    <StartDate>2024-04-06T08:30:37+02:00</StartDate>',
+      '    <ReportImageRight>/9j/4AAQSkZJRg==</ReportImageRight>',
+      '  </Events>',
+      '</Canoe123Data>',
+      '<!-- end -->',
+      '',
+    ].join('\r\n');
+    // Written out in full; the fast-xml-parser reader returned exactly this too.
+    expect(parseCanoe123Xml(odd)).toEqual({
+      ok: true,
+      export: {
+        event: {
+          eventId: 'CZE2.2024040600', mainTitle: 'Jarní slalomy', subTitle: null, location: null, facility: null,
+          startDate: '2024-04-06', endDate: null, discipline: null,
+        },
+        structure: {
+          classes: [
+            { classId: 'K1W', name: 'K1 ženy', longTitle: null, categories: [] },
+            { classId: 'K1M', name: 'K1M', longTitle: null, categories: [{ catId: 'DS', name: '"Juniors"', firstYear: 17, lastYear: null }] },
+          ],
+          participants: [{
+            participantId: '100.K1M', classId: 'K1M', bib: 7, athleteId: null, familyName: "O'NEIL & SONS", givenName: 'Jan <Honza> & co',
+            familyName2: null, givenName2: null, noc: null, club: 'USK Praha', catId: null, year: null, isTeam: true, members: [],
+          }],
+          races: [{
+            raceId: 'K1M_BR1', classId: 'K1M', disId: 'BR1', raceType: 'best-run-1', raceOrder: null, startTime: null, startInterval: null,
+            courseNr: null, raceStatus: 1, customTitle: '1. jízda <BR1>',
+          }],
+          courses: [{ courseNr: 1, gateConfig: 'NNR', sectionEnds: [2] }],
+        },
+        results: [{
+          raceId: 'K1M_BR1', participantId: '100.K1M', bib: 7, startOrder: null, startTime: null, heatNr: null, roundNr: null, qualified: null,
+          run: { status: null, dtStart: null, dtFinish: null, time: 7699, pen: 200, total: 7899, gates: [null, 2, 50] },
+          c123: {
+            rnk: null, catRnk: null, totalBehind: '+0.00', catTotalBehind: null, prevTime: null, prevPen: null, prevTotal: null, prevRnk: null,
+            prevStatus: null, totalTotal: null, totalRnk: null, totalCatRnk: null, betterRunNr: null,
+          },
+        }],
+        timeUnit: 'ms',
+        counts: { classes: 2, categories: 1, races: 1, participants: 1, results: 1, courses: 1 },
+        skippedResults: 0,
+      },
+    });
   });
 
   it('never throws, whatever the text', () => {
