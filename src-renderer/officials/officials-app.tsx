@@ -1,13 +1,18 @@
 /**
- * The officials page: PIN first (checked with the station, kept in this tab's session), then the
- * published events to pick from, then one event's races with official switches and "Mark event
- * official". A 401 later on (the operator changed the PIN) returns to the PIN pad.
+ * The officials page: the language provider, then the PIN (checked with the station, kept in
+ * this tab's session), then the published events to pick from, then one event's races with
+ * official switches and "Mark event official". A 401 later on (the operator changed the PIN)
+ * returns to the PIN pad. Texts come from the dashboard's catalogue (operator/i18n/).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { API_BASE } from '../shared/api-client.ts';
+import { LangProvider } from '../shared/i18n/lang-context.tsx';
+import { LangSwitch } from '../shared/ui/lang-switch.tsx';
+import type { OperatorKey } from '../operator/i18n/messages-en.ts';
+import { useOperatorI18n } from '../operator/i18n/use-operator-i18n.ts';
 import { createAdminClient } from '../operator/lib/admin-client.ts';
-import { pinOutcome } from '../operator/officials/pin-outcome.ts';
 import { useRoute } from '../operator/lib/use-route.ts';
+import { pinOutcome, type PinOutcome } from '../operator/officials/pin-outcome.ts';
 import { OfficialsEvent } from './officials-event.tsx';
 import { OfficialsEvents } from './officials-events.tsx';
 import { PinPad } from './pin-pad.tsx';
@@ -31,7 +36,7 @@ function keepPin(pin: string | null): void {
   }
 }
 
-async function checkPin(pin: string) {
+async function checkPin(pin: string): Promise<PinOutcome> {
   try {
     const res = await fetch(`${API_BASE}/admin/officials/session`, { headers: { 'x-officials-pin': pin, accept: 'application/json' }, cache: 'no-store' });
     return pinOutcome(res.status, await res.json().catch(() => null));
@@ -40,21 +45,29 @@ async function checkPin(pin: string) {
   }
 }
 
-export function OfficialsApp() {
+/** What the PIN pad says after a refused PIN: a message key, or the station's own words. */
+type PinMessage = { key: OperatorKey; params?: Record<string, string | number> } | { text: string };
+
+function Officials() {
+  const { t } = useOperatorI18n();
   const [pin, setPin] = useState<string | null>(readPin);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<PinMessage | null>(null);
   const [wait, setWait] = useState(0);
   const route = useRoute();
 
-  const signOut = useCallback((why: string | null) => {
+  useEffect(() => {
+    document.title = t('officials.title');
+  }, [t]);
+
+  const signOut = useCallback((why: PinMessage | null) => {
     keepPin(null);
     setMessage(why);
     setPin(null);
   }, []);
 
   const client = useMemo(
-    () => (pin ? createAdminClient({ kind: 'pin', pin }, () => signOut('The station no longer accepts this PIN. Enter it again.')) : null),
+    () => (pin ? createAdminClient({ kind: 'pin', pin }, () => signOut({ key: 'officials.pinChanged' })) : null),
     [pin, signOut],
   );
 
@@ -69,22 +82,38 @@ export function OfficialsApp() {
       setPin(entered);
     } else if (outcome.kind === 'wait') {
       setWait(outcome.seconds);
+    } else if (outcome.kind === 'wrong') {
+      setMessage({ key: 'officials.wrongPin' });
+    } else if (outcome.kind === 'unreachable') {
+      setMessage({ key: 'error.network' });
     } else {
-      setMessage(outcome.kind === 'wrong' ? 'Wrong PIN. Try again.' : outcome.message);
+      setMessage(outcome.message ? { text: outcome.message } : { key: 'officials.answered', params: { status: outcome.status } });
     }
   };
 
-  if (!client) return <PinPad busy={busy} message={message} waitSeconds={wait} onSubmit={(p) => void submit(p)} />;
+  if (!client) {
+    const text = message && ('text' in message ? message.text : t(message.key, message.params));
+    return <PinPad busy={busy} message={text} waitSeconds={wait} onSubmit={(p) => void submit(p)} />;
+  }
   return (
     <>
       <header className="topbar">
-        <a className="topbar__brand" href="#/">Raceside <span className="muted">officials</span></a>
-        <nav aria-label="Officials" />
-        <button type="button" className="btn btn--small" onClick={() => signOut(null)} data-testid="officials-signout">Lock</button>
+        <a className="topbar__brand" href="#/">Raceside <span className="muted">{t('officials.brand')}</span></a>
+        <nav aria-label={t('officials.nav')} />
+        <LangSwitch label={t('lang.label')} />
+        <button type="button" className="btn btn--small" onClick={() => signOut(null)} data-testid="officials-signout">{t('officials.lock')}</button>
       </header>
       <main className="officials" id="main">
         {route.page === 'event' ? <OfficialsEvent key={route.eventId} eventId={route.eventId} client={client} /> : <OfficialsEvents />}
       </main>
     </>
+  );
+}
+
+export function OfficialsApp() {
+  return (
+    <LangProvider>
+      <Officials />
+    </LangProvider>
   );
 }

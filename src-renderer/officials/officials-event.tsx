@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { EventDetailResponse } from '@wire/api.ts';
 import { apiGet, seg } from '../shared/api-client.ts';
+import { useOperatorI18n } from '../operator/i18n/use-operator-i18n.ts';
 import { errorText, type AdminClient } from '../operator/lib/admin-client.ts';
 import { ConfirmDialog } from '../operator/lib/confirm-dialog.tsx';
 import { usePoll } from '../operator/lib/use-poll.ts';
@@ -13,6 +14,8 @@ import { RaceOfficialList } from '../operator/officials/race-official-list.tsx';
 import { statusLabel } from '../operator/events/status-label.ts';
 
 export function OfficialsEvent({ eventId, client }: { eventId: string; client: AdminClient }) {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const detail = usePoll(() => apiGet<EventDetailResponse>(`/events/${seg(eventId)}`), 3000, [eventId]);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -25,8 +28,8 @@ export function OfficialsEvent({ eventId, client }: { eventId: string; client: A
   if (!detail.data) {
     return (
       <section className="panel">
-        <a href="#/">‹ Events</a>
-        <p className={detail.error ? 'alert alert--error' : 'muted'}>{detail.error ? errorText(detail.error) : 'Loading…'}</p>
+        <a href="#/">{t('officials.back')}</a>
+        <p className={detail.error ? 'alert alert--error' : 'muted'}>{detail.error ? errorText(detail.error, i18n) : t('common.loading')}</p>
       </section>
     );
   }
@@ -40,7 +43,7 @@ export function OfficialsEvent({ eventId, client }: { eventId: string; client: A
       setConfirming(false);
       detail.reload();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, i18n));
     } finally {
       setBusy(false);
     }
@@ -49,21 +52,21 @@ export function OfficialsEvent({ eventId, client }: { eventId: string; client: A
   return (
     <>
       <section className="panel" data-testid="officials-event" data-status={event.status}>
-        <a href="#/">‹ Events</a>
+        <a href="#/">{t('officials.back')}</a>
         <h1>{event.mainTitle}</h1>
         <p>
-          <span className={`badge badge--st-${event.status}`} data-testid="officials-event-status">{statusLabel[event.status]}</span>
+          <span className={`badge badge--st-${event.status}`} data-testid="officials-event-status">{statusLabel(event.status, i18n)}</span>
         </p>
         {event.status === 'finished' && (
           <button type="button" className="btn btn--primary" onClick={() => setConfirming(true)} data-testid="officials-mark-event">
-            Mark event official…
+            {t('officials.markEvent')}
           </button>
         )}
-        {event.status === 'running' && <p className="muted">The event can be marked official once the operator has finished it.</p>}
+        {event.status === 'running' && <p className="muted">{t('officials.notYet')}</p>}
         {error && <p className="alert alert--error" role="alert">{error}</p>}
       </section>
       <section className="panel" aria-labelledby="officials-races">
-        <h2 id="officials-races">Races</h2>
+        <h2 id="officials-races">{t('officials.races')}</h2>
         <RaceOfficialList
           races={races}
           classes={classes}
@@ -77,14 +80,14 @@ export function OfficialsEvent({ eventId, client }: { eventId: string; client: A
       </section>
       <ConfirmDialog
         open={confirming}
-        title="Mark the event official?"
-        confirmLabel="Mark official"
+        title={t('official.confirmTitle')}
+        confirmLabel={t('official.confirm')}
         busy={busy}
         testId="confirm-official"
         onConfirm={() => void markOfficial()}
         onCancel={() => setConfirming(false)}
       >
-        <p>“{event.mainTitle}”: all results become final and live updates stop. This cannot be undone.</p>
+        <p>{t('officials.confirmBody', { title: event.mainTitle })}</p>
         {error && <p className="alert alert--error" role="alert">{error}</p>}
       </ConfirmDialog>
     </>

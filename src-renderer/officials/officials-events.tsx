@@ -4,6 +4,7 @@
  */
 import type { EventListResponse, PublicEvent } from '@wire/api.ts';
 import { apiGet } from '../shared/api-client.ts';
+import { useOperatorI18n } from '../operator/i18n/use-operator-i18n.ts';
 import { errorText } from '../operator/lib/admin-client.ts';
 import { formatRoute } from '../operator/lib/route.ts';
 import { usePoll } from '../operator/lib/use-poll.ts';
@@ -12,20 +13,22 @@ import { statusLabel } from '../operator/events/status-label.ts';
 const ORDER: Record<PublicEvent['status'], number> = { finished: 0, running: 1, startlist: 2, official: 3 };
 
 export function OfficialsEvents() {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const list = usePoll(() => apiGet<EventListResponse>('/events'), 5000, []);
   const events = list.data ? [...list.data.events].sort((a, b) => ORDER[a.status] - ORDER[b.status]) : null;
   return (
     <section className="panel" aria-labelledby="pick-title">
-      <h1 id="pick-title">Pick the event</h1>
-      {list.error != null && <p className="alert alert--error" role="alert">{errorText(list.error)}</p>}
-      {events === null && list.error == null && <p className="muted">Loading…</p>}
-      {events?.length === 0 && <p className="muted">No published events on this station.</p>}
+      <h1 id="pick-title">{t('officials.pick')}</h1>
+      {list.error != null && <p className="alert alert--error" role="alert">{errorText(list.error, i18n)}</p>}
+      {events === null && list.error == null && <p className="muted">{t('common.loading')}</p>}
+      {events?.length === 0 && <p className="muted">{t('officials.noEvents')}</p>}
       <ul className="evpick" data-testid="officials-events">
         {events?.map((e) => (
           <li key={e.eventId}>
             <a href={formatRoute({ page: 'event', eventId: e.eventId })} data-testid="officials-event-link" data-event-id={e.eventId}>
               <span>{e.mainTitle}</span>
-              <span className={`badge badge--st-${e.status}`}>{statusLabel[e.status]}</span>
+              <span className={`badge badge--st-${e.status}`}>{statusLabel(e.status, i18n)}</span>
             </a>
           </li>
         ))}

@@ -4,6 +4,8 @@
  * tablet wait, and the page counts the seconds down.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { LangSwitch } from '../shared/ui/lang-switch.tsx';
+import { useOperatorI18n } from '../operator/i18n/use-operator-i18n.ts';
 
 export function PinPad({ busy, message, waitSeconds, onSubmit }: {
   busy: boolean;
@@ -11,6 +13,7 @@ export function PinPad({ busy, message, waitSeconds, onSubmit }: {
   waitSeconds: number;
   onSubmit(pin: string): void;
 }) {
+  const { t } = useOperatorI18n();
   const [pin, setPin] = useState('');
   const [left, setLeft] = useState(waitSeconds);
 
@@ -39,8 +42,11 @@ export function PinPad({ busy, message, waitSeconds, onSubmit }: {
   return (
     <main className="pin" id="main">
       <form className="panel pin__card" onSubmit={submit} data-testid="pin-form">
-        <h1>Officials</h1>
-        <label htmlFor="pin">Enter the officials PIN</label>
+        <div className="pin__head">
+          <h1>{t('officials.pinTitle')}</h1>
+          <LangSwitch label={t('lang.label')} />
+        </div>
+        <label htmlFor="pin">{t('officials.pinLabel')}</label>
         <input
           id="pin"
           className="pin__input"
@@ -55,17 +61,17 @@ export function PinPad({ busy, message, waitSeconds, onSubmit }: {
           autoFocus
         />
         {left > 0 ? (
-          <p className="alert alert--warn" role="alert" data-testid="pin-wait">Too many wrong PINs. Wait {left} s and try again.</p>
+          <p className="alert alert--warn" role="alert" data-testid="pin-wait">{t('officials.wait', { n: left })}</p>
         ) : (
           message && <p className="alert alert--error" role="alert" data-testid="pin-error">{message}</p>
         )}
-        <div className="pad" role="group" aria-label="Keypad">
+        <div className="pad" role="group" aria-label={t('officials.keypad')}>
           {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
             <button key={d} type="button" onClick={() => press(d)} disabled={blocked}>{d}</button>
           ))}
-          <button type="button" onClick={() => setPin((p) => p.slice(0, -1))} aria-label="Delete last digit">⌫</button>
+          <button type="button" onClick={() => setPin((p) => p.slice(0, -1))} aria-label={t('officials.deleteDigit')}>⌫</button>
           <button type="button" onClick={() => press('0')} disabled={blocked}>0</button>
-          <button type="submit" className="pad__ok" disabled={blocked || pin.length < 4} data-testid="pin-submit">OK</button>
+          <button type="submit" className="pad__ok" disabled={blocked || pin.length < 4} data-testid="pin-submit">{t('officials.ok')}</button>
         </div>
       </form>
     </main>

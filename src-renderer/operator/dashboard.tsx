@@ -1,12 +1,15 @@
 /**
- * The dashboard's frame: the top bar (station pages, sign out), the events sidebar with live
- * spectator counts, and the page the hash route names. Features are combined here only.
+ * The dashboard's frame: the top bar (station pages, language, sign out), the events sidebar
+ * with live spectator counts, and the page the hash route names. Features are combined here only.
  */
 import { useMemo } from 'react';
+import { LangSwitch } from '../shared/ui/lang-switch.tsx';
 import { ActivityPanel } from './activity/activity-panel.tsx';
 import { CreateEventForm } from './events/create-event-form.tsx';
 import { EventPage } from './events/event-page.tsx';
 import { EventsList } from './events/events-list.tsx';
+import type { OperatorKey } from './i18n/messages-en.ts';
+import { useOperatorI18n } from './i18n/use-operator-i18n.ts';
 import { LanPage } from './lan/lan-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import type { AdminClient } from './lib/admin-client.ts';
@@ -16,14 +19,15 @@ import { formatRoute, type Route } from './lib/route.ts';
 import { usePoll } from './lib/use-poll.ts';
 import { useRoute } from './lib/use-route.ts';
 
-const NAV: { route: Route; label: string }[] = [
-  { route: { page: 'events' }, label: 'Events' },
-  { route: { page: 'lan' }, label: 'LAN & QR' },
-  { route: { page: 'settings' }, label: 'Settings' },
-  { route: { page: 'activity' }, label: 'Activity' },
+const NAV: { route: Route; label: OperatorKey }[] = [
+  { route: { page: 'events' }, label: 'nav.events' },
+  { route: { page: 'lan' }, label: 'nav.lan' },
+  { route: { page: 'settings' }, label: 'nav.settings' },
+  { route: { page: 'activity' }, label: 'nav.activity' },
 ];
 
 export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOut(): void }) {
+  const { t } = useOperatorI18n();
   const route = useRoute();
   const events = usePoll(() => client.request<{ events: AdminEvent[] }>('GET', '/admin/events'), 3000, [client]);
   const connections = usePoll(() => client.request<{ connections: Record<string, number> }>('GET', '/admin/connections'), 2000, [client]);
@@ -38,22 +42,23 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
   return (
     <AdminProvider value={ctx}>
       <header className="topbar">
-        <a className="topbar__brand" href="#/">Raceside <span className="muted">operator</span></a>
-        <nav aria-label="Station">
+        <a className="topbar__brand" href="#/">Raceside <span className="muted">{t('app.brand')}</span></a>
+        <nav aria-label={t('nav.label')}>
           <ul className="topnav">
             {NAV.map((n) => (
               <li key={n.route.page}>
                 <a href={formatRoute(n.route)} aria-current={current === n.route.page ? 'page' : undefined} data-testid={`nav-${n.route.page}`}>
-                  {n.label}
+                  {t(n.label)}
                 </a>
               </li>
             ))}
           </ul>
         </nav>
-        <button type="button" className="btn btn--small" onClick={onSignOut}>Sign out</button>
+        <LangSwitch label={t('lang.label')} />
+        <button type="button" className="btn btn--small" onClick={onSignOut} data-testid="sign-out">{t('auth.signOut')}</button>
       </header>
       <div className="layout">
-        <aside className="sidebar" aria-label="Events">
+        <aside className="sidebar" aria-label={t('events.title')}>
           <EventsList
             events={events.data?.events ?? null}
             connections={connections.data?.connections ?? {}}
@@ -66,7 +71,7 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
           {route.page === 'event' && <EventPage key={route.eventId} eventId={route.eventId} />}
           {route.page === 'lan' && <LanPage />}
           {route.page === 'settings' && <SettingsPage />}
-          {route.page === 'activity' && <ActivityPanel title="Activity log" limit={200} />}
+          {route.page === 'activity' && <ActivityPanel title={t('activity.title')} limit={200} />}
         </main>
       </div>
     </AdminProvider>

@@ -1,8 +1,9 @@
 /**
- * The spectator app: i18n provider, the top bar (home link, language) and the page the hash
+ * The spectator app: language provider, the top bar (home link, language) and the page the hash
  * route names. Features are combined here and in event-page.tsx only; they never import each other.
  */
-import { I18nProvider, useI18n } from '../shared/i18n/i18n-context.tsx';
+import { useI18n } from '../shared/i18n/i18n-context.tsx';
+import { LangProvider } from '../shared/i18n/lang-context.tsx';
 import { LangSwitch } from '../shared/ui/lang-switch.tsx';
 import { EventPage } from './event-page.tsx';
 import { EventsPage } from './events/events-page.tsx';
@@ -20,7 +21,7 @@ function Shell() {
         <a className="topbar__home" href="#/" data-testid="home-link">
           {route.page === 'events' ? t('app.name') : `‹ ${t('nav.events')}`}
         </a>
-        <LangSwitch />
+        <LangSwitch label={t('lang.label')} />
       </header>
       {route.page === 'events' ? <EventsPage /> : <EventPage key={route.eventId} route={route} navigate={navigate} />}
     </>
@@ -29,8 +30,8 @@ function Shell() {
 
 export function App() {
   return (
-    <I18nProvider>
+    <LangProvider>
       <Shell />
-    </I18nProvider>
+    </LangProvider>
   );
 }

@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSuite, launchBrowser } from '../helpers/browser.ts';
 import { realXml } from '../helpers/capture.ts';
 import { api, createEvent, ingest, operator, projectRoot, startTestStation, type TestStation } from '../helpers/station.ts';
+import { runAxe, seriousOf } from './axe.ts';
 
 const EVENT = 'officials-test';
 const PIN = '2468';
@@ -96,6 +97,55 @@ browserSuite('officials page (Chromium, real station, real data)', () => {
     // Running: the event itself cannot be made official yet.
     expect(await page.getByTestId('officials-mark-event').count()).toBe(0);
     await shot('event');
+  });
+
+  it('axe-core finds no serious or critical violation on the PIN pad and the event page', async () => {
+    // bypassCSP only so axe-core can be injected (the station's CSP refuses inline scripts).
+    const other = await browser.newContext({ viewport: { width: 800, height: 1100 }, hasTouch: true, locale: 'en-GB', bypassCSP: true });
+    try {
+      const p = await other.newPage();
+      await p.goto(`${station.url}/officials`);
+      await p.getByTestId('pin-form').waitFor();
+      expect(seriousOf(await runAxe(p), 'officials PIN pad')).toEqual([]);
+      await p.getByTestId('officials-pin').fill(PIN);
+      await p.getByTestId('pin-submit').click();
+      await p.locator(`[data-testid=officials-event-link][data-event-id="${EVENT}"]`).click();
+      await p.locator('[data-testid=race-row][data-official=true]').first().waitFor();
+      expect(seriousOf(await runAxe(p), 'officials event page')).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('speaks Czech to a Czech tablet, switches to English and remembers it', async () => {
+    const other = await browser.newContext({ viewport: { width: 800, height: 1100 }, hasTouch: true, locale: 'cs-CZ', bypassCSP: true }); // bypassCSP: axe only
+    try {
+      const p = await other.newPage();
+      await p.goto(`${station.url}/officials`);
+      await p.getByTestId('pin-form').waitFor();
+      expect(await p.locator('label[for=pin]').textContent()).toBe('Zadejte PIN rozhodčích');
+      expect(await p.evaluate(() => document.documentElement.lang)).toBe('cs');
+      await p.getByTestId('officials-pin').fill('9999');
+      await p.getByTestId('pin-submit').click();
+      await p.getByTestId('pin-error').filter({ hasText: 'Špatný PIN. Zkuste to znovu.' }).waitFor();
+      await p.getByTestId('officials-pin').fill(PIN);
+      await p.getByTestId('pin-submit').click();
+      await p.locator('#pick-title', { hasText: 'Vyberte závod' }).waitFor();
+      await p.locator(`[data-testid=officials-event-link][data-event-id="${EVENT}"]`).click();
+      await p.getByTestId('race-row').first().waitFor();
+      expect(await p.locator('#officials-races').textContent()).toBe('Jízdy');
+      expect(await p.getByTestId('officials-event-status').textContent()).toBe('Probíhá');
+      expect(await p.locator('[data-testid=race-row][data-official=false]').first().getByTestId('race-official-toggle').locator('xpath=..').textContent()).toBe('Označit oficiální');
+      expect(seriousOf(await runAxe(p), 'officials event page, cs')).toEqual([]);
+      await p.screenshot({ path: join(screenshots, 'officials-event-cs.png') });
+      await p.getByTestId('lang-en').click();
+      await p.locator('#officials-races', { hasText: 'Races' }).waitFor();
+      await p.reload();
+      await p.locator('#officials-races', { hasText: 'Races' }).waitFor();
+      expect(await p.evaluate(() => document.documentElement.lang)).toBe('en');
+    } finally {
+      await other.close();
+    }
   });
 
   it('marks the finished event official after the confirmation', async () => {

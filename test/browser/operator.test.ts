@@ -22,6 +22,7 @@ import { browserSuite, launchBrowser } from '../helpers/browser.ts';
 import { captureFor } from '../helpers/capture.ts';
 import { api, ingest, operator, projectRoot, realXmlPath, startTestStation, type TestStation } from '../helpers/station.ts';
 import { connect, type TestSocket } from '../helpers/ws-client.ts';
+import { runAxe, seriousOf } from './axe.ts';
 
 const EVENT = 'jarni-slalomy-2024';
 const TITLE = 'Jarní slalomy 2024';
@@ -213,6 +214,57 @@ browserSuite('operator dashboard (Chromium, real station, real data)', () => {
     await page.locator(`[data-testid=race-row][data-race-id="${raceId}"][data-official=true]`).waitFor();
     const pub = await api(station, 'GET', `/api/v1/events/${EVENT}`);
     expect(pub.body.races.find((r: { raceId: string }) => r.raceId === raceId).officialAt).toMatch(/^\d{4}-/);
+  });
+
+  it('axe-core finds no serious or critical violation on the event page (nor with a confirmation open)', async () => {
+    // bypassCSP only so axe-core can be injected (the station's CSP refuses inline scripts); the
+    // main page of this story runs under the CSP and fails on any violation of it.
+    const other = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', bypassCSP: true });
+    try {
+      const p = await other.newPage();
+      await p.goto(`${station.url}/operator/#token=${encodeURIComponent(station.adminSecret)}&/events/${EVENT}`);
+      await p.getByTestId('race-row').first().waitFor();
+      await p.locator('[data-testid=feed-results][data-state=ok]').waitFor();
+      expect(seriousOf(await runAxe(p), 'dashboard event page')).toEqual([]);
+      await p.getByTestId('delete-event').click();
+      await p.getByTestId('confirm-delete').waitFor();
+      expect(seriousOf(await runAxe(p), 'dashboard delete dialog')).toEqual([]);
+      await p.getByTestId('confirm-delete').getByTestId('confirm-cancel').click();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('speaks Czech to a Czech browser, switches to English and remembers it', async () => {
+    const other = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'cs-CZ', bypassCSP: true }); // bypassCSP: axe only
+    try {
+      const p = await other.newPage();
+      await p.goto(`${station.url}/operator/#token=${encodeURIComponent(station.adminSecret)}&/events/${EVENT}`);
+      await p.getByTestId('race-row').first().waitFor();
+      expect(await p.evaluate(() => document.documentElement.lang)).toBe('cs');
+      expect(await p.getByTestId('nav-settings').textContent()).toBe('Nastavení');
+      expect(await p.getByTestId('event-status').textContent()).toBe('Probíhá');
+      expect(await p.locator('#lifecycle-title').textContent()).toBe('Stav');
+      expect(await p.getByTestId('status-history').textContent()).toContain('Startovka → Probíhá provedl(a): obsluha');
+      expect(await p.getByTestId('race-row').first().textContent()).toContain('· 1. jízda');
+      expect(await p.getByTestId('sign-out').textContent()).toBe('Odhlásit');
+      await p.screenshot({ path: join(screenshots, 'operator-event-cs.png'), fullPage: true });
+      expect(seriousOf(await runAxe(p), 'dashboard event page, cs')).toEqual([]);
+      await p.getByTestId('lang-en').click();
+      await p.locator('#lifecycle-title', { hasText: 'Status' }).waitFor();
+      expect(await p.evaluate(() => document.documentElement.lang)).toBe('en');
+      await p.reload();
+      await p.getByTestId('race-row').first().waitFor();
+      expect(await p.getByTestId('nav-settings').textContent()).toBe('Settings');
+      // The sign-in form switches too, before anyone signs in.
+      await p.evaluate(() => sessionStorage.clear());
+      await p.reload();
+      await p.getByTestId('login-form').waitFor();
+      await p.getByTestId('lang-cs').click();
+      await p.getByTestId('login-submit').filter({ hasText: 'Přihlásit' }).waitFor();
+    } finally {
+      await other.close();
+    }
   });
 
   it('shows the LAN URLs with a QR code each, the settings and the activity log', async () => {

@@ -15,6 +15,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ResultsResponse, StartlistResponse } from '../../src-main/wire/api.ts';
 import { browserSuite, launchBrowser } from '../helpers/browser.ts';
+import { runAxe as axe, seriousOf } from './axe.ts';
 import { captureFor, type CapturedRequest } from '../helpers/capture.ts';
 import { api, createEvent, ingest, projectRoot, startTestStation, type TestStation } from '../helpers/station.ts';
 
@@ -69,6 +70,14 @@ async function replay(from: number, to: number, speed: number, onEach?: (r: Capt
 async function results(catId?: string): Promise<ResultsResponse> {
   const q = catId ? `?catId=${catId}` : '';
   return (await api<ResultsResponse>(station, 'GET', `/api/v1/events/${EVENT}/results/${RACE}${q}`)).body;
+}
+
+/** Sends the captured request recorded at `t` (ms into the capture) to the station now. */
+async function pushCaptured(t: number): Promise<void> {
+  const r = capture.find((x) => x.t === t);
+  if (!r) throw new Error(`no captured request at t=${t}`);
+  const res = await ingest(station, apiKey, r.url, r.body);
+  if (res.status >= 300) throw new Error(`push ${r.url} at ${t}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** A rider without a status who is not leading: a fast new run makes them the leader. */
@@ -236,6 +245,30 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     await page.locator('[data-testid=result-row][data-bib="10"] [data-testid=fav-toggle][aria-pressed=true]').waitFor();
   }, 90_000);
 
+  it('a favourite who leaves the course without finishing gets one alert, not a burst', async () => {
+    const page = await openPage(`#/events/${EVENT}/results/${RACE}`);
+    await page.locator('[data-testid=link-state][data-state=live]').waitFor();
+    const row = page.locator('[data-testid=result-row][data-bib="12"]');
+    await row.locator('[data-testid=fav-toggle]').click();
+    // The real capture: TURNER (12) is on course at t 186.6 s and dropped, unfinished, at 189.7 s.
+    const panel = page.locator('[data-testid=oncourse]');
+    await pushCaptured(186_631);
+    await panel.locator('[data-testid=oncourse-entry][data-bib="12"]').waitFor({ timeout: 3000 });
+    await pushCaptured(189_680);
+    const vanish = page.locator('[data-testid=alert][data-kind=vanish]');
+    await vanish.waitFor({ timeout: 3000 });
+    expect(await vanish.textContent()).toContain('TURNER Karel left the course without finishing');
+    expect(await panel.locator('[data-testid=oncourse-entry][data-bib="12"]').count()).toBe(0);
+    // A shaky feed brings him back and drops him again within the cooldown: no second alert.
+    await pushCaptured(186_631);
+    await panel.locator('[data-testid=oncourse-entry][data-bib="12"]').waitFor({ timeout: 3000 });
+    await pushCaptured(189_680);
+    await page.waitForFunction(() => !document.querySelector('[data-testid=oncourse-entry][data-bib="12"]'), null, { timeout: 3000 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await vanish.count()).toBe(1);
+    expect(await page.locator('[data-testid=alert][data-kind=start]').count()).toBeLessThanOrEqual(1);
+  }, 30_000);
+
   it('with a category filter on, live diffs keep the list correct', async () => {
     const page = await openPage(`#/events/${EVENT}/results/${RACE}?cat=DM`);
     await page.locator('[data-testid=link-state][data-state=live]').waitFor();
@@ -280,6 +313,32 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     await page.locator('[data-testid=schedule-row]').first().waitFor(); // deep link survives reload
   }, 60_000);
 
+  it('search and favourites only narrow the startlist too', async () => {
+    const page = await openPage(`#/events/${EVENT}/startlist/${RACE}`);
+    const rows = page.locator('[data-testid=startlist-row]');
+    await rows.nth(50).waitFor();
+    const all = await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-bib')));
+    const search = page.getByTestId('startlist-filters').getByTestId('search');
+    await search.fill('kopecek'); // accents and case ignored
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=startlist-row]').length === 1);
+    expect(await rows.first().getAttribute('data-bib')).toBe('9');
+    await search.fill('Tábor');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=startlist-row]').length > 1);
+    const plain = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    expect((await rows.allTextContents()).every((t) => plain(t).includes('tabor'))).toBe(true);
+    await search.fill('zzzz');
+    await page.locator('[data-testid=startlist-list] .empty', { hasText: 'No one matches the filter.' }).waitFor();
+    await search.fill('');
+    await rows.nth(50).waitFor();
+    // Star two riders, then favourites only: just them, in the real start order.
+    for (const bib of ['10', '9']) await page.locator(`[data-testid=startlist-row][data-bib="${bib}"] [data-testid=fav-toggle]`).click();
+    await page.getByTestId('startlist-filters').getByTestId('fav-only').check();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=startlist-row]').length === 2);
+    const favs = await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-bib')));
+    expect(favs).toEqual(all.filter((b) => b === '9' || b === '10')); // the real start order kept
+    expect(await rows.first().locator('[data-testid=start-time]').count()).toBe(2); // both runs' times
+  }, 30_000);
+
   it('switching to Czech changes the labels (and is remembered)', async () => {
     const page = await openPage(`#/events/${EVENT}/results/${RACE}`, { locale: 'en-US' });
     const tabs = page.locator('[data-testid=view-tabs]');
@@ -297,20 +356,34 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     await cz.locator('[data-testid=view-tabs] a', { hasText: 'Výsledky' }).waitFor();
   }, 60_000);
 
-  it('axe-core finds no serious or critical violation on the event page', async () => {
+  it('axe-core finds no serious or critical violation on the event page: on course, run detail, Czech', async () => {
     const page = await openPage(`#/events/${EVENT}/results/${RACE}`);
+    await page.locator('[data-testid=link-state][data-state=live]').waitFor();
     await page.locator('[data-testid=result-row]').nth(50).waitFor();
     await page.locator('[data-testid=result-row] .res__btn').first().click();
     await page.locator('[data-testid=run-detail] [data-testid=gates]').first().waitFor();
-    await page.addScriptTag({ path: join(projectRoot, 'node_modules/axe-core/axe.min.js') });
-    const found = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-    const bad = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (found.length) console.log('axe:', JSON.stringify(found, null, 1));
-    expect(bad).toEqual([]);
-  }, 60_000);
+    const panel = page.locator('[data-testid=oncourse]');
+    // Riders on the water from the real capture: t 99.2 s has POHANKA (10) with a touch and a miss
+    // and ROUČA (11) half way down (gates not passed yet); t 110.1 s has POHANKA finished, ranked.
+    await pushCaptured(99_212);
+    await panel.locator('[data-testid=oncourse-entry]').nth(1).waitFor({ timeout: 3000 });
+    await panel.locator('[data-testid=oncourse-entry] li.gate--none').first().waitFor();
+    await panel.locator('[data-testid=oncourse-entry] li.gate--miss').first().waitFor();
+    expect(seriousOf(await axe(page), 'spectator, en')).toEqual([]);
+    // Sunlight: the gate and status badges meet the enhanced contrast (WCAG AAA, 7:1 for their small text).
+    const enhanced = { runOnly: ['color-contrast-enhanced'] };
+    const badges = ['.gate', '.badge'];
+    expect(await page.locator('[data-testid=oncourse] .gate').count()).toBeGreaterThan(40);
+    expect(await axe(page, enhanced, badges)).toEqual([]);
+
+    await page.getByTestId('lang-cs').click();
+    await page.locator('[data-testid=view-tabs] a', { hasText: 'Výsledky' }).waitFor();
+    await pushCaptured(110_149);
+    await panel.locator('[data-testid=oncourse-entry][data-bib="10"] [data-testid=oncourse-finished]').waitFor({ timeout: 3000 });
+    expect(await panel.locator('[data-testid=oncourse-finished]').first().textContent()).toBe('V cíli');
+    expect(seriousOf(await axe(page), 'spectator, cs')).toEqual([]);
+    expect(await axe(page, enhanced, badges)).toEqual([]);
+  }, 30_000);
 
   it('stop and restart the station: the page recovers by itself', async () => {
     const page = await openPage(`#/events/${EVENT}/results/${RACE}`);

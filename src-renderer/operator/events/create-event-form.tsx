@@ -4,32 +4,34 @@
  * ingest key is waiting for c123-server.
  */
 import { useState, type FormEvent } from 'react';
+import type { CreateEventInput } from '@wire/admin.ts';
+import type { OperatorKey } from '../i18n/messages-en.ts';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { CreateEventInput } from '@wire/admin.ts';
 import { formatRoute } from '../lib/route.ts';
 import { isValidEventId, suggestEventId } from './event-id.ts';
 
 const OPTIONAL = ['subTitle', 'location', 'facility', 'startDate', 'endDate'] as const;
 type Optional = (typeof OPTIONAL)[number];
-const LABELS: Record<Optional, string> = {
-  subTitle: 'Subtitle', location: 'Location', facility: 'Facility (course)', startDate: 'First day', endDate: 'Last day',
-};
+type Failure = { key: OperatorKey; id?: string } | { text: string };
 
 export function CreateEventForm() {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const { client, reloadEvents } = useAdmin();
   const [title, setTitle] = useState('');
   const [eventId, setEventId] = useState('');
   const [idEdited, setIdEdited] = useState(false);
   const [extra, setExtra] = useState<Record<Optional, string>>({ subTitle: '', location: '', facility: '', startDate: '', endDate: '' });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const id = idEdited ? eventId : suggestEventId(title);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!isValidEventId(id)) {
-      setError('The event id must start with a letter or digit and use only letters, digits, ".", "_" and "-" (at most 100).');
+      setError({ key: 'create.badId' });
       return;
     }
     const body: CreateEventInput = { eventId: id, mainTitle: title.trim() };
@@ -41,7 +43,7 @@ export function CreateEventForm() {
       reloadEvents();
       location.hash = formatRoute({ page: 'event', eventId: id });
     } catch (err) {
-      setError((err as { status?: number }).status === 409 ? `An event with the id “${id}” already exists.` : errorText(err));
+      setError((err as { status?: number }).status === 409 ? { key: 'create.exists', id } : { text: errorText(err, i18n) });
     } finally {
       setBusy(false);
     }
@@ -49,14 +51,14 @@ export function CreateEventForm() {
 
   return (
     <section className="panel" aria-labelledby="create-title">
-      <h1 id="create-title">New event</h1>
+      <h1 id="create-title">{t('create.title')}</h1>
       <form className="form-grid" onSubmit={submit} data-testid="create-event-form">
         <label className="field field--wide">
-          <span>Title</span>
+          <span>{t('field.mainTitle')}</span>
           <input name="mainTitle" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
         </label>
         <label className="field">
-          <span>Event id <small className="muted">(c123-server uses it)</small></span>
+          <span>{t('create.eventId')} <small className="muted">{t('create.eventIdHint')}</small></span>
           <input
             name="eventId"
             required
@@ -71,7 +73,7 @@ export function CreateEventForm() {
         </label>
         {OPTIONAL.map((k) => (
           <label key={k} className="field">
-            <span>{LABELS[k]}</span>
+            <span>{t(`field.${k}`)}</span>
             <input
               name={k}
               type={k.endsWith('Date') ? 'date' : 'text'}
@@ -81,10 +83,14 @@ export function CreateEventForm() {
             />
           </label>
         ))}
-        {error && <p className="alert alert--error field--wide" role="alert" data-testid="create-error">{error}</p>}
+        {error && (
+          <p className="alert alert--error field--wide" role="alert" data-testid="create-error">
+            {'text' in error ? error.text : t(error.key, { id: error.id })}
+          </p>
+        )}
         <div className="field--wide">
           <button className="btn btn--primary" type="submit" disabled={busy || !title.trim()} data-testid="create-submit">
-            {busy ? 'Creating…' : 'Create event'}
+            {busy ? t('create.creating') : t('create.submit')}
           </button>
         </div>
       </form>

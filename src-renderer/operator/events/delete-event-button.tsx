@@ -1,12 +1,16 @@
 /** Delete an event, after a confirmation that names it; then back to the events page. */
 import { useState } from 'react';
+import type { AdminEvent } from '@wire/admin.ts';
 import { seg } from '../../shared/api-client.ts';
+import { fillNodes } from '../i18n/fill-nodes.tsx';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { AdminEvent } from '@wire/admin.ts';
 import { ConfirmDialog } from '../lib/confirm-dialog.tsx';
 
 export function DeleteEventButton({ event }: { event: AdminEvent }) {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const { client, reloadEvents } = useAdmin();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -21,7 +25,7 @@ export function DeleteEventButton({ event }: { event: AdminEvent }) {
       reloadEvents();
       location.hash = '#/';
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, i18n));
     } finally {
       setBusy(false);
     }
@@ -29,21 +33,18 @@ export function DeleteEventButton({ event }: { event: AdminEvent }) {
 
   return (
     <>
-      <button type="button" className="btn btn--danger" onClick={() => setOpen(true)} data-testid="delete-event">Delete event…</button>
+      <button type="button" className="btn btn--danger" onClick={() => setOpen(true)} data-testid="delete-event">{t('delete.button')}</button>
       <ConfirmDialog
         open={open}
-        title={`Delete “${event.mainTitle}”?`}
-        confirmLabel="Delete event"
+        title={t('delete.confirmTitle', { title: event.mainTitle })}
+        confirmLabel={t('delete.confirm')}
         danger
         busy={busy}
         testId="confirm-delete"
         onConfirm={() => void remove()}
         onCancel={() => setOpen(false)}
       >
-        <p>
-          The event <code>{event.eventId}</code>, its results and its ingest key are removed from the station. Connected
-          spectators are disconnected and c123-server’s pushes for it will be refused. This cannot be undone.
-        </p>
+        <p>{fillNodes(t('delete.body'), { id: <code>{event.eventId}</code> })}</p>
         {error && <p className="alert alert--error" role="alert">{error}</p>}
       </ConfirmDialog>
     </>

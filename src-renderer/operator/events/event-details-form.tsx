@@ -4,19 +4,18 @@
  */
 import { useState, type FormEvent } from 'react';
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
+import type { AdminEvent } from '@wire/admin.ts';
 import { seg } from '../../shared/api-client.ts';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { AdminEvent } from '@wire/admin.ts';
-import { mergeStrategyLabel } from '../settings/merge-strategy-label.ts';
 
 const FIELDS = ['mainTitle', 'subTitle', 'location', 'facility', 'startDate', 'endDate'] as const;
 type Field = (typeof FIELDS)[number];
-const LABELS: Record<Field, string> = {
-  mainTitle: 'Title', subTitle: 'Subtitle', location: 'Location', facility: 'Facility', startDate: 'First day', endDate: 'Last day',
-};
 
 export function EventDetailsForm({ event, onSaved }: { event: AdminEvent; onSaved(): void }) {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const { client } = useAdmin();
   const initial = Object.fromEntries(FIELDS.map((f) => [f, event[f] ?? ''])) as Record<Field, string>;
   const [values, setValues] = useState(initial);
@@ -31,23 +30,23 @@ export function EventDetailsForm({ event, onSaved }: { event: AdminEvent; onSave
       if (v !== (event[f] ?? '')) patch[f] = v === '' && f !== 'mainTitle' ? null : v;
     }
     if (strategy !== event.mergeStrategy) patch.mergeStrategy = strategy;
-    if (!Object.keys(patch).length) return setNote({ ok: true, text: 'Nothing changed.' });
+    if (!Object.keys(patch).length) return setNote({ ok: true, text: t('common.nothingChanged') });
     try {
       await client.request('PATCH', `/admin/events/${seg(event.eventId)}`, patch);
-      setNote({ ok: true, text: 'Saved.' });
+      setNote({ ok: true, text: t('common.saved') });
       onSaved();
     } catch (err) {
-      setNote({ ok: false, text: errorText(err) });
+      setNote({ ok: false, text: errorText(err, i18n) });
     }
   };
 
   return (
     <section className="panel" aria-labelledby="details-title">
-      <h2 id="details-title">Details</h2>
+      <h2 id="details-title">{t('details.title')}</h2>
       <form className="form-grid" onSubmit={submit} data-testid="event-details-form">
         {FIELDS.map((f) => (
           <label key={f} className={f === 'mainTitle' ? 'field field--wide' : 'field'}>
-            <span>{LABELS[f]}</span>
+            <span>{t(`field.${f}`)}</span>
             <input
               type={f.endsWith('Date') ? 'date' : 'text'}
               required={f === 'mainTitle'}
@@ -58,13 +57,13 @@ export function EventDetailsForm({ event, onSaved }: { event: AdminEvent; onSave
           </label>
         ))}
         <label className="field field--wide">
-          <span>Merge strategy</span>
+          <span>{t('details.mergeStrategy')}</span>
           <select value={strategy} onChange={(e) => setStrategy(e.target.value as MergeStrategy)} data-testid="merge-strategy">
-            {mergeStrategies.map((s) => <option key={s} value={s}>{mergeStrategyLabel[s]}</option>)}
+            {mergeStrategies.map((s) => <option key={s} value={s}>{t(`merge.${s}`)}</option>)}
           </select>
         </label>
         <div className="field--wide actions">
-          <button className="btn btn--primary" type="submit">Save details</button>
+          <button className="btn btn--primary" type="submit">{t('details.save')}</button>
           {note && <span className={note.ok ? 'ok' : 'alert alert--error'} role="status">{note.text}</span>}
         </div>
       </form>

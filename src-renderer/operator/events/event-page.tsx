@@ -8,6 +8,7 @@ import { ActivityPanel } from '../activity/activity-panel.tsx';
 import { FeedPanel } from '../feeds/feed-panel.tsx';
 import { XmlImport } from '../imports/xml-import.tsx';
 import { OpenSpectatorButton } from '../lan/open-spectator-button.tsx';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import type { AdminEvent, AdminEventDetail } from '@wire/admin.ts';
@@ -27,6 +28,8 @@ const detailsKey = (e: AdminEvent) =>
   [e.mainTitle, e.subTitle, e.location, e.facility, e.startDate, e.endDate, e.mergeStrategy].join('|');
 
 export function EventPage({ eventId }: { eventId: string }) {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const { client, reloadEvents } = useAdmin();
   const now = useNow(1000);
   const detail = usePoll(
@@ -44,9 +47,9 @@ export function EventPage({ eventId }: { eventId: string }) {
     return (
       <section className="panel">
         {detail.error ? (
-          <p className="alert alert--error" role="alert">{notFound ? `There is no event “${eventId}” on this station.` : errorText(detail.error)}</p>
+          <p className="alert alert--error" role="alert">{notFound ? t('event.notFound', { id: eventId }) : errorText(detail.error, i18n)}</p>
         ) : (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('common.loading')}</p>
         )}
       </section>
     );
@@ -62,12 +65,12 @@ export function EventPage({ eventId }: { eventId: string }) {
           <h1>{e.mainTitle}</h1>
           <p className="muted">
             {[e.subTitle, e.location, e.facility, [e.startDate, e.endDate].filter(Boolean).join(' – ')].filter(Boolean).join(' · ')}
-            {' '}· id <code>{e.eventId}</code> · <span className={`badge badge--st-${e.status}`}>{statusLabel[e.status]}</span>
+            {' '}· {t('event.id')} <code>{e.eventId}</code> · <span className={`badge badge--st-${e.status}`}>{statusLabel(e.status, i18n)}</span>
           </p>
         </div>
         <OpenSpectatorButton eventId={e.eventId} disabled={e.status === 'draft'} />
       </header>
-      {detail.error != null && <p className="alert alert--warn" role="status">Station not answering: {errorText(detail.error)}</p>}
+      {detail.error != null && <p className="alert alert--warn" role="status">{t('event.notAnswering', { error: errorText(detail.error, i18n) })}</p>}
       <div className="grid">
         <FeedPanel detail={d} now={now} />
         <LifecyclePanel detail={d} onChanged={changed} />
@@ -75,10 +78,10 @@ export function EventPage({ eventId }: { eventId: string }) {
         <IngestKeyPanel event={e} />
         <RaceOfficialPanel detail={d} structureKey={structureKey} onChanged={changed} />
         <EventDetailsForm key={detailsKey(e)} event={e} onSaved={changed} />
-        <ActivityPanel title="Recent activity" eventId={e.eventId} limit={100} compact />
+        <ActivityPanel title={t('event.recentActivity')} eventId={e.eventId} limit={100} compact />
         <section className="panel panel--danger" aria-labelledby="danger-title">
-          <h2 id="danger-title">Delete</h2>
-          <p className="muted">Removes the event, its results and its ingest key from this station.</p>
+          <h2 id="danger-title">{t('delete.title')}</h2>
+          <p className="muted">{t('delete.intro')}</p>
           <DeleteEventButton event={e} />
         </section>
       </div>

@@ -3,6 +3,7 @@
  * spectators are connected to it right now.
  */
 import type { AdminEvent } from '@wire/admin.ts';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { formatRoute } from '../lib/route.ts';
 import { statusLabel } from './status-label.ts';
@@ -13,16 +14,18 @@ export function EventsList({ events, connections, currentId, error }: {
   currentId: string | null;
   error: unknown;
 }) {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const sorted = events ? [...events].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : null;
   return (
     <>
       <div className="sidebar__head">
-        <h2>Events</h2>
-        <a className="btn btn--small" href="#/" data-testid="new-event-link">New event</a>
+        <h2>{t('events.title')}</h2>
+        <a className="btn btn--small" href="#/" data-testid="new-event-link">{t('events.new')}</a>
       </div>
-      {error != null && <p className="alert alert--error" role="alert">{errorText(error)}</p>}
-      {sorted === null && !error && <p className="muted">Loading…</p>}
-      {sorted?.length === 0 && <p className="muted">No events yet. Create one.</p>}
+      {error != null && <p className="alert alert--error" role="alert">{errorText(error, i18n)}</p>}
+      {sorted === null && !error && <p className="muted">{t('common.loading')}</p>}
+      {sorted?.length === 0 && <p className="muted">{t('events.none')}</p>}
       <ul className="evlist" data-testid="events-list">
         {sorted?.map((e) => (
           <li key={e.eventId}>
@@ -35,8 +38,8 @@ export function EventsList({ events, connections, currentId, error }: {
             >
               <span className="evlist__title">{e.mainTitle}</span>
               <span className="evlist__meta">
-                <span className={`badge badge--st-${e.status}`}>{statusLabel[e.status]}</span>
-                <span className="num" title="Connected spectators">{connections[e.eventId] ?? 0}<span className="sr-only"> spectators</span><span aria-hidden="true"> watching</span></span>
+                <span className={`badge badge--st-${e.status}`}>{statusLabel(e.status, i18n)}</span>
+                <span className="num" title={t('events.spectators')}>{t('events.watching', { n: connections[e.eventId] ?? 0 })}</span>
               </span>
             </a>
           </li>

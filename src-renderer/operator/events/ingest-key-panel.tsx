@@ -4,12 +4,15 @@
  * station's LAN URL.
  */
 import { useRef } from 'react';
-import { CopyButton } from '../lib/copy-button.tsx';
-import { useAdmin } from '../lib/admin-context.tsx';
 import type { AdminEvent } from '@wire/admin.ts';
+import { fillNodes } from '../i18n/fill-nodes.tsx';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
+import { useAdmin } from '../lib/admin-context.tsx';
+import { CopyButton } from '../lib/copy-button.tsx';
 import { c123LiveSettingsBlock, stationServerUrl } from './c123-settings.ts';
 
 export function IngestKeyPanel({ event }: { event: AdminEvent }) {
+  const { t } = useOperatorI18n();
   const { station } = useAdmin();
   const keyRef = useRef<HTMLInputElement>(null);
   const blockRef = useRef<HTMLPreElement>(null);
@@ -18,9 +21,9 @@ export function IngestKeyPanel({ event }: { event: AdminEvent }) {
 
   return (
     <section className="panel" aria-labelledby="key-title" data-testid="ingest-key-panel">
-      <h2 id="key-title">c123-server connection</h2>
+      <h2 id="key-title">{t('key.title')}</h2>
       <label className="field">
-        <span>Ingest key (X-API-Key) for “{event.eventId}”</span>
+        <span>{t('key.label', { id: event.eventId })}</span>
         <span className="copyrow">
           <input
             ref={keyRef}
@@ -34,16 +37,11 @@ export function IngestKeyPanel({ event }: { event: AdminEvent }) {
         </span>
       </label>
       <p className="muted">
-        Paste into <code>~/.c123-server/settings.json</code> on the timing PC (replacing its <code>"live"</code> section), then
-        restart c123-server:
+        {fillNodes(t('key.paste'), { file: <code>~/.c123-server/settings.json</code>, section: <code>"live"</code> })}
       </p>
       <pre ref={blockRef} className="codeblock" tabIndex={0} data-testid="c123-settings">{block}</pre>
-      <CopyButton text={block} target={blockRef} label="Copy settings" testId="copy-settings" />
-      {!station?.lanUrls.length && (
-        <p className="alert alert--warn">
-          The station found no LAN address; the block uses this page’s address. Use an address the timing PC can reach.
-        </p>
-      )}
+      <CopyButton text={block} target={blockRef} label={t('key.copySettings')} testId="copy-settings" />
+      {!station?.lanUrls.length && <p className="alert alert--warn">{t('key.noLan')}</p>}
     </section>
   );
 }

@@ -5,15 +5,18 @@
  */
 import { useState } from 'react';
 import type { EventStatus } from '@wire/api.ts';
+import type { AdminEventDetail } from '@wire/admin.ts';
+import { seg } from '../../shared/api-client.ts';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { AdminEventDetail } from '@wire/admin.ts';
 import { ConfirmDialog } from '../lib/confirm-dialog.tsx';
 import { clockTime } from '../lib/relative-time.ts';
-import { seg } from '../../shared/api-client.ts';
 import { statusLabel, transitionLabel } from './status-label.ts';
 
 export function LifecyclePanel({ detail, onChanged }: { detail: AdminEventDetail; onChanged(): void }) {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const { client } = useAdmin();
   const { event, validNextStates, history } = detail;
   const [confirming, setConfirming] = useState(false);
@@ -28,7 +31,7 @@ export function LifecyclePanel({ detail, onChanged }: { detail: AdminEventDetail
       setConfirming(false);
       onChanged();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, i18n));
     } finally {
       setBusy(false);
     }
@@ -36,13 +39,13 @@ export function LifecyclePanel({ detail, onChanged }: { detail: AdminEventDetail
 
   return (
     <section className="panel" aria-labelledby="lifecycle-title" data-testid="lifecycle-panel">
-      <h2 id="lifecycle-title">Status</h2>
+      <h2 id="lifecycle-title">{t('lifecycle.title')}</h2>
       <p>
-        Now: <span className={`badge badge--st-${event.status}`} data-testid="event-status">{statusLabel[event.status]}</span>{' '}
-        <span className="muted">since {clockTime(event.statusChangedAt)}</span>
+        {t('lifecycle.now')} <span className={`badge badge--st-${event.status}`} data-testid="event-status">{statusLabel(event.status, i18n)}</span>{' '}
+        <span className="muted">{t('lifecycle.since', { time: clockTime(event.statusChangedAt) })}</span>
       </p>
       <div className="actions">
-        {validNextStates.length === 0 && <p className="muted">Official: no further changes.</p>}
+        {validNextStates.length === 0 && <p className="muted">{t('lifecycle.final')}</p>}
         {validNextStates.map((to) => (
           <button
             key={to}
@@ -52,37 +55,34 @@ export function LifecyclePanel({ detail, onChanged }: { detail: AdminEventDetail
             data-testid={`status-to-${to}`}
             onClick={() => (to === 'official' ? setConfirming(true) : void move(to))}
           >
-            {transitionLabel(event.status, to)}
+            {transitionLabel(event.status, to, i18n)}
           </button>
         ))}
       </div>
       {error && <p className="alert alert--error" role="alert" data-testid="status-error">{error}</p>}
-      <h3>History</h3>
+      <h3>{t('lifecycle.history')}</h3>
       {history.length === 0 ? (
-        <p className="muted">Created as a draft; no changes yet.</p>
+        <p className="muted">{t('lifecycle.noHistory')}</p>
       ) : (
         <ol className="history" data-testid="status-history" reversed>
           {[...history].reverse().map((h, i) => (
             <li key={`${h.at}-${i}`}>
-              <span className="num">{clockTime(h.at)}</span> {statusLabel[h.from]} → <strong>{statusLabel[h.to]}</strong>{' '}
-              <span className="muted">by {h.by === 'ingest' ? 'c123-server' : h.by}</span>
+              <span className="num">{clockTime(h.at)}</span> {statusLabel(h.from, i18n)} → <strong>{statusLabel(h.to, i18n)}</strong>{' '}
+              <span className="muted">{t('lifecycle.by', { who: t(`actor.${h.by}`) })}</span>
             </li>
           ))}
         </ol>
       )}
       <ConfirmDialog
         open={confirming}
-        title="Mark the event official?"
-        confirmLabel="Mark official"
+        title={t('official.confirmTitle')}
+        confirmLabel={t('official.confirm')}
         busy={busy}
         testId="confirm-official"
         onConfirm={() => void move('official')}
         onCancel={() => setConfirming(false)}
       >
-        <p>
-          “{event.mainTitle}” becomes official: its results are final, live updates stop, and every spectator connection is
-          closed after a short grace. Results stay readable. This cannot be undone.
-        </p>
+        <p>{t('official.body', { title: event.mainTitle })}</p>
         {error && <p className="alert alert--error" role="alert">{error}</p>}
       </ConfirmDialog>
     </section>

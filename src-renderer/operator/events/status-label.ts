@@ -3,20 +3,14 @@
  * dashboard and the officials page. The buttons say what happens, not just the target state.
  */
 import type { EventStatus } from '@wire/api.ts';
+import type { OperatorText } from '../i18n/operator-text.ts';
 
-export const statusLabel: Record<EventStatus, string> = {
-  draft: 'Draft (hidden)',
-  startlist: 'Startlist',
-  running: 'Running',
-  finished: 'Finished',
-  official: 'Official',
-};
+export function statusLabel(status: EventStatus, { t }: Pick<OperatorText, 't'>): string {
+  return t(`status.${status}`);
+}
 
 /** The label of the button that moves an event from `from` to `to`. */
-export function transitionLabel(from: EventStatus, to: EventStatus): string {
-  if (to === 'startlist') return 'Publish startlist';
-  if (to === 'draft') return 'Back to draft (hide)';
-  if (to === 'running') return from === 'finished' ? 'Back to running' : 'Start: running';
-  if (to === 'finished') return 'Finish';
-  return 'Mark event official…';
+export function transitionLabel(from: EventStatus, to: EventStatus, { t }: Pick<OperatorText, 't'>): string {
+  if (to === 'running' && from === 'finished') return t('move.backToRunning');
+  return t(`move.${to}`);
 }

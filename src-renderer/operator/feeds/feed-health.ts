@@ -5,7 +5,7 @@
  * timing booth (or its link) went quiet. XML comes only when Canoe123 exports, so it never goes
  * stale. Ages are measured against the station's own `lastAt` stamps, so the warning appears
  * exactly one threshold after the last push, however often the dashboard polls. Pure: `now` is
- * passed in.
+ * passed in. Channel names are the `channel.*` messages of operator/i18n.
  */
 import type { EventStatus } from '@wire/api.ts';
 import type { FeedChannel, FeedHealth } from '@wire/admin.ts';
@@ -18,12 +18,6 @@ export const STALE_AFTER_MS: Record<FeedChannel, number | null> = {
 };
 
 export const FEED_CHANNELS: readonly FeedChannel[] = ['xml', 'results', 'oncourse'];
-
-export const channelLabel: Record<FeedChannel, string> = {
-  xml: 'XML export',
-  results: 'Results',
-  oncourse: 'On course',
-};
 
 /** never: nothing yet; ok: delivering (or not expected to); stale: quiet too long while running. */
 export type FeedState = 'never' | 'ok' | 'stale';

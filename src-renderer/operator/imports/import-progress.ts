@@ -1,8 +1,9 @@
 /**
  * The steps of one XML import as plain state (reading → uploading → importing → done | failed),
- * and the one-line text each shows. Pure.
+ * and the one-line text each shows, in the dashboard's language. Pure.
  */
 import type { XmlImportSummary } from '@wire/admin.ts';
+import type { OperatorText } from '../i18n/operator-text.ts';
 
 export type ImportPhase =
   | { step: 'idle' }
@@ -14,14 +15,14 @@ export type ImportPhase =
 
 const pct = (f: number) => `${Math.round(Math.max(0, Math.min(1, f)) * 100)} %`;
 
-export function phaseText(p: ImportPhase): string {
+export function phaseText(p: ImportPhase, { t }: Pick<OperatorText, 't'>): string {
   switch (p.step) {
     case 'idle': return '';
-    case 'reading': return `Reading ${p.file}… ${pct(p.fraction)}`;
-    case 'uploading': return `Uploading ${p.file}… ${pct(p.fraction)}`;
-    case 'importing': return `Importing ${p.file}…`;
-    case 'done': return `Imported ${p.file}`;
-    case 'failed': return `${p.file}: ${p.message}`;
+    case 'reading': return t('import.reading', { file: p.file, pct: pct(p.fraction) });
+    case 'uploading': return t('import.uploading', { file: p.file, pct: pct(p.fraction) });
+    case 'importing': return t('import.importing', { file: p.file });
+    case 'done': return t('import.done', { file: p.file });
+    case 'failed': return t('import.failed', { file: p.file, message: p.message });
   }
 }
 
@@ -34,14 +35,19 @@ export function phaseFraction(p: ImportPhase): number | null {
 }
 
 /** What changed, in words: "structure changed · 12 result rows changed · 0 removed". */
-export function changeText(s: XmlImportSummary): string {
+export function changeText(s: XmlImportSummary, { t, tn }: Pick<OperatorText, 't' | 'tn'>): string {
   const parts = [
-    s.changed.structure ? 'structure changed' : 'structure unchanged',
-    `${s.changed.results} result row${s.changed.results === 1 ? '' : 's'} changed`,
-    `${s.changed.removed} removed`,
+    t(s.changed.structure ? 'import.structureChanged' : 'import.structureUnchanged'),
+    tn('import.rowsChanged', s.changed.results),
+    t('import.removed', { n: s.changed.removed }),
   ];
-  if (s.changed.details) parts.splice(1, 0, 'event details changed');
+  if (s.changed.details) parts.splice(1, 0, t('import.detailsChanged'));
   return parts.join(' · ');
+}
+
+/** What was imported, counted: "15 classes · 44 races · …". */
+export function countsText(s: XmlImportSummary, { t }: Pick<OperatorText, 't'>): string {
+  return t('import.counts', { ...s.imported });
 }
 
 export function isBusy(p: ImportPhase): boolean {

@@ -4,14 +4,17 @@
  * imported, then a summary of what changed, or the station's reason for refusing it.
  */
 import { useRef, useState, type DragEvent } from 'react';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { bridge } from '../lib/bridge.ts';
-import { changeText, isBusy, phaseFraction, phaseText, type ImportPhase } from './import-progress.ts';
+import { changeText, countsText, isBusy, phaseFraction, phaseText, type ImportPhase } from './import-progress.ts';
 import { readFileText } from './read-file.ts';
 import { uploadXml } from './upload-xml.ts';
 
 export function XmlImport({ eventId, disabled, onImported }: { eventId: string; disabled: boolean; onImported(): void }) {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const { client } = useAdmin();
   const input = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<ImportPhase>({ step: 'idle' });
@@ -28,18 +31,20 @@ export function XmlImport({ eventId, disabled, onImported }: { eventId: string; 
       setPhase({ step: 'done', file, summary });
       onImported();
     } catch (err) {
-      setPhase({ step: 'failed', file, message: errorText(err) });
+      setPhase({ step: 'failed', file, message: errorText(err, i18n) });
     }
   };
 
   const importFile = async (file: File) => {
     setPhase({ step: 'reading', file: file.name, fraction: 0 });
+    let text: string;
     try {
-      const text = await readFileText(file, (fraction) => setPhase({ step: 'reading', file: file.name, fraction }));
-      await send(file.name, text);
-    } catch (err) {
-      setPhase({ step: 'failed', file: file.name, message: errorText(err) });
+      text = await readFileText(file, (fraction) => setPhase({ step: 'reading', file: file.name, fraction }));
+    } catch {
+      setPhase({ step: 'failed', file: file.name, message: t('import.readFailed') });
+      return;
     }
+    await send(file.name, text);
   };
 
   const pick = async () => {
@@ -59,7 +64,7 @@ export function XmlImport({ eventId, disabled, onImported }: { eventId: string; 
   const fraction = phaseFraction(phase);
   return (
     <section className="panel" aria-labelledby="import-title" data-testid="xml-import">
-      <h2 id="import-title">Import Canoe123 XML</h2>
+      <h2 id="import-title">{t('import.title')}</h2>
       <div
         className={over ? 'dropzone dropzone--over' : 'dropzone'}
         onDragOver={(e) => {
@@ -70,9 +75,9 @@ export function XmlImport({ eventId, disabled, onImported }: { eventId: string; 
         onDrop={onDrop}
         data-testid="xml-dropzone"
       >
-        <p>Drop the Canoe123 XML export here, or</p>
+        <p>{t('import.drop')}</p>
         <button type="button" className="btn" onClick={() => void pick()} disabled={busy || disabled} data-testid="xml-pick">
-          Choose XML file…
+          {t('import.choose')}
         </button>
         <input
           ref={input}
@@ -89,18 +94,15 @@ export function XmlImport({ eventId, disabled, onImported }: { eventId: string; 
           }}
         />
       </div>
-      {disabled && <p className="muted">The event is official: imports are closed.</p>}
+      {disabled && <p className="muted">{t('import.closed')}</p>}
       <div aria-live="polite" data-testid="import-status" data-step={phase.step}>
-        {fraction !== null && <progress className="progress" max={1} value={fraction} aria-label="Import progress" />}
-        {phase.step !== 'idle' && phase.step !== 'done' && phase.step !== 'failed' && <p>{phaseText(phase)}</p>}
-        {phase.step === 'failed' && <p className="alert alert--error" role="alert" data-testid="import-error">{phaseText(phase)}</p>}
+        {fraction !== null && <progress className="progress" max={1} value={fraction} aria-label={t('import.progress')} />}
+        {phase.step !== 'idle' && phase.step !== 'done' && phase.step !== 'failed' && <p>{phaseText(phase, i18n)}</p>}
+        {phase.step === 'failed' && <p className="alert alert--error" role="alert" data-testid="import-error">{phaseText(phase, i18n)}</p>}
         {phase.step === 'done' && (
           <div className="alert alert--ok" data-testid="import-summary">
-            <p><strong>{phaseText(phase)}</strong>: {changeText(phase.summary)}.</p>
-            <p className="num">
-              {phase.summary.imported.classes} classes · {phase.summary.imported.races} races · {phase.summary.imported.participants}{' '}
-              participants · {phase.summary.imported.results} result rows · {phase.summary.imported.courses} courses
-            </p>
+            <p><strong>{phaseText(phase, i18n)}</strong>: {changeText(phase.summary, i18n)}.</p>
+            <p className="num">{countsText(phase.summary, i18n)}</p>
           </div>
         )}
       </div>

@@ -3,29 +3,28 @@
  * show on a screen or print at the venue, and a button to open the spectator view.
  */
 import { useRef } from 'react';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { CopyButton } from '../lib/copy-button.tsx';
 import { OpenSpectatorButton } from './open-spectator-button.tsx';
 import { QrImage } from './qr-image.tsx';
 
 export function LanPage() {
+  const { t, tn } = useOperatorI18n();
   const { station } = useAdmin();
-  if (!station) return <section className="panel"><p className="muted">Loading…</p></section>;
+  if (!station) return <section className="panel"><p className="muted">{t('common.loading')}</p></section>;
   const connected = Object.values(station.connections).reduce((a, b) => a + b, 0);
   return (
     <section className="panel" aria-labelledby="lan-title" data-testid="lan-page">
       <div className="event__head">
-        <h1 id="lan-title">Spectators on the venue Wi-Fi</h1>
+        <h1 id="lan-title">{t('lan.title')}</h1>
         <OpenSpectatorButton url={station.lanUrls[0]} />
       </div>
       <p className="muted">
-        Phones on the same network open one of these addresses (or scan its code). {connected} spectator
-        {connected === 1 ? ' is' : 's are'} connected now.
+        {t('lan.intro')} <span data-testid="lan-connected">{tn('lan.connected', connected)}</span>
       </p>
       {station.lanUrls.length === 0 && (
-        <p className="alert alert--warn" role="alert">
-          The station has no network address besides this computer. Connect it to the venue Wi-Fi or router.
-        </p>
+        <p className="alert alert--warn" role="alert">{t('lan.none')}</p>
       )}
       <ul className="lan" data-testid="lan-urls">
         {station.lanUrls.map((url) => <LanUrl key={url} url={url} />)}

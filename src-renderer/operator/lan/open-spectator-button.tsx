@@ -3,6 +3,7 @@
  * refuses new windows), else in a new browser tab at this station's address, on the event's
  * page when one is given.
  */
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { bridge } from '../lib/bridge.ts';
 
 export function spectatorUrl(base: string, eventId?: string): string {
@@ -11,6 +12,7 @@ export function spectatorUrl(base: string, eventId?: string): string {
 }
 
 export function OpenSpectatorButton({ eventId, url, disabled }: { eventId?: string; url?: string; disabled?: boolean }) {
+  const { t } = useOperatorI18n();
   const open = () => {
     const b = bridge();
     if (b) return void b.openSpectatorView();
@@ -18,7 +20,7 @@ export function OpenSpectatorButton({ eventId, url, disabled }: { eventId?: stri
   };
   return (
     <button type="button" className="btn" onClick={open} disabled={disabled} data-testid="open-spectator">
-      Open spectator view
+      {t('lan.open')}
     </button>
   );
 }

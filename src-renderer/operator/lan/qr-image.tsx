@@ -4,8 +4,10 @@
  */
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 
 export function QrImage({ url, size = 220 }: { url: string; size?: number }) {
+  const { t } = useOperatorI18n();
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
@@ -17,5 +19,5 @@ export function QrImage({ url, size = 220 }: { url: string; size?: number }) {
     };
   }, [url]);
   if (!src) return <div className="qr qr--empty" style={{ width: size, height: size }} />;
-  return <img className="qr" src={src} width={size} height={size} alt={`QR code for ${url}`} data-testid="qr-code" />;
+  return <img className="qr" src={src} width={size} height={size} alt={t('lan.qrAlt', { url })} data-testid="qr-code" />;
 }

@@ -4,6 +4,7 @@
  * the action ("Mark official"), never just "OK".
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -19,6 +20,7 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, testId, onConfirm, onCancel }: ConfirmDialogProps) {
+  const { t } = useOperatorI18n();
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -42,7 +44,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
       <h2 id={`${testId ?? 'confirm'}-title`} className="dialog__title">{title}</h2>
       <div className="dialog__body">{children}</div>
       <div className="dialog__actions">
-        <button type="button" className="btn" onClick={onCancel} data-testid="confirm-cancel">Cancel</button>
+        <button type="button" className="btn" onClick={onCancel} data-testid="confirm-cancel">{t('common.cancel')}</button>
         <button
           type="button"
           className={danger ? 'btn btn--danger' : 'btn btn--primary'}

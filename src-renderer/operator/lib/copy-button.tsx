@@ -1,16 +1,19 @@
 /**
  * "Copy" next to a secret or a settings block. On success it says "Copied"; when the clipboard
- * is denied it selects the target element's text and says "Press Ctrl+C".
+ * is denied it selects the target element's text and says "press Ctrl+C" (in the dashboard's
+ * language).
  */
 import { useState, type RefObject } from 'react';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { copyText, selectContents } from './copy-text.ts';
 
-export function CopyButton({ text, target, label = 'Copy', testId }: {
+export function CopyButton({ text, target, label, testId }: {
   text: string;
   target: RefObject<HTMLElement | null>;
   label?: string;
   testId?: string;
 }) {
+  const { t } = useOperatorI18n();
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const onClick = async () => {
     const ok = await copyText(text);
@@ -20,7 +23,7 @@ export function CopyButton({ text, target, label = 'Copy', testId }: {
   };
   return (
     <button type="button" className="btn btn--small" onClick={onClick} data-testid={testId} aria-live="polite">
-      {state === 'copied' ? 'Copied' : state === 'manual' ? 'Selected: press Ctrl+C' : label}
+      {state === 'copied' ? t('common.copied') : state === 'manual' ? t('common.copyManual') : (label ?? t('common.copy'))}
     </button>
   );
 }

@@ -1,45 +1,22 @@
 /**
  * How a race is named on the dashboard and the officials page: the class's name, then which run
- * ("K1M · 2nd run"), and the Canoe123 state in words. Races are listed in their running order.
- * Pure.
+ * ("K1M · 2nd run" / "K1M · 2. jízda"), and the Canoe123 state in words. Races are listed in their
+ * running order. Pure.
  */
-import type { PublicClass, PublicRace } from '@wire/api.ts';
-import { raceState, type RaceState } from '../../shared/ui/race-status.ts';
+import { raceTypes, type PublicClass, type PublicRace } from '@wire/api.ts';
+import { raceState } from '../../shared/ui/race-status.ts';
+import type { OperatorText } from '../i18n/operator-text.ts';
 
-const TYPE_LABEL: Record<PublicRace['raceType'], string> = {
-  'best-run-1': '1st run',
-  'best-run-2': '2nd run',
-  training: 'Training',
-  seeding: 'Seeding',
-  qualification: 'Qualification',
-  semifinal: 'Semifinal',
-  final: 'Final',
-  'cross-trial': 'Cross time trial',
-  'cross-heat': 'Cross heats',
-  'cross-semifinal': 'Cross semifinal',
-  'cross-final': 'Cross final',
-  'cross-extra': 'Cross extra',
-  unknown: 'Race',
-};
-
-const STATE_LABEL: Record<RaceState, string> = {
-  scheduled: 'Scheduled',
-  startlist: 'Startlist',
-  running: 'In progress',
-  unofficial: 'Unofficial',
-  official: 'Official (Canoe123)',
-  revised: 'Revised',
-  cancelled: 'Cancelled',
-};
-
-export function raceLabel(race: PublicRace, classes: readonly PublicClass[]): string {
+export function raceLabel(race: PublicRace, classes: readonly PublicClass[], { t }: Pick<OperatorText, 't'>): string {
   const cls = classes.find((c) => c.classId === race.classId);
-  return `${cls?.name ?? race.classId} · ${TYPE_LABEL[race.raceType] ?? race.raceType}`;
+  // A race type this build does not know (the data may be newer than the wire union) shows as it came.
+  const type = (raceTypes as readonly string[]).includes(race.raceType) ? t(`raceType.${race.raceType}`) : race.raceType;
+  return `${cls?.name ?? race.classId} · ${type}`;
 }
 
 /** Canoe123's own state of the race, ignoring the station's official mark. */
-export function timingStateLabel(race: PublicRace): string {
-  return STATE_LABEL[raceState({ raceStatus: race.raceStatus })];
+export function timingStateLabel(race: PublicRace, { t }: Pick<OperatorText, 't'>): string {
+  return t(`timing.${raceState({ raceStatus: race.raceStatus })}`);
 }
 
 /** Races in running order (raceOrder, then start time, then id). */

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { PublicClass, PublicRace } from '@wire/api.ts';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { clockTime } from '../lib/relative-time.ts';
 import { raceLabel, sortRaces, timingStateLabel } from './race-label.ts';
@@ -19,6 +20,8 @@ export interface RaceOfficialListProps {
 }
 
 export function RaceOfficialList({ races, classes, official, disabled, onToggle }: RaceOfficialListProps) {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // A switch shows what was asked for until the station's answer says the same.
@@ -43,13 +46,13 @@ export function RaceOfficialList({ races, classes, official, disabled, onToggle 
         copy.delete(raceId);
         return copy;
       });
-      setError(`${raceId}: ${errorText(err)}`);
+      setError(`${raceId}: ${errorText(err, i18n)}`);
     } finally {
       setPending(null);
     }
   };
 
-  if (races.length === 0) return <p className="muted">No races yet: import the XML first.</p>;
+  if (races.length === 0) return <p className="muted">{t('races.none')}</p>;
   return (
     <>
       {error && <p className="alert alert--error" role="alert" data-testid="race-official-error">{error}</p>}
@@ -60,8 +63,8 @@ export function RaceOfficialList({ races, classes, official, disabled, onToggle 
           return (
             <li key={r.raceId} className="races__item" data-testid="race-row" data-race-id={r.raceId} data-official={at ? 'true' : 'false'}>
               <span className="races__name">
-                <strong>{raceLabel(r, classes)}</strong>
-                <small className="muted"> {r.raceId} · {timingStateLabel(r)}</small>
+                <strong>{raceLabel(r, classes, i18n)}</strong>
+                <small className="muted"> {r.raceId} · {timingStateLabel(r, i18n)}</small>
               </span>
               <label className="switch">
                 <input
@@ -72,7 +75,7 @@ export function RaceOfficialList({ races, classes, official, disabled, onToggle 
                   onChange={(e) => void toggle(r.raceId, e.currentTarget.checked)}
                   data-testid="race-official-toggle"
                 />
-                <span>{at && on ? `Official ${clockTime(at)}` : on ? 'Official…' : 'Mark official'}</span>
+                <span>{at && on ? t('races.officialAt', { time: clockTime(at) }) : on ? t('races.officialPending') : t('races.mark')}</span>
               </label>
             </li>
           );

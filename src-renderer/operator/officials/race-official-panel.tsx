@@ -7,12 +7,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { EventDetailResponse } from '@wire/api.ts';
 import { apiGet, seg } from '../../shared/api-client.ts';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import type { AdminEventDetail } from '@wire/admin.ts';
 import { RaceOfficialList } from './race-official-list.tsx';
 
 export function RaceOfficialPanel({ detail, structureKey, onChanged }: { detail: AdminEventDetail; structureKey: string; onChanged(): void }) {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const { client } = useAdmin();
   const { eventId, status } = detail.event;
   const [pub, setPub] = useState<EventDetailResponse | null>(null);
@@ -24,7 +27,7 @@ export function RaceOfficialPanel({ detail, structureKey, onChanged }: { detail:
     let alive = true;
     apiGet<EventDetailResponse>(`/events/${seg(eventId)}`)
       .then((d) => alive && (setPub(d), setError(null)))
-      .catch((err) => alive && setError(errorText(err)));
+      .catch((err) => alive && setError(errorText(err, i18n)));
     return () => {
       alive = false;
     };
@@ -34,8 +37,8 @@ export function RaceOfficialPanel({ detail, structureKey, onChanged }: { detail:
 
   return (
     <section className="panel" aria-labelledby="races-title" data-testid="race-official-panel">
-      <h2 id="races-title">Races official</h2>
-      {!visible && <p className="muted">Races are listed once the event is published (startlist or later).</p>}
+      <h2 id="races-title">{t('races.title')}</h2>
+      {!visible && <p className="muted">{t('races.unpublished')}</p>}
       {visible && error && <p className="alert alert--error" role="alert">{error}</p>}
       {visible && pub && (
         <RaceOfficialList

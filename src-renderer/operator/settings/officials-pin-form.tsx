@@ -4,33 +4,37 @@
  * back; the station only says whether one is set.
  */
 import { useState, type FormEvent } from 'react';
+import { fillNodes } from '../i18n/fill-nodes.tsx';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { isValidPin } from './settings-fields.ts';
 
 export function OfficialsPinForm({ pinSet }: { pinSet: boolean }) {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const { client, reloadStation } = useAdmin();
   const [pin, setPin] = useState('');
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
 
   const save = async (value: string | null) => {
-    if (value !== null && !isValidPin(value)) return setNote({ ok: false, text: 'The PIN is 4 to 12 digits.' });
+    if (value !== null && !isValidPin(value)) return setNote({ ok: false, text: t('pin.invalid') });
     try {
       await client.request('PATCH', '/admin/settings', { officialsPin: value });
       setPin('');
-      setNote({ ok: true, text: value === null ? 'PIN removed: only the operator can mark results official.' : 'PIN saved.' });
+      setNote({ ok: true, text: value === null ? t('pin.removed') : t('pin.saved') });
       reloadStation();
     } catch (err) {
-      setNote({ ok: false, text: errorText(err) });
+      setNote({ ok: false, text: errorText(err, i18n) });
     }
   };
 
   return (
     <section className="panel" aria-labelledby="pin-title">
-      <h2 id="pin-title">Officials PIN</h2>
+      <h2 id="pin-title">{t('pin.title')}</h2>
       <p data-testid="pin-state">
-        {pinSet ? 'A PIN is set.' : 'No PIN is set.'}{' '}
-        <span className="muted">Officials sign in at <code>{location.origin}/officials</code>.</span>
+        {pinSet ? t('pin.isSet') : t('pin.notSet')}{' '}
+        <span className="muted">{fillNodes(t('pin.where'), { url: <code>{location.origin}/officials</code> })}</span>
       </p>
       <form
         className="actions"
@@ -40,7 +44,7 @@ export function OfficialsPinForm({ pinSet }: { pinSet: boolean }) {
         }}
       >
         <label className="field">
-          <span>{pinSet ? 'New PIN' : 'PIN'} (4–12 digits)</span>
+          <span>{pinSet ? t('pin.newLabel') : t('pin.label')}</span>
           <input
             type="password"
             inputMode="numeric"
@@ -51,8 +55,8 @@ export function OfficialsPinForm({ pinSet }: { pinSet: boolean }) {
             data-testid="pin-input"
           />
         </label>
-        <button className="btn btn--primary" type="submit" data-testid="pin-save">Save PIN</button>
-        {pinSet && <button className="btn" type="button" onClick={() => void save(null)}>Remove PIN</button>}
+        <button className="btn btn--primary" type="submit" data-testid="pin-save">{t('pin.save')}</button>
+        {pinSet && <button className="btn" type="button" onClick={() => void save(null)}>{t('pin.remove')}</button>}
       </form>
       {note && <p className={note.ok ? 'ok' : 'alert alert--error'} role="status">{note.text}</p>}
     </section>

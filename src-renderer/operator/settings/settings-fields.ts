@@ -1,11 +1,12 @@
 /**
  * The station settings form as plain data: the values shown (durations in seconds, because
  * "30" reads better than "30000"), and the patch sent (milliseconds, only what changed), with a
- * message per invalid field. The limits are the station's own (src-main/http/station-routes.ts).
+ * message key per invalid field. The limits are the station's own (src-main/http/station-routes.ts).
  * Pure.
  */
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
 import type { SettingsPatch, StationSettings } from '@wire/admin.ts';
+import type { OperatorKey } from '../i18n/messages-en.ts';
 
 export interface SettingsValues {
   port: string;
@@ -16,7 +17,8 @@ export interface SettingsValues {
   defaultMergeStrategy: MergeStrategy;
 }
 
-export type SettingsErrors = Partial<Record<keyof SettingsValues, string>>;
+/** Per invalid field, the message key that says what is allowed. */
+export type SettingsErrors = Partial<Record<keyof SettingsValues, OperatorKey>>;
 
 const seconds = (ms: number) => String(ms / 1000);
 
@@ -50,21 +52,21 @@ export function settingsPatch(v: SettingsValues, current: StationSettings): { pa
   const patch: SettingsPatch = {};
   // Left as it was, the port is not checked: a station started with `--port 0` reports 0.
   const port = v.port.trim() === String(current.port) ? current.port : int(v.port, 1, 65535);
-  if (port === null) errors.port = 'A port from 1 to 65535.';
+  if (port === null) errors.port = 'settings.err.port';
   else if (port !== current.port) patch.port = port;
   const max = int(v.maxConnectionsPerEvent, 1, 100_000);
-  if (max === null) errors.maxConnectionsPerEvent = 'A whole number from 1 to 100000.';
+  if (max === null) errors.maxConnectionsPerEvent = 'settings.err.maxConnections';
   else if (max !== current.maxConnectionsPerEvent) patch.maxConnectionsPerEvent = max;
   const hb = ms(v.heartbeatS, 1000, 600_000);
-  if (hb === null) errors.heartbeatS = 'Seconds, from 1 to 600.';
+  if (hb === null) errors.heartbeatS = 'settings.err.heartbeat';
   else if (hb !== current.heartbeatMs) patch.heartbeatMs = hb;
   const hbt = ms(v.heartbeatTimeoutS, 500, 600_000);
-  if (hbt === null) errors.heartbeatTimeoutS = 'Seconds, from 0.5 to 600.';
+  if (hbt === null) errors.heartbeatTimeoutS = 'settings.err.heartbeatTimeout';
   else if (hbt !== current.heartbeatTimeoutMs) patch.heartbeatTimeoutMs = hbt;
   const grace = ms(v.officialGraceS, 0, 600_000);
-  if (grace === null) errors.officialGraceS = 'Seconds, from 0 to 600.';
+  if (grace === null) errors.officialGraceS = 'settings.err.grace';
   else if (grace !== current.officialGraceMs) patch.officialGraceMs = grace;
-  if (!mergeStrategies.includes(v.defaultMergeStrategy)) errors.defaultMergeStrategy = 'Pick a strategy.';
+  if (!mergeStrategies.includes(v.defaultMergeStrategy)) errors.defaultMergeStrategy = 'settings.err.strategy';
   else if (v.defaultMergeStrategy !== current.defaultMergeStrategy) patch.defaultMergeStrategy = v.defaultMergeStrategy;
   return { patch, errors };
 }

@@ -5,24 +5,26 @@
  */
 import { useState, type FormEvent } from 'react';
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
+import type { StationInfo } from '@wire/admin.ts';
+import type { OperatorKey } from '../i18n/messages-en.ts';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import type { StationInfo } from '@wire/admin.ts';
-import { mergeStrategyLabel } from './merge-strategy-label.ts';
 import { OfficialsPinForm } from './officials-pin-form.tsx';
 import { settingsPatch, settingsValues, type SettingsErrors, type SettingsValues } from './settings-fields.ts';
 
-const NUMBER_FIELDS: { key: Exclude<keyof SettingsValues, 'defaultMergeStrategy'>; label: string; hint: string }[] = [
-  { key: 'port', label: 'Port', hint: 'Applies at the next start of the station.' },
-  { key: 'maxConnectionsPerEvent', label: 'Spectators per event', hint: 'More are refused (503) until someone leaves.' },
-  { key: 'heartbeatS', label: 'Heartbeat (s)', hint: 'How often the station pings each phone.' },
-  { key: 'heartbeatTimeoutS', label: 'Heartbeat timeout (s)', hint: 'A phone that does not answer a ping in time is dropped.' },
-  { key: 'officialGraceS', label: 'Official grace (s)', hint: 'Time between “official” and closing the spectators’ connections.' },
+const NUMBER_FIELDS: { key: Exclude<keyof SettingsValues, 'defaultMergeStrategy'>; label: OperatorKey; hint: OperatorKey }[] = [
+  { key: 'port', label: 'settings.port', hint: 'settings.portHint' },
+  { key: 'maxConnectionsPerEvent', label: 'settings.maxConnections', hint: 'settings.maxConnectionsHint' },
+  { key: 'heartbeatS', label: 'settings.heartbeat', hint: 'settings.heartbeatHint' },
+  { key: 'heartbeatTimeoutS', label: 'settings.heartbeatTimeout', hint: 'settings.heartbeatTimeoutHint' },
+  { key: 'officialGraceS', label: 'settings.grace', hint: 'settings.graceHint' },
 ];
 
 export function SettingsPage() {
+  const { t } = useOperatorI18n();
   const { station } = useAdmin();
-  if (!station) return <section className="panel"><p className="muted">Loading…</p></section>;
+  if (!station) return <section className="panel"><p className="muted">{t('common.loading')}</p></section>;
   return (
     <div className="grid">
       <StationSettingsForm station={station} />
@@ -32,6 +34,8 @@ export function SettingsPage() {
 }
 
 function StationSettingsForm({ station }: { station: StationInfo }) {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
   const { client, reloadStation } = useAdmin();
   const [values, setValues] = useState(() => settingsValues(station.settings));
   const [errors, setErrors] = useState<SettingsErrors>({});
@@ -41,51 +45,57 @@ function StationSettingsForm({ station }: { station: StationInfo }) {
     e.preventDefault();
     const { patch, errors } = settingsPatch(values, station.settings);
     setErrors(errors);
-    if (Object.keys(errors).length) return setNote({ ok: false, text: 'Fix the marked fields.' });
-    if (!Object.keys(patch).length) return setNote({ ok: true, text: 'Nothing changed.' });
+    if (Object.keys(errors).length) return setNote({ ok: false, text: t('settings.fix') });
+    if (!Object.keys(patch).length) return setNote({ ok: true, text: t('common.nothingChanged') });
     try {
       await client.request('PATCH', '/admin/settings', patch);
-      setNote({ ok: true, text: patch.port !== undefined ? 'Saved. The new port applies at the next start.' : 'Saved.' });
+      setNote({ ok: true, text: patch.port !== undefined ? t('settings.savedPort') : t('common.saved') });
       reloadStation();
     } catch (err) {
-      setNote({ ok: false, text: errorText(err) });
+      setNote({ ok: false, text: errorText(err, i18n) });
     }
   };
 
+  const { host, port: configured } = station.settings;
+  const port = location.port || String(configured);
   return (
     <section className="panel" aria-labelledby="settings-title">
-      <h1 id="settings-title">Station settings</h1>
+      <h1 id="settings-title">{t('settings.title')}</h1>
       <p className="muted">
-        Listening on {station.settings.host}, port {location.port || station.settings.port}
-        {String(station.settings.port) !== (location.port || String(station.settings.port)) && ` (configured: ${station.settings.port})`}.
+        {String(configured) !== port
+          ? t('settings.listeningConfigured', { host, port, configured })
+          : t('settings.listening', { host, port })}
       </p>
       <form className="form-grid" onSubmit={submit} noValidate data-testid="settings-form">
-        {NUMBER_FIELDS.map((f) => (
-          <label key={f.key} className="field">
-            <span>{f.label}</span>
-            <input
-              name={f.key}
-              inputMode="decimal"
-              value={values[f.key]}
-              aria-invalid={errors[f.key] ? true : undefined}
-              aria-describedby={`${f.key}-hint`}
-              onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
-            />
-            <small id={`${f.key}-hint`} className={errors[f.key] ? 'field__error' : 'muted'}>{errors[f.key] ?? f.hint}</small>
-          </label>
-        ))}
+        {NUMBER_FIELDS.map((f) => {
+          const error = errors[f.key];
+          return (
+            <label key={f.key} className="field">
+              <span>{t(f.label)}</span>
+              <input
+                name={f.key}
+                inputMode="decimal"
+                value={values[f.key]}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={`${f.key}-hint`}
+                onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+              />
+              <small id={`${f.key}-hint`} className={error ? 'field__error' : 'muted'}>{t(error ?? f.hint)}</small>
+            </label>
+          );
+        })}
         <label className="field field--wide">
-          <span>Merge strategy for new events</span>
+          <span>{t('settings.mergeDefault')}</span>
           <select
             name="defaultMergeStrategy"
             value={values.defaultMergeStrategy}
             onChange={(e) => setValues({ ...values, defaultMergeStrategy: e.target.value as MergeStrategy })}
           >
-            {mergeStrategies.map((s) => <option key={s} value={s}>{mergeStrategyLabel[s]}</option>)}
+            {mergeStrategies.map((s) => <option key={s} value={s}>{t(`merge.${s}`)}</option>)}
           </select>
         </label>
         <div className="field--wide actions">
-          <button className="btn btn--primary" type="submit" data-testid="settings-save">Save settings</button>
+          <button className="btn btn--primary" type="submit" data-testid="settings-save">{t('settings.save')}</button>
           {note && <span className={note.ok ? 'ok' : 'alert alert--error'} role="status" data-testid="settings-note">{note.text}</span>}
         </div>
       </form>

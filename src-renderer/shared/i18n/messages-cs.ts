@@ -130,5 +130,6 @@ export const cs: Messages = {
   'alert.finished': '{name} v cíli: {total}',
   'alert.finishedRank': '{name} v cíli: {total}, {rank}. místo',
   'alert.official': 'Oficiální výsledky: {race}',
+  'alert.vanished': '{name} nedojel(a) do cíle ({race})',
   'alert.region': 'Upozornění',
 };

@@ -128,6 +128,7 @@ export const en = {
   'alert.finished': '{name} finished: {total}',
   'alert.finishedRank': '{name} finished: {total}, rank {rank}',
   'alert.official': 'Official results: {race}',
+  'alert.vanished': '{name} left the course without finishing ({race})',
   'alert.region': 'Alerts',
 } as const;
 

@@ -1,28 +1,54 @@
 /**
- * The pure half of i18n: choosing the language and filling a message. React wiring lives in
- * i18n-context.tsx. Two languages, English and Czech (reference §9 item 7: c123-live-mini was
- * Czech only). The choice comes from a stored preference, else the browser's languages, else
- * English.
+ * The pure half of i18n: choosing the language, filling a message and picking a plural form.
+ * React wiring lives in lang-context.tsx. Two languages, English and Czech (reference §9 item 7:
+ * c123-live-mini was Czech only). The choice comes from a stored preference, else the browser's
+ * languages, else English.
+ *
+ * No catalogue is imported here: each app brings its own (the spectator's in messages-en.ts /
+ * messages-cs.ts, the operator's and officials' in operator/i18n/), so the spectator bundle never
+ * carries the dashboard's texts.
  */
-import { cs } from './messages-cs.ts';
-import { en, type MessageKey, type Messages } from './messages-en.ts';
 
 export type Lang = 'en' | 'cs';
 export const LANGS: readonly Lang[] = ['en', 'cs'];
-export const catalogues: Record<Lang, Messages> = { en, cs };
-/** localStorage key of the spectator's explicit choice. */
+/** localStorage key of the user's explicit choice (one per browser, shared by every page). */
 export const LANG_STORAGE_KEY = 'raceside:lang';
 
 export type Params = Record<string, string | number | null | undefined>;
+/** A catalogue: every key of an app, in one language. */
+export type Catalogue<K extends string> = Readonly<Record<K, string>>;
 
 /** The message for `key` with `{name}` placeholders filled; unknown placeholders stay visible. */
-export function translate(messages: Messages, key: MessageKey, params?: Params): string {
-  const text = messages[key] ?? en[key] ?? key;
+export function translate<K extends string>(messages: Catalogue<K>, key: K, params?: Params): string {
+  const text = messages[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     return v === undefined || v === null ? whole : String(v);
   });
+}
+
+/**
+ * The plural form of a count, for the keys that come in `.one` / `.few` / `.other` triples.
+ * English: 1 → one, else other. Czech: 1 → one, 2–4 → few, else (0, 5+, fractions) other
+ * ("1 divák", "3 diváci", "5 diváků").
+ */
+export type PluralForm = 'one' | 'few' | 'other';
+export function pluralForm(lang: Lang, n: number): PluralForm {
+  if (n === 1) return 'one';
+  if (lang === 'cs' && Number.isInteger(n) && n >= 2 && n <= 4) return 'few';
+  return 'other';
+}
+
+/** The bases of a catalogue's plural triples: `'x.one' | 'x.few' | 'x.other'` → `'x'`. */
+export type PluralBase<K extends string> = PluralBaseOf<K, K>;
+type PluralBaseOf<Each extends string, All extends string> = Each extends `${infer B}.one`
+  ? `${B}.few` extends All ? (`${B}.other` extends All ? B : never) : never
+  : never;
+
+/** `{n}` filled into the right form of a plural triple. */
+export function translatePlural<K extends string>(messages: Catalogue<K>, lang: Lang, base: PluralBase<K>, n: number, params?: Params): string {
+  return translate(messages, `${base}.${pluralForm(lang, n)}` as K, { n, ...params });
 }
 
 /**

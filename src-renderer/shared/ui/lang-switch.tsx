@@ -1,11 +1,14 @@
-/** English / Czech switch: two pressed-state buttons, the choice persisted by the i18n provider. */
-import { useI18n } from '../i18n/i18n-context.tsx';
+/**
+ * English / Czech switch: two pressed-state buttons, the choice persisted by `<LangProvider>`.
+ * Each app passes the group's label from its own catalogue ("Language" / "Jazyk").
+ */
+import { useLang } from '../i18n/lang-context.tsx';
 import { LANGS } from '../i18n/translate.ts';
 
-export function LangSwitch() {
-  const { lang, setLang, t } = useI18n();
+export function LangSwitch({ label }: { label: string }) {
+  const { lang, setLang } = useLang();
   return (
-    <div className="lang" role="group" aria-label={t('lang.label')}>
+    <div className="lang" role="group" aria-label={label} data-testid="lang-switch">
       {LANGS.map((l) => (
         <button
           key={l}

@@ -17,6 +17,7 @@ export function AlertsHost({ alerts, raceName, onDismiss }: Props) {
   const text = (a: FavouriteAlert) => {
     if (a.kind === 'start') return t('alert.started', { name: a.name, race: raceName(a.raceId) });
     if (a.kind === 'official') return t('alert.official', { race: raceName(a.raceId) });
+    if (a.kind === 'vanish') return t('alert.vanished', { name: a.name, race: raceName(a.raceId) });
     const total = formatTime(a.total);
     return a.rank ? t('alert.finishedRank', { name: a.name, total, rank: a.rank }) : t('alert.finished', { name: a.name, total });
   };

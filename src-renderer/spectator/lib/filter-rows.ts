@@ -1,7 +1,7 @@
 /**
- * The spectator's own filters over a results or start list: a text search over name, club and bib
- * (accents and case ignored, so "novak" finds "NOVÁK") and "favourites only". Filters only hide
- * rows; ranks stay the real ones. Pure.
+ * The spectator's own filters over a results list or a startlist: a text search over name, club
+ * and bib (accents and case ignored, so "novak" finds "NOVÁK") and "favourites only". Filters
+ * only hide rows; ranks and start order stay the real ones. Pure.
  */
 
 export interface Searchable {

@@ -3,14 +3,15 @@
  * table. Best-run pairs are one combined list (either id gives the same answer). The text search
  * and "favourites only" reset when the class or category changes (reference issue #149).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { PublicCategory } from '@wire/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { RaceStateBadge } from '../../shared/ui/race-state-badge.tsx';
 import type { Favourites } from '../lib/favourites.ts';
 import type { Round } from '../lib/race-groups.ts';
 import { useLiveEventContext } from '../lib/use-live-event.ts';
-import { filterRows } from './filter-results.ts';
+import { filterRows } from '../lib/filter-rows.ts';
+import { noMatchText, useRowFilters } from '../lib/row-filters.tsx';
 import type { ResultRow } from './results-merge.ts';
 import { ResultsFilters } from './results-filters.tsx';
 import { ResultsTable } from './results-table.tsx';
@@ -33,10 +34,7 @@ export function ResultsView({ eventId, round, title, catId, categories, onCatego
   const store = useLiveEventContext();
   const raceIds = useMemo(() => round.races.map((r) => r.raceId), [round]);
   const res = useRaceResults(eventId, raceIds, catId, store, synced, reloadToken);
-  const [query, setQuery] = useState('');
-  const [favOnly, setFavOnly] = useState(false);
-
-  useEffect(() => setQuery(''), [round.classId, catId]);
+  const filters = useRowFilters(`${round.classId}|${catId ?? ''}`);
 
   const { classId } = round;
   const { has, toggle } = favourites;
@@ -45,7 +43,7 @@ export function ResultsView({ eventId, round, title, catId, categories, onCatego
   const catNames = useMemo(() => new Map(categories.map((c) => [c.catId, c.name])), [categories]);
   const categoryName = useCallback((id: string | null) => (id ? (catNames.get(id) ?? id) : null), [catNames]);
 
-  const rows = filterRows(res.rows, query, favOnly, isFav);
+  const rows = filterRows(res.rows, filters.query, filters.favOnly, isFav);
   const runNames = round.races.length > 1 ? [t('round.best-run-1'), t('round.best-run-2')] : [];
 
   return (
@@ -58,10 +56,7 @@ export function ResultsView({ eventId, round, title, catId, categories, onCatego
           ))}
         </p>
       </div>
-      <ResultsFilters
-        categories={categories} catId={catId} onCategory={onCategory}
-        query={query} onQuery={setQuery} favOnly={favOnly} onFavOnly={setFavOnly}
-      />
+      <ResultsFilters categories={categories} catId={catId} onCategory={onCategory} filters={filters} />
       <div className={res.stale ? 'list list--stale' : 'list'} aria-busy={res.loading} data-testid="results-list" data-loading={res.loading ? 'true' : 'false'}>
         {res.rows.length > 0 && (
           <ResultsTable
@@ -75,7 +70,7 @@ export function ResultsView({ eventId, round, title, catId, categories, onCatego
             loadDetails={res.loadDetails}
           />
         )}
-        {res.rows.length > 0 && rows.length === 0 && <p className="empty">{favOnly && !query ? t('fav.hint') : t('results.noMatch')}</p>}
+        {res.rows.length > 0 && rows.length === 0 && <p className="empty">{noMatchText(filters, t)}</p>}
         {!res.loading && res.rows.length === 0 && <p className="empty">{res.failed ? t('error.network') : t('results.empty')}</p>}
         {res.loading && res.rows.length === 0 && <p className="empty">{t('common.loading')}</p>}
       </div>

@@ -1,12 +1,15 @@
 /**
  * The startlist of a round: order, bib, name with club, category and start time(s); a best-run
- * pair shows both runs' start times. Times are the venue's wall clock.
+ * pair shows both runs' start times. Times are the venue's wall clock. The same search (name,
+ * club, bib) and "favourites only" as the results narrow it; the start order stays the real one.
  */
 import { useCallback } from 'react';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { formatClock } from '../../shared/ui/format.ts';
 import { StarButton } from '../../shared/ui/star-button.tsx';
 import type { Favourites } from '../lib/favourites.ts';
+import { filterRows } from '../lib/filter-rows.ts';
+import { noMatchText, RowFilters, useRowFilters } from '../lib/row-filters.tsx';
 import type { Round } from '../lib/race-groups.ts';
 import { useStartlist } from './use-startlist.ts';
 
@@ -25,12 +28,15 @@ export function StartlistView({ eventId, round, title, synced, reloadToken, favo
   const runs = round.races.length;
   const { has, toggle } = favourites;
   const fav = useCallback((bib: number | null) => has(round.classId, bib), [has, round.classId]);
+  const filters = useRowFilters(round.classId);
+  const rows = filterRows(list.rows, filters.query, filters.favOnly, (r) => fav(r.bib));
 
   return (
     <section className="view" aria-labelledby="view-title" data-testid="startlist-view">
       <div className="view__head"><h2 id="view-title">{title}</h2></div>
-      <div className={list.stale ? 'list list--stale' : 'list'} aria-busy={list.loading}>
-        {list.rows.length > 0 ? (
+      <RowFilters state={filters} testId="startlist-filters" />
+      <div className={list.stale ? 'list list--stale' : 'list'} aria-busy={list.loading} data-testid="startlist-list">
+        {rows.length > 0 ? (
           <table className="startlist" data-testid="startlist-table">
             <caption className="sr-only">{title}</caption>
             <thead>
@@ -44,7 +50,7 @@ export function StartlistView({ eventId, round, title, synced, reloadToken, favo
               </tr>
             </thead>
             <tbody>
-              {list.rows.map((r) => (
+              {rows.map((r) => (
                 <tr key={r.participantId} data-testid="startlist-row" data-bib={r.bib ?? ''}>
                   <td className="num">{r.startOrder ?? ''}</td>
                   <td className="res__star"><StarButton on={fav(r.bib)} name={r.name} onToggle={() => toggle(round.classId, r.bib)} /></td>
@@ -61,7 +67,9 @@ export function StartlistView({ eventId, round, title, synced, reloadToken, favo
             </tbody>
           </table>
         ) : (
-          <p className="empty">{list.loading ? t('common.loading') : list.failed ? t('error.network') : t('startlist.empty')}</p>
+          <p className="empty">
+            {list.rows.length > 0 ? noMatchText(filters, t) : list.loading ? t('common.loading') : list.failed ? t('error.network') : t('startlist.empty')}
+          </p>
         )}
       </div>
     </section>

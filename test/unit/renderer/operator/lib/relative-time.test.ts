@@ -1,17 +1,26 @@
 /** "12 s ago" labels of the feed panel. */
 import { describe, expect, it } from 'vitest';
+import { operatorText } from '../../../../../src-renderer/operator/i18n/operator-text.ts';
 import { ago, clockTime } from '../../../../../src-renderer/operator/lib/relative-time.ts';
+
+const en = operatorText('en');
 
 describe('ago', () => {
   const now = 1_700_000_000_000;
   it('says never, just now, seconds, minutes, hours, days', () => {
-    expect(ago(null, now)).toBe('never');
-    expect(ago(now - 400, now)).toBe('just now');
-    expect(ago(now + 2000, now)).toBe('just now'); // a station clock a little ahead
-    expect(ago(now - 12_300, now)).toBe('12 s ago');
-    expect(ago(now - 3 * 60_000 - 5000, now)).toBe('3 min ago');
-    expect(ago(now - 2 * 3_600_000, now)).toBe('2 h ago');
-    expect(ago(now - 3 * 86_400_000, now)).toBe('3 d ago');
+    expect(ago(null, now, en)).toBe('never');
+    expect(ago(now - 400, now, en)).toBe('just now');
+    expect(ago(now + 2000, now, en)).toBe('just now'); // a station clock a little ahead
+    expect(ago(now - 12_300, now, en)).toBe('12 s ago');
+    expect(ago(now - 3 * 60_000 - 5000, now, en)).toBe('3 min ago');
+    expect(ago(now - 2 * 3_600_000, now, en)).toBe('2 h ago');
+    expect(ago(now - 3 * 86_400_000, now, en)).toBe('3 d ago');
+  });
+  it('in Czech', () => {
+    const cs = operatorText('cs');
+    expect(ago(null, now, cs)).toBe('nikdy');
+    expect(ago(now - 12_300, now, cs)).toBe('před 12 s');
+    expect(ago(now - 3 * 60_000, now, cs)).toBe('před 3 min');
   });
 });
 

@@ -25,6 +25,11 @@ describe('settings form', () => {
     const v = { ...settingsValues(current), port: '70000', maxConnectionsPerEvent: '0', heartbeatS: 'abc', heartbeatTimeoutS: '0.1' };
     const { patch, errors } = settingsPatch(v, current);
     expect(Object.keys(errors).sort()).toEqual(['heartbeatS', 'heartbeatTimeoutS', 'maxConnectionsPerEvent', 'port']);
+    // Message keys, put into words by the form in the dashboard's language.
+    expect(errors).toEqual({
+      port: 'settings.err.port', maxConnectionsPerEvent: 'settings.err.maxConnections',
+      heartbeatS: 'settings.err.heartbeat', heartbeatTimeoutS: 'settings.err.heartbeatTimeout',
+    });
     expect(patch).toEqual({});
   });
   it('leaves an untouched port alone even when the station reports 0 (started with --port 0)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cs } from '../../../../../src-renderer/shared/i18n/messages-cs.ts';
 import { en } from '../../../../../src-renderer/shared/i18n/messages-en.ts';
-import { detectLanguage, intlLocale, translate } from '../../../../../src-renderer/shared/i18n/translate.ts';
+import { detectLanguage, intlLocale, pluralForm, translate, translatePlural } from '../../../../../src-renderer/shared/i18n/translate.ts';
 
 describe('i18n', () => {
   it('has the same keys in English and Czech, none empty', () => {
@@ -28,5 +28,16 @@ describe('i18n', () => {
     expect(intlLocale('en', ['en-US'])).toBe('en-US');
     expect(intlLocale('cs', ['en-US'])).toBe('cs-CZ');
     expect(intlLocale('en', ['cs-CZ'])).toBe('en-GB');
+  });
+});
+
+describe('plural forms', () => {
+  it('English one/other, Czech one/few/other', () => {
+    expect([0, 1, 2, 5].map((n) => pluralForm('en', n))).toEqual(['other', 'one', 'other', 'other']);
+    expect([0, 1, 2, 3, 4, 5, 22, 1.5].map((n) => pluralForm('cs', n))).toEqual(['other', 'one', 'few', 'few', 'few', 'other', 'other', 'other']);
+  });
+  it('fills the right form of a triple', () => {
+    const m = { 'x.one': '{n} divák', 'x.few': '{n} diváci', 'x.other': '{n} diváků' } as const;
+    expect([1, 3, 7].map((n) => translatePlural(m, 'cs', 'x', n))).toEqual(['1 divák', '3 diváci', '7 diváků']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicResult } from '@wire/api.ts';
 import { resultTotal, splitRuns } from '../../../../../src-renderer/spectator/results/runs.ts';
-import { filterRows, matchesSearch } from '../../../../../src-renderer/spectator/results/filter-results.ts';
+import { filterRows, matchesSearch } from '../../../../../src-renderer/spectator/lib/filter-rows.ts';
 
 const base = {
   participantId: 'p', rnk: 1, bib: 9, athleteId: null, name: 'KOPEČEK Michal', club: 'VS Tábor', noc: null, catId: 'ZS',
