@@ -77,6 +77,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     secrets,
     pagesRoot,
     connections: (id) => hub.connections(id),
+    slowCutOffs: (id) => hub.slowCutOffs(id),
     extraAdmin: [stationRoutes({
       core,
       settings,

@@ -22,6 +22,8 @@ export interface AdminDeps {
   settings: Settings;
   /** Live spectator count per event (from the hub). */
   connections(eventId: string): number;
+  /** Spectator sockets of the event cut off for falling behind (close 4008). */
+  slowCutOffs(eventId: string): number;
 }
 
 type CallerKind = Caller['kind'];
@@ -141,6 +143,7 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
       officialRaces: [...state.officialRaces.values()],
       feeds: core.feeds.snapshot(state.meta.eventId, Date.now()),
       spectators: deps.connections(state.meta.eventId),
+      spectatorsCutOff: deps.slowCutOffs(state.meta.eventId),
       onCourse: state.onCourse.size,
       // The station's clock, so a dashboard on another machine judges feed staleness correctly.
       serverNow: Date.now(),

@@ -22,6 +22,7 @@ export interface AppDeps {
   /** Built renderer (dist-renderer); pages are not served when null. */
   pagesRoot: string | null;
   connections(eventId: string): number;
+  slowCutOffs(eventId: string): number;
   /** Extra admin routes (live pipeline, station settings), registered under /api/v1/admin. */
   extraAdmin?: FastifyPluginAsync[];
   logger?: boolean;
@@ -51,6 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     pinLimiter,
     settings: deps.settings,
     connections: deps.connections,
+    slowCutOffs: deps.slowCutOffs,
   });
   for (const plugin of deps.extraAdmin ?? []) await app.register(plugin, { prefix: '/api/v1/admin' });
   if (deps.pagesRoot) await app.register(pageRoutes, { root: deps.pagesRoot });

@@ -19,11 +19,12 @@ export class Room {
   /** Sequence number of the last message published to this event. */
   seq = 0;
   private readonly maxBuffer: () => number;
-  droppedSlow = 0;
+  private readonly onCutOff: () => void;
 
-  constructor(eventId: string, maxBuffer: () => number) {
+  constructor(eventId: string, maxBuffer: () => number, onCutOff: () => void = () => {}) {
     this.eventId = eventId;
     this.maxBuffer = maxBuffer;
+    this.onCutOff = onCutOff;
   }
 
   get size(): number {
@@ -59,8 +60,8 @@ export class Room {
   }
 
   private cutOff(ws: SpectatorSocket): void {
-    this.droppedSlow++;
     this.sockets.delete(ws);
+    this.onCutOff();
     ws.close(CLOSE_TOO_SLOW, 'Too slow: reconnect for a fresh state');
     // The close frame sits behind the unread buffer; a phone that never reads never gets it.
     const t = setTimeout(() => ws.terminate(), 1000);

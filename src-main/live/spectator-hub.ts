@@ -35,6 +35,8 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Room>();
   private readonly seqs = new Map<string, number>();
+  /** Sockets closed with 4008 (too slow) per event since the station started. */
+  private readonly cutOffs = new Map<string, number>();
   private readonly fullCache = new Map<string, string>();
   private readonly graceTimers = new Set<NodeJS.Timeout>();
   private readonly heartbeat: Heartbeat;
@@ -62,6 +64,11 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     const out: Record<string, number> = {};
     for (const [id, room] of this.rooms) out[id] = room.size;
     return out;
+  }
+
+  /** How many of an event's sockets were cut off for falling behind (4008). */
+  slowCutOffs(eventId: string): number {
+    return this.cutOffs.get(eventId) ?? 0;
   }
 
   totalConnections(): number {
@@ -101,6 +108,7 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
       this.closeRoom(eventId, CLOSE_NORMAL, 'Event deleted');
       this.fullCache.delete(eventId);
       this.seqs.delete(eventId);
+      this.cutOffs.delete(eventId);
       return;
     }
     const room = this.rooms.get(eventId);
@@ -179,7 +187,13 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
 
   private roomFor(eventId: string): Room {
     let room = this.rooms.get(eventId);
-    if (!room) this.rooms.set(eventId, (room = new Room(eventId, () => this.settings.maxSocketBufferBytes)));
+    if (!room) {
+      const onCutOff = () => {
+        this.cutOffs.set(eventId, this.slowCutOffs(eventId) + 1);
+        this.emit('connections', eventId, this.connections(eventId));
+      };
+      this.rooms.set(eventId, (room = new Room(eventId, () => this.settings.maxSocketBufferBytes, onCutOff)));
+    }
     return room;
   }
 

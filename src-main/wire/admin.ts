@@ -52,6 +52,8 @@ export interface AdminEventDetail {
   officialRaces: { raceId: string; at: string; by: Actor }[];
   feeds: Record<FeedChannel, FeedHealth>;
   spectators: number;
+  /** Spectator sockets cut off for falling behind (close 4008) since the station started. */
+  spectatorsCutOff: number;
   onCourse: number;
   /** The station's clock (ms since the epoch), to judge feed staleness from another machine. */
   serverNow: number;

@@ -227,6 +227,9 @@ describe('live pipeline', () => {
     }
     console.log(`stalled client cut off after ${sent} on-course messages of ~100 KB`);
     expect(station.hub.connections('live')).toBe(before - 1);
+    // The operator sees the cut-off in the event's admin detail.
+    const detail = await api(station, 'GET', '/api/v1/admin/events/live', { headers: op(station) });
+    expect(detail.body.spectatorsCutOff).toBe(1);
     // The healthy client got every message, the last one included.
     await healthy.next((m) => m.type === 'diff' && m.data.oncourse?.[0]?.time === sent, 10_000);
     await ingest(station, key, '/api/v1/ingest/oncourse', { oncourse: [] });

@@ -68,14 +68,19 @@ export function timeOfDay(value: string | null | undefined): string | null {
 }
 
 /**
- * Live JSON is centiseconds by contract, but the unit is detected, not assumed: a batch whose
- * timed rows are all whole tens and reach past 10 minutes (60 000) is milliseconds, since no
- * slalom run in centiseconds is that long while every run in milliseconds is.
+ * Live JSON is centiseconds by contract, but the unit is detected, not assumed. Milliseconds need
+ * overwhelming evidence, since a wrong guess divides every time by ten: at least five times, all
+ * whole tens, one past 10 minutes (60 000, where a slalom run in centiseconds never goes), and
+ * every penalty a whole second in milliseconds (multiples of 1000). A WildWater run past 10
+ * minutes in centiseconds fails the whole-tens test on all five values with odds of 1 in 100 000.
  */
-export function detectLiveUnit(rows: readonly { time?: number | null; total?: number | null }[]): TimeUnit {
+export function detectLiveUnit(rows: readonly { time?: number | null; total?: number | null; pen?: number | null }[]): TimeUnit {
   const times = rows.flatMap((r) => [r.time, r.total]).filter((t): t is number => typeof t === 'number' && t > 0);
-  if (times.length === 0) return 'cs';
-  return times.every((t) => t % 10 === 0) && times.some((t) => t > 60_000) ? 'ms' : 'cs';
+  if (times.length < 5) return 'cs';
+  const pens = rows.map((r) => r.pen).filter((p): p is number => typeof p === 'number' && p > 0);
+  const wholeTens = times.every((t) => t % 10 === 0);
+  const penaltiesInMs = pens.every((p) => p % 1000 === 0);
+  return wholeTens && penaltiesInMs && times.some((t) => t > 60_000) ? 'ms' : 'cs';
 }
 
 function toCs(v: number | null | undefined, unit: TimeUnit): number | null {

@@ -20,6 +20,11 @@ export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: numb
         <div className="stat">
           <span className="stat__value num" data-testid="spectator-count">{detail.spectators}</span>
           <span className="stat__label">{t('feeds.spectators')}</span>
+          {detail.spectatorsCutOff > 0 && (
+            <span className="stat__note" data-testid="cut-off-count" title={t('feeds.cutOffHelp')}>
+              {t('feeds.cutOff', { n: detail.spectatorsCutOff })}
+            </span>
+          )}
         </div>
         <div className="stat">
           <span className="stat__value num" data-testid="oncourse-count">{detail.onCourse}</span>

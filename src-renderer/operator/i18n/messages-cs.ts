@@ -109,6 +109,8 @@ export const cs: OperatorMessages = {
 
   'feeds.title': 'Živě',
   'feeds.spectators': 'připojených diváků',
+  'feeds.cutOff': '{n} odpojeno (pomalé)',
+  'feeds.cutOffHelp': 'Telefony, které nestíhaly (slabá Wi-Fi), byly odpojeny s kódem 4008; samy se znovu připojí.',
   'feeds.oncourse': 'na trati',
   'feeds.staleWarning': '{channels}: žádná data déle než {s} s, přestože závod probíhá. Zkontrolujte c123-server a síť k časomíře.',
   'feeds.and': ' a ',

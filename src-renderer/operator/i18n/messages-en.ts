@@ -112,6 +112,8 @@ export const en = {
 
   'feeds.title': 'Live',
   'feeds.spectators': 'spectators connected',
+  'feeds.cutOff': '{n} cut off (too slow)',
+  'feeds.cutOffHelp': 'Phones that fell too far behind (weak Wi-Fi) were disconnected with code 4008; they reconnect by themselves.',
   'feeds.oncourse': 'on course',
   'feeds.staleWarning': '{channels} quiet for more than {s} s while the event is running. Check c123-server and the network to the timing booth.',
   'feeds.and': ' and ',

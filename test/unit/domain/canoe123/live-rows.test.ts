@@ -14,10 +14,19 @@ describe('c123-server live rows', () => {
     expect(timeOfDay('')).toBeNull();
   });
 
-  it('detects the unit: centiseconds by contract, milliseconds when every time is whole tens past 10 minutes', () => {
+  it('detects the unit: centiseconds by contract, milliseconds only on overwhelming evidence', () => {
     expect(detectLiveUnit([{ time: 7999, total: 8599 }])).toBe('cs');
-    expect(detectLiveUnit([{ time: 79990, total: 85990 }])).toBe('ms');
     expect(detectLiveUnit([])).toBe('cs');
+    const ms = [
+      { time: 79990, pen: 6000, total: 85990 }, { time: 85670, pen: 0, total: 85670 }, { time: 94800, pen: 2000, total: 96800 },
+    ];
+    expect(detectLiveUnit(ms)).toBe('ms');
+    // One row is not enough evidence, whatever it looks like.
+    expect(detectLiveUnit([{ time: 79990, total: 85990 }])).toBe('cs');
+    // A WildWater classic in centiseconds (over 10 minutes, no penalties) stays centiseconds.
+    expect(detectLiveUnit([{ time: 120030, pen: 0, total: 120030 }, { time: 118450, pen: 0, total: 118450 }, { time: 125670, pen: 0, total: 125671 }])).toBe('cs');
+    // Penalties of 2 s in centiseconds (200) are not milliseconds.
+    expect(detectLiveUnit(ms.map((r) => ({ ...r, pen: r.pen ? 200 : 0 })))).toBe('cs');
   });
 
   it('carries only the fields the row had', () => {
