@@ -5,12 +5,11 @@
  * marks one race official, and once the event is finished marks the event official after the
  * confirmation. Screenshots go to test-output/screenshots/officials-*.png.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSuite, launchBrowser } from '../helpers/browser.ts';
+import { browserSuite, ensurePagesBuilt, launchBrowser } from '../helpers/browser.ts';
 import { realXml } from '../helpers/capture.ts';
 import { api, createEvent, ingest, operator, projectRoot, startTestStation, type TestStation } from '../helpers/station.ts';
 import { runAxe, seriousOf } from './axe.ts';
@@ -25,16 +24,6 @@ let context: BrowserContext;
 let page: Page;
 const errors: string[] = [];
 
-function ensurePages(): void {
-  // vitest sets NODE_ENV=test, which a child `vite build` would inherit and bundle React's
-  // development build; the pages are always built for production.
-  const opts = { cwd: projectRoot, stdio: 'inherit' as const, env: { ...process.env, NODE_ENV: 'production' } };
-  execFileSync(process.execPath, [join(projectRoot, 'scripts/ensure-build.ts')], opts);
-  const dist = join(projectRoot, 'dist-renderer');
-  if (!existsSync(join(dist, 'operator/index.html')) || !existsSync(join(dist, 'officials/index.html'))) {
-    execFileSync(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], opts);
-  }
-}
 
 const shot = (name: string) => page.screenshot({ path: join(screenshots, `officials-${name}.png`) });
 
@@ -44,7 +33,7 @@ async function enterPin(pin: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensurePages();
+  ensurePagesBuilt();
   mkdirSync(screenshots, { recursive: true });
   station = await startTestStation({ args: ['--official-grace-ms', '1000'] });
   const { apiKey } = await createEvent(station, EVENT, 'Jarní slalomy 2024 (officials)');

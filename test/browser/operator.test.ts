@@ -11,14 +11,13 @@
  * station's own `lastAt`, so the warning shows exactly STALE_AFTER_MS.results after the last
  * push; the other screens are visited meanwhile so the wait costs little.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { WsMessage } from '../../src-main/wire/live.ts';
 import { STALE_AFTER_MS } from '../../src-renderer/operator/feeds/feed-health.ts';
-import { browserSuite, launchBrowser } from '../helpers/browser.ts';
+import { browserSuite, ensurePagesBuilt, launchBrowser } from '../helpers/browser.ts';
 import { captureFor } from '../helpers/capture.ts';
 import { api, ingest, operator, projectRoot, realXmlPath, startTestStation, type TestStation } from '../helpers/station.ts';
 import { connect, type TestSocket } from '../helpers/ws-client.ts';
@@ -35,17 +34,6 @@ let context: BrowserContext;
 let page: Page;
 const errors: string[] = [];
 
-/** Builds the pages if they are missing (ensure-build only looks at the spectator page). */
-function ensurePages(): void {
-  // vitest sets NODE_ENV=test, which a child `vite build` would inherit and bundle React's
-  // development build; the pages are always built for production.
-  const opts = { cwd: projectRoot, stdio: 'inherit' as const, env: { ...process.env, NODE_ENV: 'production' } };
-  execFileSync(process.execPath, [join(projectRoot, 'scripts/ensure-build.ts')], opts);
-  const dist = join(projectRoot, 'dist-renderer');
-  if (!existsSync(join(dist, 'operator/index.html')) || !existsSync(join(dist, 'officials/index.html'))) {
-    execFileSync(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], opts);
-  }
-}
 
 const shot = (name: string, fullPage = true) => page.screenshot({ path: join(screenshots, `operator-${name}.png`), fullPage });
 const text = (testId: string) => page.getByTestId(testId).first().textContent();
@@ -59,7 +47,7 @@ async function waitText(testId: string, expected: string, timeout = 5000): Promi
 }
 
 beforeAll(async () => {
-  ensurePages();
+  ensurePagesBuilt();
   mkdirSync(screenshots, { recursive: true });
   station = await startTestStation({ args: ['--official-grace-ms', String(GRACE_MS)] });
   browser = await launchBrowser();

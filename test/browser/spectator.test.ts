@@ -8,13 +8,12 @@
  * The capture is replayed with its own timing, sped up; the tests share one station and one
  * event and run in order (the replay moves the event forward).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ResultsResponse, StartlistResponse } from '../../src-main/wire/api.ts';
-import { browserSuite, launchBrowser } from '../helpers/browser.ts';
+import { browserSuite, ensurePagesBuilt, launchBrowser } from '../helpers/browser.ts';
 import { runAxe as axe, seriousOf } from './axe.ts';
 import { captureFor, type CapturedRequest } from '../helpers/capture.ts';
 import { api, createEvent, ingest, projectRoot, startTestStation, type TestStation } from '../helpers/station.ts';
@@ -101,7 +100,7 @@ function shownRows(page: Page) {
 
 browserSuite('spectator app (Chromium, real station, real data)', () => {
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(projectRoot, 'scripts/ensure-build.ts')], { cwd: projectRoot, stdio: 'inherit' });
+    ensurePagesBuilt();
     mkdirSync(screenshots, { recursive: true });
     station = await startTestStation();
     ({ apiKey } = await createEvent(station, EVENT, 'Jarní slalomy 2024'));

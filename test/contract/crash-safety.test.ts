@@ -26,10 +26,13 @@ describe('kill -9 during a stream of result ingests', () => {
     const acknowledged = new Map<string, number>();
     let n = 0;
     let stop = false;
+    // Each rider belongs to one lane, so its writes are sequential: requests on different
+    // connections may reach the station in any order.
     const writer = async (lane: number) => {
-      while (!stop) {
-        const rider = riders[(n++ + lane) % riders.length];
-        const time = 9000 + n;
+      const mine = riders.filter((_, i) => i % 4 === lane);
+      for (let k = 0; !stop; k++) {
+        const rider = mine[k % mine.length];
+        const time = 9000 + ++n;
         try {
           const res = await ingest(station, apiKey, '/api/v1/ingest/results', {
             results: [{ raceId: 'K1W_ST_BR1_6', participantId: rider.participantId, bib: rider.bib, time, pen: 0, total: time, status: null }],
