@@ -3,21 +3,15 @@
  * (cli.ts) and the dashboard spread their values over it. The numbers 200, 30 s, 10 s and 5 s of
  * SPEC §2 live here and nowhere else.
  */
-import type { MergeStrategy } from './wire/api.ts';
+import type { StationSettings } from './wire/admin.ts';
 
-export interface Settings {
-  /** Interface to listen on [0.0.0.0: the whole venue LAN]. */
-  host: string;
-  /** Port to listen on; when taken, the next free one is used and reported [4800]. */
-  port: number;
-  /** Spectator sockets allowed per event before new ones get 503 [200]. */
-  maxConnectionsPerEvent: number;
-  /** Interval between WebSocket pings [30 000 ms]. */
-  heartbeatMs: number;
-  /** A socket that has not answered a ping within this time is terminated [10 000 ms]. */
-  heartbeatTimeoutMs: number;
-  /** After an event becomes official, its sockets are closed with 1000 after this grace [5 000 ms]. */
-  officialGraceMs: number;
+/**
+ * The settings the dashboard shows and changes (wire/admin.ts `StationSettings`: host [0.0.0.0],
+ * port [4800, next free one if taken], maxConnectionsPerEvent [200], heartbeatMs [30 000],
+ * heartbeatTimeoutMs [10 000], officialGraceMs [5 000], defaultMergeStrategy
+ * [xml-structure-live-results]) plus the station-internal ones below.
+ */
+export interface Settings extends StationSettings {
   /** A socket whose unsent buffer passes this many bytes is closed with 4008 [1 MiB]. */
   maxSocketBufferBytes: number;
   /** On-course riders not seen for this long are dropped [10 000 ms]. */
@@ -26,8 +20,6 @@ export interface Settings {
   bodyLimitBytes: number;
   /** Largest accepted body on the non-XML routes [1 MiB]. */
   jsonBodyLimitBytes: number;
-  /** Merge strategy given to new events [xml-structure-live-results]. */
-  defaultMergeStrategy: MergeStrategy;
   /** Wrong officials-PIN attempts allowed per client per window [5 per 60 000 ms]. */
   pinAttempts: number;
   pinWindowMs: number;

@@ -87,12 +87,19 @@ export interface ActivityEntry {
 }
 
 export interface StationSettings {
+  /** Interface to listen on. */
   host: string;
+  /** Port to listen on; when taken, the next free one is used and reported. */
   port: number;
+  /** Spectator sockets allowed per event before new ones get 503. */
   maxConnectionsPerEvent: number;
+  /** Interval between WebSocket pings. */
   heartbeatMs: number;
+  /** A socket that has not answered a ping within this time is terminated. */
   heartbeatTimeoutMs: number;
+  /** After an event becomes official, its sockets are closed with 1000 after this grace. */
   officialGraceMs: number;
+  /** Merge strategy given to new events. */
   defaultMergeStrategy: MergeStrategy;
 }
 

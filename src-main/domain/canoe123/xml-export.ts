@@ -10,7 +10,7 @@
  * It never throws and never returns part of a document: a refused export comes back as
  * `{ ok: false, message }`, written for the timing operator. It is pure (no clock, no I/O).
  */
-import type { ClassDef, C123Ranks, Course, Participant, Race, ResultStatus, ResultRow, RunFields, Structure } from '../model.ts';
+import type { ClassDef, C123Ranks, EventMeta, Course, Participant, Race, ResultStatus, ResultRow, RunFields, Structure } from '../model.ts';
 import { parseCourseConfig, parseGates } from './gates.ts';
 import { raceTypeOf } from './race-types.ts';
 import { readDataSet, type DataRecord, type DataSetSpec } from './xml-dataset.ts';
@@ -18,16 +18,8 @@ import { detectTimeScale, type XmlTimeScale, type XmlTimeUnit } from './xml-time
 
 export type { XmlTimeUnit } from './xml-time-unit.ts';
 
-export interface XmlEventDetails {
-  eventId: string | null;
-  mainTitle: string | null;
-  subTitle: string | null;
-  location: string | null;
-  facility: string | null;
-  startDate: string | null; // YYYY-MM-DD
-  endDate: string | null;
-  discipline: string | null;
-}
+/** The event details an export carries; any of them may be missing (null). */
+export type XmlEventDetails = { [K in keyof EventMeta]: EventMeta[K] | null };
 
 /** One `Results` row: a participant in a race, as startlist entry and result at once. */
 export type XmlResultRow = Pick<ResultRow, 'raceId' | 'participantId' | 'bib' | 'startOrder' | 'startTime' | 'heatNr' | 'roundNr' | 'qualified'> & {
