@@ -91,7 +91,8 @@ describe('security probes', () => {
       bearer: { authorization: 'Bearer not-the-secret' },
       master: { 'x-master-key': `${station.adminSecret}x` },
       masterPrefix: { 'x-master-key': station.adminSecret.slice(0, -1) },
-      apiKey: { 'x-api-key': `${apiKey.slice(0, -1)}0` },
+      // The real key with its last hex digit changed (never equal to it).
+      apiKey: { 'x-api-key': `${apiKey.slice(0, -1)}${apiKey.endsWith('0') ? '1' : '0'}` },
     };
     for (const p of probes()) {
       await send(p, 'no secret', {});
