@@ -8,7 +8,7 @@ import type { EventDetailResponse } from '@wire/api.ts';
 import { apiGet, seg } from '../shared/api-client.ts';
 import { useOperatorI18n } from '../operator/i18n/use-operator-i18n.ts';
 import { errorText, type AdminClient } from '../operator/lib/admin-client.ts';
-import { ConfirmDialog } from '../operator/lib/confirm-dialog.tsx';
+import { ConfirmOfficialDialog } from '../operator/officials/confirm-official-dialog.tsx';
 import { usePoll } from '../operator/lib/use-poll.ts';
 import { RaceOfficialList } from '../operator/officials/race-official-list.tsx';
 import { statusLabel } from '../operator/events/status-label.ts';
@@ -78,18 +78,9 @@ export function OfficialsEvent({ eventId, client }: { eventId: string; client: A
           }}
         />
       </section>
-      <ConfirmDialog
-        open={confirming}
-        title={t('official.confirmTitle')}
-        confirmLabel={t('official.confirm')}
-        busy={busy}
-        testId="confirm-official"
-        onConfirm={() => void markOfficial()}
-        onCancel={() => setConfirming(false)}
-      >
-        <p>{t('officials.confirmBody', { title: event.mainTitle })}</p>
-        {error && <p className="alert alert--error" role="alert">{error}</p>}
-      </ConfirmDialog>
+      <ConfirmOfficialDialog open={confirming} busy={busy} error={error} onConfirm={() => void markOfficial()} onCancel={() => setConfirming(false)}>
+        {t('officials.confirmBody', { title: event.mainTitle })}
+      </ConfirmOfficialDialog>
     </>
   );
 }

@@ -10,7 +10,7 @@ import { seg } from '../../shared/api-client.ts';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import { ConfirmDialog } from '../lib/confirm-dialog.tsx';
+import { ConfirmOfficialDialog } from '../officials/confirm-official-dialog.tsx';
 import { clockTime } from '../lib/relative-time.ts';
 import { statusLabel, transitionLabel } from './status-label.ts';
 
@@ -73,18 +73,9 @@ export function LifecyclePanel({ detail, onChanged }: { detail: AdminEventDetail
           ))}
         </ol>
       )}
-      <ConfirmDialog
-        open={confirming}
-        title={t('official.confirmTitle')}
-        confirmLabel={t('official.confirm')}
-        busy={busy}
-        testId="confirm-official"
-        onConfirm={() => void move('official')}
-        onCancel={() => setConfirming(false)}
-      >
-        <p>{t('official.body', { title: event.mainTitle })}</p>
-        {error && <p className="alert alert--error" role="alert">{error}</p>}
-      </ConfirmDialog>
+      <ConfirmOfficialDialog open={confirming} busy={busy} error={error} onConfirm={() => void move('official')} onCancel={() => setConfirming(false)}>
+        {t('official.body', { title: event.mainTitle })}
+      </ConfirmOfficialDialog>
     </section>
   );
 }
