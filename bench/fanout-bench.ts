@@ -15,6 +15,8 @@ import { line, median, ms, percentile } from './stats.ts';
 const root = new URL('..', import.meta.url).pathname;
 const xml = readFileSync(join(root, '../shared/fixtures/real/c123-xml-export_xboardtest02_jarni_v1.xml'), 'utf8');
 const SECRET = 'bench-secret';
+/** Spectator clients in a worker thread (the hardening suite's, in its `healthy` role). */
+const clientsWorker = new URL('../test/hardening/lib/hostile-worker.ts', import.meta.url);
 
 async function startStationProcess(dataDir: string) {
   const child = spawn(process.execPath, [join(root, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', dataDir,
@@ -66,10 +68,10 @@ export async function fanoutBench(): Promise<void> {
       await json('PATCH', `/api/v1/admin/events/${eventId}/status`, { status: 'running' }, { 'x-api-key': apiKey });
       const rss0 = rssKb(child.pid!);
       const wsUrl = `${url.replace('http', 'ws')}/api/v1/events/${eventId}/ws`;
-      const workers = [0, 1].map((i) => new Worker(new URL('./fanout-worker.ts', import.meta.url), {
-        workerData: { url: wsUrl, count: Math.floor(clients / 2) + (i === 0 ? clients % 2 : 0) },
+      const workers = [0, 1].map((i) => new Worker(clientsWorker, {
+        workerData: { role: 'healthy', url: wsUrl, count: Math.floor(clients / 2) + (i === 0 ? clients % 2 : 0) },
       }));
-      const connected = await Promise.all(workers.map((w) => workerCall<{ fulls: number }>(w, { type: 'connect', batch: 250 }, 'connected')));
+      const connected = await Promise.all(workers.map((w) => workerCall<{ fulls: number }>(w, { type: 'connect', batch: 250 }, 'connect')));
       const held = connected.reduce((a, c) => a + c.fulls, 0);
       await sleep(500);
       const rss1 = rssKb(child.pid!);
@@ -83,7 +85,7 @@ export async function fanoutBench(): Promise<void> {
         await sleep(100);
       }
       await sleep(1500);
-      const reports = await Promise.all(workers.map((w) => workerCall<{ receipts: [number, number[]][]; bytes: number; diffMessages: number; closedEarly: number }>(w, { type: 'report' }, 'report')));
+      const reports = await Promise.all(workers.map((w) => workerCall<{ receipts: [number, number[]][]; resultDiffBytes: number; resultDiffs: number }>(w, { type: 'report' }, 'report')));
       const latencies: number[] = [];
       let received = 0;
       for (const r of reports) {
@@ -94,8 +96,8 @@ export async function fanoutBench(): Promise<void> {
           received += times.length;
         }
       }
-      const bytes = reports.reduce((a, r) => a + r.bytes, 0);
-      const messages = reports.reduce((a, r) => a + r.diffMessages, 0);
+      const bytes = reports.reduce((a, r) => a + r.resultDiffBytes, 0);
+      const messages = reports.reduce((a, r) => a + r.resultDiffs, 0);
       process.stdout.write(`  ${clients} clients (held ${held}):\n`);
       line('    delivered diffs / expected', `${received} / ${clients * 50}`);
       line('    delivery latency POST → receipt, p50', ms(median(latencies)));
@@ -105,7 +107,7 @@ export async function fanoutBench(): Promise<void> {
       // RSS moves with GC too: read the absolute figures with the per-client delta.
       line('    station RSS before → with the clients connected', `${(rss0 / 1024).toFixed(0)} → ${(rss1 / 1024).toFixed(0)} MB`);
       line('    station RSS per idle client (delta / clients)', `${((rss1 - rss0) / clients).toFixed(1)} KB`);
-      await Promise.all(workers.map((w) => workerCall(w, { type: 'close' }, 'closed')));
+      await Promise.all(workers.map((w) => workerCall(w, { type: 'close' }, 'close')));
       await Promise.all(workers.map((w) => w.terminate()));
       await sleep(300);
     }
@@ -116,12 +118,12 @@ export async function fanoutBench(): Promise<void> {
     await json('POST', '/api/v1/ingest/xml', { xml }, { 'x-api-key': apiKey });
     await json('PATCH', `/api/v1/admin/events/${eventId}/status`, { status: 'running' }, { 'x-api-key': apiKey });
     const wsUrl = `${url.replace('http', 'ws')}/api/v1/events/${eventId}/ws`;
-    const workers = [0, 1].map(() => new Worker(new URL('./fanout-worker.ts', import.meta.url), { workerData: { url: wsUrl, count: 1000 } }));
+    const workers = [0, 1].map(() => new Worker(clientsWorker, { workerData: { role: 'healthy', url: wsUrl, count: 1000 } }));
     const t0 = performance.now();
-    const res = await Promise.all(workers.map((w) => workerCall<{ fulls: number }>(w, { type: 'connect' }, 'connected')));
+    const res = await Promise.all(workers.map((w) => workerCall<{ fulls: number }>(w, { type: 'connect', batch: 1000 }, 'connect')));
     const took = performance.now() - t0;
     line('reconnect storm: 2000 clients at once, all holding full', `${ms(took)} (${res.reduce((a, r) => a + r.fulls, 0)})`, '≤ 3 s');
-    await Promise.all(workers.map((w) => workerCall(w, { type: 'close' }, 'closed')));
+    await Promise.all(workers.map((w) => workerCall(w, { type: 'close' }, 'close')));
     await Promise.all(workers.map((w) => w.terminate()));
   } finally {
     child.kill('SIGTERM');
