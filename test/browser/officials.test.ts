@@ -32,6 +32,8 @@ async function enterPin(pin: string): Promise<void> {
   await page.getByTestId('pin-submit').click();
 }
 
+// The hooks sit inside the suite, so a machine without chromium skips them too.
+browserSuite('officials page (Chromium, real station, real data)', () => {
 beforeAll(async () => {
   ensurePagesBuilt();
   mkdirSync(screenshots, { recursive: true });
@@ -55,7 +57,6 @@ afterAll(async () => {
   await station?.cleanup();
 });
 
-browserSuite('officials page (Chromium, real station, real data)', () => {
   it('a wrong PIN gets an error and no access', async () => {
     await page.goto(`${station.url}/officials`);
     await page.getByTestId('pin-form').waitFor();

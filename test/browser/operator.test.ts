@@ -46,6 +46,8 @@ async function waitText(testId: string, expected: string, timeout = 5000): Promi
   );
 }
 
+// The hooks sit inside the suite, so a machine without chromium skips them too.
+browserSuite('operator dashboard (Chromium, real station, real data)', () => {
 beforeAll(async () => {
   ensurePagesBuilt();
   mkdirSync(screenshots, { recursive: true });
@@ -67,7 +69,6 @@ afterAll(async () => {
   await station?.cleanup();
 });
 
-browserSuite('operator dashboard (Chromium, real station, real data)', () => {
   let apiKey = '';
   let lastPush = 0;
   const sockets: TestSocket[] = [];
