@@ -99,7 +99,10 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
   // secret is never parsed. Each route still names the callers it accepts; a PIN is checked (and
   // rate-limited) there.
   app.addHook('onRequest', async (req) => {
-    if (operatorCaller(req, secrets) || ingestCaller(req, core) || req.headers['x-officials-pin'] !== undefined) return;
+    if (operatorCaller(req, secrets) || ingestCaller(req, core)) return;
+    // A PIN is checked (and a wrong one counted toward the lockout) before the body is read, so a
+    // guess with a malformed body is still a guess.
+    if (officialCaller(req, secrets, pinLimiter)) return;
     callerOf(req, ['operator', 'ingest']);
   });
   const actorOf = (c: Caller): Actor => (c.kind === 'operator' ? 'operator' : c.kind === 'official' ? 'official' : 'ingest');
