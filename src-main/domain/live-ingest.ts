@@ -3,7 +3,7 @@
  * (POST /ingest/oncourse, and its expiry). Rows for races or participants the XML does not know
  * are skipped and not counted, as in c123-live-mini. Repeating an identical push changes nothing.
  */
-import type { Change, Decision } from './decision.ts';
+import type { Decision } from './decision.ts';
 import type { EventState, OnCourseEntry, ResultRow } from './model.ts';
 import {
   detectLiveUnit, liveRunFields, onCourseEntry, trimBib, type LiveResultInput, type OnCourseInput,

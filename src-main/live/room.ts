@@ -52,20 +52,25 @@ export class Room {
 
   closeAll(code: number, reason: string): void {
     for (const ws of this.sockets) {
-      if (ws.readyState === 0 || ws.readyState === 1) ws.close(code, reason);
-      const t = setTimeout(() => ws.terminate(), 2000);
-      t.unref();
-      ws.once('close', () => clearTimeout(t));
+      closeOrTerminate(ws, code, reason, 2000);
     }
   }
 
   private cutOff(ws: SpectatorSocket): void {
     this.sockets.delete(ws);
     this.onCutOff();
-    ws.close(CLOSE_TOO_SLOW, 'Too slow: reconnect for a fresh state');
     // The close frame sits behind the unread buffer; a phone that never reads never gets it.
-    const t = setTimeout(() => ws.terminate(), 1000);
-    t.unref();
-    ws.once('close', () => clearTimeout(t));
+    closeOrTerminate(ws, CLOSE_TOO_SLOW, 'Too slow: reconnect for a fresh state', 1000);
   }
+}
+
+/**
+ * Closes a socket, and terminates it if the close handshake has not finished after `graceMs`.
+ * @private
+ */
+function closeOrTerminate(ws: SpectatorSocket, code: number, reason: string, graceMs: number): void {
+  if (ws.readyState === 0 || ws.readyState === 1) ws.close(code, reason);
+  const t = setTimeout(() => ws.terminate(), graceMs);
+  t.unref();
+  ws.once('close', () => clearTimeout(t));
 }
