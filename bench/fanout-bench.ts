@@ -10,10 +10,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { realXmlPath } from '../test/fixtures/real-data.ts';
 import { line, median, ms, percentile } from './stats.ts';
 
-const root = new URL('..', import.meta.url).pathname;
-const xml = readFileSync(join(root, '../shared/fixtures/real/c123-xml-export_xboardtest02_jarni_v1.xml'), 'utf8');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const xml = readFileSync(realXmlPath, 'utf8');
 const SECRET = 'bench-secret';
 /** Spectator clients in a worker thread (the hardening suite's, in its `healthy` role). */
 const clientsWorker = new URL('../test/hardening/lib/hostile-worker.ts', import.meta.url);

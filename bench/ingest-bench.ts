@@ -11,9 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStation } from '../src-main/station.ts';
 import { parseCanoe123Xml } from '../src-main/domain/canoe123/xml-export.ts';
+import { realCapturePath, realXmlPath } from '../test/fixtures/real-data.ts';
 import { line, median, ms, percentile } from './stats.ts';
 
-const xml = readFileSync(new URL('../../shared/fixtures/real/c123-xml-export_xboardtest02_jarni_v1.xml', import.meta.url), 'utf8');
+const xml = readFileSync(realXmlPath, 'utf8');
 
 export async function ingestBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'raceside-bench-'));
@@ -99,7 +100,7 @@ export async function ingestBench(): Promise<void> {
     }));
     line('sustained one-row results ingests, concurrency 8', `${Math.round(done / seconds)} /s`);
 
-    const capture = readFileSync(new URL('../../shared/fixtures/real/derived/c123-server-0.12.0_live-push-capture_rec-2025-12-28T09-34-10.jsonl', import.meta.url), 'utf8')
+    const capture = readFileSync(realCapturePath, 'utf8')
       .trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.url.endsWith('/results'));
     const full: number[] = [];
     for (const r of capture) {

@@ -5,8 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const pages = ['spectator', 'operator', 'officials'].map((name) => join(root, 'dist-renderer', name, 'index.html'));
 
 function newestMtime(dir: string): number {

@@ -1,6 +1,6 @@
 /**
  * The operator dashboard in a real headless Chromium against a real station child process, fed
- * the real data (shared/fixtures/real): issue 5's "Done when" for the dashboard, one story in
+ * the real data (test/fixtures/real): issue 5's "Done when" for the dashboard, one story in
  * order. Create an event through the form, import the real Canoe123 XML through the file input,
  * move it to running with the buttons, watch the spectator count follow three real WebSocket
  * clients, see the results feed healthy and then stale once pushes stop, mark the event official

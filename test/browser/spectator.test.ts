@@ -2,7 +2,7 @@
  * The spectator app in a real headless Chromium (Debian's chromium driven by playwright-core)
  * against a real station child process fed with the real data: the Canoe123 XML export of
  * "Jarní slalomy 2024" and the c123-server push capture recorded while K1M_ST_BR2_6 was running
- * (shared/fixtures/real). Issue 4's "Done when" list, one test each, plus the official/REST-only
+ * (test/fixtures/real). Issue 4's "Done when" list, one test each, plus the official/REST-only
  * path, the startlist and the schedule.
  *
  * The capture is replayed with its own timing, sped up; the tests share one station and one

@@ -11,9 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const sharedRoot = join(projectRoot, '..', 'shared');
-export const realXmlPath = join(sharedRoot, 'fixtures/real/c123-xml-export_xboardtest02_jarni_v1.xml');
-export const realCapturePath = join(sharedRoot, 'fixtures/real/derived/c123-server-0.12.0_live-push-capture_rec-2025-12-28T09-34-10.jsonl');
+export { realCapturePath, realXmlPath } from '../fixtures/real-data.ts';
 
 export interface TestStation {
   url: string;

@@ -4,9 +4,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseGates, parseCourseConfig } from '../../../../src-main/domain/canoe123/gates.ts';
 import { raceTypeOf } from '../../../../src-main/domain/canoe123/race-types.ts';
+import { realXmlPath } from '../../../fixtures/real-data.ts';
 import { type Canoe123Export, parseCanoe123Xml, type XmlParseResult, type XmlResultRow } from '../../../../src-main/domain/canoe123/xml-export.ts';
 
-const REAL_XML = '/work/shared/fixtures/real/c123-xml-export_xboardtest02_jarni_v1.xml';
+const REAL_XML = realXmlPath;
 
 function ok(result: XmlParseResult): Canoe123Export {
   if (!result.ok) throw new Error(`expected the export to parse, got: ${result.message}`);
