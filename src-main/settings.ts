@@ -4,6 +4,7 @@
  * SPEC §2 live here and nowhere else.
  */
 import type { StationSettings } from './wire/admin.ts';
+import type { ScreenSettings } from './wire/screens.ts';
 
 /**
  * The settings the dashboard shows and changes (wire/admin.ts `StationSettings`: host [0.0.0.0],
@@ -23,6 +24,13 @@ export interface Settings extends StationSettings {
   /** Wrong officials-PIN attempts allowed per client per window [5 per 60 000 ms]. */
   pinAttempts: number;
   pinWindowMs: number;
+  /**
+   * Venue screens' control sockets (issue 15) allowed from one address [8] and in all [64]. Screens
+   * are counted apart from phones: a venue Wi-Fi full of phones never locks the big screen out,
+   * and a script calling itself a screen can take screen slots only, never a phone's.
+   */
+  maxScreensPerAddress: number;
+  maxScreens: number;
 }
 
 export const defaultSettings: Settings = {
@@ -39,6 +47,26 @@ export const defaultSettings: Settings = {
   defaultMergeStrategy: 'xml-structure-live-results',
   pinAttempts: 5,
   pinWindowMs: 60_000,
+  maxScreensPerAddress: 8,
+  maxScreens: 64,
+};
+
+/**
+ * What a venue screen shows when nobody set anything (the bottom layer of wire/screens.ts): the
+ * station's live event and race, the whole field, the browser's language, the dark theme, the
+ * overlay's lower-third and finish card on and its top-N card (8 rows) off, 8 s per board page.
+ */
+export const defaultScreenSettings: ScreenSettings = {
+  eventId: null,
+  raceId: null,
+  catId: null,
+  lang: 'auto',
+  theme: 'dark',
+  lowerThird: true,
+  finishCard: true,
+  topCard: false,
+  topCount: 8,
+  pageSeconds: 8,
 };
 
 export function resolveSettings(overrides: Partial<Settings> = {}): Settings {

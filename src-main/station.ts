@@ -16,6 +16,9 @@ import { buildApp } from './http/app.ts';
 import { stationRoutes } from './http/station-routes.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
+import { ScreenStore } from './store/screen-store.ts';
+import { ScreenRegistry } from './screens/screen-registry.ts';
+import { screenRoutes } from './http/screen-routes.ts';
 import { lanUrls } from './net/lan-addresses.ts';
 
 export interface StationOptions {
@@ -40,6 +43,7 @@ export interface Station {
   portChanged: boolean;
   core: StationCore;
   hub: SpectatorHub;
+  screens: ScreenRegistry;
   app: FastifyInstance;
   settings: Settings;
   lanUrls(): string[];
@@ -68,6 +72,16 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   const core = new StationCore(store, settings, opts.clock);
   const hub = new SpectatorHub(settings, (id) => core.get(id));
   core.setLiveSink(hub);
+  const screens = new ScreenRegistry({
+    store: new ScreenStore(store.db),
+    settings,
+    events: () => core.all().map((s) => ({ eventId: s.meta.eventId, status: s.status, statusChangedAt: s.statusChangedAt })),
+    now: () => core.nowIso(),
+  });
+  // Which event is live can move only with a status change, a new event or a deleted one.
+  core.on('changed', (_id, changes) => {
+    if (changes.some((c) => c.type === 'statusChanged' || c.type === 'eventCreated' || c.type === 'eventDeleted')) screens.eventsChanged();
+  });
 
   let port = settings.port;
   const pagesRoot = opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot;
@@ -78,7 +92,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     pagesRoot,
     connections: (id) => hub.connections(id),
     slowCutOffs: (id) => hub.slowCutOffs(id),
-    extraAdmin: [stationRoutes({
+    extraAdmin: [screenRoutes({ core, secrets, screens }), stationRoutes({
       core,
       settings,
       secrets,
@@ -97,7 +111,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
       },
     })],
   });
-  attachUpgrade(app.server, core, hub);
+  attachUpgrade(app.server, core, hub, screens);
 
   const requested = settings.port;
   port = await listenOnFreePort(app, settings.host, requested);
@@ -115,12 +129,14 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     portChanged,
     core,
     hub,
+    screens,
     app,
     settings,
     lanUrls: () => lanUrls(networkInterfaces(), port),
     close() {
       closing ??= (async () => {
         hub.close();
+        screens.close();
         await core.close();
         await app.close();
         store.close();

@@ -1,5 +1,6 @@
 /**
- * The public read API (no auth): events, event detail, categories, results, startlist, on-course.
+ * The public read API (no auth): events, event detail, categories, results, startlist, on-course,
+ * and the live event venue screens follow.
  * Draft events are invisible (404). Official events stay readable. Every answer goes through a
  * response schema from wire/api.ts, so nothing undeclared (keys, secrets) can leak.
  */
@@ -8,7 +9,9 @@ import {
   categoriesResponseSchema, eventDetailResponseSchema, eventListResponseSchema, onCourseResponseSchema,
   resultsResponseSchema, startlistResponseSchema,
 } from '../wire/api.ts';
+import { liveEventResponseSchema } from '../wire/screens.ts';
 import type { EventState } from '../domain/model.ts';
+import { liveEventOf } from '../domain/live-event.ts';
 import {
   aggregatedCategories, onCourseList, pairsOf, publicClasses, publicEvent, publicEventDetail, publicRaces, raceById,
   raceResults, startlist,
@@ -52,6 +55,12 @@ export const publicRoutes: FastifyPluginAsync<{ core: StationCore }> = async (ap
       .sort((a, b) => (b.meta.startDate ?? '').localeCompare(a.meta.startDate ?? '') || b.createdAt.localeCompare(a.createdAt))
       .map(publicEvent);
     return { events };
+  });
+
+  // The event a venue screen with no `?event=` shows (domain/live-event.ts): a few events, no cache needed.
+  app.get('/live-event', { schema: { response: { 200: liveEventResponseSchema } } }, async () => {
+    const live = liveEventOf(core.all().map((s) => ({ eventId: s.meta.eventId, status: s.status, statusChangedAt: s.statusChangedAt })));
+    return { eventId: live?.eventId ?? null, status: live?.status ?? null };
   });
 
   app.get<{ Params: { eventId: string } }>('/events/:eventId', {

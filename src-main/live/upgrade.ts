@@ -2,18 +2,36 @@
  * The WebSocket door: `GET /api/v1/events/:eventId/ws` on the station's own HTTP server. Every
  * rejection of the seed is decided before the upgrade and answered as plain HTTP with the JSON
  * error body: 404 unknown or draft event, 410 official event, 503 room full.
+ *
+ * Venue screens (issue 15) come through the same door: their control socket
+ * `GET /api/v1/screens/ws?kind=&id=` goes to the screen registry (400 on a malformed query, 503
+ * past the screens' own limits), and an event socket tagged `?screen=<id>` by a screen whose
+ * control socket is open from the same address joins the room outside the phones' limit, so a
+ * room full of phones never locks the big screen out.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorTable, type ErrorCode } from '../wire/errors.ts';
 import type { StationCore } from '../station-core.ts';
 import type { SpectatorHub } from './spectator-hub.ts';
+import type { SpectatorSocket } from './room.ts';
+import { ScreenRegistry } from '../screens/screen-registry.ts';
 
 const PATH = /^\/api\/v1\/events\/([^/?#]+)\/ws\/?(?:\?.*)?$/;
+const SCREENS_PATH = /^\/api\/v1\/screens\/ws\/?(?:\?.*)?$/;
 
-export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorHub): void {
+export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorHub, screens?: ScreenRegistry): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
+    const address = req.socket.remoteAddress ?? '';
+    const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+    if (screens && SCREENS_PATH.test(req.url ?? '')) {
+      const ident = ScreenRegistry.identify(query, address);
+      if ('error' in ident) return refuse(socket, 'InvalidRequest', ident.error);
+      const full = screens.refusal(address);
+      if (full) return refuse(socket, full.code, 'Too many venue screens are connected', full.detail);
+      return hub.wss.handleUpgrade(req, socket, head, (ws) => screens.join(ws, ident));
+    }
     const match = PATH.exec(req.url ?? '');
     if (!match) return refuse(socket, 'NotFound', `No WebSocket at ${req.url}`);
     let eventId: string;
@@ -25,16 +43,21 @@ export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorH
     const state = core.get(eventId);
     if (!state || state.status === 'draft') return refuse(socket, 'EventNotFound');
     if (state.status === 'official') return refuse(socket, 'EventOfficial');
+    const screenId = query.get('screen');
+    const isScreen = !!screens && !!screenId && screens.mayClaimDataSlot(screenId, address);
     const max = core.settings.maxConnectionsPerEvent;
-    if (hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
-    hub.wss.handleUpgrade(req, socket, head, (ws) => hub.join(eventId, ws));
+    if (!isScreen && hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
+    hub.wss.handleUpgrade(req, socket, head, (ws: SpectatorSocket) => {
+      ws.isScreen = isScreen && screens!.claimDataSlot(screenId!, address, ws);
+      hub.join(eventId, ws);
+    });
   });
 }
 
 function refuse(socket: Duplex, code: ErrorCode, message?: string, extra: Record<string, unknown> = {}): void {
   const { status } = errorTable[code];
   const body = JSON.stringify({ error: code, message: message ?? errorTable[code].message, ...extra });
-  const reason = { 404: 'Not Found', 410: 'Gone', 503: 'Service Unavailable' }[status as 404 | 410 | 503] ?? 'Error';
+  const reason = { 400: 'Bad Request', 404: 'Not Found', 410: 'Gone', 503: 'Service Unavailable' }[status as 400 | 404 | 410 | 503] ?? 'Error';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
       + `Connection: close\r\n${status === 503 ? 'Retry-After: 5\r\n' : ''}\r\n${body}`,
