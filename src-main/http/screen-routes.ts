@@ -87,6 +87,7 @@ function checkEvent(core: StationCore, eventId: string | null | undefined): void
 }
 
 function describe(p: ScreenSettingsPatch): string {
-  const parts = Object.entries(p).map(([k, v]) => `${k}=${v === null ? 'live' : String(v)}`);
+  const nulls: Record<string, string> = { eventId: 'live event', raceId: 'live race', catId: 'all' };
+  const parts = Object.entries(p).map(([k, v]) => `${k}=${v === null ? nulls[k] : String(v)}`);
   return parts.length ? parts.join(', ') : 'defaults';
 }
