@@ -6,7 +6,7 @@
 import { useI18n, type I18n } from '../../shared/i18n/i18n-context.tsx';
 import { formatClock, formatDay } from '../../shared/ui/format.ts';
 import { TabBar, type TabItem } from '../../shared/ui/tab-bar.tsx';
-import { groupByDay, preferredRound, type Round } from '../lib/race-groups.ts';
+import { groupByDay, preferredRound, type Round } from '../../shared/races/race-groups.ts';
 
 export function roundLabel(round: Round, t: I18n['t']): string {
   return round.bestRun ? t('round.bestRun') : t(`round.${round.races[0].raceType}`);

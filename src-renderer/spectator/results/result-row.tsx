@@ -9,9 +9,9 @@ import { memo } from 'react';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { formatGap, formatPen, formatTime } from '../../shared/ui/format.ts';
 import { StarButton } from '../../shared/ui/star-button.tsx';
-import type { ResultRow as Row } from './results-merge.ts';
+import type { ResultRow as Row } from '../../shared/results/results-merge.ts';
 import { RunDetail } from './run-detail.tsx';
-import { resultTotal, splitRuns, type RunView } from './runs.ts';
+import { resultTotal, splitRuns, type RunView } from '../../shared/results/runs.ts';
 
 function RunLine({ run, label }: { run: RunView; label: string }) {
   const pen = formatPen(run.pen);

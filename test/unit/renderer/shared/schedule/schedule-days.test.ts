@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicEvent, PublicRace } from '@wire/api.ts';
-import { scheduleDays } from '../../../../../src-renderer/spectator/schedule/schedule-days.ts';
+import { scheduleDays } from '../../../../../src-renderer/shared/schedule/schedule-days.ts';
 import { groupEvents } from '../../../../../src-renderer/spectator/events/group-events.ts';
 
 const r = (raceId: string, startTime: string | null, raceOrder: number): PublicRace => ({

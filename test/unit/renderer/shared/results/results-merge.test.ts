@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PublicResult } from '@wire/api.ts';
 import {
   applyResultsDiff, mergeDetails, mergeRow, sortResults,
-} from '../../../../../src-renderer/spectator/results/results-merge.ts';
+} from '../../../../../src-renderer/shared/results/results-merge.ts';
 
 function row(id: string, over: Partial<PublicResult> = {}): PublicResult {
   return {

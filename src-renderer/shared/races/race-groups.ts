@@ -9,8 +9,8 @@
  * rounds by race order.
  */
 import type { PublicRace } from '@wire/api.ts';
-import { combinedState, hasResults, type RaceState } from '../../shared/ui/race-status.ts';
-import { venueDay } from '../../shared/ui/format.ts';
+import { combinedState, hasResults, type RaceState } from '../ui/race-status.ts';
+import { venueDay } from '../ui/format.ts';
 
 export interface Round {
   /** The id used in links: the last run of a best-run pair, or the race itself. */

@@ -15,8 +15,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WsDiffPayload } from '@wire/live.ts';
-import { isAbort } from '../../shared/api-client.ts';
-import type { LiveEventStore } from '../lib/live-event-store.ts';
+import { isAbort } from '../api-client.ts';
+import type { LiveEventStore } from '../live/live-event-store.ts';
 import { getRaceResults } from './get-race-results.ts';
 import { applyResultsDiff, mergeDetails, sortResults, type ResultRow, type ResultsViewKey } from './results-merge.ts';
 

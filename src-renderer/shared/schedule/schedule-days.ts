@@ -3,7 +3,7 @@
  * order. Pure.
  */
 import type { PublicRace } from '@wire/api.ts';
-import { venueDay } from '../../shared/ui/format.ts';
+import { venueDay } from '../ui/format.ts';
 
 export interface ScheduleDay {
   day: string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicEventDetail, PublicOnCourseEntry, PublicRace } from '@wire/api.ts';
-import { initialLiveEventState, liveEventReducer, upsertRaces, type LiveEventState } from '../../../../../src-renderer/spectator/lib/live-event-state.ts';
+import { initialLiveEventState, liveEventReducer, upsertRaces, type LiveEventState } from '../../../../../src-renderer/shared/live/live-event-state.ts';
 
 const event: PublicEventDetail = {
   eventId: 'e1', mainTitle: 'Jarní slalomy', subTitle: null, location: null, startDate: '2024-04-06', endDate: '2024-04-07',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicResult } from '@wire/api.ts';
-import { resultTotal, splitRuns } from '../../../../../src-renderer/spectator/results/runs.ts';
+import { resultTotal, splitRuns } from '../../../../../src-renderer/shared/results/runs.ts';
 import { filterRows, matchesSearch } from '../../../../../src-renderer/spectator/lib/filter-rows.ts';
 
 const base = {

@@ -14,8 +14,8 @@ import type {
   CategoriesResponse, EventDetailResponse, OnCourseResponse, PublicEventStatus,
 } from '@wire/api.ts';
 import type { WsDiffPayload, WsMessage } from '@wire/live.ts';
-import { ApiError, apiGet, seg } from '../../shared/api-client.ts';
-import { LiveSocket, type LiveSocketOptions, type MessageInfo } from '../../shared/live-socket.ts';
+import { ApiError, apiGet, seg } from '../api-client.ts';
+import { LiveSocket, type LiveSocketOptions, type MessageInfo } from '../live-socket.ts';
 import { initialLiveEventState, liveEventReducer, type LiveEventAction, type LiveEventState } from './live-event-state.ts';
 
 export type ResultsListener = (diff: WsDiffPayload, info: MessageInfo) => void;

@@ -3,7 +3,7 @@
  * best-run pair answers the same combined list for either id). Times are centiseconds.
  */
 import type { ResultsResponse } from '@wire/api.ts';
-import { apiGet, seg } from '../../shared/api-client.ts';
+import { apiGet, seg } from '../api-client.ts';
 
 export interface RaceResultsQuery {
   eventId: string;

@@ -3,7 +3,7 @@
  * on every reload of the live store. The previous list stays visible while a new one loads.
  */
 import { useEffect, useState } from 'react';
-import { isAbort } from '../../shared/api-client.ts';
+import { isAbort } from '../api-client.ts';
 import { getStartlist } from './get-startlist.ts';
 import { mergeStartlists, type StartRow } from './merge-startlists.ts';
 

@@ -12,7 +12,7 @@
  */
 import type { PublicAggregatedCategory, PublicClass, PublicEventDetail, PublicOnCourseEntry, PublicRace } from '@wire/api.ts';
 import type { WsMessage } from '@wire/live.ts';
-import type { LinkStatus, MessageInfo } from '../../shared/live-socket.ts';
+import type { LinkStatus, MessageInfo } from '../live-socket.ts';
 
 export type LoadError = 'EventNotFound' | 'NetworkError' | null;
 

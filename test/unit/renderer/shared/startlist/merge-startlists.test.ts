@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicStartlistEntry } from '@wire/api.ts';
-import { mergeStartlists } from '../../../../../src-renderer/spectator/startlist/merge-startlists.ts';
+import { mergeStartlists } from '../../../../../src-renderer/shared/startlist/merge-startlists.ts';
 
 const e = (participantId: string, startOrder: number, startTime: string): PublicStartlistEntry => ({
   participantId, startOrder, startTime, bib: startOrder, athleteId: null, name: participantId, club: null, noc: null, catId: null,

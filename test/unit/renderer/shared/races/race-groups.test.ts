@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicRace } from '@wire/api.ts';
-import { buildRounds, defaultRound, findRound, groupByDay, preferredRound } from '../../../../../src-renderer/spectator/lib/race-groups.ts';
+import { buildRounds, defaultRound, findRound, groupByDay, preferredRound } from '../../../../../src-renderer/shared/races/race-groups.ts';
 
 function race(raceId: string, raceOrder: number, startTime: string, raceStatus = 1, pairedRaceId: string | null = null): PublicRace {
   const m = /^(.+)_(BR[12]|FIN|SEM|QUA)_/.exec(raceId);
