@@ -1,7 +1,9 @@
 /**
- * One Vite build for both renderer apps: the spectator app (served at `/`) and the operator
- * dashboard (served at `/operator/`). Two entries that never import each other, so the spectator
- * bundle never carries operator code. `@wire` is the station's wire types, shared with the server.
+ * One Vite build for every renderer page: the spectator app (served at `/`), the operator
+ * dashboard (`/operator/`), the officials page (`/officials`) and the venue screens (`/board`,
+ * `/overlay`, `/announcer`). Entries never import each other (shared code lives in
+ * src-renderer/shared/), so the spectator bundle never carries dashboard or screen code. `@wire` is
+ * the station's wire types, shared with the server.
  */
 import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,6 +48,9 @@ export default defineConfig({
         spectator: here('./src-renderer/spectator/index.html'),
         operator: here('./src-renderer/operator/index.html'),
         officials: here('./src-renderer/officials/index.html'),
+        board: here('./src-renderer/board/index.html'),
+        overlay: here('./src-renderer/overlay/index.html'),
+        announcer: here('./src-renderer/announcer/index.html'),
       },
     },
   },

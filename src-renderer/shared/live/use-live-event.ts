@@ -10,11 +10,18 @@ import { initialLiveEventState, type LiveEventState } from './live-event-state.t
 
 export const LiveEventContext = createContext<LiveEventStore | null>(null);
 
-export function useLiveEventStore(eventId: string): LiveEventStore | null {
+/**
+ * `screenId` tags the event socket as a venue screen's (issue 15: `?screen=<id>`), so the station
+ * admits it apart from the phones.
+ */
+export function useLiveEventStore(eventId: string, screenId?: string): LiveEventStore | null {
   const [store, setStore] = useState<LiveEventStore | null>(null);
 
   useEffect(() => {
-    const s = new LiveEventStore(eventId);
+    const wsUrl = screenId
+      ? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/events/${encodeURIComponent(eventId)}/ws?screen=${encodeURIComponent(screenId)}`
+      : undefined;
+    const s = new LiveEventStore(eventId, { wsUrl });
     setStore(s);
     void s.start();
     let hiddenAt = document.visibilityState === 'hidden' ? Date.now() : 0;
@@ -33,7 +40,7 @@ export function useLiveEventStore(eventId: string): LiveEventStore | null {
       window.removeEventListener('online', onOnline);
       s.stop();
     };
-  }, [eventId]);
+  }, [eventId, screenId]);
 
   return store && store.eventId === eventId ? store : null;
 }

@@ -1,0 +1,105 @@
+/**
+ * The board between races: the latest results (final ones first), the next race with its first
+ * starters, and what else is scheduled. Nothing to touch: it turns pages like the racing view.
+ */
+import { useMemo } from 'react';
+import { useI18n } from '../shared/i18n/i18n-context.tsx';
+import { useLang } from '../shared/i18n/lang-context.tsx';
+import { findRound } from '../shared/races/race-groups.ts';
+import { latestResultsRound, upcomingRaces } from '../shared/screens/focus.ts';
+import { useScreen } from '../shared/screens/screen-shell.tsx';
+import { useScreenI18n } from '../shared/screens/screen-i18n.ts';
+import { currentRace, raceTitle, useRoundResults, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
+import { useStartlist } from '../shared/startlist/use-startlist.ts';
+import { formatClock, formatDay, localDay, venueDay } from '../shared/ui/format.ts';
+import { BoardHeader } from './board-page.tsx';
+import { ResultsPanel } from './results-panel.tsx';
+
+const STARTERS = 5;
+const SCHEDULE = 5;
+
+export function BetweenView({ ev }: { ev: ScreenEvent }) {
+  const { config } = useScreen();
+  const { t: ts } = useI18n();
+  const { t } = useScreenI18n();
+  const { locale } = useLang();
+  const latest = latestResultsRound(ev.rounds);
+  const results = useRoundResults(ev, latest, config.catId);
+  const upcoming = useMemo(() => upcomingRaces(ev.state.races), [ev.state.races]);
+  const next = upcoming[0] ?? null;
+  const nextIds = useMemo(() => (next ? [next.raceId] : []), [next]);
+  const starters = useStartlist(ev.state.eventId, nextIds, ev.state.synced, ev.state.reloadToken);
+  const latestTitle = latest ? raceTitle(ev.className(latest.classId), currentRace(latest, null), ts) : '';
+  const nextTitle = next ? raceTitle(ev.className(next.classId), next, ts) : '';
+  const nextDay = next ? venueDay(next.startTime) : null;
+  const when = (iso: string | null) => formatClock(iso, locale);
+
+  return (
+    <>
+      <BoardHeader ev={ev}>
+        <p className="board__race" data-box data-testid="board-race">{next ? `${t('board.next')}: ${nextTitle}` : t('board.noneToday')}</p>
+      </BoardHeader>
+      <div className="board__body">
+        {latest ? (
+          <ResultsPanel
+            eventId={ev.state.eventId}
+            title={`${t('board.latest')} · ${latestTitle}`}
+            raceId={latest.key}
+            rows={results.rows}
+            bestRun={latest.bestRun}
+            fixedCat={config.catId}
+            categories={ev.state.categories}
+            seconds={config.pageSeconds}
+            highlight={null}
+          />
+        ) : (
+          <section className="bpanel bres" data-box data-testid="board-results">
+            <h2 className="bpanel__title" data-box>{t('board.latest')}</h2>
+            <p className="bpanel__empty">{t('board.noResults')}</p>
+          </section>
+        )}
+        <div className="bside" data-box>
+          <section className="bpanel bnext" data-box data-testid="board-next" data-race-id={next?.raceId ?? ''}>
+            <h2 className="bpanel__title" data-box>
+              <span className="bpanel__name">{next ? nextTitle : t('board.next')}</span>
+              {next?.startTime && (
+                <span className="bnext__at num" data-box data-key-number data-testid="board-next-time">
+                  {nextDay && nextDay !== localDay(new Date()) ? `${formatDay(nextDay, locale)} ` : ''}{when(next.startTime)}
+                </span>
+              )}
+            </h2>
+            {next ? (
+              <ol className="bstart" aria-label={t('board.firstStarters')}>
+                {starters.rows.slice(0, STARTERS).map((s) => (
+                  <li key={s.participantId} className="bstart__row" data-box data-testid="board-starter">
+                    <span className="bstart__bib num" data-box data-key-number>{s.bib ?? ''}</span>
+                    <span className="bstart__who" data-box>
+                      <span className="bstart__name">{s.name}</span>
+                      {s.club && <span className="bstart__club">{s.club}</span>}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="bpanel__empty">{t('board.noneToday')}</p>
+            )}
+          </section>
+          <section className="bpanel bsched" data-box data-testid="board-schedule">
+            <h2 className="bpanel__title" data-box>{t('board.schedule')}</h2>
+            <ol className="bsched__list">
+              {upcoming.slice(1, 1 + SCHEDULE).map((r) => {
+                const round = findRound(ev.rounds, r.raceId);
+                return (
+                  <li key={r.raceId} className="bsched__row" data-box data-testid="board-schedule-row" data-race-id={r.raceId}>
+                    <span className="bsched__time num" data-box data-key-number>{when(r.startTime)}</span>
+                    <span className="bsched__race" data-box>{raceTitle(ev.className(round?.classId ?? r.classId), r, ts)}</span>
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

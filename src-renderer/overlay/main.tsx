@@ -1,0 +1,1 @@
+import '../shared/screens/screens.css';

@@ -1,0 +1,62 @@
+/**
+ * Which race a venue screen shows, and what "between races" means (issue 15). Pure functions of
+ * the event's rounds (races/race-groups.ts: a best-run pair is one round), its on-course list and
+ * the race the operator fixed, if any.
+ *
+ * Following the live race: the round of the rider on course (the one who started first, nearest
+ * the finish); else the round Canoe123 says is in progress; else none: the screen is between
+ * races. A fixed race is shown whatever runs.
+ */
+import type { PublicOnCourseEntry, PublicRace } from '@wire/api.ts';
+import { findRound, type Round } from '../races/race-groups.ts';
+import { hasResults, isFinal, raceState } from '../ui/race-status.ts';
+
+/** On the water now: started, not finished. Riders waiting at the start have no start time yet. */
+export function isRunning(e: PublicOnCourseEntry): boolean {
+  return e.dtStart != null && e.dtFinish == null && !e.completed;
+}
+
+/** Riders of a round on the water, the one nearest the finish (started first) first. */
+export function ridersOnCourse(oncourse: readonly PublicOnCourseEntry[], round: Round | null): PublicOnCourseEntry[] {
+  if (!round) return [];
+  const ids = new Set(round.races.map((r) => r.raceId));
+  return oncourse.filter((e) => ids.has(e.raceId) && isRunning(e)).sort((a, b) => (a.dtStart ?? '').localeCompare(b.dtStart ?? ''));
+}
+
+/** Riders of a round who just finished and are still in the on-course list. */
+export function justFinished(oncourse: readonly PublicOnCourseEntry[], round: Round | null): PublicOnCourseEntry[] {
+  if (!round) return [];
+  const ids = new Set(round.races.map((r) => r.raceId));
+  return oncourse.filter((e) => ids.has(e.raceId) && (e.dtFinish != null || e.completed));
+}
+
+export function focusRound(rounds: readonly Round[], oncourse: readonly PublicOnCourseEntry[], fixedRaceId: string | null): Round | null {
+  if (fixedRaceId) {
+    const fixed = findRound(rounds, fixedRaceId);
+    if (fixed) return fixed;
+  }
+  const first = [...oncourse].filter(isRunning).sort((a, b) => (a.dtStart ?? '').localeCompare(b.dtStart ?? ''))[0];
+  const ofRider = first ? findRound(rounds, first.raceId) : undefined;
+  if (ofRider) return ofRider;
+  // A rider who just crossed the line keeps their round up until they leave the list.
+  const finished = oncourse.find((e) => e.dtFinish != null || e.completed);
+  const ofFinish = finished ? findRound(rounds, finished.raceId) : undefined;
+  if (ofFinish) return ofFinish;
+  return rounds.find((r) => r.state === 'running') ?? null;
+}
+
+/** The round whose results to show between races: the last with final results, else the last with any. */
+export function latestResultsRound(rounds: readonly Round[]): Round | null {
+  const byOrder = [...rounds].sort((a, b) => a.order - b.order);
+  return [...byOrder].reverse().find((r) => isFinal(r.state)) ?? [...byOrder].reverse().find((r) => hasResults(r.state)) ?? null;
+}
+
+/** Races still to run (scheduled or with a startlist), in start order: the next race first. */
+export function upcomingRaces(races: readonly PublicRace[]): PublicRace[] {
+  return races
+    .filter((r) => {
+      const s = raceState(r);
+      return s === 'scheduled' || s === 'startlist';
+    })
+    .sort((a, b) => (a.startTime ?? '\uffff').localeCompare(b.startTime ?? '\uffff') || (a.raceOrder ?? 0) - (b.raceOrder ?? 0));
+}

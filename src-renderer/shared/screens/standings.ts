@@ -1,0 +1,171 @@
+/**
+ * What the venue screens say about the standings (issue 15), as pure functions of the results list
+ * the shared results layer keeps live (results/use-race-results.ts): who just finished, where that
+ * puts them ("moves into 1st, 0.42 s ahead of KREJČÍ"), the time to beat and the running gap of a
+ * rider on course, the category leaders. No ranking of our own: places and gaps are the station's
+ * (`rnk`, `totalBehind`); only the differences between two riders' ranking totals are taken here.
+ *
+ * A finish is a row whose current run gets its first outcome (a time or a status) between two
+ * versions of the same list; later changes to it are corrections, shown on the finish already
+ * seen. The first load of a list is not a finish of everyone in it.
+ */
+import type { PublicOnCourseEntry } from '@wire/api.ts';
+import type { ResultRow } from '../results/results-merge.ts';
+import { resultTotal, splitRuns } from '../results/runs.ts';
+
+export interface Finish {
+  participantId: string;
+  bib: number | null;
+  name: string;
+  club: string | null;
+  catId: string | null;
+  /** The run just finished: its time, penalty and total (centiseconds), or its status. */
+  time: number | null;
+  pen: number | null;
+  total: number | null;
+  status: string | null;
+  /** Which run of a best-run pair (1 or 2); null for a single race. */
+  run: 1 | 2 | null;
+  /** The place now, and the place before this run (null: no place before). */
+  rank: number | null;
+  rankBefore: number | null;
+  /** The station's gap to the leader, as it sends it ("+3.00"). */
+  behind: string | null;
+  move: Move;
+}
+
+export type Move =
+  | { kind: 'leads' }
+  | { kind: 'first' | 'staysFirst'; gap: number; other: string }
+  | { kind: 'up' | 'stays' | 'down' | 'new'; rank: number; gap: number; leader: string }
+  | { kind: 'status'; status: string }
+  | { kind: 'none' };
+
+function hasOutcome(r: ResultRow): boolean {
+  return r.time != null || r.total != null || !!r.status || !!r.currStatus;
+}
+
+/**
+ * The participants whose current run finished between `before` and `after` (two versions of one
+ * race's list): their run had no time and no status, and now has one. A time that changes is a
+ * correction (or an export disagreeing with the live feed), not a finish. Latest starter last;
+ * empty when `before` is empty (a first load).
+ */
+export function detectFinishes(before: readonly ResultRow[], after: readonly ResultRow[]): string[] {
+  if (before.length === 0) return [];
+  const old = new Map(before.map((r) => [r.participantId, r]));
+  const out: ResultRow[] = [];
+  for (const r of after) {
+    const o = old.get(r.participantId);
+    if (hasOutcome(r) && (!o || !hasOutcome(o))) out.push(r);
+  }
+  return out.sort((a, b) => (a.startOrder ?? 0) - (b.startOrder ?? 0)).map((r) => r.participantId);
+}
+
+/**
+ * A finish seen earlier, brought up to date with the list now: its place and gap as others finish
+ * after it. The sentence says how the standings moved at the finish, so it is kept, unless the
+ * run itself was corrected (a penalty changed): then it is said again from the corrected run.
+ */
+export function refreshFinish(f: Finish, after: readonly ResultRow[], bestRun: boolean): Finish {
+  const now = finishOf([], after, f.participantId, bestRun);
+  if (!now) return f;
+  const corrected = now.time !== f.time || now.pen !== f.pen || now.total !== f.total || now.status !== f.status;
+  const row = after.find((r) => r.participantId === f.participantId)!;
+  return { ...now, rankBefore: f.rankBefore, move: corrected ? moveOf(row, f.rankBefore, after, bestRun) : f.move };
+}
+
+/** "KREJČÍ Jakub" → "KREJČÍ": the family name as Canoe123 writes it, in capitals before the given name. */
+export function familyName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const caps = [];
+  for (const w of words) {
+    if (w !== w.toLocaleUpperCase() || w === w.toLocaleLowerCase()) break;
+    caps.push(w);
+  }
+  return caps.length ? caps.join(' ') : name;
+}
+
+/** The leader of a list sorted by the station's order (rank 1, or the first ranked row). */
+export function leaderOf(rows: readonly ResultRow[]): ResultRow | null {
+  return rows.find((r) => r.rnk != null) ?? null;
+}
+
+/** The ranking total of the leader and their name: the time to beat for first place. */
+export function timeToBeat(rows: readonly ResultRow[], bestRun: boolean): { total: number; name: string } | null {
+  const leader = leaderOf(rows);
+  const total = leader ? resultTotal(leader, bestRun) : null;
+  return leader && total != null ? { total, name: leader.name } : null;
+}
+
+/**
+ * A rider on course against the time to beat: their running total (time + penalties so far)
+ * minus the leader's, in centiseconds (negative: still under it). Null until both are known.
+ */
+export function runningGap(entry: Pick<PublicOnCourseEntry, 'total' | 'time'>, toBeat: number | null): number | null {
+  if (toBeat == null || entry.time == null || entry.total == null) return null;
+  return entry.total - toBeat;
+}
+
+/** Where a finish puts the rider, from the list after it (and before it, for the old place). */
+export function finishOf(before: readonly ResultRow[], after: readonly ResultRow[], participantId: string, bestRun: boolean): Finish | null {
+  const row = after.find((r) => r.participantId === participantId);
+  if (!row) return null;
+  const old = before.find((r) => r.participantId === participantId);
+  const runs = bestRun ? splitRuns(row) : null;
+  const current = runs ? (runs[1] ?? runs[0]) : null;
+  const base = {
+    participantId, bib: row.bib, name: row.name, club: row.club, catId: row.catId,
+    time: current ? current.time : row.time,
+    pen: current ? current.pen : row.pen,
+    total: current ? current.total : row.total,
+    status: current ? current.status : row.status,
+    run: current ? current.nr : null,
+    rank: row.rnk,
+    rankBefore: old?.rnk ?? null,
+    behind: row.totalBehind,
+  };
+  return { ...base, move: moveOf(row, base.rankBefore, after, bestRun) };
+}
+
+function moveOf(row: ResultRow, rankBefore: number | null, after: readonly ResultRow[], bestRun: boolean): Move {
+  const rank = row.rnk;
+  const mine = resultTotal(row, bestRun);
+  if (rank == null || mine == null) {
+    const status = row.status ?? row.currStatus;
+    return status ? { kind: 'status', status } : { kind: 'none' };
+  }
+  if (rank === 1) {
+    const others = after.filter((r) => r.participantId !== row.participantId && r.rnk != null && resultTotal(r, bestRun) != null);
+    const second = others[0];
+    if (!second) return { kind: 'leads' };
+    const gap = resultTotal(second, bestRun)! - mine;
+    return { kind: rankBefore === 1 ? 'staysFirst' : 'first', gap, other: familyName(second.name) };
+  }
+  const leader = leaderOf(after);
+  const leaderTotal = leader ? resultTotal(leader, bestRun) : null;
+  if (!leader || leaderTotal == null) return { kind: 'none' };
+  const gap = mine - leaderTotal;
+  const kind = rankBefore == null ? 'new' : rank < rankBefore ? 'up' : rank > rankBefore ? 'down' : 'stays';
+  return { kind, rank, gap, leader: familyName(leader.name) };
+}
+
+/** Each category's leader, in the order of the station's whole-field list (ranked rows only). */
+export function categoryLeaders(rows: readonly ResultRow[]): ResultRow[] {
+  const seen = new Set<string>();
+  const out: ResultRow[] = [];
+  for (const r of rows) {
+    if (r.rnk == null || !r.catId || seen.has(r.catId)) continue;
+    seen.add(r.catId);
+    out.push(r);
+  }
+  return out;
+}
+
+/** English ordinals for places ("1st", "22nd", "13th"); Czech writes "1." in the sentence itself. */
+export function ordinal(n: number, lang: 'en' | 'cs'): string {
+  if (lang === 'cs') return String(n);
+  const mod100 = n % 100;
+  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}

@@ -1,0 +1,119 @@
+/**
+ * The live data of a venue screen's event, on the same store and results layer as the phones
+ * (shared/live, shared/results): one LiveEventStore per event (its socket tagged as this screen's),
+ * the rounds, the round in focus with its live results, the finishes seen since the page opened,
+ * a category's list on demand, and a start list. Every timer and subscription is released on
+ * unmount, so a screen that runs all day holds no more than what it shows.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { PublicRace, ResultsResponse } from '@wire/api.ts';
+import { isAbort } from '../api-client.ts';
+import { useLiveEventState, useLiveEventStore } from '../live/use-live-event.ts';
+import type { LiveEventState } from '../live/live-event-state.ts';
+import type { LiveEventStore } from '../live/live-event-store.ts';
+import { buildRounds, type Round } from '../races/race-groups.ts';
+import { getRaceResults } from '../results/get-race-results.ts';
+import { sortResults, type ResultRow } from '../results/results-merge.ts';
+import { useRaceResults } from '../results/use-race-results.ts';
+import type { I18n } from '../i18n/i18n-context.tsx';
+import { hasResults, raceState } from '../ui/race-status.ts';
+import { detectFinishes, finishOf, refreshFinish, type Finish } from './standings.ts';
+import { useScreen } from './screen-shell.tsx';
+
+export interface ScreenEvent {
+  store: LiveEventStore | null;
+  state: LiveEventState;
+  rounds: Round[];
+  className(classId: string): string;
+}
+
+export function useScreenEvent(eventId: string): ScreenEvent {
+  const { identity } = useScreen();
+  const store = useLiveEventStore(eventId, identity.screenId);
+  const state = useLiveEventState(store, eventId);
+  const rounds = useMemo(() => buildRounds(state.races), [state.races]);
+  const names = useMemo(() => new Map(state.classes.map((c) => [c.classId, c.name])), [state.classes]);
+  const className = useMemo(() => (id: string) => names.get(id) ?? id, [names]);
+  return { store, state, rounds, className };
+}
+
+/** The run a round is on: the race of its rider on course, else its running race, else its last with results, else its first. */
+export function currentRace(round: Round, oncourseRaceId: string | null): PublicRace {
+  const byRider = oncourseRaceId ? round.races.find((r) => r.raceId === oncourseRaceId) : undefined;
+  if (byRider) return byRider;
+  const running = round.races.find((r) => raceState(r) === 'running');
+  if (running) return running;
+  const withResults = [...round.races].reverse().find((r) => hasResults(raceState(r)));
+  return withResults ?? round.races[0];
+}
+
+/** "K1M · 2nd run": the class and the run (or round) a screen shows. */
+export function raceTitle(className: string, race: Pick<PublicRace, 'raceType'>, t: I18n['t']): string {
+  return `${className} · ${t(`round.${race.raceType}`)}`;
+}
+
+/** A round's live results (whole field, or one category with its own places). */
+export function useRoundResults(ev: ScreenEvent, round: Round | null, catId: string | null) {
+  const ids = useMemo(() => round?.races.map((r) => r.raceId) ?? [], [round]);
+  return useRaceResults(ev.state.eventId, ids, catId, ev.store, ev.state.synced, ev.state.reloadToken);
+}
+
+/**
+ * Finishes in a results list since the screen started showing it, newest first (at most `keep`).
+ * Recomputed only when the rows change; a new round starts afresh.
+ */
+export function useFinishes(key: string, rows: readonly ResultRow[], stale: boolean, bestRun: boolean, keep = 8): { finishes: Finish[]; at: number } {
+  const prev = useRef<{ key: string; rows: readonly ResultRow[] } | null>(null);
+  const [state, setState] = useState<{ key: string; finishes: Finish[]; at: number }>({ key, finishes: [], at: 0 });
+  useEffect(() => {
+    if (stale) return;
+    const before = prev.current?.key === key ? prev.current.rows : [];
+    prev.current = { key, rows };
+    const ids = detectFinishes(before, rows);
+    setState((s) => {
+      // Finishes already shown follow corrections and the places others take after them.
+      const kept = s.key === key ? s.finishes.map((f) => refreshFinish(f, rows, bestRun)) : [];
+      if (!ids.length) return s.key === key ? { ...s, finishes: kept } : { key, finishes: [], at: 0 };
+      const fresh = ids.map((id) => finishOf(before, rows, id, bestRun)).filter((f): f is Finish => f !== null).reverse();
+      const ids2 = new Set(fresh.map((f) => f.participantId));
+      return { key, finishes: [...fresh, ...kept.filter((f) => !ids2.has(f.participantId))].slice(0, keep), at: Date.now() };
+    });
+  }, [key, rows, stale, bestRun, keep]);
+  return state.key === key ? state : { finishes: [], at: 0 };
+}
+
+/**
+ * One category's list of a round, fetched when asked for (`tick` changes: the board asks each time
+ * the category's page comes up) and kept until the next answer. Null while there is none.
+ */
+export function useCategoryResults(eventId: string, raceId: string | null, catId: string | null, tick: number): ResultRow[] | null {
+  const [data, setData] = useState<{ key: string; rows: ResultRow[] } | null>(null);
+  const key = `${raceId}|${catId}`;
+  useEffect(() => {
+    if (!raceId || !catId) return;
+    const ctrl = new AbortController();
+    getRaceResults({ eventId, raceId, catId }, ctrl.signal).then(
+      (res: ResultsResponse) => setData({ key, rows: sortResults(res.results, true) }),
+      (err) => {
+        if (!isAbort(err)) setData((d) => d); // keep what we had; the next page turn asks again
+      },
+    );
+    return () => ctrl.abort();
+  }, [eventId, raceId, catId, key, tick]);
+  return data?.key === key ? data.rows : null;
+}
+
+/** The ticking clock a screen shows, to the minute (one timer, released on unmount). */
+export function useMinuteClock(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      setNow(new Date());
+      timer = setTimeout(tick, 60_000 - (Date.now() % 60_000) + 50);
+    };
+    timer = setTimeout(tick, 60_000 - (Date.now() % 60_000) + 50);
+    return () => clearTimeout(timer);
+  }, []);
+  return now;
+}
