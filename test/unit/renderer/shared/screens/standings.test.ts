@@ -53,7 +53,7 @@ describe('venue screen standings', () => {
     const dnf = finishOf(base, [...base, row('e5', { status: 'DNF' })], 'e5', false)!;
     expect(moveText(dnf.move, tEn, 'en')).toBe('did not finish');
     expect(finishOf([], [ranked('a1', 1, 8000)], 'a1', false)?.move).toEqual({ kind: 'leads' });
-    expect(finishOf(base, base, 'a1', false)?.move).toMatchObject({ kind: 'first' });
+    expect(finishOf([ranked('b2', 1, 8500)], base, 'a1', false)?.move).toMatchObject({ kind: 'first', gap: 500 });
     expect(finishOf([ranked('a1', 1, 8100)], base, 'a1', false)?.move).toMatchObject({ kind: 'staysFirst', gap: 500 });
   });
 
