@@ -12,7 +12,7 @@ import { useLang } from '../shared/i18n/lang-context.tsx';
 import { findRound, groupByDay, type Round } from '../shared/races/race-groups.ts';
 import type { ResultRow } from '../shared/results/results-merge.ts';
 import { splitRuns } from '../shared/results/runs.ts';
-import { focusRound, ridersOnCourse } from '../shared/screens/focus.ts';
+import { focusRound, justFinished, ridersOnCourse } from '../shared/screens/focus.ts';
 import { PenaltyChips } from '../shared/screens/penalty-chips.tsx';
 import { LinkMark, useScreen, WaitingScreen } from '../shared/screens/screen-shell.tsx';
 import { moveText, useScreenI18n } from '../shared/screens/screen-i18n.ts';
@@ -93,7 +93,8 @@ function AnnouncerRound({ ev, round }: { ev: ScreenEvent; round: Round }) {
   const riders = ridersOnCourse(ev.state.oncourse, round);
   const race = currentRace(round, riders[0]?.raceId ?? null);
   const results = useRoundResults(ev, round, null);
-  const { finishes } = useFinishes(round.key, results.rows, results.stale, round.bestRun, 8);
+  const finished = useMemo(() => justFinished(ev.state.oncourse, round), [ev.state.oncourse, round]);
+  const { finishes } = useFinishes(round.key, results.rows, results.stale, round.bestRun, finished);
   const toBeat = useMemo(() => timeToBeat(results.rows, round.bestRun), [results.rows, round.bestRun]);
   const raceIds = useMemo(() => [race.raceId], [race.raceId]);
   const start = useStartlist(ev.state.eventId, raceIds, ev.state.synced, ev.state.reloadToken);

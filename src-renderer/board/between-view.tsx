@@ -5,13 +5,13 @@
 import { useMemo } from 'react';
 import { useI18n } from '../shared/i18n/i18n-context.tsx';
 import { useLang } from '../shared/i18n/lang-context.tsx';
-import { findRound } from '../shared/races/race-groups.ts';
-import { latestResultsRound, upcomingRaces } from '../shared/screens/focus.ts';
+import { latestResultsRound, scheduleWindow, upcomingRaces } from '../shared/screens/focus.ts';
 import { useScreen } from '../shared/screens/screen-shell.tsx';
 import { useScreenI18n } from '../shared/screens/screen-i18n.ts';
 import { currentRace, raceTitle, useRoundResults, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
 import { useStartlist } from '../shared/startlist/use-startlist.ts';
 import { formatClock, formatDay, localDay, venueDay } from '../shared/ui/format.ts';
+import { raceState } from '../shared/ui/race-status.ts';
 import { BoardHeader } from './board-page.tsx';
 import { ResultsPanel } from './results-panel.tsx';
 
@@ -27,6 +27,7 @@ export function BetweenView({ ev }: { ev: ScreenEvent }) {
   const results = useRoundResults(ev, latest, config.catId);
   const upcoming = useMemo(() => upcomingRaces(ev.state.races), [ev.state.races]);
   const next = upcoming[0] ?? null;
+  const schedule = useMemo(() => scheduleWindow(ev.state.races, SCHEDULE), [ev.state.races]);
   const nextIds = useMemo(() => (next ? [next.raceId] : []), [next]);
   const starters = useStartlist(ev.state.eventId, nextIds, ev.state.synced, ev.state.reloadToken);
   const latestTitle = latest ? raceTitle(ev.className(latest.classId), currentRace(latest, null), ts) : '';
@@ -87,12 +88,19 @@ export function BetweenView({ ev }: { ev: ScreenEvent }) {
           <section className="bpanel bsched" data-box data-testid="board-schedule">
             <h2 className="bpanel__title" data-box>{t('board.schedule')}</h2>
             <ol className="bsched__list">
-              {upcoming.slice(1, 1 + SCHEDULE).map((r) => {
-                const round = findRound(ev.rounds, r.raceId);
+              {schedule.map((r) => {
+                const state = raceState(r);
+                const isNext = r.raceId === next?.raceId;
                 return (
-                  <li key={r.raceId} className="bsched__row" data-box data-testid="board-schedule-row" data-race-id={r.raceId}>
+                  <li
+                    key={r.raceId} className={`bsched__row${isNext ? ' bsched__row--next' : ''}`} data-box data-testid="board-schedule-row"
+                    data-race-id={r.raceId} data-state={state} data-next={isNext ? 'true' : undefined}
+                  >
                     <span className="bsched__time num" data-box data-key-number>{when(r.startTime)}</span>
-                    <span className="bsched__race" data-box>{raceTitle(ev.className(round?.classId ?? r.classId), r, ts)}</span>
+                    <span className="bsched__what" data-box>
+                      <span className="bsched__race">{raceTitle(ev.className(r.classId), r, ts)}</span>
+                      <span className="bsched__state">{isNext ? t('board.next') : ts(`race.${state}`)}</span>
+                    </span>
                   </li>
                 );
               })}

@@ -24,9 +24,10 @@ export function RacingView({ ev, round }: { ev: ScreenEvent; round: Round }) {
   const title = raceTitle(ev.className(round.classId), race, ts);
   const results = useRoundResults(ev, round, config.catId);
   const key = `${round.key}|${config.catId ?? ''}`;
-  const { finishes, at } = useFinishes(key, results.rows, results.stale, round.bestRun);
+  const finished = useMemo(() => justFinished(ev.state.oncourse, round), [ev.state.oncourse, round]);
+  const { finishes, at } = useFinishes(key, results.rows, results.stale, round.bestRun, finished);
   const toBeat = useMemo(() => timeToBeat(results.rows, round.bestRun), [results.rows, round.bestRun]);
-  const latestEntry = justFinished(ev.state.oncourse, round).sort((a, b) => (b.dtFinish ?? '').localeCompare(a.dtFinish ?? ''))[0] ?? null;
+  const latestEntry = [...finished].sort((a, b) => (b.dtFinish ?? '').localeCompare(a.dtFinish ?? ''))[0] ?? null;
   const last = finishView(finishes[0] ?? null, latestEntry);
   const highlight = useMemo(() => (finishes[0] ? { participantId: finishes[0].participantId, at } : null), [finishes, at]);
   // Two riders and the last finisher fill the side; a third on the water waits for a place.

@@ -43,10 +43,11 @@ function OverlayEvent({ eventId }: { eventId: string }) {
 function OverlayRound({ ev, round }: { ev: ScreenEvent; round: Round }) {
   const { config } = useScreen();
   const results = useRoundResults(ev, round, config.catId);
-  const { finishes } = useFinishes(`${round.key}|${config.catId ?? ''}`, results.rows, results.stale, round.bestRun);
+  const finishedEntries = useMemo(() => justFinished(ev.state.oncourse, round), [ev.state.oncourse, round]);
+  const { finishes } = useFinishes(`${round.key}|${config.catId ?? ''}`, results.rows, results.stale, round.bestRun, finishedEntries);
   const toBeat = useMemo(() => timeToBeat(results.rows, round.bestRun), [results.rows, round.bestRun]);
   const rider = ridersOnCourse(ev.state.oncourse, round)[0] ?? null;
-  const finished = justFinished(ev.state.oncourse, round).sort((a, b) => (b.dtFinish ?? '').localeCompare(a.dtFinish ?? ''))[0] ?? null;
+  const finished = [...finishedEntries].sort((a, b) => (b.dtFinish ?? '').localeCompare(a.dtFinish ?? ''))[0] ?? null;
   const card = useFinishCard(finishes[0] ?? null, finished);
 
   return (

@@ -9,6 +9,7 @@
  */
 import type { PublicOnCourseEntry, PublicRace } from '@wire/api.ts';
 import { findRound, type Round } from '../races/race-groups.ts';
+import { venueDay } from '../ui/format.ts';
 import { hasResults, isFinal, raceState } from '../ui/race-status.ts';
 
 /** On the water now: started, not finished. Riders waiting at the start have no start time yet. */
@@ -51,12 +52,32 @@ export function latestResultsRound(rounds: readonly Round[]): Round | null {
   return [...byOrder].reverse().find((r) => isFinal(r.state)) ?? [...byOrder].reverse().find((r) => hasResults(r.state)) ?? null;
 }
 
+function byStart(a: PublicRace, b: PublicRace): number {
+  return (a.startTime ?? '\uffff').localeCompare(b.startTime ?? '\uffff') || (a.raceOrder ?? 0) - (b.raceOrder ?? 0);
+}
+
+function toRun(r: PublicRace): boolean {
+  const s = raceState(r);
+  return s === 'scheduled' || s === 'startlist';
+}
+
 /** Races still to run (scheduled or with a startlist), in start order: the next race first. */
 export function upcomingRaces(races: readonly PublicRace[]): PublicRace[] {
-  return races
-    .filter((r) => {
-      const s = raceState(r);
-      return s === 'scheduled' || s === 'startlist';
-    })
-    .sort((a, b) => (a.startTime ?? '\uffff').localeCompare(b.startTime ?? '\uffff') || (a.raceOrder ?? 0) - (b.raceOrder ?? 0));
+  return races.filter(toRun).sort(byStart);
+}
+
+/**
+ * The schedule a board shows between races: `size` races of the day of the next race (or of the
+ * last day, when nothing is left to run), in start order, the two before the next one first so the
+ * screen says what just ended too.
+ */
+export function scheduleWindow(races: readonly PublicRace[], size: number): PublicRace[] {
+  const sorted = [...races].sort(byStart);
+  if (!sorted.length) return [];
+  const next = sorted.find(toRun) ?? null;
+  const day = venueDay((next ?? sorted[sorted.length - 1]).startTime);
+  const sameDay = sorted.filter((r) => venueDay(r.startTime) === day);
+  const at = next ? sameDay.indexOf(next) : sameDay.length;
+  const from = Math.max(0, Math.min(at - 2, sameDay.length - size));
+  return sameDay.slice(from, from + size);
 }

@@ -5,9 +5,12 @@
  * rider on course, the category leaders. No ranking of our own: places and gaps are the station's
  * (`rnk`, `totalBehind`); only the differences between two riders' ranking totals are taken here.
  *
- * A finish is a row whose current run gets its first outcome (a time or a status) between two
- * versions of the same list; later changes to it are corrections, shown on the finish already
- * seen. The first load of a list is not a finish of everyone in it.
+ * A finish is seen two ways (the finish tracker below): a row whose current run gets its first
+ * outcome (a time or a status) between two versions of the same list, or the timing's on-course
+ * list saying a rider crossed the line (then the next change of their row, or after a moment the
+ * row as it stands, gives the result: an export may already hold it). Later changes to a run are
+ * corrections, shown on the finish already seen. The first load of a list is not a finish of
+ * everyone in it.
  */
 import type { PublicOnCourseEntry } from '@wire/api.ts';
 import type { ResultRow } from '../results/results-merge.ts';
@@ -15,6 +18,8 @@ import { resultTotal, splitRuns } from '../results/runs.ts';
 
 export interface Finish {
   participantId: string;
+  /** When the screen saw it (ms, the screen's clock). */
+  at: number;
   bib: number | null;
   name: string;
   club: string | null;
@@ -72,7 +77,98 @@ export function refreshFinish(f: Finish, after: readonly ResultRow[], bestRun: b
   if (!now) return f;
   const corrected = now.time !== f.time || now.pen !== f.pen || now.total !== f.total || now.status !== f.status;
   const row = after.find((r) => r.participantId === f.participantId)!;
-  return { ...now, rankBefore: f.rankBefore, move: corrected ? moveOf(row, f.rankBefore, after, bestRun) : f.move };
+  return { ...now, at: f.at, rankBefore: f.rankBefore, move: corrected ? moveOf(row, f.rankBefore, after, bestRun) : f.move };
+}
+
+// ---- the finish tracker ------------------------------------------------------------------------
+
+/** A rider the on-course list says finished, waiting for their row (at most PENDING_MS). */
+interface PendingFinish {
+  bib: number;
+  since: number;
+  /** The list as it was when they crossed the line: their place before. */
+  before: readonly ResultRow[];
+}
+
+export interface FinishTracker {
+  key: string;
+  rows: readonly ResultRow[];
+  /** Newest first. */
+  finishes: Finish[];
+  pending: PendingFinish[];
+  /** On-course finishes already taken (raceId:bib:dtFinish), so a lingering entry counts once. */
+  seen: string[];
+}
+
+/** How long a finish from the on-course list waits for its row to change before it is taken as it stands. */
+export const PENDING_MS = 3000;
+const KEEP = 8;
+const SEEN = 64;
+
+export function newTracker(key: string): FinishTracker {
+  return { key, rows: [], finishes: [], pending: [], seen: [] };
+}
+
+function record(t: FinishTracker, fresh: Finish[], rows: readonly ResultRow[], bestRun: boolean): Finish[] {
+  const kept = t.finishes.map((f) => refreshFinish(f, rows, bestRun));
+  const ids = new Set(fresh.map((f) => f.participantId));
+  return [...fresh, ...kept.filter((f) => !ids.has(f.participantId))].slice(0, KEEP);
+}
+
+/** A new version of the list (another key starts afresh). */
+export function trackRows(t: FinishTracker, key: string, rows: readonly ResultRow[], bestRun: boolean, now: number): FinishTracker {
+  if (key !== t.key) return { ...newTracker(key), rows };
+  const before = t.rows;
+  const fresh: Finish[] = [];
+  const take = (id: string, from: readonly ResultRow[]) => {
+    if (fresh.some((f) => f.participantId === id)) return;
+    const f = finishOf(from, rows, id, bestRun);
+    if (f) fresh.push({ ...f, at: now });
+  };
+  for (const id of detectFinishes(before, rows)) take(id, before);
+  // Riders the timing saw finish whose row changed now: this is their result.
+  const changed = new Set(rows.filter((r) => {
+    const o = before.find((b) => b.participantId === r.participantId);
+    return !o || o.time !== r.time || o.total !== r.total || o.status !== r.status || o.currStatus !== r.currStatus;
+  }).map((r) => r.bib));
+  const pending = t.pending.filter((p) => {
+    if (!changed.has(p.bib)) return true;
+    const row = rows.find((r) => r.bib === p.bib);
+    if (row && hasOutcome(row)) take(row.participantId, p.before);
+    return false;
+  });
+  fresh.reverse();
+  return { ...t, rows, pending, finishes: fresh.length || t.finishes.length ? record(t, fresh, rows, bestRun) : t.finishes };
+}
+
+/** The on-course list now: riders of this list's race who crossed the line. */
+export function trackOnCourse(t: FinishTracker, finished: readonly Pick<PublicOnCourseEntry, 'raceId' | 'bib' | 'dtFinish'>[], now: number): FinishTracker {
+  let next = t;
+  for (const e of finished) {
+    const tag = `${e.raceId}:${e.bib}:${e.dtFinish}`;
+    if (next.seen.includes(tag)) continue;
+    const already = next.finishes.some((f) => f.bib === e.bib && now - f.at < 60_000) || next.pending.some((p) => p.bib === e.bib);
+    next = {
+      ...next,
+      seen: [...next.seen, tag].slice(-SEEN),
+      pending: already ? next.pending : [...next.pending, { bib: e.bib, since: now, before: next.rows }],
+    };
+  }
+  return next;
+}
+
+/** Time passes: a finish the list did not confirm by a change is taken from the row as it stands. */
+export function trackTick(t: FinishTracker, bestRun: boolean, now: number): FinishTracker {
+  const due = t.pending.filter((p) => now - p.since >= PENDING_MS);
+  if (!due.length) return t;
+  const fresh: Finish[] = [];
+  for (const p of due) {
+    const row = t.rows.find((r) => r.bib === p.bib);
+    if (!row || !hasOutcome(row)) continue;
+    const f = finishOf(p.before, t.rows, row.participantId, bestRun);
+    if (f) fresh.push({ ...f, at: now });
+  }
+  return { ...t, pending: t.pending.filter((p) => !due.includes(p)), finishes: fresh.length ? record(t, fresh.reverse(), t.rows, bestRun) : t.finishes };
 }
 
 /** "KREJČÍ Jakub" → "KREJČÍ": the family name as Canoe123 writes it, in capitals before the given name. */
@@ -115,7 +211,7 @@ export function finishOf(before: readonly ResultRow[], after: readonly ResultRow
   const runs = bestRun ? splitRuns(row) : null;
   const current = runs ? (runs[1] ?? runs[0]) : null;
   const base = {
-    participantId, bib: row.bib, name: row.name, club: row.club, catId: row.catId,
+    participantId, at: 0, bib: row.bib, name: row.name, club: row.club, catId: row.catId,
     time: current ? current.time : row.time,
     pen: current ? current.pen : row.pen,
     total: current ? current.total : row.total,

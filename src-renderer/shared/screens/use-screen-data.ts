@@ -6,7 +6,7 @@
  * unmount, so a screen that runs all day holds no more than what it shows.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PublicRace, ResultsResponse } from '@wire/api.ts';
+import type { PublicOnCourseEntry, PublicRace, ResultsResponse } from '@wire/api.ts';
 import { isAbort } from '../api-client.ts';
 import { useLiveEventState, useLiveEventStore } from '../live/use-live-event.ts';
 import type { LiveEventState } from '../live/live-event-state.ts';
@@ -17,7 +17,7 @@ import { sortResults, type ResultRow } from '../results/results-merge.ts';
 import { useRaceResults } from '../results/use-race-results.ts';
 import type { I18n } from '../i18n/i18n-context.tsx';
 import { hasResults, raceState } from '../ui/race-status.ts';
-import { detectFinishes, finishOf, refreshFinish, type Finish } from './standings.ts';
+import { newTracker, trackOnCourse, trackRows, trackTick, type Finish, type FinishTracker } from './standings.ts';
 import { useScreen } from './screen-shell.tsx';
 
 export interface ScreenEvent {
@@ -59,27 +59,38 @@ export function useRoundResults(ev: ScreenEvent, round: Round | null, catId: str
 }
 
 /**
- * Finishes in a results list since the screen started showing it, newest first (at most `keep`).
- * Recomputed only when the rows change; a new round starts afresh.
+ * Finishes in a results list since the screen started showing it, newest first (standings.ts,
+ * the finish tracker): from the list's changes and from the on-course list's riders who crossed
+ * the line. A new round starts afresh. One timer, only while a finish waits for its row.
  */
-export function useFinishes(key: string, rows: readonly ResultRow[], stale: boolean, bestRun: boolean, keep = 8): { finishes: Finish[]; at: number } {
-  const prev = useRef<{ key: string; rows: readonly ResultRow[] } | null>(null);
-  const [state, setState] = useState<{ key: string; finishes: Finish[]; at: number }>({ key, finishes: [], at: 0 });
+export function useFinishes(
+  key: string, rows: readonly ResultRow[], stale: boolean, bestRun: boolean,
+  finished: readonly PublicOnCourseEntry[],
+): { finishes: Finish[]; at: number } {
+  const tracker = useRef<FinishTracker>(newTracker(key));
+  const [state, setState] = useState<FinishTracker>(tracker.current);
+  const commit = (next: FinishTracker) => {
+    if (next === tracker.current) return;
+    tracker.current = next;
+    setState(next);
+  };
   useEffect(() => {
-    if (stale) return;
-    const before = prev.current?.key === key ? prev.current.rows : [];
-    prev.current = { key, rows };
-    const ids = detectFinishes(before, rows);
-    setState((s) => {
-      // Finishes already shown follow corrections and the places others take after them.
-      const kept = s.key === key ? s.finishes.map((f) => refreshFinish(f, rows, bestRun)) : [];
-      if (!ids.length) return s.key === key ? { ...s, finishes: kept } : { key, finishes: [], at: 0 };
-      const fresh = ids.map((id) => finishOf(before, rows, id, bestRun)).filter((f): f is Finish => f !== null).reverse();
-      const ids2 = new Set(fresh.map((f) => f.participantId));
-      return { key, finishes: [...fresh, ...kept.filter((f) => !ids2.has(f.participantId))].slice(0, keep), at: Date.now() };
-    });
-  }, [key, rows, stale, bestRun, keep]);
-  return state.key === key ? state : { finishes: [], at: 0 };
+    if (!stale) commit(trackRows(tracker.current, key, rows, bestRun, Date.now()));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, rows, stale, bestRun]);
+  useEffect(() => {
+    if (tracker.current.key === key) commit(trackOnCourse(tracker.current, finished, Date.now()));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, finished]);
+  const waiting = state.pending.length > 0;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => commit(trackTick(tracker.current, bestRun, Date.now())), 500);
+    return () => clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [waiting, bestRun]);
+  if (state.key !== key) return { finishes: [], at: 0 };
+  return { finishes: state.finishes, at: state.finishes[0]?.at ?? 0 };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultRow } from '../../../../../src-renderer/shared/results/results-merge.ts';
 import {
-  categoryLeaders, detectFinishes, familyName, finishOf, ordinal, refreshFinish, runningGap, timeToBeat,
+  categoryLeaders, detectFinishes, familyName, finishOf, newTracker, ordinal, PENDING_MS, refreshFinish, runningGap, timeToBeat,
+  trackOnCourse, trackRows, trackTick,
 } from '../../../../../src-renderer/shared/screens/standings.ts';
 import { moveText } from '../../../../../src-renderer/shared/screens/screen-i18n.ts';
 import { screenEn } from '../../../../../src-renderer/shared/screens/messages-en.ts';
@@ -90,5 +91,41 @@ describe('venue screen standings', () => {
     expect(categoryLeaders(rows).map((r) => r.participantId)).toEqual(['a1', 'b2']);
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map((n) => ordinal(n, 'en'))).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th']);
     expect(ordinal(3, 'cs')).toBe('3');
+  });
+
+  it('the finish tracker: from the list, from the timing’s finish line, once each', () => {
+    const key = 'K1M|';
+    // The export already holds a time for POHANKA, who is yet to finish live.
+    const start = [...before.slice(0, 3), ranked('pohanka10', 3, 9000, { time: 9100 })];
+    let t = trackRows(newTracker(key), key, start, false, 1000);
+    expect(t.finishes).toEqual([]); // the first load is nobody's finish
+    // The list alone: a first time.
+    const after = [ranked('kopecek9', 1, 7857, { name: 'KOPEČEK Michal' }), ranked('krejci1', 2, 7899, { name: 'KREJČÍ Jakub' }), ranked('novak5', 3, 8433), ranked('pohanka10', 4, 9000, { time: 9100 })];
+    t = trackRows(t, key, after, false, 2000);
+    expect(t.finishes.map((f) => [f.participantId, f.at])).toEqual([['kopecek9', 2000]]);
+    // The on-course list then says he crossed the line: nothing new.
+    t = trackOnCourse(t, [{ raceId: 'R', bib: 9, dtFinish: 'x' }], 2100);
+    expect(t.pending).toEqual([]);
+    // The timing says POHANKA finished.
+    const held = after;
+    t = trackOnCourse(t, [{ raceId: 'R', bib: 9, dtFinish: 'x' }, { raceId: 'R', bib: 10, dtFinish: 'y' }], 2300);
+    expect(t.pending.map((p) => p.bib)).toEqual([10]);
+    // His row changes (the live result replaces the export's): that is his finish, his place before from the list at the line.
+    const live = held.map((r) => (r.participantId === 'pohanka10' ? ranked('pohanka10', 2, 7800, { name: 'POHANKA Vít' }) : r.participantId === 'kopecek9' ? { ...r, rnk: 1 } : r));
+    t = trackRows(t, key, live, false, 2500);
+    expect(t.finishes.map((f) => f.participantId)).toEqual(['pohanka10', 'kopecek9']);
+    expect(t.finishes[0]).toMatchObject({ rank: 2, rankBefore: 4, move: { kind: 'up', rank: 2 } });
+    expect(t.pending).toEqual([]);
+    // A lingering on-course entry counts once.
+    t = trackOnCourse(t, [{ raceId: 'R', bib: 10, dtFinish: 'y' }], 2600);
+    expect(t.pending).toEqual([]);
+    // A finish the list never confirms by a change is taken as it stands after a moment.
+    t = trackOnCourse(t, [{ raceId: 'R', bib: 5, dtFinish: 'z' }], 3000);
+    expect(trackTick(t, false, 3000 + PENDING_MS - 1).finishes).toHaveLength(2);
+    t = trackTick(t, false, 3000 + PENDING_MS);
+    expect(t.finishes.map((f) => f.participantId)).toEqual(['novak5', 'pohanka10', 'kopecek9']);
+    expect(t.finishes[0].move).toMatchObject({ kind: 'stays', rank: 3 });
+    // Another race: afresh.
+    expect(trackRows(t, 'C1W|', after, false, 9000).finishes).toEqual([]);
   });
 });
