@@ -174,7 +174,8 @@ function OnCourse({ entry, row, toBeat, bestRun, onOpen }: {
   const earlier = row && bestRun ? splitRuns(row) : null;
   const run1 = earlier && earlier[1] !== null ? earlier[0] : null;
   return (
-    <button type="button" className="ann__oc" onClick={onOpen} data-testid="ann-oncourse-rider" data-bib={entry.bib} aria-label={t('ann.details', { name: entry.name })}>
+    <div className="ann__ocwrap" data-testid="ann-oncourse-rider" data-bib={entry.bib}>
+    <button type="button" className="ann__oc" onClick={onOpen}>
       <span className="ann__oc-head">
         <span className="ann__bib num">{entry.bib}</span>
         <span className="ann__who"><span className="ann__name">{entry.name}</span><span className="ann__club">{entry.club}</span></span>
@@ -190,8 +191,9 @@ function OnCourse({ entry, row, toBeat, bestRun, onOpen }: {
       <span className="ann__oc-earlier" data-testid="ann-earlier">
         {run1 ? earlierText(t, run1.total, run1.status, row?.prevRnk ?? null) : t('ann.noEarlier')}
       </span>
-      <PenaltyChips gates={entry.gates} />
     </button>
+    <PenaltyChips gates={entry.gates} className="ann__pens" />
+    </div>
   );
 }
 

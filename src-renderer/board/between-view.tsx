@@ -16,17 +16,17 @@ import { BoardHeader } from './board-page.tsx';
 import { ResultsPanel } from './results-panel.tsx';
 
 const STARTERS = 5;
-const SCHEDULE = 5;
+const SCHEDULE = 4;
 
 export function BetweenView({ ev }: { ev: ScreenEvent }) {
   const { config } = useScreen();
   const { t: ts } = useI18n();
   const { t } = useScreenI18n();
   const { locale } = useLang();
-  const latest = latestResultsRound(ev.rounds);
-  const results = useRoundResults(ev, latest, config.catId);
   const upcoming = useMemo(() => upcomingRaces(ev.state.races), [ev.state.races]);
   const next = upcoming[0] ?? null;
+  const latest = latestResultsRound(ev.rounds, next);
+  const results = useRoundResults(ev, latest, config.catId);
   const schedule = useMemo(() => scheduleWindow(ev.state.races, SCHEDULE), [ev.state.races]);
   const nextIds = useMemo(() => (next ? [next.raceId] : []), [next]);
   const starters = useStartlist(ev.state.eventId, nextIds, ev.state.synced, ev.state.reloadToken);
@@ -62,11 +62,10 @@ export function BetweenView({ ev }: { ev: ScreenEvent }) {
         <div className="bside" data-box>
           <section className="bpanel bnext" data-box data-testid="board-next" data-race-id={next?.raceId ?? ''}>
             <h2 className="bpanel__title" data-box>
-              <span className="bpanel__name">{next ? nextTitle : t('board.next')}</span>
+              <span className="bpanel__name">{t('board.firstStarters')}</span>
+              {nextDay && nextDay !== localDay(new Date()) && <span className="bnext__day" data-box>{formatDay(nextDay, locale)}</span>}
               {next?.startTime && (
-                <span className="bnext__at num" data-box data-key-number data-testid="board-next-time">
-                  {nextDay && nextDay !== localDay(new Date()) ? `${formatDay(nextDay, locale)} ` : ''}{when(next.startTime)}
-                </span>
+                <span className="bnext__at num" data-box data-key-number data-testid="board-next-time">{when(next.startTime)}</span>
               )}
             </h2>
             {next ? (

@@ -40,10 +40,10 @@ function BoardEvent({ eventId }: { eventId: string }) {
     );
   }
   return (
-    <div className="board" data-testid="board" data-view={round ? 'racing' : 'between'} data-event-id={eventId}>
+    <main className="board" data-testid="board" data-view={round ? 'racing' : 'between'} data-event-id={eventId}>
       {round ? <RacingView ev={ev} round={round} /> : <BetweenView ev={ev} />}
       <LinkMark links={[control, ev.state.link]} />
-    </div>
+    </main>
   );
 }
 

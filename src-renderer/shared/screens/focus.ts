@@ -46,10 +46,22 @@ export function focusRound(rounds: readonly Round[], oncourse: readonly PublicOn
   return rounds.find((r) => r.state === 'running') ?? null;
 }
 
-/** The round whose results to show between races: the last with final results, else the last with any. */
-export function latestResultsRound(rounds: readonly Round[]): Round | null {
-  const byOrder = [...rounds].sort((a, b) => a.order - b.order);
-  return [...byOrder].reverse().find((r) => isFinal(r.state)) ?? [...byOrder].reverse().find((r) => hasResults(r.state)) ?? null;
+/**
+ * The round whose results to show between races: the one officials marked official last at the
+ * station (`officialAt`); else, of the rounds before the next race (all, when none is next), the
+ * last with final results, else the last with any.
+ */
+export function latestResultsRound(rounds: readonly Round[], next: PublicRace | null = null): Round | null {
+  let marked: { round: Round; at: string } | null = null;
+  for (const round of rounds) {
+    for (const race of round.races) {
+      if (race.officialAt && (!marked || race.officialAt > marked.at)) marked = { round, at: race.officialAt };
+    }
+  }
+  if (marked) return marked.round;
+  const nextOrder = next ? (findRound(rounds, next.raceId)?.order ?? Infinity) : Infinity;
+  const before = [...rounds].filter((r) => r.order < nextOrder || !next).sort((a, b) => b.order - a.order);
+  return before.find((r) => isFinal(r.state)) ?? before.find((r) => hasResults(r.state)) ?? null;
 }
 
 function byStart(a: PublicRace, b: PublicRace): number {

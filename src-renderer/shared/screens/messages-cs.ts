@@ -45,7 +45,6 @@ export const screenCs: Readonly<Record<ScreenKey, string>> = {
   'ann.firstRun': 'Jede první: zatím není na co útočit',
   'ann.gates': 'Branky: {name}',
   'ann.close': 'Zavřít',
-  'ann.details': 'Podrobnosti: {name}',
 
   'move.leads': 'jde do vedení',
   'move.first': 'jde do vedení, o {gap} s před {name}',

@@ -47,7 +47,6 @@ export const screenEn = {
   'ann.firstRun': 'First to go: no time to beat yet',
   'ann.gates': 'Gates of {name}',
   'ann.close': 'Close',
-  'ann.details': 'Details of {name}',
 
   'move.leads': 'takes the lead',
   'move.first': 'moves into 1st, {gap} s ahead of {name}',

@@ -104,6 +104,7 @@ export interface FinishTracker {
 export const PENDING_MS = 3000;
 const KEEP = 8;
 const SEEN = 64;
+const BATCH = 2;
 
 export function newTracker(key: string): FinishTracker {
   return { key, rows: [], finishes: [], pending: [], seen: [] };
@@ -125,7 +126,13 @@ export function trackRows(t: FinishTracker, key: string, rows: readonly ResultRo
     const f = finishOf(from, rows, id, bestRun);
     if (f) fresh.push({ ...f, at: now });
   };
-  for (const id of detectFinishes(before, rows)) take(id, before);
+  // Riders finish some 20 s apart: more than BATCH first results in one update is a list catching
+  // up (the station restarted, c123-server's first push after an export), not finishes; of those,
+  // only the ones the timing saw cross the line count.
+  const firsts = detectFinishes(before, rows);
+  const waiting = new Set(t.pending.map((p) => p.bib));
+  const live = firsts.length > BATCH ? firsts.filter((id) => waiting.has(rows.find((r) => r.participantId === id)?.bib ?? -1)) : firsts;
+  for (const id of live) take(id, before);
   // Riders the timing saw finish whose row changed now: this is their result.
   const changed = new Set(rows.filter((r) => {
     const o = before.find((b) => b.participantId === r.participantId);

@@ -128,4 +128,19 @@ describe('venue screen standings', () => {
     // Another race: afresh.
     expect(trackRows(t, 'C1W|', after, false, 9000).finishes).toEqual([]);
   });
+
+  it('a list catching up (many first results at once) is not a burst of finishes; the one the timing saw finish is', () => {
+    const key = 'K|';
+    const start = ['a1', 'b2', 'c3', 'd4', 'e5'].map((id) => row(id));
+    let t = trackRows(newTracker(key), key, start, false, 0);
+    t = trackOnCourse(t, [{ raceId: 'R', bib: 4, dtFinish: 'x' }], 100);
+    const all = start.map((r, i) => ranked(r.participantId, i + 1, 8000 + i * 100));
+    t = trackRows(t, key, all, false, 200);
+    expect(t.finishes.map((f) => f.participantId)).toEqual(['d4']);
+    expect(t.pending).toEqual([]);
+    // Two at once can be real (two riders crossing within one push).
+    let u = trackRows(newTracker(key), key, start, false, 0);
+    u = trackRows(u, key, [ranked('a1', 1, 8000), ranked('b2', 2, 8100), ...start.slice(2)], false, 100);
+    expect(u.finishes.map((f) => f.participantId)).toEqual(['b2', 'a1']);
+  });
 });
