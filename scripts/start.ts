@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { watchLauncher } from '../src-main/launcher-watch.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
@@ -39,10 +40,15 @@ function runSync(command: string, commandArgs: string[]): void {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** Runs a child to the end, forwarding SIGTERM; Ctrl+C reaches it directly (same process group). */
-function supervise(child: ChildProcess): void {
-  process.on('SIGINT', () => {});
-  process.on('SIGTERM', () => child.kill('SIGTERM'));
+/**
+ * Runs a child to the end. Every way this launcher is asked to stop (Ctrl+C, SIGTERM, a closed
+ * terminal or console window, Ctrl+Break), and its own launcher going away (npm killed), is passed
+ * on with `stop`; the child exits cleanly and this one exits with its code. (Ctrl+C also reaches the
+ * child directly, from the same terminal; a second request is harmless.)
+ */
+function supervise(child: ChildProcess, stop: (signal: string) => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.on(signal, () => stop(signal));
+  watchLauncher(() => stop('SIGTERM'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
@@ -60,13 +66,18 @@ if ('path' in electron) {
   runSync(node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.main.json']);
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
-  supervise(spawn(electron.path, [root], { cwd: root, stdio: 'inherit', env }));
+  const app = spawn(electron.path, [root], { cwd: root, stdio: 'inherit', env });
+  // On Windows a "signal" to a child is a hard kill; there Electron gets Ctrl+C and the console's
+  // close itself, and closing its window quits it cleanly.
+  supervise(app, (signal) => process.platform !== 'win32' && app.kill(signal as NodeJS.Signals));
 } else {
   process.stdout.write(
     `Electron runtime not available here (${electron.reason}); starting the headless station and opening the dashboard in your browser.\n`,
   );
   runSync(node, ['scripts/ensure-build.ts']);
-  const station = spawn(node, ['src-main/cli.ts', ...args], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
+  // An IPC channel carries the stop request: Windows cannot signal a child without killing it hard,
+  // and the channel closing tells the station its launcher has gone, however this process ends.
+  const station = spawn(node, ['src-main/cli.ts', ...args], { cwd: root, stdio: ['inherit', 'pipe', 'inherit', 'ipc'] });
   let seen: string | null = ''; // output up to the "listening" line, which may arrive split across chunks
   station.stdout!.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -80,5 +91,7 @@ if ('path' in electron) {
       openInBrowser(`http://127.0.0.1:${port}/operator/#token=${encodeURIComponent(token)}`);
     }
   });
-  supervise(station);
+  supervise(station, (signal) => {
+    if (station.connected) station.send({ type: 'stop', signal });
+  });
 }
