@@ -73,6 +73,10 @@ const settings: Partial<Settings> = {
   officialGraceMs: integer('--official-grace-ms', opt('official-grace-ms', 'RACESIDE_OFFICIAL_GRACE_MS')),
 };
 
+// Whoever reads our output (a terminal, npm, scripts/start.ts) may go away first: a write to it
+// then fails (EPIPE, EIO), and that must not take the station down before it has closed cleanly.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+
 /** Ways a station is asked to stop: Ctrl+C, `kill`, a closed terminal or console window (SIGHUP, also on Windows), Ctrl+Break. */
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 

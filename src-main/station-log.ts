@@ -28,6 +28,8 @@ export interface StationLogOptions {
 
 export interface StationLog {
   logger: Logger;
+  /** From now on the file only: for a failure the caller reports on stderr itself. */
+  muteStderr(): void;
   close(): void;
 }
 
@@ -40,10 +42,15 @@ export const redactedPaths = [
 
 export function openStationLog(opts: StationLogOptions): StationLog {
   const file = new RotatingFile(join(opts.dataDir, LOG_FILE), opts.maxBytes, opts.keep);
+  let toStderr = opts.stderr;
   const streams: { level: 'info' | 'warn'; stream: { write(line: string): void } }[] = [{ level: 'info', stream: file }];
-  if (opts.stderr) streams.push({ level: 'warn', stream: { write: (line) => process.stderr.write(readable(line)) } });
+  if (opts.stderr) streams.push({ level: 'warn', stream: { write: (line) => toStderr && process.stderr.write(readable(line)) } });
   const logger = pino({ level: 'info', redact: { paths: redactedPaths, censor: '[redacted]' } }, pino.multistream(streams));
-  return { logger, close: () => file.close() };
+  return {
+    logger,
+    muteStderr: () => (toStderr = false),
+    close: () => file.close(),
+  };
 }
 
 const LABELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warning', 50: 'error', 60: 'fatal' };

@@ -78,6 +78,8 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     opened.hub?.close();
     await opened.core?.close();
     await opened.app?.close();
+    // The caller reports the failure on stderr (one line); the log file keeps it too.
+    opened.stationLog?.muteStderr();
     opened.stationLog?.logger.error({ err }, `Station did not start: ${(err as Error).message}`);
     if (db.isOpen) db.close();
     removeLockInfo(dataDir);
@@ -157,7 +159,7 @@ async function start(
   const portChanged = requested !== 0 && port !== requested;
   if (portChanged) {
     run.log(`Port ${requested} is taken; using ${port} instead.`);
-    logger.warn(`Port ${requested} is taken; using ${port} instead.`);
+    logger.info(`Port ${requested} is taken; using ${port} instead.`);
   }
 
   const localHost = settings.host === '0.0.0.0' || settings.host === '::' ? '127.0.0.1' : settings.host;
