@@ -44,9 +44,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.logger) {
     app.addHook('onResponse', async (req, reply) => {
       const line = `${req.method} ${req.url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)} ms`;
-      if (reply.statusCode >= 500) req.log.error(line);
-      else if (req.method === 'GET' || req.method === 'HEAD') req.log.debug(line);
-      else req.log.info(line);
+      const from = { from: req.ip };
+      if (reply.statusCode >= 500) req.log.error(from, line);
+      else if (req.method === 'GET' || req.method === 'HEAD') req.log.debug(from, line);
+      else req.log.info(from, line);
     });
   }
   // Every body is JSON; anything else is refused with 415 rather than half-parsed.
