@@ -24,7 +24,7 @@ import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
 import { lanUrls } from './net/lan-addresses.ts';
 import { openStationLog, type StationLog } from './station-log.ts';
-import { unpackedPath } from './asar-paths.ts';
+import { outsideArchive } from './asar-paths.ts';
 
 export interface StationOptions {
   host?: string;
@@ -222,7 +222,7 @@ async function listenOnFreePort(app: FastifyInstance, host: string, port: number
 }
 
 function defaultPagesRoot(): string | null {
-  const root = unpackedPath(fileURLToPath(new URL('../dist-renderer', import.meta.url)));
+  const root = outsideArchive(fileURLToPath(new URL('../dist-renderer', import.meta.url)), 'app.asar.unpacked');
   return existsSync(root) ? root : null;
 }
 

@@ -7,11 +7,11 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { XmlParseResult } from '../domain/canoe123/xml-export.ts';
-import { unpackedPath } from '../asar-paths.ts';
+import { outsideArchive } from '../asar-paths.ts';
 
-// Run as TypeScript from sources, as JavaScript once compiled; in the packaged app from
-// app.asar.unpacked (asar-paths.ts).
-const workerFile = unpackedPath(fileURLToPath(new URL(`./xml-parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)));
+// Run as TypeScript from sources, as JavaScript once compiled; in the packaged app from the plain
+// copy beside app.asar (asar-paths.ts).
+const workerFile = outsideArchive(fileURLToPath(new URL(`./xml-parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)), 'parse-worker');
 
 export class XmlParseThread {
   private worker: Worker | null = null;
