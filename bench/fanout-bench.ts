@@ -115,7 +115,7 @@ export async function fanoutBench(): Promise<void> {
       await sleep(300);
     }
 
-    // Reconnect storm (seed SC-002): 2000 clients at once, all must hold their full within 3 s.
+    // Reconnect storm: 2000 clients at once, all must hold their full within 3 s.
     const eventId = 'storm';
     const { apiKey } = await json('POST', '/api/v1/admin/events', { eventId, mainTitle: 'Storm' }, { 'x-master-key': SECRET });
     await json('POST', '/api/v1/ingest/xml', { xml }, { 'x-api-key': apiKey });

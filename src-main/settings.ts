@@ -1,7 +1,7 @@
 /**
  * Station settings: one object of defaults, documented field by field. The CLI and environment
- * (cli.ts) and the dashboard spread their values over it. The numbers 200, 30 s, 10 s and 5 s of
- * SPEC §2 live here and nowhere else.
+ * (cli.ts) and the dashboard spread their values over it. Every default number (room size,
+ * heartbeat, grace, limits) lives here and nowhere else.
  */
 import type { StationSettings } from './wire/admin.ts';
 
