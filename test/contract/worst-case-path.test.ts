@@ -9,23 +9,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { projectFiles } from '../helpers/project-files.ts';
 import { projectRoot } from '../helpers/station.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'raceside-path-'));
 const copy = join(base, 'Jiří Novák', 'Závody 2026', 'raceside');
 afterAll(() => rmSync(base, { recursive: true, force: true }));
-
-/** The project's own files: git's list where this is a checkout, else the tree without what git ignores here. */
-function projectFiles(): string[] {
-  const git = spawnSync('git', ['ls-files', '-z'], { cwd: projectRoot, encoding: 'utf8' });
-  if (git.status === 0 && git.stdout.length > 0) return git.stdout.split('\0').filter((f) => f && existsSync(join(projectRoot, f)));
-  const skip = new Set(['node_modules', '.git', 'dist', 'dist-main', 'dist-renderer', 'test-output']);
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    skip.has(e.name) ? [] : e.isDirectory() ? walk(join(dir, e.name)) : [relative(projectRoot, join(dir, e.name))]);
-  return walk(projectRoot);
-}
 
 function copyProject(): void {
   for (const file of projectFiles()) {
