@@ -14,7 +14,7 @@ import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from './store/database.ts';
-import { StartupError, describeHolder, prepareDataFolder, readLockInfo, removeLockInfo, writeLockInfo } from './store/data-folder.ts';
+import { StartupError, describeHolder, prepareDataFolder, readLockInfo, removeLockInfo, writeLockInfo, type LockInfo } from './store/data-folder.ts';
 import { EventStore } from './store/event-store.ts';
 import { resolveSettings, type Settings } from './settings.ts';
 import { StationCore, type Clock } from './station-core.ts';
@@ -62,6 +62,15 @@ const PIN_KEY = 'officials_pin';
 /** How many ports after the requested one are tried when it is taken. */
 const PORT_FALLBACKS = 50;
 
+/** What a start has opened so far, to be closed again if it fails. */
+interface Opened {
+  db: Database;
+  stationLog?: StationLog;
+  core?: StationCore;
+  hub?: SpectatorHub;
+  app?: FastifyInstance;
+}
+
 export async function startStation(opts: StationOptions): Promise<Station> {
   const log = opts.log ?? (() => {});
   const dataDir = opts.dataDir;
@@ -71,7 +80,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   const unclean = readLockInfo(dataDir);
   const startedAt = new Date().toISOString();
   writeLockInfo(dataDir, { pid: process.pid, startedAt });
-  const opened: { db: Database; stationLog?: StationLog; core?: StationCore; hub?: SpectatorHub; app?: FastifyInstance } = { db };
+  const opened: Opened = { db };
   try {
     return await start(opts, opened, { log, startedAt, unclean });
   } catch (err) {
@@ -90,8 +99,8 @@ export async function startStation(opts: StationOptions): Promise<Station> {
 
 async function start(
   opts: StationOptions,
-  opened: { db: Database; stationLog?: StationLog; core?: StationCore; hub?: SpectatorHub; app?: FastifyInstance },
-  run: { log: (line: string) => void; startedAt: string; unclean: ReturnType<typeof readLockInfo> },
+  opened: Opened,
+  run: { log: (line: string) => void; startedAt: string; unclean: LockInfo | null },
 ): Promise<Station> {
   const dataDir = opts.dataDir;
   const store = new EventStore(opened.db);
