@@ -1,7 +1,7 @@
 /**
  * Station settings: one object of defaults, documented field by field. The CLI and environment
- * (cli.ts) and the dashboard spread their values over it. The numbers 200, 30 s, 10 s and 5 s of
- * SPEC §2 live here and nowhere else.
+ * (cli.ts) and the dashboard spread their values over it. Every default number (room size,
+ * heartbeat, grace, limits) lives here and nowhere else.
  */
 import type { StationSettings } from './wire/admin.ts';
 import type { ScreenSettings } from './wire/screens.ts';
@@ -31,6 +31,10 @@ export interface Settings extends StationSettings {
    */
   maxScreensPerAddress: number;
   maxScreens: number;
+  /** The station log (raceside.log in the data folder) is rotated near this size [5 MiB]… */
+  logFileBytes: number;
+  /** …and this many rotated files are kept beside it [4]: at most ~25 MB of log. */
+  logFilesKept: number;
 }
 
 export const defaultSettings: Settings = {
@@ -47,6 +51,8 @@ export const defaultSettings: Settings = {
   defaultMergeStrategy: 'xml-structure-live-results',
   pinAttempts: 5,
   pinWindowMs: 60_000,
+  logFileBytes: 5 * 1024 * 1024,
+  logFilesKept: 4,
   maxScreensPerAddress: 8,
   maxScreens: 64,
 };
