@@ -67,6 +67,10 @@ describe('security probes', () => {
     { method: 'GET', route: '/api/v1/admin/station', url: '/api/v1/admin/station', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/connections', url: '/api/v1/admin/connections', accepts: ['operator'] },
     { method: 'PATCH', route: '/api/v1/admin/settings', url: '/api/v1/admin/settings', body: { officialsPin: '1234' }, badBody: { bogus: 1 }, accepts: ['operator'] },
+    { method: 'GET', route: '/api/v1/admin/screens', url: '/api/v1/admin/screens', accepts: ['operator'] },
+    { method: 'PUT', route: '/api/v1/admin/screens/kinds/:kind', url: '/api/v1/admin/screens/kinds/board', body: { theme: 'light' }, badBody: { theme: 'pink' }, accepts: ['operator'] },
+    { method: 'PUT', route: '/api/v1/admin/screens/:screenId', url: '/api/v1/admin/screens/wall-1', body: { kind: 'board', label: 'Wall', settings: null }, badBody: { settings: 5 }, accepts: ['operator'] },
+    { method: 'DELETE', route: '/api/v1/admin/screens/:screenId', url: '/api/v1/admin/screens/wall-1', accepts: ['operator'] },
   ];
 
   it('probes every non-public route the source declares', () => {
