@@ -23,7 +23,8 @@ const SCREENS_PATH = /^\/api\/v1\/screens\/ws\/?(?:\?.*)?$/;
 export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorHub, screens?: ScreenRegistry): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const address = req.socket.remoteAddress ?? '';
+    // IPv4 without its `::ffff:` prefix, as the dashboard shows it.
+    const address = (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
     const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
     if (screens && SCREENS_PATH.test(req.url ?? '')) {
       const ident = ScreenRegistry.identify(query, address);

@@ -12,13 +12,13 @@ import { useLang } from '../shared/i18n/lang-context.tsx';
 import { findRound, groupByDay, type Round } from '../shared/races/race-groups.ts';
 import type { ResultRow } from '../shared/results/results-merge.ts';
 import { splitRuns } from '../shared/results/runs.ts';
-import { focusRound, justFinished, ridersOnCourse } from '../shared/screens/focus.ts';
+import { currentRace, focusRound, justFinished, latestResultsRound, raceTitle, ridersOnCourse, upcomingRaces } from '../shared/screens/focus.ts';
 import { PenaltyChips } from '../shared/screens/penalty-chips.tsx';
 import { LinkMark, useScreen, WaitingScreen } from '../shared/screens/screen-shell.tsx';
 import { moveText, useScreenI18n } from '../shared/screens/screen-i18n.ts';
 import { categoryLeaders, runningGap, timeToBeat, type Finish } from '../shared/screens/standings.ts';
 import { nextStarters, type NextStarter } from '../shared/screens/starters.ts';
-import { currentRace, raceTitle, useFinishes, useRoundResults, useScreenEvent, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
+import { useFinishes, useRoundResults, useScreenEvent, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
 import { useStartlist } from '../shared/startlist/use-startlist.ts';
 import { formatGap, formatPen, formatTime } from '../shared/ui/format.ts';
 import { GateBadges } from '../shared/ui/gate-badges.tsx';
@@ -46,7 +46,13 @@ function AnnouncerEvent({ eventId }: { eventId: string }) {
   const { t: ts } = useI18n();
   const ev = useScreenEvent(eventId);
   const [picked, setPicked] = useState<string | null>(null);
-  const live = focusRound(ev.rounds, ev.state.oncourse, config.raceId);
+  // Between races: the next race (its first starters), else the latest results.
+  const live = useMemo(() => {
+    const focus = focusRound(ev.rounds, ev.state.oncourse, config.raceId);
+    if (focus) return focus;
+    const next = upcomingRaces(ev.state.races)[0] ?? null;
+    return (next ? findRound(ev.rounds, next.raceId) : undefined) ?? latestResultsRound(ev.rounds, next);
+  }, [ev.rounds, ev.state.oncourse, ev.state.races, config.raceId]);
   const round = (picked ? findRound(ev.rounds, picked) : undefined) ?? live;
   const day = useMemo(() => {
     const days = groupByDay(ev.rounds);

@@ -5,10 +5,10 @@
 import { useMemo } from 'react';
 import { useI18n } from '../shared/i18n/i18n-context.tsx';
 import { useLang } from '../shared/i18n/lang-context.tsx';
-import { latestResultsRound, scheduleWindow, upcomingRaces } from '../shared/screens/focus.ts';
+import { lastRun, latestResultsRound, raceTitle, scheduleWindow, upcomingRaces } from '../shared/screens/focus.ts';
 import { useScreen } from '../shared/screens/screen-shell.tsx';
 import { useScreenI18n } from '../shared/screens/screen-i18n.ts';
-import { currentRace, raceTitle, useRoundResults, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
+import { useRoundResults, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
 import { useStartlist } from '../shared/startlist/use-startlist.ts';
 import { formatClock, formatDay, localDay, venueDay } from '../shared/ui/format.ts';
 import { raceState } from '../shared/ui/race-status.ts';
@@ -30,7 +30,7 @@ export function BetweenView({ ev }: { ev: ScreenEvent }) {
   const schedule = useMemo(() => scheduleWindow(ev.state.races, SCHEDULE), [ev.state.races]);
   const nextIds = useMemo(() => (next ? [next.raceId] : []), [next]);
   const starters = useStartlist(ev.state.eventId, nextIds, ev.state.synced, ev.state.reloadToken);
-  const latestTitle = latest ? raceTitle(ev.className(latest.classId), currentRace(latest, null), ts) : '';
+  const latestTitle = latest ? raceTitle(ev.className(latest.classId), lastRun(latest), ts) : '';
   const nextTitle = next ? raceTitle(ev.className(next.classId), next, ts) : '';
   const nextDay = next ? venueDay(next.startTime) : null;
   const when = (iso: string | null) => formatClock(iso, locale);

@@ -5,11 +5,11 @@
 import { useMemo } from 'react';
 import type { Round } from '../shared/races/race-groups.ts';
 import { useI18n } from '../shared/i18n/i18n-context.tsx';
-import { justFinished, ridersOnCourse } from '../shared/screens/focus.ts';
+import { currentRace, justFinished, raceTitle, ridersOnCourse } from '../shared/screens/focus.ts';
 import { useScreen } from '../shared/screens/screen-shell.tsx';
 import { useScreenI18n } from '../shared/screens/screen-i18n.ts';
 import { familyName, timeToBeat } from '../shared/screens/standings.ts';
-import { currentRace, raceTitle, useFinishes, useRoundResults, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
+import { useFinishes, useRoundResults, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
 import { formatTime } from '../shared/ui/format.ts';
 import { BoardHeader } from './board-page.tsx';
 import { ResultsPanel } from './results-panel.tsx';

@@ -10,12 +10,12 @@ import { useI18n } from '../shared/i18n/i18n-context.tsx';
 import { useLang } from '../shared/i18n/lang-context.tsx';
 import type { Round } from '../shared/races/race-groups.ts';
 import { resultTotal } from '../shared/results/runs.ts';
-import { focusRound, justFinished, ridersOnCourse } from '../shared/screens/focus.ts';
+import { currentRace, focusRound, justFinished, lastRun, latestResultsRound, raceTitle, ridersOnCourse, upcomingRaces } from '../shared/screens/focus.ts';
 import { PenaltyChips } from '../shared/screens/penalty-chips.tsx';
 import { LinkMark, useScreen } from '../shared/screens/screen-shell.tsx';
 import { moveText, useScreenI18n } from '../shared/screens/screen-i18n.ts';
 import { familyName, runningGap, timeToBeat, type Finish } from '../shared/screens/standings.ts';
-import { currentRace, raceTitle, useFinishes, useRoundResults, useScreenEvent, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
+import { useFinishes, useRoundResults, useScreenEvent, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
 import { formatGap, formatPen, formatTime } from '../shared/ui/format.ts';
 
 /** How long the finish card stays up. */
@@ -32,15 +32,18 @@ function OverlayEvent({ eventId }: { eventId: string }) {
   const { config, control } = useScreen();
   const ev = useScreenEvent(eventId);
   const round = focusRound(ev.rounds, ev.state.oncourse, config.raceId);
+  // Between races the top-N card (asked for after a race) shows the latest results.
+  const latest = useMemo(() => (round ? null : latestResultsRound(ev.rounds, upcomingRaces(ev.state.races)[0] ?? null)), [round, ev.rounds, ev.state.races]);
+  const shown = round ?? latest;
   return (
     <div className="ovl" data-testid="overlay" data-event-id={eventId}>
-      {round && <OverlayRound ev={ev} round={round} />}
+      {shown && <OverlayRound ev={ev} round={shown} racing={!!round} />}
       <LinkMark links={[control, ev.state.link]} />
     </div>
   );
 }
 
-function OverlayRound({ ev, round }: { ev: ScreenEvent; round: Round }) {
+function OverlayRound({ ev, round, racing }: { ev: ScreenEvent; round: Round; racing: boolean }) {
   const { config } = useScreen();
   const results = useRoundResults(ev, round, config.catId);
   const finishedEntries = useMemo(() => justFinished(ev.state.oncourse, round), [ev.state.oncourse, round]);
@@ -52,12 +55,12 @@ function OverlayRound({ ev, round }: { ev: ScreenEvent; round: Round }) {
 
   return (
     <>
-      {config.finishCard && card ? (
+      {racing && (config.finishCard && card ? (
         <FinishCard card={card} />
       ) : (
         config.lowerThird && rider && <LowerThird entry={rider} toBeat={toBeat} />
-      )}
-      {config.topCard && <TopCard ev={ev} round={round} rows={results.rows} count={config.topCount} />}
+      ))}
+      {config.topCard && <TopCard ev={ev} round={round} racing={racing} rows={results.rows} count={config.topCount} />}
     </>
   );
 }
@@ -155,14 +158,14 @@ function FinishCard({ card }: { card: Card }) {
   );
 }
 
-function TopCard({ ev, round, rows, count }: { ev: ScreenEvent; round: Round; rows: ReturnType<typeof useRoundResults>['rows']; count: number }) {
+function TopCard({ ev, round, racing, rows, count }: { ev: ScreenEvent; round: Round; racing: boolean; rows: ReturnType<typeof useRoundResults>['rows']; count: number }) {
   const { t } = useScreenI18n();
   const { t: ts } = useI18n();
   const { config } = useScreen();
   const byCat = !!config.catId;
   const top = rows.filter((r) => (byCat ? r.catRnk : r.rnk) != null).slice(0, count);
   const catName = config.catId ? ev.state.categories.find((c) => c.catId === config.catId)?.name ?? config.catId : null;
-  const title = raceTitle(ev.className(round.classId), currentRace(round, null), ts);
+  const title = raceTitle(ev.className(round.classId), racing ? currentRace(round, null) : lastRun(round), ts);
   return (
     <section className="ovl-top" data-testid="overlay-top" aria-label={t('overlay.top', { n: count })}>
       <h2 className="ovl-top__title">

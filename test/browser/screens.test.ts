@@ -296,6 +296,17 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
     }
     // Its results are the latest final round's.
     expect(await pages[0].getByTestId('board-results').textContent()).toContain('Latest results');
+    // The overlay draws no rider between races, but the top-N card asked for shows those results;
+    // the announcer shows the next race's first starters.
+    expect((await setKind('overlay', { topCard: true })).status).toBe(200);
+    const overlay = await openScreen(`/overlay?event=${BETWEEN}`);
+    await overlay.getByTestId('overlay-top-row').first().waitFor();
+    expect(await overlay.getByTestId('overlay-lower-third').count()).toBe(0);
+    expect((await setKind('overlay', {})).status).toBe(200);
+    const announcer = await openScreen(`/announcer?event=${BETWEEN}`, { viewport: { width: 1280, height: 800 } });
+    await announcer.locator('main[data-race-id=C1M_ST_BR2_6]').waitFor();
+    await announcer.getByTestId('ann-starter').nth(4).waitFor();
+    expect(await announcer.getByTestId('ann-starter').first().getAttribute('data-bib')).toBe('1');
     // It finishes: the first event is the live one again.
     expect((await ingest(station, other.apiKey, `/api/v1/admin/events/${BETWEEN}/status`, { status: 'finished' })).status).toBe(200);
     expect((await api(station, 'GET', '/api/v1/live-event')).body.eventId).toBe(EVENT);

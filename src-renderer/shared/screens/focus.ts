@@ -10,6 +10,7 @@
 import type { PublicOnCourseEntry, PublicRace } from '@wire/api.ts';
 import { findRound, type Round } from '../races/race-groups.ts';
 import { venueDay } from '../ui/format.ts';
+import type { I18n } from '../i18n/i18n-context.tsx';
 import { hasResults, isFinal, raceState } from '../ui/race-status.ts';
 
 /** On the water now: started, not finished. Riders waiting at the start have no start time yet. */
@@ -92,4 +93,29 @@ export function scheduleWindow(races: readonly PublicRace[], size: number): Publ
   const at = next ? sameDay.indexOf(next) : sameDay.length;
   const from = Math.max(0, Math.min(at - 2, sameDay.length - size));
   return sameDay.slice(from, from + size);
+}
+
+/**
+ * The run a round is on, or on next: the race of its rider on course, else its running race, else
+ * (between the runs of a best-run pair) the run still to come, else its last run with results,
+ * else its first.
+ */
+export function currentRace(round: Round, oncourseRaceId: string | null): PublicRace {
+  const byRider = oncourseRaceId ? round.races.find((r) => r.raceId === oncourseRaceId) : undefined;
+  if (byRider) return byRider;
+  const running = round.races.find((r) => raceState(r) === 'running');
+  if (running) return running;
+  const states = round.races.map((r) => raceState(r));
+  const toCome = round.races.find((_, i) => (states[i] === 'scheduled' || states[i] === 'startlist') && states.slice(0, i).some(hasResults));
+  return toCome ?? lastRun(round);
+}
+
+/** A round's last run with results (what its results list ends with), else its first. */
+export function lastRun(round: Round): PublicRace {
+  return [...round.races].reverse().find((r) => hasResults(raceState(r))) ?? round.races[0];
+}
+
+/** "K1M · 2nd run": the class and the run (or round) a screen shows. */
+export function raceTitle(className: string, race: Pick<PublicRace, 'raceType'>, t: I18n['t']): string {
+  return `${className} · ${t(`round.${race.raceType}`)}`;
 }

@@ -6,7 +6,7 @@
  * unmount, so a screen that runs all day holds no more than what it shows.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PublicOnCourseEntry, PublicRace, ResultsResponse } from '@wire/api.ts';
+import type { PublicOnCourseEntry, ResultsResponse } from '@wire/api.ts';
 import { isAbort } from '../api-client.ts';
 import { useLiveEventState, useLiveEventStore } from '../live/use-live-event.ts';
 import type { LiveEventState } from '../live/live-event-state.ts';
@@ -15,8 +15,6 @@ import { buildRounds, type Round } from '../races/race-groups.ts';
 import { getRaceResults } from '../results/get-race-results.ts';
 import { sortResults, type ResultRow } from '../results/results-merge.ts';
 import { useRaceResults } from '../results/use-race-results.ts';
-import type { I18n } from '../i18n/i18n-context.tsx';
-import { hasResults, raceState } from '../ui/race-status.ts';
 import { newTracker, trackOnCourse, trackRows, trackTick, type Finish, type FinishTracker } from './standings.ts';
 import { useScreen } from './screen-shell.tsx';
 
@@ -35,21 +33,6 @@ export function useScreenEvent(eventId: string): ScreenEvent {
   const names = useMemo(() => new Map(state.classes.map((c) => [c.classId, c.name])), [state.classes]);
   const className = useMemo(() => (id: string) => names.get(id) ?? id, [names]);
   return { store, state, rounds, className };
-}
-
-/** The run a round is on: the race of its rider on course, else its running race, else its last with results, else its first. */
-export function currentRace(round: Round, oncourseRaceId: string | null): PublicRace {
-  const byRider = oncourseRaceId ? round.races.find((r) => r.raceId === oncourseRaceId) : undefined;
-  if (byRider) return byRider;
-  const running = round.races.find((r) => raceState(r) === 'running');
-  if (running) return running;
-  const withResults = [...round.races].reverse().find((r) => hasResults(raceState(r)));
-  return withResults ?? round.races[0];
-}
-
-/** "K1M · 2nd run": the class and the run (or round) a screen shows. */
-export function raceTitle(className: string, race: Pick<PublicRace, 'raceType'>, t: I18n['t']): string {
-  return `${className} · ${t(`round.${race.raceType}`)}`;
 }
 
 /** A round's live results (whole field, or one category with its own places). */

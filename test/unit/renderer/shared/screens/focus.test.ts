@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PublicOnCourseEntry, PublicRace } from '../../../../../src-main/wire/api.ts';
 import { buildRounds } from '../../../../../src-renderer/shared/races/race-groups.ts';
 import {
-  focusRound, isRunning, justFinished, latestResultsRound, ridersOnCourse, scheduleWindow, upcomingRaces,
+  currentRace, focusRound, isRunning, justFinished, lastRun, latestResultsRound, raceTitle, ridersOnCourse, scheduleWindow, upcomingRaces,
 } from '../../../../../src-renderer/shared/screens/focus.ts';
 import { nextStarters } from '../../../../../src-renderer/shared/screens/starters.ts';
 import type { StartRow } from '../../../../../src-renderer/shared/startlist/merge-startlists.ts';
@@ -54,6 +54,20 @@ describe('which race a screen shows', () => {
     expect(scheduleWindow(done, 3).map((r) => r.raceId)).toEqual(['C1W_BR1', 'K1M_BR2', 'C1W_BR2']);
     // Nothing left to run: the last day.
     expect(scheduleWindow(done.map((r) => ({ ...r, raceStatus: 5 })), 4).map((r) => r.raceId)).toEqual(['K1W_FIN']);
+  });
+});
+
+describe('the run a round is on', () => {
+  it('the rider’s run, else the running one, else the run still to come of a pair, else the last with results', () => {
+    const k1m = rounds.find((r) => r.key === 'K1M_BR2')!;
+    const c1w = rounds.find((r) => r.key === 'C1W_BR2')!;
+    expect(currentRace(k1m, null).raceId).toBe('K1M_BR2'); // running
+    expect(currentRace(k1m, 'K1M_BR1').raceId).toBe('K1M_BR1'); // a rider on it says so
+    expect(currentRace(c1w, null).raceId).toBe('C1W_BR2'); // 1st run done, 2nd to come
+    expect(lastRun(c1w).raceId).toBe('C1W_BR1'); // its results are the 1st run's so far
+    const fresh = buildRounds([race('X_BR1', { raceType: 'best-run-1', pairedRaceId: 'X_BR2', raceStatus: 0 }), race('X_BR2', { raceType: 'best-run-2', pairedRaceId: 'X_BR1', raceStatus: 0 })])[0];
+    expect(currentRace(fresh, null).raceId).toBe('X_BR1');
+    expect(raceTitle('K1M', races[1], (k: string) => ({ 'round.best-run-2': '2nd run' })[k] ?? k)).toBe('K1M · 2nd run');
   });
 });
 
