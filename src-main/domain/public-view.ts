@@ -1,6 +1,10 @@
 /**
  * The one place domain state becomes wire shapes, for REST and WebSocket alike. Pure: state in,
  * plain objects out. Drafts are filtered by the callers (a draft has no public view).
+ *
+ * Official is the strongest state: once the event is official every race of it reads official
+ * (`officialAt` = when the event became official, unless officials marked the race earlier), and
+ * nobody of an official event or race is shown on course, whatever Canoe123 still says.
  */
 import type {
   PublicAggregatedCategory, PublicClass, PublicEvent, PublicEventDetail, PublicEventStatus, PublicGate,
@@ -9,6 +13,7 @@ import type {
 import type { WsFullPayload } from '../wire/live.ts';
 import type { EventState, Participant, Race, ResultRow, RunFields } from './model.ts';
 import { effectiveRun } from './result-merge.ts';
+import { headerImage } from './canoe123/event-images.ts';
 import { combineRuns, pairBestRuns, rankRows, type Rank } from './ranking.ts';
 
 export function publicEvent(state: EventState): PublicEvent {
@@ -22,9 +27,15 @@ export function publicEvent(state: EventState): PublicEvent {
     endDate: m.endDate,
     discipline: m.discipline,
     status: state.status as PublicEventStatus,
-    imageUrl: null,
+    imageUrl: imageUrlOf(state),
     statusChangedAt: state.statusChangedAt,
   };
+}
+
+/** Where the event's header image is served, versioned by its tag; null without one. */
+export function imageUrlOf(state: EventState): string | null {
+  const image = headerImage(state.images);
+  return image ? `/api/v1/events/${encodeURIComponent(state.meta.eventId)}/image?v=${image.tag}` : null;
 }
 
 export function publicEventDetail(state: EventState): PublicEventDetail {
@@ -52,10 +63,23 @@ export function publicRace(state: EventState, r: Race, pairs = pairsOf(state)): 
     raceOrder: r.raceOrder,
     startTime: r.startTime,
     raceStatus: r.raceStatus,
-    officialAt: state.officialRaces.get(r.raceId)?.at ?? null,
+    officialAt: raceOfficialAt(state, r),
     pairedRaceId: pairs.get(r.raceId) ?? null,
     courseNr: r.courseNr,
   };
+}
+
+/** Canoe123's `RaceStatus` for a cancelled race: an official event does not make it "official". */
+const RACE_CANCELLED = 7;
+
+/**
+ * When the race's results became official: the officials' mark on the race, else the moment the
+ * whole event became official (a cancelled race stays cancelled); null while not official.
+ */
+export function raceOfficialAt(state: EventState, race: Race): string | null {
+  const mark = state.officialRaces.get(race.raceId);
+  if (mark) return mark.at;
+  return state.status === 'official' && race.raceStatus !== RACE_CANCELLED ? state.statusChangedAt : null;
 }
 
 export function aggregatedCategories(state: EventState): PublicAggregatedCategory[] {
@@ -176,6 +200,7 @@ function identityOf(state: EventState, row: ResultRow) {
     club: p?.club ?? null,
     noc: p?.noc ?? null,
     catId: p?.catId ?? null,
+    year: p?.year ?? null,
   };
 }
 
@@ -235,8 +260,11 @@ export function startlist(state: EventState, raceId: string): PublicStartlistEnt
     .sort((a, b) => (a.startOrder ?? 1e9) - (b.startOrder ?? 1e9) || (a.bib ?? 0) - (b.bib ?? 0));
 }
 
+/** Who is on the water: nobody once the event is official, and nobody in a race already official. */
 export function onCourseList(state: EventState): PublicOnCourseEntry[] {
+  if (state.status === 'official') return [];
   return [...state.onCourse.values()]
+    .filter((e) => !state.officialRaces.has(e.raceId))
     .sort((a, b) => a.position - b.position || a.bib - b.bib)
     .map((e) => {
       const race = raceById(state, e.raceId);
@@ -256,6 +284,7 @@ export function onCourseList(state: EventState): PublicOnCourseEntry[] {
         rank: e.rank,
         ttbDiff: e.ttbDiff,
         ttbName: e.ttbName,
+        splits: (e.splits ?? []).flatMap((time, i) => (time === null ? [] : [{ number: i + 1, time }])),
       };
     });
 }
