@@ -263,6 +263,12 @@ export function startlist(state: EventState, raceId: string): PublicStartlistEnt
 /** Who is on the water: nobody once the event is official, and nobody in a race already official. */
 export function onCourseList(state: EventState): PublicOnCourseEntry[] {
   if (state.status === 'official') return [];
+  const leaders = new Map<string, RaceLeaders>();
+  const leadersOf = (raceId: string) => {
+    let l = leaders.get(raceId);
+    if (!l) leaders.set(raceId, (l = raceLeaders(state, raceId)));
+    return l;
+  };
   return [...state.onCourse.values()]
     .filter((e) => !state.officialRaces.has(e.raceId))
     .sort((a, b) => a.position - b.position || a.bib - b.bib)
@@ -284,9 +290,58 @@ export function onCourseList(state: EventState): PublicOnCourseEntry[] {
         rank: e.rank,
         ttbDiff: e.ttbDiff,
         ttbName: e.ttbName,
+        ttbTime: timeToBeat(e.ttbDiff, e.ttbName, () => leadersOf(e.raceId)),
         splits: (e.splits ?? []).flatMap((time, i) => (time === null ? [] : [{ number: i + 1, time }])),
       };
     });
+}
+
+// ---- time to beat ------------------------------------------------------------------------------
+
+/** The ranked riders of a race, best first: how Canoe123 abbreviates each name, and the result. */
+type RaceLeaders = { name: string; total: number }[];
+
+// Per results map (replaced, never mutated, on every change): a 10 Hz on-course feed ranks each
+// race once per change of its results, not once per push.
+const leadersCache = new WeakMap<object, Map<string, RaceLeaders>>();
+
+function raceLeaders(state: EventState, raceId: string): RaceLeaders {
+  let byRace = leadersCache.get(state.results);
+  if (!byRace) leadersCache.set(state.results, (byRace = new Map()));
+  const key = `${raceId}|${state.mergeStrategy}`;
+  let leaders = byRace.get(key);
+  if (!leaders) {
+    leaders = [];
+    for (const r of raceResults(state, raceId) ?? []) {
+      const total = r.totalTotal !== undefined ? r.totalTotal : r.total;
+      const p = participantOf(state, r.participantId);
+      if (r.rnk === null || total === null || !p) continue;
+      leaders.push({ name: ttbAbbreviation(p), total });
+    }
+    byRace.set(key, leaders);
+  }
+  return leaders;
+}
+
+/** "J. KREJČÍ", as Canoe123 names the rider to beat (accents and case ignored when compared). */
+function ttbAbbreviation(p: Participant): string {
+  return plainName(`${p.givenName.slice(0, 1)}. ${p.familyName}`);
+}
+
+function plainName(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The time to beat of a rider on course: Canoe123's when its `TTBDiff` is a time ("78.99"); else,
+ * when it names the rider to beat, that rider's result in this race as the station ranks it.
+ */
+function timeToBeat(ttbDiff: string | null, ttbName: string | null, leaders: () => RaceLeaders): number | null {
+  const sent = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(ttbDiff?.trim() ?? '');
+  if (sent) return Number(sent[1]) * 100 + Number((sent[2] ?? '0').padEnd(2, '0'));
+  if (!ttbName) return null;
+  const wanted = plainName(ttbName);
+  return leaders().find((l) => l.name === wanted)?.total ?? null;
 }
 
 // ---- lookups (memoized per structure object; the structure is replaced, never mutated) -----------

@@ -225,12 +225,18 @@ export const publicOnCourseEntrySchema = {
     ttbDiff: strN,
     ttbName: strN,
     /**
+     * The time to beat in centiseconds: Canoe123's own when `ttbDiff` is a time, else the result
+     * of the rider `ttbName` names, as this station ranks the race (Canoe123 sends the name alone
+     * while a rider runs between timing points); null when neither is known. Not in c123-live-mini.
+     */
+    ttbTime: intN,
+    /**
      * The rider's split times so far (centiseconds from the start, split 1 first) when the timing
      * sends splits (Canoe123 `dtSplit1`/`dtSplit2`); empty otherwise. Not in c123-live-mini.
      */
     splits: { type: 'array', items: publicSplitSchema },
   },
-  required: ['raceId', 'bib', 'name', 'club', 'position', 'gates', 'completed', 'dtStart', 'dtFinish', 'time', 'pen', 'total', 'rank', 'ttbDiff', 'ttbName', 'splits'],
+  required: ['raceId', 'bib', 'name', 'club', 'position', 'gates', 'completed', 'dtStart', 'dtFinish', 'time', 'pen', 'total', 'rank', 'ttbDiff', 'ttbName', 'ttbTime', 'splits'],
   additionalProperties: false,
 } as const;
 export type PublicOnCourseEntry = FromSchema<typeof publicOnCourseEntrySchema>;

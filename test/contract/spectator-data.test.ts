@@ -120,6 +120,25 @@ describe('public data for spectators (real export, real capture)', () => {
     expect(sha(bytes)).toBe(sha(xmlImage('ReportImageLeft')));
   }, 60_000);
 
+  it('gives the time to beat of every rider on course, also while Canoe123 sends only the name', async () => {
+    // t 99.2 s: POHANKA (10) and ROUČA (11) run with TTBDiff "" and TTBName "J. KREJČÍ".
+    const r = await push(99_212);
+    const sent = (r.body.oncourse as { bib: number; ttbDiff: string | null; ttbName: string | null; dtStart: string | null }[]).filter((e) => e.dtStart);
+    expect(sent.map((e) => [e.bib, e.ttbDiff, e.ttbName])).toEqual([[10, null, 'J. KREJČÍ'], [11, null, 'J. KREJČÍ']]);
+    const leader = (await api<ResultsResponse>(station, 'GET', `/api/v1/events/${EVENT}/results/${RACE}`)).body.results[0];
+    expect(leader).toMatchObject({ name: 'KREJČÍ Jakub', rnk: 1, totalTotal: 7899 });
+    const { oncourse } = (await api<OnCourseResponse>(station, 'GET', `/api/v1/events/${EVENT}/oncourse`)).body;
+    for (const bib of [10, 11]) expect(oncourse.find((e) => e.bib === bib)).toMatchObject({ ttbDiff: null, ttbName: 'J. KREJČÍ', ttbTime: 7899 });
+    // When Canoe123 sends the time itself (t 101.9 s: "78.99"), that is the time; a signed gap
+    // (KOPEČEK's "+12.79" at the finish, t 66 s) keeps the named rider's time beside it.
+    const withTime = capture.find((x) => x.url.endsWith('/oncourse') && (x.body.oncourse as { ttbDiff: string | null }[]).some((e) => e.ttbDiff === '78.99'))!;
+    await push(withTime.t);
+    expect((await api<OnCourseResponse>(station, 'GET', `/api/v1/events/${EVENT}/oncourse`)).body.oncourse.find((e) => e.ttbDiff === '78.99')!.ttbTime).toBe(7899);
+    const finished = capture.find((x) => x.url.endsWith('/oncourse') && (x.body.oncourse as { ttbDiff: string | null }[]).some((e) => e.ttbDiff === '+12.79'))!;
+    await push(finished.t);
+    expect((await api<OnCourseResponse>(station, 'GET', `/api/v1/events/${EVENT}/oncourse`)).body.oncourse.find((e) => e.ttbDiff === '+12.79')).toMatchObject({ bib: 9, ttbTime: 7899 });
+  });
+
   it('shows split times on course when the timing sends them', async () => {
     // The real capture's course has no splits (RaceConfig NrSplits="0"); the same push as Canoe123
     // sends it on a course with one: POHANKA (10) started 10:34:40.123 and passed split 1.
