@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventDetailResponse, OnCourseResponse, ResultsResponse, StartlistResponse } from '../../src-main/wire/api.ts';
 import type { WsMessage } from '../../src-main/wire/live.ts';
 import { api, createEvent, ingest, operator, startTestStation, type TestStation } from '../helpers/station.ts';
-import { captureFor, realXml, type CapturedRequest } from '../helpers/capture.ts';
+import { captureFor, realXml, realXmlYears, type CapturedRequest } from '../helpers/capture.ts';
 import { connect } from '../helpers/ws-client.ts';
 
 const EVENT = 'jarni-slalomy-2024';
@@ -22,16 +22,7 @@ let apiKey: string;
 let capture: CapturedRequest[];
 const xml = realXml();
 
-/** What the export says, read straight from its text: participant id → year, and an image's bytes. */
-function xmlYears(): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const m of xml.matchAll(/<Participants>([\s\S]*?)<\/Participants>/g)) {
-    const id = /<Id>([^<]*)<\/Id>/.exec(m[1])![1];
-    const year = /<Year>(\d+)<\/Year>/.exec(m[1]);
-    if (year) out.set(id, Number(year[1]));
-  }
-  return out;
-}
+/** An image's bytes, read straight from the export's text. */
 const xmlImage = (field: string) => Buffer.from(new RegExp(`<${field}>([^<]*)</${field}>`).exec(xml)![1], 'base64');
 const sha = (b: Buffer | Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -52,7 +43,7 @@ describe('public data for spectators (real export, real capture)', () => {
   afterAll(async () => station?.cleanup());
 
   it('every result and startlist row carries the year of birth the export gives', async () => {
-    const years = xmlYears();
+    const years = realXmlYears();
     expect(years.size).toBe(366);
     const detail = (await api<EventDetailResponse>(station, 'GET', `/api/v1/events/${EVENT}`)).body;
     let checked = 0;

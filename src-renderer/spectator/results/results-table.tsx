@@ -56,9 +56,9 @@ export function ResultsTable({ caption, rows, bestRun, byCategory, isFavourite, 
               <span className="th-line">{t('results.run2')}</span>
             </th>
           ) : (
-            <th scope="col" className="res__time">{t('results.time')} <span className="pen">+{t('results.pen')}</span></th>
+            <th scope="col" className="res__time"><span className="th-line">{t('results.time')} <span className="pen">+{t('results.pen')}</span></span></th>
           )}
-          <th scope="col" className="res__total">{t('results.result')}</th>
+          <th scope="col" className="res__total"><span className="th-line">{t('results.result')}</span></th>
         </tr>
       </thead>
       <tbody>
