@@ -1,8 +1,8 @@
 /**
  * One rider on the water as a compact row: bib, name, running time with penalties, and the time
  * to beat with the rider's gap to it (time-to-beat.ts); a finished rider shows the final result,
- * the rank and the gap Canoe123 measured instead of lingering like a still-running one (reference
- * §9 item 16). A tap opens the rest: club and race, split times, the gates passed, the favourite
+ * the rank and the gap Canoe123 measured instead of lingering like a still-running one (as it did in
+ * c123-live-mini). A tap opens the rest: club and race, split times, the gates passed, the favourite
  * star.
  */
 import type { PublicOnCourseEntry } from '@wire/api.ts';
