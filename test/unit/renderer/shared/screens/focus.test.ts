@@ -14,7 +14,7 @@ const race = (raceId: string, o: Partial<PublicRace> = {}): PublicRace => ({
 });
 const entry = (bib: number, raceId: string, o: Partial<PublicOnCourseEntry> = {}): PublicOnCourseEntry => ({
   raceId, bib, name: `R${bib}`, club: null, position: 1, gates: [], completed: false, dtStart: null, dtFinish: null,
-  time: null, pen: 0, total: null, rank: null, ttbDiff: null, ttbName: null, ...o,
+  time: null, pen: 0, total: null, rank: null, ttbDiff: null, ttbName: null, ttbTime: null, splits: [], ...o,
 });
 
 const races = [
@@ -73,12 +73,12 @@ describe('the run a round is on', () => {
 
 describe('next starters', () => {
   const start: StartRow[] = [1, 2, 3, 4, 5, 6].map((n) => ({
-    participantId: `p${n}`, startOrder: n, bib: 10 + n, name: `R${n}`, club: null, catId: null, startTimes: [null],
+    participantId: `p${n}`, startOrder: n, bib: 10 + n, name: `R${n}`, club: null, year: null, catId: null, startTimes: [null],
   }));
   const round = rounds.find((r) => r.key === 'K1M_BR2')!;
   const br2 = races[1];
   const row = (n: number, o: Partial<ResultRow> = {}): ResultRow => ({
-    participantId: `p${n}`, rnk: n, bib: 10 + n, athleteId: null, name: `R${n}`, club: null, noc: null, catId: null, catRnk: null,
+    participantId: `p${n}`, rnk: n, bib: 10 + n, athleteId: null, name: `R${n}`, club: null, year: null, noc: null, catId: null, catRnk: null,
     time: null, pen: null, total: null, totalBehind: null, catTotalBehind: null, status: null, startOrder: n,
     prevTime: 9000 + n, prevPen: 0, prevTotal: 9000 + n, prevRnk: n, ...o,
   });

@@ -12,7 +12,7 @@ import { translate } from '../../../../../src-renderer/shared/i18n/translate.ts'
 function row(participantId: string, o: Partial<ResultRow> = {}): ResultRow {
   return {
     participantId, rnk: null, bib: Number(participantId.replace(/\D/g, '')) || null, athleteId: null, name: `${participantId.toUpperCase()} Jan`,
-    club: 'Club', noc: null, catId: 'M', catRnk: null, time: null, pen: null, total: null, totalBehind: null, catTotalBehind: null,
+    club: 'Club', year: null, noc: null, catId: 'M', catRnk: null, time: null, pen: null, total: null, totalBehind: null, catTotalBehind: null,
     status: null, startOrder: Number(participantId.replace(/\D/g, '')) || 0, ...o,
   };
 }
