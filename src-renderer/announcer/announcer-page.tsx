@@ -16,7 +16,7 @@ import { currentRace, focusRound, justFinished, latestResultsRound, raceTitle, r
 import { PenaltyChips } from '../shared/screens/penalty-chips.tsx';
 import { LinkMark, useScreen, WaitingScreen } from '../shared/screens/screen-shell.tsx';
 import { moveText, useScreenI18n } from '../shared/screens/screen-i18n.ts';
-import { categoryLeaders, runningGap, timeToBeat, type Finish } from '../shared/screens/standings.ts';
+import { categoryLeaders, leaderTotal, versusBest, type Finish } from '../shared/screens/standings.ts';
 import { nextStarters, type NextStarter } from '../shared/screens/starters.ts';
 import { useFinishes, useRoundResults, useScreenEvent, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
 import { useStartlist } from '../shared/startlist/use-startlist.ts';
@@ -101,7 +101,7 @@ function AnnouncerRound({ ev, round }: { ev: ScreenEvent; round: Round }) {
   const results = useRoundResults(ev, round, null);
   const finished = useMemo(() => justFinished(ev.state.oncourse, round), [ev.state.oncourse, round]);
   const { finishes } = useFinishes(round.key, results.rows, results.stale, round.bestRun, finished);
-  const toBeat = useMemo(() => timeToBeat(results.rows, round.bestRun), [results.rows, round.bestRun]);
+  const toBeat = useMemo(() => leaderTotal(results.rows, round.bestRun), [results.rows, round.bestRun]);
   const raceIds = useMemo(() => [race.raceId], [race.raceId]);
   const start = useStartlist(ev.state.eventId, raceIds, ev.state.synced, ev.state.reloadToken);
   const next = useMemo(
@@ -175,7 +175,8 @@ function OnCourse({ entry, row, toBeat, bestRun, onOpen }: {
   entry: PublicOnCourseEntry; row: ResultRow | undefined; toBeat: { total: number; name: string } | null; bestRun: boolean; onOpen(): void;
 }) {
   const { t } = useScreenI18n();
-  const gap = runningGap(entry, toBeat?.total ?? null);
+  const vs = versusBest(entry, toBeat);
+  const gap = vs.gap;
   const pen = formatPen(entry.pen);
   const earlier = row && bestRun ? splitRuns(row) : null;
   const run1 = earlier && earlier[1] !== null ? earlier[0] : null;
@@ -190,9 +191,9 @@ function OnCourse({ entry, row, toBeat, bestRun, onOpen }: {
         {t('ann.running', { time: formatTime(entry.time) || '0.00' })}{pen && <span className="ann__pen"> +{pen}</span>}
       </span>
       <span className={`ann__oc-gap num ${gap !== null && gap > 0 ? 'is-behind' : 'is-ahead'}`} data-testid="ann-vs-leader">
-        {gap !== null && toBeat
-          ? t('ann.vsLeader', { gap: `${gap > 0 ? '+' : '−'}${formatTime(Math.abs(gap))}`, name: toBeat.name, total: formatTime(toBeat.total) })
-          : toBeat ? '' : t('ann.firstRun')}
+        {gap !== null && vs.name
+          ? t('ann.vsLeader', { gap: `${gap > 0 ? '+' : '−'}${formatTime(Math.abs(gap))}`, name: vs.name, total: formatTime(vs.time) })
+          : vs.time !== null ? '' : t('ann.firstRun')}
       </span>
       <span className="ann__oc-earlier" data-testid="ann-earlier">
         {run1 ? earlierText(t, run1.total, run1.status, row?.prevRnk ?? null) : t('ann.noEarlier')}

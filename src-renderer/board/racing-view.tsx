@@ -8,7 +8,7 @@ import { useI18n } from '../shared/i18n/i18n-context.tsx';
 import { currentRace, justFinished, raceTitle, ridersOnCourse } from '../shared/screens/focus.ts';
 import { useScreen } from '../shared/screens/screen-shell.tsx';
 import { useScreenI18n } from '../shared/screens/screen-i18n.ts';
-import { familyName, timeToBeat } from '../shared/screens/standings.ts';
+import { familyName, leaderTotal } from '../shared/screens/standings.ts';
 import { useFinishes, useRoundResults, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
 import { formatTime } from '../shared/ui/format.ts';
 import { BoardHeader } from './board-page.tsx';
@@ -26,7 +26,7 @@ export function RacingView({ ev, round }: { ev: ScreenEvent; round: Round }) {
   const key = `${round.key}|${config.catId ?? ''}`;
   const finished = useMemo(() => justFinished(ev.state.oncourse, round), [ev.state.oncourse, round]);
   const { finishes, at } = useFinishes(key, results.rows, results.stale, round.bestRun, finished);
-  const toBeat = useMemo(() => timeToBeat(results.rows, round.bestRun), [results.rows, round.bestRun]);
+  const toBeat = useMemo(() => leaderTotal(results.rows, round.bestRun), [results.rows, round.bestRun]);
   const latestEntry = [...finished].sort((a, b) => (b.dtFinish ?? '').localeCompare(a.dtFinish ?? ''))[0] ?? null;
   const last = finishView(finishes[0] ?? null, latestEntry);
   const highlight = useMemo(() => (finishes[0] ? { participantId: finishes[0].participantId, at } : null), [finishes, at]);

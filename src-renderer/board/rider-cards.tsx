@@ -8,7 +8,7 @@ import type { PublicOnCourseEntry } from '@wire/api.ts';
 import { formatGap, formatPen, formatTime } from '../shared/ui/format.ts';
 import { PenaltyChips } from '../shared/screens/penalty-chips.tsx';
 import { moveText, useScreenI18n } from '../shared/screens/screen-i18n.ts';
-import { familyName, runningGap, type Finish } from '../shared/screens/standings.ts';
+import { versusBest, type Finish } from '../shared/screens/standings.ts';
 import { useLang } from '../shared/i18n/lang-context.tsx';
 
 export function signed(cs: number): string {
@@ -18,7 +18,8 @@ export function signed(cs: number): string {
 export function OnCourseCard({ entry, toBeat }: { entry: PublicOnCourseEntry; toBeat: { total: number; name: string } | null }) {
   const { t } = useScreenI18n();
   const pen = formatPen(entry.pen);
-  const gap = runningGap(entry, toBeat?.total ?? null);
+  const vs = versusBest(entry, toBeat);
+  const gap = vs.gap;
   return (
     <article className="bcard bcard--oc" data-box data-testid="board-oncourse" data-bib={entry.bib}>
       <div className="bcard__who" data-box>
@@ -32,10 +33,10 @@ export function OnCourseCard({ entry, toBeat }: { entry: PublicOnCourseEntry; to
         <span className="bcard__time num" data-box data-key-number data-testid="board-oncourse-time">{formatTime(entry.time) || '0.00'}</span>
         {pen && <span className="bcard__pen num" data-box data-key-number data-testid="board-oncourse-pen">+{pen}</span>}
       </div>
-      {gap !== null && toBeat && (
+      {gap !== null && (
         <div className="bcard__line" data-box>
           <span className={`bcard__gap num ${gap > 0 ? 'is-behind' : 'is-ahead'}`} data-box data-key-number data-testid="board-oncourse-gap">{signed(gap)}</span>
-          <span className="bcard__vs" data-box>{t('board.vs', { name: familyName(toBeat.name) })}</span>
+          {vs.name && <span className="bcard__vs" data-box>{t('board.vs', { name: vs.name })}</span>}
         </div>
       )}
       <PenaltyChips gates={entry.gates} className="bcard__pens" />

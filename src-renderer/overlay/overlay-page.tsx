@@ -14,7 +14,7 @@ import { currentRace, focusRound, justFinished, lastRun, latestResultsRound, rac
 import { PenaltyChips } from '../shared/screens/penalty-chips.tsx';
 import { LinkMark, useScreen } from '../shared/screens/screen-shell.tsx';
 import { moveText, useScreenI18n } from '../shared/screens/screen-i18n.ts';
-import { familyName, runningGap, timeToBeat, type Finish } from '../shared/screens/standings.ts';
+import { leaderTotal, versusBest, type Finish } from '../shared/screens/standings.ts';
 import { useFinishes, useRoundResults, useScreenEvent, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
 import { formatGap, formatPen, formatTime } from '../shared/ui/format.ts';
 
@@ -48,7 +48,7 @@ function OverlayRound({ ev, round, racing }: { ev: ScreenEvent; round: Round; ra
   const results = useRoundResults(ev, round, config.catId);
   const finishedEntries = useMemo(() => justFinished(ev.state.oncourse, round), [ev.state.oncourse, round]);
   const { finishes } = useFinishes(`${round.key}|${config.catId ?? ''}`, results.rows, results.stale, round.bestRun, finishedEntries);
-  const toBeat = useMemo(() => timeToBeat(results.rows, round.bestRun), [results.rows, round.bestRun]);
+  const toBeat = useMemo(() => leaderTotal(results.rows, round.bestRun), [results.rows, round.bestRun]);
   const rider = ridersOnCourse(ev.state.oncourse, round)[0] ?? null;
   const finished = [...finishedEntries].sort((a, b) => (b.dtFinish ?? '').localeCompare(a.dtFinish ?? ''))[0] ?? null;
   const card = useFinishCard(finishes[0] ?? null, finished);
@@ -68,7 +68,8 @@ function OverlayRound({ ev, round, racing }: { ev: ScreenEvent; round: Round; ra
 function LowerThird({ entry, toBeat }: { entry: PublicOnCourseEntry; toBeat: { total: number; name: string } | null }) {
   const { t } = useScreenI18n();
   const pen = formatPen(entry.pen);
-  const gap = runningGap(entry, toBeat?.total ?? null);
+  const vs = versusBest(entry, toBeat);
+  const gap = vs.gap;
   return (
     <section className="ovl-lt" data-testid="overlay-lower-third" data-bib={entry.bib} aria-label={t('board.onCourse')}>
       <div className="ovl-lt__main">
@@ -79,10 +80,10 @@ function LowerThird({ entry, toBeat }: { entry: PublicOnCourseEntry; toBeat: { t
         </span>
         <span className="ovl-lt__time num" data-testid="overlay-time">{formatTime(entry.time) || '0.00'}</span>
         {pen && <span className="ovl-lt__pen num" data-testid="overlay-pen">+{pen}</span>}
-        {gap !== null && toBeat && (
+        {gap !== null && (
           <span className={`ovl-lt__gap num ${gap > 0 ? 'is-behind' : 'is-ahead'}`} data-testid="overlay-gap">
             {`${gap > 0 ? '+' : '−'}${formatTime(Math.abs(gap))}`}
-            <span className="ovl-lt__vs">{t('board.vs', { name: familyName(toBeat.name) })}</span>
+            {vs.name && <span className="ovl-lt__vs">{t('board.vs', { name: vs.name })}</span>}
           </span>
         )}
       </div>

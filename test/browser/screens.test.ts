@@ -200,7 +200,8 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
     // On course: TURNER, with his 1st run and where he stands against ROUČA.
     const rider = en.locator('[data-testid=ann-oncourse-rider][data-bib="12"]');
     await rider.waitFor({ timeout: 5000 });
-    expect(await rider.getByTestId('ann-vs-leader').textContent()).toMatch(/^[+−]\d+\.\d\d against ROUČA Samuel \(25\.00\)$/);
+    // (Canoe123 still names KREJČÍ as the time to beat here; ROUČA's 25.00 in the results is faster.)
+    expect(await rider.getByTestId('ann-vs-leader').textContent()).toMatch(/^[+−]\d+\.\d\d against ROUČA \(25\.00\)$/);
     expect(await rider.getByTestId('ann-earlier').textContent()).toMatch(/^1st run \d+\.\d\d, \d+$/);
     // Next: the riders after him in the 2nd run's start order, with their 1st run.
     const next = await en.getByTestId('ann-starter').evaluateAll((els) => els.map((e) => e.getAttribute('data-bib')));

@@ -15,6 +15,7 @@
 import type { PublicOnCourseEntry } from '@wire/api.ts';
 import type { ResultRow } from '../results/results-merge.ts';
 import { resultTotal, splitRuns } from '../results/runs.ts';
+import { timeToBeat } from '../ui/time-to-beat.ts';
 
 export interface Finish {
   participantId: string;
@@ -194,8 +195,8 @@ export function leaderOf(rows: readonly ResultRow[]): ResultRow | null {
   return rows.find((r) => r.rnk != null) ?? null;
 }
 
-/** The ranking total of the leader and their name: the time to beat for first place. */
-export function timeToBeat(rows: readonly ResultRow[], bestRun: boolean): { total: number; name: string } | null {
+/** The leader's ranking total and name: the time to beat for first place, from the results list. */
+export function leaderTotal(rows: readonly ResultRow[], bestRun: boolean): { total: number; name: string } | null {
   const leader = leaderOf(rows);
   const total = leader ? resultTotal(leader, bestRun) : null;
   return leader && total != null ? { total, name: leader.name } : null;
@@ -208,6 +209,31 @@ export function timeToBeat(rows: readonly ResultRow[], bestRun: boolean): { tota
 export function runningGap(entry: Pick<PublicOnCourseEntry, 'total' | 'time'>, toBeat: number | null): number | null {
   if (toBeat == null || entry.time == null || entry.total == null) return null;
   return entry.total - toBeat;
+}
+
+export interface VersusBest {
+  /** The rider's gap to the time to beat (cs, negative = still under it). */
+  gap: number | null;
+  /** Whose time it is. */
+  name: string | null;
+  /** The time to beat (cs). */
+  time: number | null;
+}
+
+/**
+ * A rider on course against the time to beat: Canoe123's own, when the timing sends it (one rule
+ * for the phones and the screens, shared/ui/time-to-beat.ts: its time, or its measured gap at a
+ * split or the finish), else the leader of the results list and the running total against it.
+ * Canoe123 renews its time to beat some seconds after a new leader's result; until then, a leader
+ * in the results list who is faster is the one to beat (a measured gap stays Canoe123's).
+ */
+export function versusBest(entry: PublicOnCourseEntry, leader: { total: number; name: string } | null): VersusBest {
+  const ttb = timeToBeat(entry);
+  const stale = !!ttb && !ttb.measured && ttb.time !== null && !!leader && leader.total < ttb.time;
+  if (ttb && !stale && (ttb.gap !== null || ttb.time !== null)) {
+    return { gap: ttb.gap, name: ttb.name ?? (leader ? familyName(leader.name) : null), time: ttb.time ?? leader?.total ?? null };
+  }
+  return { gap: runningGap(entry, leader?.total ?? null), name: leader ? familyName(leader.name) : null, time: leader?.total ?? null };
 }
 
 /** Where a finish puts the rider, from the list after it (and before it, for the old place). */

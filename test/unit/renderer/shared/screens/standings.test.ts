@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultRow } from '../../../../../src-renderer/shared/results/results-merge.ts';
 import {
-  categoryLeaders, detectFinishes, familyName, finishOf, newTracker, ordinal, PENDING_MS, refreshFinish, runningGap, timeToBeat,
+  categoryLeaders, detectFinishes, familyName, finishOf, newTracker, ordinal, PENDING_MS, refreshFinish, runningGap, leaderTotal, versusBest,
   trackOnCourse, trackRows, trackTick,
 } from '../../../../../src-renderer/shared/screens/standings.ts';
 import { moveText } from '../../../../../src-renderer/shared/screens/screen-i18n.ts';
@@ -67,7 +67,7 @@ describe('venue screen standings', () => {
     expect(detectFinishes(b, a)).toEqual(['k9']);
     const f = finishOf(b, a, 'k9', true)!;
     expect(f).toMatchObject({ run: 2, time: 7600, pen: 200, total: 7800, rank: 1, rankBefore: 2, move: { kind: 'first', gap: 200 } });
-    expect(timeToBeat(a, true)).toEqual({ total: 7800, name: 'K9 Jan' });
+    expect(leaderTotal(a, true)).toEqual({ total: 7800, name: 'K9 Jan' });
   });
 
   it('a finish kept on screen follows corrections but keeps how the standings moved', () => {
@@ -84,6 +84,14 @@ describe('venue screen standings', () => {
     expect(runningGap({ time: 1000, total: 1200 }, 7899)).toBe(-6699);
     expect(runningGap({ time: null, total: 0 }, 7899)).toBeNull();
     expect(runningGap({ time: 1000, total: 1000 }, null)).toBeNull();
+    // Canoe123's own time to beat wins over the results list's leader (one rule with the phones).
+    const oc = { raceId: 'R', bib: 12, name: 'TURNER Karel', club: null, position: 1, gates: [], completed: false, dtStart: 'x', dtFinish: null,
+      time: 2200, pen: 0, total: 2200, rank: null, ttbDiff: '25.00', ttbName: 'S. ROUČA', ttbTime: 2500, splits: [] };
+    expect(versusBest(oc, { total: 7899, name: 'KREJČÍ Jakub' })).toEqual({ gap: -300, name: 'S. ROUČA', time: 2500 });
+    expect(versusBest({ ...oc, ttbDiff: '+1.50', dtFinish: 'y', time: 2650, total: 2650 }, null)).toMatchObject({ gap: 150, name: 'S. ROUČA' });
+    expect(versusBest({ ...oc, ttbDiff: null, ttbName: null, ttbTime: null }, { total: 7899, name: 'KREJČÍ Jakub' })).toEqual({ gap: -5699, name: 'KREJČÍ', time: 7899 });
+    // Canoe123 still names the old leader a few seconds after a faster result: the faster one counts.
+    expect(versusBest({ ...oc, ttbDiff: null, ttbName: 'J. KREJČÍ', ttbTime: 7899 }, { total: 2500, name: 'ROUČA Samuel' })).toEqual({ gap: -300, name: 'ROUČA', time: 2500 });
     expect(familyName('KREJČÍ Jakub')).toBe('KREJČÍ');
     expect(familyName('VAN DER BERG Jan')).toBe('VAN DER BERG');
     expect(familyName('Jan Novák')).toBe('Jan Novák');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeToBeat } from '../../../../../src-renderer/spectator/on-course/time-to-beat.ts';
+import { timeToBeat } from '../../../../../src-renderer/shared/ui/time-to-beat.ts';
 
 // Rows as the real capture has them (K1M_ST_BR2_6, the leader J. KREJČÍ on 78.99).
 const running = { time: 7200, pen: 5200, completed: false, dtFinish: null };
