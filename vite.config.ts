@@ -44,6 +44,17 @@ export default defineConfig({
     emptyOutDir: true,
     reportCompressedSize: false,
     rollupOptions: {
+      output: {
+        // base.css travels in the chunk of the one module every page imports (the API client), so
+        // each page links it before its own styles. Left alone, Rollup gives base.css a chunk of its
+        // own once the pages importing it differ from those importing the client (the venue
+        // screens), and Vite then links that stylesheet after the page's: base.css would override
+        // the page. test/unit/renderer/page-styles.test.ts checks the order in the build.
+        manualChunks(id) {
+          if (id.includes('/src-renderer/shared/ui/base.css') || id.includes('/src-renderer/shared/api-client.ts')) return 'api-client';
+          return undefined;
+        },
+      },
       input: {
         spectator: here('./src-renderer/spectator/index.html'),
         operator: here('./src-renderer/operator/index.html'),
