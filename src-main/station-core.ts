@@ -18,7 +18,7 @@ import { decideXmlImport, type ImportSummary } from './domain/xml-import.ts';
 import { decideOnCourseIngest, decideResultsIngest, expireOnCourse } from './domain/live-ingest.ts';
 import type { LiveResultInput, OnCourseInput } from './domain/canoe123/live-rows.ts';
 import { XmlParseThread } from './threads/xml-parse-thread.ts';
-import type { EventStore } from './store/event-store.ts';
+import type { CommitContext, EventStore } from './store/event-store.ts';
 import type { Settings } from './settings.ts';
 import { ActivityLog } from './activity-log.ts';
 import { FeedMonitor } from './feed-monitor.ts';
@@ -153,7 +153,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
       this.activity.add(eventId, 'warn', `XML refused: ${parsed.message}`);
       throw new StationError('InvalidXml', parsed.message);
     }
-    const summary = this.apply(eventId, (s) => decideXmlImport(s, parsed.export, this.nowIso()));
+    const summary = this.apply(eventId, (s) => decideXmlImport(s, parsed.export, this.nowIso()), { xml });
     this.feeds.received(eventId, 'xml', this.clock.now());
     const c = summary.changed;
     this.activity.add(eventId, 'info', `XML imported (${by}): ${summary.imported.participants} participants, ${summary.imported.races} races, `
@@ -196,12 +196,12 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   // ---- the five steps --------------------------------------------------------------------------
 
-  private apply<R>(eventId: string, decide: (state: EventState) => Decision<R>): R {
+  private apply<R>(eventId: string, decide: (state: EventState) => Decision<R>, context?: CommitContext): R {
     const before = this.require(eventId);
     const decision = decide(before);
     if (!decision.ok) throw new StationError(decision.error, decision.message, decision.detail);
     if (decision.changes.length === 0) return decision.result;
-    this.store.commit(decision.state, decision.changes);
+    this.store.commit(decision.state, decision.changes, context);
     this.events.set(eventId, decision.state);
     this.sink.publish(before, decision.state, decision.changes);
     this.emit('changed', eventId, decision.changes);

@@ -14,6 +14,9 @@ import { resolveSettings, type Settings } from './settings.ts';
 import { StationCore, type Clock } from './station-core.ts';
 import { buildApp } from './http/app.ts';
 import { stationRoutes } from './http/station-routes.ts';
+import { uplinkRoutes } from './http/uplink-routes.ts';
+import { Uplink } from './outlets/uplink/uplink.ts';
+import type { UplinkSettingsInput } from './wire/uplink.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
 import { lanUrls } from './net/lan-addresses.ts';
@@ -28,6 +31,8 @@ export interface StationOptions {
   pagesRoot?: string | null;
   clock?: Clock;
   log?: (line: string) => void;
+  /** Uplink targets given at start (the headless station's --uplink-* options), by local event id. */
+  uplinks?: Record<string, UplinkSettingsInput>;
 }
 
 export interface Station {
@@ -40,6 +45,7 @@ export interface Station {
   portChanged: boolean;
   core: StationCore;
   hub: SpectatorHub;
+  uplink: Uplink;
   app: FastifyInstance;
   settings: Settings;
   lanUrls(): string[];
@@ -68,6 +74,8 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   const core = new StationCore(store, settings, opts.clock);
   const hub = new SpectatorHub(settings, (id) => core.get(id));
   core.setLiveSink(hub);
+  const uplink = new Uplink({ store, core, settings, now: opts.clock ? () => opts.clock!.now() : undefined });
+  for (const [eventId, target] of Object.entries(opts.uplinks ?? {})) uplink.configureAtStart(eventId, target);
 
   let port = settings.port;
   const pagesRoot = opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot;
@@ -95,7 +103,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
         const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');
         store.putSetting(SETTINGS_KEY, JSON.stringify({ ...persisted, ...patch }));
       },
-    })],
+    }), uplinkRoutes({ uplink, secrets })],
   });
   attachUpgrade(app.server, core, hub);
 
@@ -115,12 +123,14 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     portChanged,
     core,
     hub,
+    uplink,
     app,
     settings,
     lanUrls: () => lanUrls(networkInterfaces(), port),
     close() {
       closing ??= (async () => {
         hub.close();
+        await uplink.close();
         await core.close();
         await app.close();
         store.close();
