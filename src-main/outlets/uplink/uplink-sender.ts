@@ -134,7 +134,7 @@ export class UplinkSender {
     const head = items[0];
     let onCourseWait: number | null = null;
     if (this.onCourseVersion !== this.onCourseSentVersion && (!head || head.kind === 'row')
-      && target.remoteStatus === 'running' && state.status === 'running') {
+      && target.remoteStatus === 'running' && state.status === 'running' && state.hasXml) {
       const due = this.lastOnCourseAt + s.uplinkOnCourseIntervalMs - now;
       if (due <= 0) {
         await this.sendOnCourse(target, state);
