@@ -164,6 +164,11 @@ export class UplinkSender {
   private async sendJob(target: StoredTarget, state: EventState, job: Exclude<Job, { kind: 'settle' | 'waitXml' }>): Promise<void> {
     const s = this.host.settings;
     if (job.kind === 'xml') {
+      // After a failure, a tiny health check first: a dead 4G link must not eat 3 MB per attempt.
+      if (this.failures > 0) {
+        const probe = await this.request(target, 'GET', '/health', null, s.uplinkTimeoutMs);
+        if (probe.kind !== 'ok') return this.failed(probe, null, [], 'health check');
+      }
       const outcome = await this.request(target, 'POST', '/api/v1/ingest/xml', JSON.stringify({ xml: job.xml }), s.uplinkXmlTimeoutMs);
       if (outcome.kind !== 'ok') return this.failed(outcome, 'xml', job.items, 'XML export');
       const dialect = outcome.body.changed !== undefined ? 'raceside' : 'c123-live-mini';
@@ -227,7 +232,7 @@ export class UplinkSender {
     this.failed(outcome, null, [], 'on-course list');
   }
 
-  private async request(target: StoredTarget, method: TargetRequest['method'], path: string, body: string, timeoutMs: number): Promise<Outcome> {
+  private async request(target: StoredTarget, method: TargetRequest['method'], path: string, body: string | null, timeoutMs: number): Promise<Outcome> {
     const send = this.host.send ?? sendToTarget;
     const sent = await send({ baseUrl: target.url, method, path, apiKey: target.apiKey, body, timeoutMs, signal: this.closing.signal }, () => this.host.now());
     this.bytesSent += sent.bytes;
