@@ -15,7 +15,8 @@
  *   when a link recovers.
  *
  * What decides the fault: `setMode(mode)` for every request, `next(...modes)` for the next few,
- * or `chaos(weights, random)` for a seeded random mix. Every request is logged (time, method,
+ * or `chaos(weights, random)` for a seeded random mix; requests whose path matches `spare` always
+ * pass (outside a blackhole). Every request is logged (time, method,
  * path, body bytes, fault) so a test can check what went over the wire.
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -44,6 +45,7 @@ export interface FaultProxy {
   blackhole(on: boolean): void;
   retryAfterS: number;
   stallMs: number;
+  spare: RegExp | null;
   /** Body bytes forwarded to the target (what reached it). */
   forwardedBytes(): number;
   close(): Promise<void>;
@@ -122,6 +124,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     log,
     retryAfterS: 1,
     stallMs: 10_000,
+    spare: null,
     setMode(m) {
       mode = m;
       weights = null;
@@ -163,7 +166,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
         held.push({ req, res, body, record });
         return;
       }
-      const fault = pick();
+      const fault = proxy.spare?.test(req.url ?? '') ? 'pass' : pick();
       record.fault = fault;
       switch (fault) {
         case 'pass': return relay(req, res, body, record);
