@@ -60,7 +60,7 @@ try {
   const racingH = (loops * 248) / 3600;
   out(`${clock()}  link back: backlog of ${backlog.queued} items (oldest ${((backlog.oldestUnsentMs ?? 0) / 1000).toFixed(0)} s) drained in ${(drainMs / 1000).toFixed(2)} s`);
   out(`uplink outage: ${minutes} min blackhole, ${loops} loops of the capture (${racingH.toFixed(1)} h of racing, ${pushes} pushes), `
-    + `${attempts} attempts into the dark (${(darkBytes / 1024).toFixed(0)} KB), backlog ${backlog.queued} items, drained ${(drainMs / 1000).toFixed(2)} s after recovery (limit 10 s); `
+    + `${attempts} attempts into the dark (${darkBytes} body bytes: health checks, not the 3 MB export), backlog ${backlog.queued} items, drained ${(drainMs / 1000).toFixed(2)} s after recovery (limit 10 s); `
     + `${after.requestsSent} requests and ${(after.bytesSent / 1024 / 1024).toFixed(1)} MB in all; target ${differences.length ? `DIFFERS in ${differences.length} answers` : 'equal to the station (every race, detailed)'}`);
   if (drainMs > 10_000) failures.push(`drained in ${(drainMs / 1000).toFixed(1)} s (limit 10 s)`);
   failures.push(...differences.slice(0, 5));
