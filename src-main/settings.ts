@@ -1,7 +1,7 @@
 /**
  * Station settings: one object of defaults, documented field by field. The CLI and environment
- * (cli.ts) and the dashboard spread their values over it. The numbers 200, 30 s, 10 s and 5 s of
- * SPEC §2 live here and nowhere else.
+ * (cli.ts) and the dashboard spread their values over it. Every default number (room size,
+ * heartbeat, grace, limits) lives here and nowhere else.
  */
 import type { StationSettings } from './wire/admin.ts';
 
@@ -38,6 +38,10 @@ export interface Settings extends StationSettings {
   uplinkOnCourseIntervalMs: number;
   /** Uplink: result rows per request [500, ~100–200 KB, under c123-live-mini's 1 MiB limit]. */
   uplinkBatchRows: number;
+  /** The station log (raceside.log in the data folder) is rotated near this size [5 MiB]… */
+  logFileBytes: number;
+  /** …and this many rotated files are kept beside it [4]: at most ~25 MB of log. */
+  logFilesKept: number;
 }
 
 export const defaultSettings: Settings = {
@@ -60,6 +64,8 @@ export const defaultSettings: Settings = {
   uplinkRetryMaxMs: 5_000,
   uplinkOnCourseIntervalMs: 500,
   uplinkBatchRows: 500,
+  logFileBytes: 5 * 1024 * 1024,
+  logFilesKept: 4,
 };
 
 export function resolveSettings(overrides: Partial<Settings> = {}): Settings {

@@ -104,7 +104,24 @@ export const migrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 8,
+    description: "the organiser's images from the Canoe123 export, kept with their event",
+    sql: `
+      CREATE TABLE event_images (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        slot TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (event_id, slot)
+      );
+    `,
+  },
 ];
+
+/** The schema version this Raceside writes; a database above it is from a newer Raceside. */
+export const newestSchemaVersion = migrations[migrations.length - 1].version;
 
 export function schemaVersion(db: DatabaseSync): number {
   return (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
@@ -112,9 +129,8 @@ export function schemaVersion(db: DatabaseSync): number {
 
 export function migrate(db: DatabaseSync): void {
   const current = schemaVersion(db);
-  const newest = migrations[migrations.length - 1].version;
-  if (current > newest) {
-    throw new Error(`The data folder was written by a newer Raceside (schema ${current}, this one knows ${newest}). Update Raceside.`);
+  if (current > newestSchemaVersion) {
+    throw new Error(`The database was written by a newer Raceside (schema ${current}, this one knows ${newestSchemaVersion}).`);
   }
   for (const m of migrations) {
     if (m.version <= current) continue;

@@ -54,6 +54,20 @@ export function onCourseInputs(state: EventState): Record<string, unknown>[] {
       })) {
         if (value !== null) out[name] = value;
       }
+      // Splits travel as Canoe123 gives them: times of day (the target reads them back to cs).
+      (e.splits ?? []).forEach((cs, i) => {
+        const at = cs === null || e.dtStart === null ? null : laterTimeOfDay(e.dtStart, cs);
+        if (at) out[`dtSplit${i + 1}`] = at;
+      });
       return out;
     });
+}
+
+/** "10:34:20.123" plus `cs` centiseconds, as a time of day (past midnight it starts again). */
+function laterTimeOfDay(start: string, cs: number): string | null {
+  const m = /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/.exec(start);
+  if (!m) return null;
+  const ms = (((+m[1] * 60 + +m[2]) * 60 + +m[3]) * 1000 + (m[4] ? Number(m[4].padEnd(3, '0')) : 0) + cs * 10) % (24 * 3600 * 1000);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(Math.floor(ms / 3_600_000))}:${p(Math.floor(ms / 60_000) % 60)}:${p(Math.floor(ms / 1000) % 60)}.${p(ms % 1000, 3)}`;
 }

@@ -11,6 +11,7 @@ import { initialItems, itemsForCommit } from '../../../../src-main/outlets/uplin
 import { nextJob, statusPath, type PlanContext } from '../../../../src-main/outlets/uplink/next-job.ts';
 import { onCourseInputs, resultInput } from '../../../../src-main/outlets/uplink/payloads.ts';
 import { rowKey, type OutboxItem } from '../../../../src-main/outlets/uplink/outbox.ts';
+import { onCourseSplits } from '../../../../src-main/domain/canoe123/on-course-splits.ts';
 
 const run: RunFields = { status: null, dtStart: '10:00:00.000', dtFinish: '10:01:30.000', time: 9000, pen: 200, total: 9200, gates: [0, 2, null, 50] };
 const row = (participantId: string, live: Partial<RunFields> | null, raceId = 'K1M_BR1'): ResultRow => ({
@@ -135,6 +136,16 @@ describe('request bodies', () => {
       raceId: 'K1M_BR1', participantId: 'A', bib: 7, time: null, pen: 200, total: null, status: 'DNF',
       dtStart: '10:00:00.000', dtFinish: '10:01:30.000', gates: [0, 2, null, 50],
     });
+  });
+
+  it('on-course: splits go as times of day, which the station reads back to the same centiseconds', () => {
+    const s = event('running');
+    const entry = { participantId: 'A', raceId: 'R', bib: 9, name: 'X', club: null, position: 1, gates: [], dtStart: '23:59:50.120', dtFinish: null, time: null, pen: 0, total: null, rank: null, ttbDiff: null, ttbName: null, splits: [null, 2345], lastSeen: 0 };
+    s.onCourse = new Map([['R|9', entry]]);
+    const [sent] = onCourseInputs(s);
+    expect(sent).toMatchObject({ dtStart: '23:59:50.120', dtSplit2: '00:00:13.570' });
+    expect(sent.dtSplit1).toBeUndefined();
+    expect(onCourseSplits(sent as never)).toEqual([null, 2345]);
   });
 
   it('on-course: the riders nearest the finish first, nulls left out', () => {
