@@ -86,7 +86,7 @@ describe('uplink to a c123-live-mini target', () => {
       if (!sent) continue;
       compared++;
       expect(sent.time ?? null, s.participantId).toBe(s.time);
-      // A polluted best-run row (c123-server-client.md §9.3) is sent as the station holds it; the
+      // A polluted best-run row (docs/CANOE123-FORMATS.md "Best-run pollution in the stream") is sent as the station holds it; the
       // view repairs it (as c123-live-mini's #180 guard does), so only clean rows compare here.
       const repaired = s.time !== null && s.pen === null && s.total === null;
       if (!repaired) expect({ pen: sent.pen ?? null, total: sent.total ?? null }, s.participantId).toEqual({ pen: s.pen, total: s.total });

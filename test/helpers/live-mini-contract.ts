@@ -1,8 +1,9 @@
 /**
  * c123-live-mini's ingest contract as a small HTTP server on loopback, for the uplink's
  * compatibility test. It is not c123-live-mini (which cannot be installed here: its SQLite driver
- * is a native module built from GitHub); it enforces what the reference describes
- * (shared/reference/c123-live-mini.md §1.2, §2) where Raceside is more lenient:
+ * is a native module built from GitHub); it enforces what c123-live-mini v0.13.0 does
+ * (OpenCanoeTiming/c123-live-mini, packages/server/src/routes/ingest.ts and its lifecycle table)
+ * where Raceside is more lenient:
  *
  * - status: one valid step at a time (jumps and same-state requests are 400 InvalidTransition
  *   with `currentStatus`), with the event's ingest key; a key of another event is 401;

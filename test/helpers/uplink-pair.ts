@@ -77,19 +77,20 @@ export async function startUplinkPair(opts: { configure?: boolean } = {}): Promi
 }
 
 /**
- * Every public answer that should match: the event (modulo when its status changed), its
- * categories, and every race's detailed results and startlist. Byte for byte, after the
- * timestamps (`statusChangedAt`, `officialAt`) are blanked on both sides.
+ * Every public answer that should match: the event (modulo when its status changed), its image,
+ * its categories, and every race's detailed results and startlist. Byte for byte, after the
+ * timestamps (`statusChangedAt`, `officialAt`, the image's version stamp) are blanked on both sides.
  */
 export async function publicDifferences(a: { url: string }, b: { url: string }, eventId = PAIR_EVENT): Promise<string[]> {
   const text = async (s: { url: string }, path: string) => {
     const res = await fetch(s.url + path);
-    return `${res.status} ${(await res.text()).replace(/"(statusChangedAt|officialAt)":"[^"]*"/g, '"$1":"…"')}`;
+    const body = res.headers.get('content-type')?.startsWith('image/') ? Buffer.from(await res.arrayBuffer()).toString('base64') : await res.text();
+    return `${res.status} ${body.replace(/"(statusChangedAt|officialAt)":"[^"]*"/g, '"$1":"…"').replace(/\?v=[^"]*/g, '?v=…')}`;
   };
   const out: string[] = [];
   const base = `/api/v1/events/${eventId}`;
   const detail = await (await fetch(a.url + base)).json() as { races?: { raceId: string }[] };
-  const paths = [base, `${base}/categories`];
+  const paths = [base, `${base}/image`, `${base}/categories`];
   for (const race of detail.races ?? []) paths.push(`${base}/results/${race.raceId}?detailed=true`, `${base}/startlist/${race.raceId}`);
   for (const path of paths) {
     const [x, y] = await Promise.all([text(a, path), text(b, path)]);

@@ -1,6 +1,6 @@
 /**
  * The request bodies the uplink sends, in the target's ingest contract (c123-live-mini's, which
- * Raceside speaks too; c123-server-client.md §5): `ResultInput` rows and `OnCourseInput` riders,
+ * Raceside speaks too; docs/C123-SERVER.md "The rows it pushes"): `ResultInput` rows and `OnCourseInput` riders,
  * built from the station's state when they are sent (pure).
  *
  * Units are the contract's: times, penalties and totals in integer centiseconds (the station's

@@ -1,5 +1,5 @@
 /**
- * One HTTP request to the target, as c123-server makes it (c123-server-client.md §2): JSON body,
+ * One HTTP request to the target, as c123-server makes it (docs/C123-SERVER.md): JSON body,
  * `X-API-Key`, the path under the target's base URL; with a timeout per request. The answer is
  * sorted into what the sender does next (`classifyAnswer`, pure):
  *
