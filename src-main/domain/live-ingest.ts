@@ -79,6 +79,23 @@ export function decideOnCourseIngest(state: EventState, inputs: readonly OnCours
   return { ok: true, state: nextState, changes: changed ? [{ type: 'onCourseChanged' }] : [], result: { active: next.size } };
 }
 
+/**
+ * Who the on-course list holds: riders in the start gate (no start time yet: spectators do not see
+ * them), riders on the course (started; spectators see them, finished ones for a few seconds more)
+ * and, of those, riders still running (started, not finished: pushes must keep coming).
+ */
+export function riderCounts(entries: Iterable<OnCourseEntry>): { atStart: number; onCourse: number; running: number } {
+  const out = { atStart: 0, onCourse: 0, running: 0 };
+  for (const e of entries) {
+    if (e.dtStart === null) out.atStart++;
+    else {
+      out.onCourse++;
+      if (e.dtFinish === null) out.running++;
+    }
+  }
+  return out;
+}
+
 export function expireOnCourse(state: EventState, nowMs: number, ttlMs: number): Decision {
   let next: Map<string, OnCourseEntry> | null = null;
   for (const [key, e] of state.onCourse) {

@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { WsMessage } from '../../src-main/wire/live.ts';
-import { STALE_AFTER_MS } from '../../src-renderer/operator/feeds/feed-health.ts';
 import { browserSuite, ensurePagesBuilt, launchBrowser } from '../helpers/browser.ts';
 import { captureFor } from '../helpers/capture.ts';
 import { api, ingest, operator, projectRoot, realXmlPath, startTestStation, type TestStation } from '../helpers/station.ts';
@@ -288,7 +287,7 @@ afterAll(async () => {
   it('warns that the results feed went stale once pushes stop while running', async () => {
     await page.locator(`[data-testid=event-link][data-event-id="${EVENT}"]`).click();
     await page.getByTestId('feed-panel').waitFor();
-    const limit = STALE_AFTER_MS.results!;
+    const limit = 15_000; // TODO(issue 11): rewritten below
     await page.locator('[data-testid=feed-results][data-state=stale]').waitFor({ timeout: limit + 5000 });
     const seen = Date.now();
     expect(seen - lastPush).toBeGreaterThanOrEqual(limit - 500); // not before the threshold

@@ -57,7 +57,9 @@ export function EventPage({ eventId }: { eventId: string }) {
 
   const d = detail.data;
   const e = d.event;
-  const structureKey = `${e.status}|${d.feeds.xml.count}|${e.hasXmlData}`;
+  const structureKey = `${e.status}|${d.feeds.lastImport?.at ?? ''}|${e.hasXmlData}`;
+  // Feed times are the station's clock; this browser's may differ (another machine on the LAN).
+  const stationNow = now + (detail.at !== null ? d.serverNow - detail.at : 0);
   return (
     <div className="event" data-testid="event-page" data-event-id={e.eventId}>
       <header className="event__head">
@@ -72,9 +74,9 @@ export function EventPage({ eventId }: { eventId: string }) {
       </header>
       {detail.error != null && <p className="alert alert--warn" role="status">{t('event.notAnswering', { error: errorText(detail.error, i18n) })}</p>}
       <div className="grid">
-        <FeedPanel detail={d} now={now} />
+        <FeedPanel detail={d} now={stationNow} />
         <LifecyclePanel detail={d} onChanged={changed} />
-        <XmlImport eventId={e.eventId} disabled={e.status === 'official'} onImported={changed} />
+        <XmlImport eventId={e.eventId} disabled={e.status === 'official'} lastImport={d.feeds.lastImport} onImported={changed} />
         <IngestKeyPanel event={e} />
         <RaceOfficialPanel detail={d} structureKey={structureKey} onChanged={changed} />
         <EventDetailsForm key={detailsKey(e)} event={e} onSaved={changed} />
