@@ -16,7 +16,7 @@ import { buildApp } from './http/app.ts';
 import { stationRoutes } from './http/station-routes.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
-import { lanUrls } from './net/lan-addresses.ts';
+import { advertisedUrls, listensOnLan } from './net/lan-addresses.ts';
 
 export interface StationOptions {
   host?: string;
@@ -42,7 +42,10 @@ export interface Station {
   hub: SpectatorHub;
   app: FastifyInstance;
   settings: Settings;
+  /** The URLs phones and tablets use (see net/lan-addresses.ts `advertisedUrls`). */
   lanUrls(): string[];
+  /** False when the station listens only on a loopback address: the LAN URLs do not reach it. */
+  listensOnLan(): boolean;
   close(): Promise<void>;
 }
 
@@ -82,7 +85,8 @@ export async function startStation(opts: StationOptions): Promise<Station> {
       core,
       settings,
       secrets,
-      lanUrls: () => lanUrls(networkInterfaces(), port),
+      lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
+      listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
       listeningPort: () => port,
       connectionCounts: () => hub.connectionCounts(),
       setOfficialsPin: (pin) => {
@@ -117,7 +121,8 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     hub,
     app,
     settings,
-    lanUrls: () => lanUrls(networkInterfaces(), port),
+    lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
+    listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
     close() {
       closing ??= (async () => {
         hub.close();

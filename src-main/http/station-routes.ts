@@ -16,6 +16,8 @@ export interface StationRouteDeps {
   settings: Settings;
   secrets: Secrets;
   lanUrls(): string[];
+  /** False when the station listens only on a loopback address (see net/lan-addresses.ts). */
+  listensOnLan(): boolean;
   /** The port the station actually listens on (the configured one may have been taken). */
   listeningPort(): number;
   connectionCounts(): Record<string, number>;
@@ -46,6 +48,7 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
 
     app.get('/station', async () => ({
       lanUrls: deps.lanUrls(),
+      listensOnLan: deps.listensOnLan(),
       listeningPort: deps.listeningPort(),
       settings: publicSettings(deps.settings),
       officialsPinSet: deps.secrets.officialsPin() !== null,

@@ -171,7 +171,13 @@ export interface StationSettings {
 }
 
 export interface StationInfo {
+  /** The station's URL on the LAN, one per address (spectators at `/`, officials at `/officials`). */
   lanUrls: string[];
+  /**
+   * False when the station listens only on a loopback address (e.g. `--host 127.0.0.1`): the LAN
+   * URLs are shown but reach nothing, and the dashboard says so wherever it shows them.
+   */
+  listensOnLan: boolean;
   listeningPort: number;
   settings: StationSettings;
   officialsPinSet: boolean;
