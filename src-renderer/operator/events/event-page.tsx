@@ -4,6 +4,7 @@
  * details and merge strategy, its recent activity, and delete.
  */
 import { seg } from '../../shared/api-client.ts';
+import { formatDateRange } from '../../shared/ui/format.ts';
 import { ActivityPanel } from '../activity/activity-panel.tsx';
 import { FeedPanel } from '../feeds/feed-panel.tsx';
 import { XmlImport } from '../imports/xml-import.tsx';
@@ -66,7 +67,7 @@ export function EventPage({ eventId }: { eventId: string }) {
         <div>
           <h1>{e.mainTitle}</h1>
           <p className="muted">
-            {[e.subTitle, e.location, e.facility, [e.startDate, e.endDate].filter(Boolean).join(' – ')].filter(Boolean).join(' · ')}
+            {[...new Set([e.subTitle, e.location, e.facility].filter(Boolean))].concat(formatDateRange(e.startDate, e.endDate, i18n.locale) || []).join(' · ')}
             {' '}· {t('event.id')} <code>{e.eventId}</code> · <span className={`badge badge--st-${e.status}`}>{statusLabel(e.status, i18n)}</span>
           </p>
         </div>

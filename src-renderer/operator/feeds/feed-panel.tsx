@@ -74,7 +74,7 @@ function SourceHealth({ src, now, running }: { src: FeedSourceReport; now: numbe
                   </small>
                 )}
               </th>
-              <td><span className={`dot dot--${c.state}`} aria-hidden="true" /> {channelStateText(c.state, i18n)}</td>
+              <td className="feed__state"><span className={`dot dot--${c.state}`} aria-hidden="true" /> {channelStateText(c.state, i18n)}</td>
               <td className="num" data-testid={`feed-${c.channel}-last`}>{ago(c.lastAt, now, i18n)}</td>
               <td className="num">{c.perMinute}</td>
               <td className="num" data-testid={`feed-${c.channel}-count`}>{c.count}</td>
