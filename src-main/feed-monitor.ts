@@ -1,9 +1,9 @@
 /**
  * Feed health per event, held for the station: the records of domain/feed-health.ts, changed as
  * pushes arrive and judged when the dashboard asks. Records are kept on disk beside the activity
- * log, but never written per push (that stalled c123-live-mini, #157): a record that changed is
- * written by `flush()`, which the station calls every few seconds, after a problem or an import,
- * and at shutdown. A crash loses at most those few seconds of feed history, never a result.
+ * log, but never written per push (that stalled c123-live-mini, #157), refused ones included: a
+ * record that changed is written by `flush()`, which the station calls every few seconds, after an
+ * XML import, and at shutdown. A crash loses at most those few seconds of feed history, never a result.
  */
 import type { FeedChannel, FeedProblem, FeedSource, FeedsReport, LastImport } from './wire/admin.ts';
 import {

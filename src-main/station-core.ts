@@ -129,6 +129,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     this.events.delete(eventId);
     this.byKeyHash.delete(keyHash(state.apiKey));
     this.feeds.forget(eventId);
+    for (const key of this.silentLogged.keys()) if (key.startsWith(`${eventId}|`)) this.silentLogged.delete(key);
     const changes: Change[] = [{ type: 'eventDeleted' }];
     this.sink.publish(state, null, changes);
     this.activity.add(eventId, 'info', 'Event deleted');
@@ -161,19 +162,20 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   /**
    * Imports an XML export. The parse runs in a worker thread; the state is checked again after it,
-   * since the event may have changed (or gone) while the parser worked.
+   * since the event may have changed (or gone) while the parser worked. Pushed exports (`by`
+   * 'ingest') count in the feed health of their `source`; every import becomes the last import.
    */
-  async ingestXml(eventId: string, xml: string, by: Actor = 'ingest'): Promise<ImportSummary> {
-    this.guard(this.require(eventId), 'xml', by);
+  async ingestXml(eventId: string, xml: string, by: Actor = 'ingest', source: FeedSource = SOURCE): Promise<ImportSummary> {
+    this.guard(this.require(eventId), 'xml', by, source);
     const parsed = await this.xmlParser.parse(xml);
-    this.guard(this.require(eventId), 'xml', by);
+    this.guard(this.require(eventId), 'xml', by, source);
     if (!parsed.ok) {
-      if (by === 'ingest') this.feedProblem(eventId, 'xml', { kind: 'invalidXml', detail: parsed.message }, false);
+      if (by === 'ingest') this.feedProblem(eventId, source, 'xml', { kind: 'invalidXml', detail: parsed.message }, false);
       this.activity.add(eventId, 'warn', `XML refused: ${parsed.message}`);
       throw new StationError('InvalidXml', parsed.message);
     }
     const summary = this.apply(eventId, (s) => decideXmlImport(s, parsed.export, this.nowIso()));
-    if (by === 'ingest') this.feeds.delivered(eventId, SOURCE, 'xml', this.clock.now(), timingOf(this.require(eventId)));
+    if (by === 'ingest') this.feeds.delivered(eventId, source, 'xml', this.clock.now(), timingOf(this.require(eventId)));
     this.feeds.imported(eventId, { ...summary, at: this.nowIso(), by });
     this.feeds.flush();
     const c = summary.changed;
@@ -182,33 +184,35 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     return summary;
   }
 
-  ingestResults(eventId: string, rows: readonly LiveResultInput[]): { updated: number; ignored?: true } {
+  /** Live result rows from a source (c123-server's pushes by default). */
+  ingestResults(eventId: string, rows: readonly LiveResultInput[], source: FeedSource = SOURCE): { updated: number; ignored?: true } {
     const state = this.require(eventId);
     if (!state.hasXml) {
-      this.feedProblem(eventId, 'results', { kind: 'beforeXml', channel: 'results' });
+      this.feedProblem(eventId, source, 'results', { kind: 'beforeXml', channel: 'results' });
       return { updated: 0, ignored: true };
     }
-    this.guard(state, 'results', 'ingest');
+    this.guard(state, 'results', 'ingest', source);
     const result = this.apply(eventId, (s) => decideResultsIngest(s, rows));
-    this.feeds.delivered(eventId, SOURCE, 'results', this.clock.now(), timingOf(this.require(eventId)));
+    this.feeds.delivered(eventId, source, 'results', this.clock.now(), timingOf(this.require(eventId)));
     const unknown = rows.length - result.updated;
-    if (unknown > 0) this.feedProblem(eventId, 'results', { kind: 'unknownRows', count: unknown });
+    if (unknown > 0) this.feedProblem(eventId, source, 'results', { kind: 'unknownRows', count: unknown });
     return result;
   }
 
-  ingestOnCourse(eventId: string, rows: readonly OnCourseInput[]): { active: number; ignored?: true } {
+  /** The complete on-course list from a source (c123-server's pushes by default). */
+  ingestOnCourse(eventId: string, rows: readonly OnCourseInput[], source: FeedSource = SOURCE): { active: number; ignored?: true } {
     const state = this.require(eventId);
     if (!state.hasXml) {
-      this.feedProblem(eventId, 'oncourse', { kind: 'beforeXml', channel: 'oncourse' });
+      this.feedProblem(eventId, source, 'oncourse', { kind: 'beforeXml', channel: 'oncourse' });
       return { active: 0, ignored: true };
     }
-    this.guard(state, 'oncourse', 'ingest');
+    this.guard(state, 'oncourse', 'ingest', source);
     const result = this.apply(eventId, (s) => decideOnCourseIngest(s, rows, this.clock.now()));
     const after = this.require(eventId);
     const now = this.clock.now();
-    this.feeds.delivered(eventId, SOURCE, 'oncourse', now, timingOf(after));
+    this.feeds.delivered(eventId, source, 'oncourse', now, timingOf(after));
     const riders = riderCounts(after.onCourse.values());
-    this.feeds.riders(eventId, SOURCE, now, riders.running, riders.atStart);
+    this.feeds.riders(eventId, source, now, riders.running, riders.atStart);
     this.scheduleExpiry();
     return result;
   }
@@ -275,21 +279,20 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     return state;
   }
 
-  private guard(state: EventState, kind: IngestKind, by: Actor): void {
+  private guard(state: EventState, kind: IngestKind, by: Actor, source: FeedSource = SOURCE): void {
     // The operator may import XML by hand in any state but official (a correction before sign-off).
     const refusal = ingestRejection(state.status, kind);
     if (refusal && !(by === 'operator' && kind === 'xml' && state.status !== 'official')) {
-      if (by === 'ingest') this.feedProblem(state.meta.eventId, kind, { kind: 'refused', channel: kind, status: state.status });
+      if (by === 'ingest') this.feedProblem(state.meta.eventId, source, kind, { kind: 'refused', channel: kind, status: state.status });
       throw new StationError('Forbidden', refusal, { currentStatus: state.status });
     }
   }
 
   /** Notes a feed problem for the source, and says it in the activity log (at most every 10 s per kind). */
-  private feedProblem(eventId: string, channel: IngestKind, problem: FeedProblem, log = true): void {
+  private feedProblem(eventId: string, source: FeedSource, channel: IngestKind, problem: FeedProblem, log = true): void {
     const now = this.clock.now();
-    this.feeds.problem(eventId, SOURCE, channel, now, problem);
-    if (log) this.activity.refused(`${eventId}|${channel}|${problem.kind}`, eventId, problemSentence(problem), now);
-    if (problem.kind !== 'beforeXml') this.feeds.flush();
+    this.feeds.problem(eventId, source, channel, now, problem);
+    if (log) this.activity.refused(`${eventId}|${source}|${channel}|${problem.kind}`, eventId, problemSentence(problem), now);
   }
 
   private index(state: EventState): void {
@@ -311,7 +314,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   }
 }
 
-/** The source that pushes through the ingest routes. */
+/** The source that pushes through the ingest routes (a direct Canoe123 link passes its own). */
 const SOURCE: FeedSource = 'c123-server';
 const FEED_WATCH_MS = 1000;
 /** Feed records are written every this many watch ticks (and after problems, imports, at shutdown). */

@@ -33,8 +33,8 @@ export interface ChannelRecord {
   problemAt: number | null;
   /** Gaps (ms) between deliveries while data was due, oldest first, at most RHYTHM_SAMPLES. */
   gaps: number[];
-  /** Delivery times in the last minute, for the per-minute figure. */
-  recent: number[];
+  /** Deliveries in the last minute, per second: [second since the epoch, count], oldest first. */
+  recent: [number, number][];
 }
 
 export interface SourceRecord {
@@ -87,7 +87,7 @@ export function recordDelivery(rec: FeedRecord, source: FeedSource, channel: Fee
       if (gap <= staleAfter(channel, c)!) gaps.push(gap);
       while (gaps.length > RHYTHM_SAMPLES) gaps.shift();
     }
-    return { ...c, lastAt: now, count: c.count + 1, gaps, recent: [...c.recent.filter((t) => t > now - 60_000), now] };
+    return { ...c, lastAt: now, count: c.count + 1, gaps, recent: countIn(c.recent, now) };
   });
 }
 
@@ -117,6 +117,21 @@ function updateChannel(
   const c = src.channels[channel] ?? emptyChannel();
   const next: SourceRecord = { ...src, lastAt: now, channels: { ...src.channels, [channel]: change(c, src) } };
   return { ...rec, sources: { ...rec.sources, [source]: next } };
+}
+
+/** The per-second counts with one more delivery at `now`, seconds older than a minute dropped (at most 60 kept). */
+function countIn(recent: readonly [number, number][], now: number): [number, number][] {
+  const second = Math.floor(now / 1000);
+  const kept = recent.filter(([s]) => s > second - 60);
+  const last = kept[kept.length - 1];
+  if (last && last[0] === second) kept[kept.length - 1] = [second, last[1] + 1];
+  else kept.push([second, 1]);
+  return kept;
+}
+
+function perMinute(recent: readonly [number, number][], now: number): number {
+  const second = Math.floor(now / 1000);
+  return recent.reduce((sum, [s, n]) => (s > second - 60 ? sum + n : sum), 0);
 }
 
 const emptySource = (): SourceRecord => ({ lastAt: null, channels: {}, riders: null });
@@ -173,7 +188,7 @@ function judgeChannel(channel: FeedChannel, c: ChannelRecord, src: SourceRecord,
     state: channelState(c, due, limit, now),
     lastAt: c.lastAt,
     count: c.count,
-    perMinute: c.recent.filter((t) => t > now - 60_000).length,
+    perMinute: perMinute(c.recent, now),
     errors: c.errors,
     problem: c.problem,
     problemAt: c.problemAt,

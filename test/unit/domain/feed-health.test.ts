@@ -101,6 +101,15 @@ describe('feed health', () => {
     expect(channel(rec, running, 2500, 'oncourse').state).toBe('ok');
   });
 
+  it('counts deliveries per minute in per-second buckets, however fast they come', () => {
+    let rec = emptyFeedRecord;
+    for (let i = 0; i < 5000; i++) rec = recordDelivery(rec, S, 'results', 1_000_000 + i * 20, running); // 50 a second for 100 s
+    const c = rec.sources[S]!.channels.results!;
+    expect(c.recent.length).toBeLessThanOrEqual(60);
+    expect(channel(rec, running, 1_000_000 + 4999 * 20, 'results').perMinute).toBe(60 * 50);
+    expect(channel(rec, running, 1_000_000 + 4999 * 20 + 61_000, 'results').perMinute).toBe(0);
+  });
+
   it('says problems in sentences an operator understands, not codes', () => {
     expect(problemSentence({ kind: 'refused', channel: 'results', status: 'official' })).toBe(
       "Results for an official event were refused: official results are final. Turn off c123-server's live push for this event.",
