@@ -1,7 +1,7 @@
 /**
  * Station settings: one object of defaults, documented field by field. The CLI and environment
- * (cli.ts) and the dashboard spread their values over it. The numbers 200, 30 s, 10 s and 5 s of
- * SPEC §2 live here and nowhere else.
+ * (cli.ts) and the dashboard spread their values over it. Every default number (room size,
+ * heartbeat, grace, limits) lives here and nowhere else.
  */
 import type { StationSettings } from './wire/admin.ts';
 
@@ -23,6 +23,10 @@ export interface Settings extends StationSettings {
   /** Wrong officials-PIN attempts allowed per client per window [5 per 60 000 ms]. */
   pinAttempts: number;
   pinWindowMs: number;
+  /** The station log (raceside.log in the data folder) is rotated near this size [5 MiB]… */
+  logFileBytes: number;
+  /** …and this many rotated files are kept beside it [4]: at most ~25 MB of log. */
+  logFilesKept: number;
 }
 
 export const defaultSettings: Settings = {
@@ -39,6 +43,8 @@ export const defaultSettings: Settings = {
   defaultMergeStrategy: 'xml-structure-live-results',
   pinAttempts: 5,
   pinWindowMs: 60_000,
+  logFileBytes: 5 * 1024 * 1024,
+  logFilesKept: 4,
 };
 
 export function resolveSettings(overrides: Partial<Settings> = {}): Settings {

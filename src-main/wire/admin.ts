@@ -170,6 +170,17 @@ export interface StationSettings {
   defaultMergeStrategy: MergeStrategy;
 }
 
+/** The station process, measured by Node itself (the hardening suite and the bench read it). */
+export interface StationProcess {
+  pid: number;
+  startedAt: string;
+  /** Resident memory. */
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** Active handles and requests by type (`process.getActiveResourcesInfo()`). */
+  resources: Record<string, number>;
+}
+
 export interface StationInfo {
   /** The station's URL on the LAN, one per address (spectators at `/`, officials at `/officials`). */
   lanUrls: string[];
@@ -182,6 +193,7 @@ export interface StationInfo {
   settings: StationSettings;
   officialsPinSet: boolean;
   connections: Record<string, number>;
+  process: StationProcess;
 }
 
 export type SettingsPatch = Partial<Omit<StationSettings, 'host'>> & { officialsPin?: string | null };
