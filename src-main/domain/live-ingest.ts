@@ -9,6 +9,7 @@ import type { EventState, OnCourseEntry, ResultRow } from './model.ts';
 import {
   detectLiveUnit, liveRunFields, onCourseEntry, trimBib, type LiveResultInput, type OnCourseInput,
 } from './canoe123/live-rows.ts';
+import { onCourseSplits, type OnCourseSplitInput } from './canoe123/on-course-splits.ts';
 import { effectiveRun, overlayAfterLive, sameRun } from './result-merge.ts';
 import { participantOf, raceById } from './public-view.ts';
 import { repairSecondRun, type SecondRunRepair } from './best-run-repair.ts';
@@ -66,13 +67,17 @@ function onCourseOf(state: EventState, raceId: string, participantId: string, bi
  * c123-server sends the complete list of riders on course with every push, so the list replaces
  * the previous one; entries then expire `ttlMs` after they were last seen if pushes stop.
  */
-export function decideOnCourseIngest(state: EventState, inputs: readonly OnCourseInput[], nowMs: number): Decision<{ active: number }> {
+export function decideOnCourseIngest(
+  state: EventState, inputs: readonly (OnCourseInput & OnCourseSplitInput)[], nowMs: number,
+): Decision<{ active: number }> {
   const unit = detectLiveUnit(inputs);
   const next = new Map<string, OnCourseEntry>();
   for (const input of inputs) {
     if (!raceById(state, input.raceId)) continue;
     const entry = onCourseEntry(input, unit, nowMs);
-    if (entry) next.set(`${entry.raceId}|${entry.bib}`, entry);
+    if (!entry) continue;
+    const splits = onCourseSplits(input);
+    next.set(`${entry.raceId}|${entry.bib}`, splits.length ? { ...entry, splits } : entry);
   }
   const changed = !sameOnCourse(state.onCourse, next);
   const nextState = { ...state, onCourse: next };
