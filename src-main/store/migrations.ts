@@ -64,6 +64,16 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 3,
+    description: 'feed health per event (sources, channels, the timing they reported, the last XML import)',
+    sql: `
+      CREATE TABLE feed_health (
+        event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+        record TEXT NOT NULL
+      );
+    `,
+  },
+  {
     version: 5,
     description: 'uplink to a public results server: target per event, durable outbox, refused items, rows the target holds live values for',
     sql: `

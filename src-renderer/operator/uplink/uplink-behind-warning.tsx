@@ -5,7 +5,8 @@
 import type { UplinkOverview } from '@wire/uplink.ts';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { formatRoute } from '../lib/route.ts';
-import { behindUplinks, durationText } from './uplink-text.ts';
+import { quietFor } from '../feeds/feed-words.ts';
+import { behindUplinks } from './uplink-text.ts';
 
 export function UplinkBehindWarning({ overview }: { overview: UplinkOverview | null }) {
   const i18n = useOperatorI18n();
@@ -16,7 +17,7 @@ export function UplinkBehindWarning({ overview }: { overview: UplinkOverview | n
       {behind.map((b, i) => (
         <a key={b.eventId} href={formatRoute({ page: 'event', eventId: b.eventId })}>
           {i > 0 && ' '}
-          {i18n.t('uplink.behind', { id: b.eventId, age: durationText(b.behindMs, i18n) })}
+          {i18n.t('uplink.behind', { id: b.eventId, age: quietFor(b.behindMs, i18n) })}
         </a>
       ))}
     </p>

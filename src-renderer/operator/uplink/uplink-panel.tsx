@@ -14,7 +14,8 @@ import { ago } from '../lib/relative-time.ts';
 import { usePoll } from '../lib/use-poll.ts';
 import { UplinkForm } from './uplink-form.tsx';
 import { UplinkRefusedList } from './uplink-refused-list.tsx';
-import { bytesText, durationText, uplinkErrorSentence } from './uplink-text.ts';
+import { quietFor } from '../feeds/feed-words.ts';
+import { bytesText, uplinkErrorSentence } from './uplink-text.ts';
 
 export const UPLINK_POLL_MS = 1500;
 
@@ -49,7 +50,7 @@ export function UplinkPanel({ eventId }: { eventId: string }) {
                   <span className="stat__label">{t('uplink.queued')}</span>
                 </div>
                 <div className="stat">
-                  <span className="stat__value num" data-testid="uplink-oldest">{u.oldestUnsentMs === null ? t('uplink.none') : durationText(u.oldestUnsentMs, i18n)}</span>
+                  <span className="stat__value num" data-testid="uplink-oldest">{u.oldestUnsentMs === null ? t('uplink.none') : quietFor(u.oldestUnsentMs, i18n)}</span>
                   <span className="stat__label">{t('uplink.oldest')}</span>
                 </div>
                 <div className="stat">

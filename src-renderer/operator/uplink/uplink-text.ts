@@ -1,7 +1,6 @@
 /**
  * The uplink in the operator's words (pure: the texts are passed in): an error as a sentence in
- * the dashboard's language (the station's English message is only the fallback), a duration
- * ("2 min"), a byte count, and which events' uplinks are behind by more than the header's limit.
+ * the dashboard's language (the station's English message is only the fallback), a byte count, and which events' uplinks are behind by more than the header's limit.
  */
 import type { UplinkError, UplinkOverview } from '@wire/uplink.ts';
 import type { OperatorText } from '../i18n/operator-text.ts';
@@ -11,14 +10,6 @@ export const BEHIND_WARNING_MS = 30_000;
 
 export function uplinkErrorSentence(e: UplinkError, { t }: Pick<OperatorText, 't'>): string {
   return t(`uplink.reason.${e.reason}`, { status: e.httpStatus ?? '', detail: e.detail ? `: ${e.detail}` : '' });
-}
-
-export function durationText(ms: number, { t }: Pick<OperatorText, 't'>): string {
-  const s = Math.floor(ms / 1000);
-  if (s < 120) return t('duration.s', { n: s });
-  const m = Math.floor(s / 60);
-  if (m < 120) return t('duration.min', { n: m });
-  return t('duration.h', { n: Math.floor(m / 60) });
 }
 
 export function bytesText(n: number): string {
