@@ -20,12 +20,15 @@ import { resolveSettings, type Settings } from './settings.ts';
 import { StationCore, type Clock } from './station-core.ts';
 import { buildApp } from './http/app.ts';
 import { stationRoutes } from './http/station-routes.ts';
+import { uplinkRoutes } from './http/uplink-routes.ts';
+import { Uplink } from './outlets/uplink/uplink.ts';
+import type { UplinkSettingsInput } from './wire/uplink.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
 import { ScreenStore } from './store/screen-store.ts';
 import { ScreenRegistry } from './screens/screen-registry.ts';
 import { screenRoutes } from './http/screen-routes.ts';
-import { lanUrls } from './net/lan-addresses.ts';
+import { advertisedUrls, listensOnLan } from './net/lan-addresses.ts';
 import { openStationLog, type StationLog } from './station-log.ts';
 import { outsideArchive } from './asar-paths.ts';
 
@@ -39,6 +42,8 @@ export interface StationOptions {
   pagesRoot?: string | null;
   clock?: Clock;
   log?: (line: string) => void;
+  /** Uplink targets given at start (the headless station's --uplink-* options), by local event id. */
+  uplinks?: Record<string, UplinkSettingsInput>;
   /** Warnings and errors of the station log also on stderr (the headless station). */
   logToStderr?: boolean;
 }
@@ -54,9 +59,13 @@ export interface Station {
   core: StationCore;
   hub: SpectatorHub;
   screens: ScreenRegistry;
+  uplink: Uplink;
   app: FastifyInstance;
   settings: Settings;
+  /** The URLs phones and tablets use (see net/lan-addresses.ts `advertisedUrls`). */
   lanUrls(): string[];
+  /** False when the station listens only on a loopback address: the LAN URLs do not reach it. */
+  listensOnLan(): boolean;
   close(): Promise<void>;
 }
 
@@ -73,6 +82,7 @@ interface Opened {
   core?: StationCore;
   hub?: SpectatorHub;
   screens?: ScreenRegistry;
+  uplink?: Uplink;
   app?: FastifyInstance;
 }
 
@@ -91,6 +101,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   } catch (err) {
     opened.hub?.close();
     opened.screens?.close();
+    await opened.uplink?.close();
     await opened.core?.close();
     await opened.app?.close();
     // The caller reports the failure on stderr (one line); the log file keeps it too.
@@ -135,6 +146,9 @@ async function start(
   const hub = new SpectatorHub(settings, (id) => core.get(id));
   opened.hub = hub;
   core.setLiveSink(hub);
+  const uplink = new Uplink({ store, core, settings, now: opts.clock ? () => opts.clock!.now() : undefined });
+  opened.uplink = uplink;
+  for (const [eventId, target] of Object.entries(opts.uplinks ?? {})) uplink.configureAtStart(eventId, target);
   const screens = new ScreenRegistry({
     store: new ScreenStore(store.db),
     settings,
@@ -162,7 +176,8 @@ async function start(
       settings,
       secrets,
       startedAt: run.startedAt,
-      lanUrls: () => lanUrls(networkInterfaces(), port),
+      lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
+      listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
       listeningPort: () => port,
       connectionCounts: () => hub.connectionCounts(),
       setOfficialsPin: (pin) => {
@@ -175,7 +190,7 @@ async function start(
         const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');
         store.putSetting(SETTINGS_KEY, JSON.stringify({ ...persisted, ...patch }));
       },
-    })],
+    }), uplinkRoutes({ uplink, secrets })],
   });
   opened.app = app;
   attachUpgrade(app.server, core, hub, screens);
@@ -204,13 +219,16 @@ async function start(
     core,
     hub,
     screens,
+    uplink,
     app,
     settings,
-    lanUrls: () => lanUrls(networkInterfaces(), port),
+    lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
+    listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
     close() {
       closing ??= (async () => {
         hub.close();
         screens.close();
+        await uplink.close();
         await core.close();
         await app.close();
         core.activity.add(null, 'info', 'Station stopped');

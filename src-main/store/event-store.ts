@@ -10,9 +10,22 @@ import { transaction, type Database } from './database.ts';
 
 type StoredRow = Omit<ResultRow, 'raceId' | 'participantId'>;
 
+/** What a commit carries beyond its changes: the raw text of the XML export it imported. */
+export interface CommitContext {
+  xml?: string;
+}
+
+/**
+ * Runs inside a commit's transaction, after its writes: an outlet recording what it must send
+ * for these changes (the uplink's outbox), so the change and its upload are one commit. A hook
+ * that throws rolls the commit back.
+ */
+export type CommitHook = (state: EventState, changes: readonly Change[], context: CommitContext) => void;
+
 export class EventStore {
   readonly db: Database;
   private readonly stmts;
+  private readonly hooks: CommitHook[] = [];
 
   constructor(db: Database) {
     this.db = db;
@@ -39,6 +52,8 @@ export class EventStore {
       putSetting: db.prepare(`INSERT INTO station_settings (key, value) VALUES (?, ?)
         ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
       insertLog: db.prepare('INSERT INTO activity_log (at, event_id, level, message) VALUES (?, ?, ?, ?)'),
+      upsertFeed: db.prepare(`INSERT INTO feed_health (event_id, record) VALUES (?, ?)
+        ON CONFLICT (event_id) DO UPDATE SET record = excluded.record`),
     };
   }
 
@@ -97,13 +112,18 @@ export class EventStore {
     this.stmts.deleteEvent.run(eventId);
   }
 
+  onCommit(hook: CommitHook): void {
+    this.hooks.push(hook);
+  }
+
   /** Writes the changes of one decision in one transaction; `state` is the state after it. */
-  commit(state: EventState, changes: readonly Change[]): void {
+  commit(state: EventState, changes: readonly Change[], context: CommitContext = {}): void {
     const id = state.meta.eventId;
     const persistent = changes.filter((c) => c.type !== 'onCourseChanged');
     if (persistent.length === 0) return;
     transaction(this.db, () => {
       for (const c of persistent) this.write(id, state, c);
+      for (const hook of this.hooks) hook(state, persistent, context);
     });
   }
 
@@ -160,8 +180,19 @@ export class EventStore {
     this.stmts.insertLog.run(at, eventId, level, message);
   }
 
-  recentLog(limit: number): { id: number; at: string; eventId: string | null; level: string; message: string }[] {
+  /** The newest `limit` log entries, newest first. */
+  recentLog(limit: number): { id: number; at: string; eventId: string | null; level: 'info' | 'warn' | 'error'; message: string }[] {
     return (this.db.prepare('SELECT id, at, event_id AS eventId, level, message FROM activity_log ORDER BY id DESC LIMIT ?').all(limit) as never[]);
+  }
+
+  /** Feed health records (JSON, feed-monitor.ts) by event id. */
+  loadFeedRecords(): Map<string, string> {
+    const rows = this.db.prepare('SELECT event_id, record FROM feed_health').all() as { event_id: string; record: string }[];
+    return new Map(rows.map((r) => [r.event_id, r.record]));
+  }
+
+  saveFeedRecord(eventId: string, json: string): void {
+    this.stmts.upsertFeed.run(eventId, json);
   }
 
   close(): void {
