@@ -35,6 +35,9 @@ function refuse(socket: Duplex, code: ErrorCode, message?: string, extra: Record
   const { status } = errorTable[code];
   const body = JSON.stringify({ error: code, message: message ?? errorTable[code].message, ...extra });
   const reason = { 404: 'Not Found', 410: 'Gone', 503: 'Service Unavailable' }[status as 404 | 410 | 503] ?? 'Error';
+  // As ws's abortHandshake: once the answer is flushed the socket is destroyed. `end()` alone only
+  // half-closes it, and a client that never closes its own end would hold it open for good.
+  socket.once('finish', () => socket.destroy());
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
       + `Connection: close\r\n${status === 503 ? 'Retry-After: 5\r\n' : ''}\r\n${body}`,
