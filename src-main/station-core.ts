@@ -200,7 +200,12 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     const before = this.require(eventId);
     const decision = decide(before);
     if (!decision.ok) throw new StationError(decision.error, decision.message, decision.detail);
-    if (decision.changes.length === 0) return decision.result;
+    if (decision.changes.length === 0) {
+      // Nothing to store or publish, but memory-only state may have moved (an identical on-course
+      // snapshot is still a sighting): keep it, or riders would expire 10 s after the last change.
+      if (decision.state !== before) this.events.set(eventId, decision.state);
+      return decision.result;
+    }
     this.store.commit(decision.state, decision.changes);
     this.events.set(eventId, decision.state);
     this.sink.publish(before, decision.state, decision.changes);
