@@ -9,11 +9,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { EventStatus, MergeStrategy } from './wire/api.ts';
+import type { DeletedEvent } from './wire/admin.ts';
 import type { ErrorCode } from './wire/errors.ts';
 import type { Change, Decision } from './domain/decision.ts';
 import type { Actor, EventMeta, EventState } from './domain/model.ts';
 import { decideStatusChange, ingestRejection, type IngestKind } from './domain/event-lifecycle.ts';
-import { decideMergeStrategy, decideMetaUpdate, decideRaceOfficial, newEvent } from './domain/event-admin.ts';
+import { decideMergeStrategy, decideMetaUpdate, decideRaceOfficial, deleteRejection, newEvent } from './domain/event-admin.ts';
 import { decideXmlImport, type ImportSummary } from './domain/xml-import.ts';
 import { decideOnCourseIngest, decideResultsIngest, expireOnCourse } from './domain/live-ingest.ts';
 import type { LiveResultInput, OnCourseInput } from './domain/canoe123/live-rows.ts';
@@ -104,16 +105,51 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     return state;
   }
 
-  deleteEvent(eventId: string): void {
+  /**
+   * Deletes an event without destroying it: its rows move aside in one transaction (restorable
+   * with `restoreEvent`), it leaves the public API, the lists and ingest (its key stops working at
+   * once), and its spectators are closed with 1000. The id is free again for a new event.
+   */
+  deleteEvent(eventId: string, by: Actor = 'operator'): { deletedId: number } {
     const state = this.require(eventId);
-    this.store.deleteEvent(eventId);
+    const refusal = deleteRejection(state, by);
+    if (refusal) {
+      this.activity.refused(`${eventId}|delete|${by}`, eventId, `Refused to delete the event (by ${by}): ${refusal.message}`, this.clock.now(), 10_000, true);
+      throw new StationError(refusal.error, refusal.message, refusal.detail);
+    }
+    const deletedId = this.store.moveToDeleted(eventId, this.nowIso(), by);
     this.events.delete(eventId);
     this.byKeyHash.delete(keyHash(state.apiKey));
     this.feeds.forget(eventId);
     const changes: Change[] = [{ type: 'eventDeleted' }];
     this.sink.publish(state, null, changes);
-    this.activity.add(eventId, 'info', 'Event deleted');
+    this.activity.add(eventId, 'warn', `Event deleted (by ${by}, status ${state.status}); kept and restorable from the dashboard (Events → Deleted events)`);
     this.emit('changed', eventId, changes);
+    return { deletedId };
+  }
+
+  /** The kept copies of deleted events, newest first. */
+  deletedEvents(): DeletedEvent[] {
+    return this.store.listDeleted();
+  }
+
+  /**
+   * Brings a deleted event back, under its own id or under `newEventId` when its id was taken
+   * again meanwhile (c123-server creates the event anew after its delete).
+   */
+  restoreEvent(deletedId: number, newEventId?: string): EventState {
+    const kept = this.store.getDeleted(deletedId);
+    if (!kept) throw new StationError('NotFound', `There is no deleted event ${deletedId}`);
+    const eventId = newEventId ?? kept.eventId;
+    if (this.events.has(eventId)) {
+      throw new StationError('Conflict', `An event with the id ${eventId} exists (created after the delete?): restore this copy under another id`, { eventId });
+    }
+    const state = this.store.restoreDeleted(deletedId, eventId);
+    this.index(state);
+    const renamed = eventId !== kept.eventId ? ` as ${eventId} (deleted as ${kept.eventId})` : '';
+    this.activity.add(eventId, 'info', `Event restored${renamed}: status ${state.status}, ${kept.resultRows} result rows, deleted ${kept.deletedAt} by ${kept.deletedBy}`);
+    this.emit('changed', eventId, [{ type: 'eventCreated' }]);
+    return state;
   }
 
   changeStatus(eventId: string, status: EventStatus, by: Actor) {

@@ -1,8 +1,9 @@
 /**
  * Admin API. c123-server's routes (create, list, delete events with `X-Master-Key`; status PATCH
  * with its `X-API-Key`) and the operator dashboard's (event details, XML import by hand, race
- * official marks, merge strategy, activity). Officials reach the status PATCH and race marks with
- * their PIN. Each route names the callers it accepts; auth.ts only says who is calling.
+ * official marks, merge strategy, activity, deleted events and their restore). Officials reach
+ * the status PATCH and race marks with their PIN. Each route names the callers it accepts;
+ * auth.ts only says who is calling.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { eventStatuses, mergeStrategies, type EventStatus, type MergeStrategy } from '../wire/api.ts';
@@ -70,6 +71,19 @@ const eventParams = {
   type: 'object',
   properties: { eventId: { type: 'string', minLength: 1, maxLength: 200 } },
   required: ['eventId'],
+} as const;
+
+const deletedParams = {
+  type: 'object',
+  properties: { deletedId: { type: 'string', pattern: '^[0-9]{1,12}$' } },
+  required: ['deletedId'],
+} as const;
+
+/** Restore under the event's own id, or under `eventId` when that one was taken again. */
+const restoreBody = {
+  type: 'object',
+  properties: { eventId: { type: 'string', pattern: eventIdPattern } },
+  additionalProperties: false,
 } as const;
 
 export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
@@ -168,11 +182,25 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
   });
 
   app.delete<{ Params: { eventId: string } }>('/events/:eventId', { schema: { params: eventParams } }, async (req) => {
-    // c123-server's delete sends the event's X-API-Key, not the master key.
-    callerOf(req, ['operator', 'ingest'], req.params.eventId);
+    // c123-server's delete sends the event's X-API-Key, not the master key (from its local admin
+    // page, which has no login): the domain refuses that key for finished and official events.
+    const caller = callerOf(req, ['operator', 'ingest'], req.params.eventId);
     existing(req.params.eventId);
-    core.deleteEvent(req.params.eventId);
-    return { deleted: true, eventId: req.params.eventId };
+    const { deletedId } = core.deleteEvent(req.params.eventId, actorOf(caller));
+    return { deleted: true, eventId: req.params.eventId, deletedId, restorable: true };
+  });
+
+  app.get('/deleted-events', async (req) => {
+    callerOf(req, ['operator']);
+    return { deletedEvents: core.deletedEvents() };
+  });
+
+  app.post<{ Params: { deletedId: string }; Body: { eventId?: string } }>('/deleted-events/:deletedId/restore', {
+    schema: { params: deletedParams, body: restoreBody },
+  }, async (req) => {
+    callerOf(req, ['operator']);
+    const state = core.restoreEvent(Number(req.params.deletedId), req.body.eventId);
+    return { event: adminEventSummary(state) };
   });
 
   app.patch<{ Params: { eventId: string }; Body: { status: EventStatus } }>('/events/:eventId/status', {

@@ -2,13 +2,30 @@
  * Persists event state: loads every event at start, and commits the changes of one decision in
  * one transaction (an ingest request is one decision). On-course riders are never stored (the seed
  * keeps them in memory). The store never decides anything; it writes what the domain decided.
+ *
+ * Nothing is ever destroyed by a delete: the event's stored rows move, verbatim and in one
+ * transaction, into `deleted_events`, from where a restore moves them back.
  */
 import type { EventStatus, MergeStrategy } from '../wire/api.ts';
+import type { DeletedEvent } from '../wire/admin.ts';
 import type { Change } from '../domain/decision.ts';
 import type { Actor, EventMeta, EventState, RaceOfficialMark, ResultRow, StatusChange, Structure } from '../domain/model.ts';
 import { transaction, type Database } from './database.ts';
 
 type StoredRow = Omit<ResultRow, 'raceId' | 'participantId'>;
+type Row = Record<string, string | number | null>;
+
+/** A deleted event's stored rows, exactly as they were in the live tables. */
+interface DeletedSnapshot {
+  event: Row;
+  history: Row[];
+  results: Row[];
+  official: Row[];
+}
+
+
+const SELECT_DELETED = `SELECT deleted_id AS deletedId, event_id AS eventId, main_title AS mainTitle, status,
+  result_rows AS resultRows, deleted_at AS deletedAt, deleted_by AS deletedBy FROM deleted_events`;
 
 export class EventStore {
   readonly db: Database;
@@ -41,10 +58,21 @@ export class EventStore {
   }
 
   loadAll(): EventState[] {
-    const events = this.db.prepare('SELECT * FROM events ORDER BY created_at').all() as Record<string, unknown>[];
-    const history = this.db.prepare('SELECT * FROM status_history ORDER BY event_id, seq').all() as Record<string, string>[];
-    const rows = this.db.prepare('SELECT * FROM results').all() as Record<string, string>[];
-    const officials = this.db.prepare('SELECT * FROM race_official').all() as Record<string, string>[];
+    return this.load(null);
+  }
+
+  /** One event as stored, or null. */
+  loadOne(eventId: string): EventState | null {
+    return this.load(eventId)[0] ?? null;
+  }
+
+  private load(eventId: string | null): EventState[] {
+    const where = eventId === null ? '' : ' WHERE event_id = ?';
+    const args = eventId === null ? [] : [eventId];
+    const events = this.db.prepare(`SELECT * FROM events${where} ORDER BY created_at`).all(...args) as Record<string, unknown>[];
+    const history = this.db.prepare(`SELECT * FROM status_history${where} ORDER BY event_id, seq`).all(...args) as Record<string, string>[];
+    const rows = this.db.prepare(`SELECT * FROM results${where}`).all(...args) as Record<string, string>[];
+    const officials = this.db.prepare(`SELECT * FROM race_official${where}`).all(...args) as Record<string, string>[];
     const byId = new Map<string, EventState>();
     for (const e of events) {
       byId.set(e.event_id as string, {
@@ -86,8 +114,60 @@ export class EventStore {
     );
   }
 
-  deleteEvent(eventId: string): void {
-    this.stmts.deleteEvent.run(eventId);
+  /**
+   * Moves an event's stored rows into `deleted_events` and out of the live tables, in one
+   * transaction: all of it moves, or nothing does. Returns the kept copy's id.
+   */
+  moveToDeleted(eventId: string, at: string, by: Actor): number {
+    return transaction(this.db, () => {
+      const one = (sql: string) => this.db.prepare(sql).all(eventId) as Row[];
+      const [event] = one('SELECT * FROM events WHERE event_id = ?');
+      if (!event) throw new Error(`No stored event ${eventId}`);
+      const snapshot: DeletedSnapshot = {
+        event,
+        history: one('SELECT * FROM status_history WHERE event_id = ? ORDER BY seq'),
+        results: one('SELECT * FROM results WHERE event_id = ?'),
+        official: one('SELECT * FROM race_official WHERE event_id = ?'),
+      };
+      const meta = JSON.parse(event.meta as string) as EventMeta;
+      const { lastInsertRowid } = this.db.prepare(`INSERT INTO deleted_events (event_id, main_title, status, result_rows, deleted_at, deleted_by, snapshot)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(eventId, meta.mainTitle, event.status, snapshot.results.length, at, by, JSON.stringify(snapshot));
+      this.stmts.deleteEvent.run(eventId);
+      return Number(lastInsertRowid);
+    });
+  }
+
+  /** The kept copies of deleted events, newest first. */
+  listDeleted(): DeletedEvent[] {
+    return this.db.prepare(`${SELECT_DELETED} ORDER BY deleted_id DESC`).all() as never[];
+  }
+
+  getDeleted(deletedId: number): DeletedEvent | null {
+    return (this.db.prepare(`${SELECT_DELETED} WHERE deleted_id = ?`).get(deletedId) as DeletedEvent | undefined) ?? null;
+  }
+
+  /**
+   * Moves a kept copy back into the live tables under `eventId` (its own id, or a new one when
+   * that id was taken again meanwhile), in one transaction, and returns the restored state.
+   */
+  restoreDeleted(deletedId: number, eventId: string): EventState {
+    return transaction(this.db, () => {
+      const kept = this.db.prepare('SELECT snapshot FROM deleted_events WHERE deleted_id = ?').get(deletedId) as { snapshot: string } | undefined;
+      if (!kept) throw new Error(`No deleted event ${deletedId}`);
+      const snap = JSON.parse(kept.snapshot) as DeletedSnapshot;
+      const meta = { ...(JSON.parse(snap.event.meta as string) as EventMeta), eventId };
+      const insert = (table: string, row: Row) => {
+        const cols = Object.keys(row);
+        this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+          .run(...cols.map((c) => (c === 'event_id' ? eventId : row[c])));
+      };
+      insert('events', { ...snap.event, meta: JSON.stringify(meta) });
+      for (const r of snap.history) insert('status_history', r);
+      for (const r of snap.results) insert('results', r);
+      for (const r of snap.official) insert('race_official', r);
+      this.db.prepare('DELETE FROM deleted_events WHERE deleted_id = ?').run(deletedId);
+      return this.loadOne(eventId)!;
+    });
   }
 
   /** Writes the changes of one decision in one transaction; `state` is the state after it. */

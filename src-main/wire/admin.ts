@@ -61,6 +61,22 @@ export interface AdminEventDetail {
   races: PublicRace[];
 }
 
+/**
+ * A deleted event's kept copy (`GET /admin/deleted-events`): everything it held is stored and can
+ * be restored (`POST /admin/deleted-events/:deletedId/restore`, optionally under a new id).
+ */
+export interface DeletedEvent {
+  deletedId: number;
+  eventId: string;
+  mainTitle: string;
+  /** Its status when it was deleted (it comes back in it). */
+  status: EventStatus;
+  resultRows: number;
+  deletedAt: string;
+  /** `ingest` = c123-server with the event's key; `operator` = the dashboard or the master key. */
+  deletedBy: Actor;
+}
+
 export interface CreateEventInput {
   eventId: string;
   mainTitle: string;

@@ -327,15 +327,45 @@ afterAll(async () => {
     await shot('official');
   });
 
-  it('deletes the event after a confirmation that names it', async () => {
+  it('deletes the event after a confirmation that names it; it waits under Deleted events and restores', async () => {
     await page.getByTestId('delete-event').click();
     const dialog = page.getByTestId('confirm-delete');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(EVENT);
+    expect(await dialog.textContent()).toContain('Deleted events');
     await dialog.getByTestId('confirm-ok').click();
     await page.getByTestId('create-event-form').waitFor();
     await page.waitForFunction((id) => !document.querySelector(`[data-testid=event-link][data-event-id="${id}"]`), EVENT);
     expect((await api(station, 'GET', `/api/v1/admin/events/${EVENT}`, { headers: operator(station) })).status).toBe(404);
+
+    // Kept: listed under Deleted events with when, who and how much.
+    const kept = page.locator(`[data-testid=deleted-event][data-event-id="${EVENT}"]`);
+    await kept.waitFor();
+    expect(await kept.textContent()).toMatch(/Official.*Deleted .* by operator · 1422 result rows/);
+    await shot('deleted');
+    const other = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', bypassCSP: true }); // for axe-core only
+    try {
+      const p = await other.newPage();
+      await p.goto(`${station.url}/operator/#token=${encodeURIComponent(station.adminSecret)}`);
+      await p.locator(`[data-testid=deleted-event][data-event-id="${EVENT}"]`).waitFor();
+      expect(seriousOf(await runAxe(p), 'dashboard deleted events')).toEqual([]);
+    } finally {
+      await other.close();
+    }
+    // c123-server creates the id anew meanwhile: the copy restores under another id.
+    expect((await api(station, 'POST', '/api/v1/admin/events', { headers: { 'x-master-key': station.adminSecret }, body: { eventId: EVENT, mainTitle: 'Again' } })).status).toBe(201);
+    await kept.getByTestId('restore-event').click();
+    await kept.getByTestId('restore-id').waitFor();
+    expect(await kept.getByRole('alert').textContent()).toContain('Restore this copy under another id');
+    expect(await kept.getByTestId('restore-id').inputValue()).toBe(`${EVENT}-restored`);
+    await kept.getByTestId('restore-event').click();
+    await page.locator(`[data-testid=event-page][data-event-id="${EVENT}-restored"]`).waitFor();
+    await waitText('event-status', 'Official');
+    const restored = await api(station, 'GET', `/api/v1/events/${EVENT}-restored/results/K1M_ST_BR2_6`);
+    expect(restored.body.results.length).toBeGreaterThan(100);
+    await page.getByTestId('nav-activity').click();
+    await page.getByTestId('activity-list').locator('li').first().waitFor();
+    expect(await page.getByTestId('activity-list').textContent()).toContain(`Event restored as ${EVENT}-restored (deleted as ${EVENT})`);
     expect(errors).toEqual([]);
   });
 });

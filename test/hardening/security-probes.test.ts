@@ -62,6 +62,8 @@ describe('security probes', () => {
     { method: 'PATCH', route: '/api/v1/admin/events/:eventId/status', url: `/api/v1/admin/events/${eventId}/status`, body: { status: 'startlist' }, badBody: { status: 'gone' }, accepts: ['operator', 'official', 'ingest'] },
     { method: 'POST', route: '/api/v1/admin/events/:eventId/xml', url: `/api/v1/admin/events/${eventId}/xml`, body: { xml: '<Canoe123Data/>' }, badBody: {}, accepts: ['operator'] },
     { method: 'PUT', route: '/api/v1/admin/events/:eventId/races/:raceId/official', url: `/api/v1/admin/events/${eventId}/races/K1M_ST_BR2_6/official`, body: { official: true }, badBody: { official: 'yes' }, accepts: ['operator', 'official'] },
+    { method: 'GET', route: '/api/v1/admin/deleted-events', url: '/api/v1/admin/deleted-events', accepts: ['operator'] },
+    { method: 'POST', route: '/api/v1/admin/deleted-events/:deletedId/restore', url: '/api/v1/admin/deleted-events/1/restore', body: {}, badBody: { bogus: 1 }, accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/activity', url: '/api/v1/admin/activity', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/officials/session', url: '/api/v1/admin/officials/session', accepts: ['operator', 'official'] },
     { method: 'GET', route: '/api/v1/admin/station', url: '/api/v1/admin/station', accepts: ['operator'] },
