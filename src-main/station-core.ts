@@ -178,11 +178,15 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   /**
    * Imports an XML export. The parse runs in a worker thread; the state is checked again after it,
-   * since the event may have changed (or gone) while the parser worked.
+   * since the event may have changed (or gone, or been deleted and created anew) while the parser
+   * worked.
    */
   async ingestXml(eventId: string, xml: string, by: Actor = 'ingest'): Promise<ImportSummary> {
+    const { apiKey } = this.require(eventId);
     this.guard(this.require(eventId), 'xml', by);
     const parsed = await this.xmlParser.parse(xml);
+    // Deleted meanwhile, and perhaps created anew under the same id: this XML was for the old one.
+    if (this.events.get(eventId)?.apiKey !== apiKey) throw new StationError('NotFound', `Event not found: ${eventId} (deleted while its XML was read)`);
     this.guard(this.require(eventId), 'xml', by);
     if (!parsed.ok) {
       this.feeds.failed(eventId, 'xml', this.clock.now(), parsed.message);
