@@ -182,11 +182,11 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
    * worked.
    */
   async ingestXml(eventId: string, xml: string, by: Actor = 'ingest'): Promise<ImportSummary> {
-    const { apiKey } = this.require(eventId);
+    const ingestKey = this.require(eventId).apiKey;
     this.guard(this.require(eventId), 'xml', by);
     const parsed = await this.xmlParser.parse(xml);
     // Deleted meanwhile, and perhaps created anew under the same id: this XML was for the old one.
-    if (this.events.get(eventId)?.apiKey !== apiKey) throw new StationError('NotFound', `Event not found: ${eventId} (deleted while its XML was read)`);
+    if (this.eventIdForKey(ingestKey) !== eventId) throw new StationError('NotFound', `Event not found: ${eventId} (deleted while its XML was read)`);
     this.guard(this.require(eventId), 'xml', by);
     if (!parsed.ok) {
       this.feeds.failed(eventId, 'xml', this.clock.now(), parsed.message);
