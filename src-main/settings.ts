@@ -23,6 +23,11 @@ export interface Settings extends StationSettings {
   /** Wrong officials-PIN attempts allowed per client per window [5 per 60 000 ms]. */
   pinAttempts: number;
   pinWindowMs: number;
+  /**
+   * Wrong officials-PIN attempts allowed from all clients together per window [10]: against a
+   * 6-digit PIN that is at most 14,400 guesses a day, whatever the number of addresses.
+   */
+  pinStationAttempts: number;
 }
 
 export const defaultSettings: Settings = {
@@ -39,6 +44,7 @@ export const defaultSettings: Settings = {
   defaultMergeStrategy: 'xml-structure-live-results',
   pinAttempts: 5,
   pinWindowMs: 60_000,
+  pinStationAttempts: 10,
 };
 
 export function resolveSettings(overrides: Partial<Settings> = {}): Settings {

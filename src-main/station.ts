@@ -17,6 +17,8 @@ import { stationRoutes } from './http/station-routes.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
 import { lanUrls } from './net/lan-addresses.ts';
+import { OfficialsPin } from './officials-pin.ts';
+import { SignInGuard } from './http/sign-in-guard.ts';
 
 export interface StationOptions {
   host?: string;
@@ -48,7 +50,6 @@ export interface Station {
 
 const SETTINGS_KEY = 'settings';
 const ADMIN_SECRET_KEY = 'admin_secret';
-const PIN_KEY = 'officials_pin';
 
 export async function startStation(opts: StationOptions): Promise<Station> {
   const log = opts.log ?? (() => {});
@@ -62,10 +63,15 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     adminSecret = randomBytes(24).toString('base64url');
     store.putSetting(ADMIN_SECRET_KEY, adminSecret);
   }
-  let officialsPin = store.getSetting(PIN_KEY);
-  const secrets = { adminSecret, officialsPin: () => officialsPin };
+  const secrets = { adminSecret, officialsPin: await OfficialsPin.open(store) };
 
   const core = new StationCore(store, settings, opts.clock);
+  const signIn = new SignInGuard({
+    attempts: settings.pinAttempts, stationAttempts: settings.pinStationAttempts, windowMs: settings.pinWindowMs, activity: core.activity,
+  });
+  if (secrets.officialsPin.isShort()) {
+    core.activity.add(null, 'warn', 'The officials PIN has fewer than 6 digits: set a new one (Settings → Officials PIN)', false);
+  }
   const hub = new SpectatorHub(settings, (id) => core.get(id));
   core.setLiveSink(hub);
 
@@ -75,6 +81,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     core,
     settings,
     secrets,
+    signIn,
     pagesRoot,
     connections: (id) => hub.connections(id),
     slowCutOffs: (id) => hub.slowCutOffs(id),
@@ -82,14 +89,10 @@ export async function startStation(opts: StationOptions): Promise<Station> {
       core,
       settings,
       secrets,
+      signIn,
       lanUrls: () => lanUrls(networkInterfaces(), port),
       listeningPort: () => port,
       connectionCounts: () => hub.connectionCounts(),
-      setOfficialsPin: (pin) => {
-        officialsPin = pin;
-        if (pin === null) store.db.prepare('DELETE FROM station_settings WHERE key = ?').run(PIN_KEY);
-        else store.putSetting(PIN_KEY, pin);
-      },
       saveSettings: (patch) => {
         Object.assign(settings, patch);
         const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');

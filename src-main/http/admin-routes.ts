@@ -12,14 +12,15 @@ import type { AdminEvent, AdminEventDetail } from '../wire/admin.ts';
 import { validNextStates } from '../domain/event-lifecycle.ts';
 import { publicClasses, publicRaces } from '../domain/public-view.ts';
 import { StationError, type StationCore } from '../station-core.ts';
-import { ingestCaller, officialCaller, operatorCaller, type Caller, type PinLimiter, type Secrets } from './auth.ts';
+import { ingestCaller, noteWrongToken, officialCaller, operatorCaller, type Caller, type Secrets } from './auth.ts';
+import type { SignInGuard } from './sign-in-guard.ts';
 import { xmlBodySchema } from './ingest-routes.ts';
 import type { Settings } from '../settings.ts';
 
 export interface AdminDeps {
   core: StationCore;
   secrets: Secrets;
-  pinLimiter: PinLimiter;
+  signIn: SignInGuard;
   settings: Settings;
   /** Live spectator count per event (from the hub). */
   connections(eventId: string): number;
@@ -87,7 +88,9 @@ const restoreBody = {
 } as const;
 
 export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
-  const { core, secrets, pinLimiter } = deps;
+  const { core, secrets, signIn } = deps;
+  /** The official a request's PIN proved (checked once, on the headers). */
+  const officials = new WeakMap<FastifyRequest, Caller>();
 
   /** Who is calling, among the kinds this route accepts; 401 otherwise. */
   const callerOf = (req: FastifyRequest, accepted: CallerKind[], eventId?: string): Caller => {
@@ -101,11 +104,10 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
       }
       return ingest;
     }
-    if (accepted.includes('official') && req.headers['x-officials-pin'] !== undefined) {
-      const official = officialCaller(req, secrets, pinLimiter);
-      if (official) return official;
-    }
+    const official = officials.get(req);
+    if (official && accepted.includes('official')) return official;
     const master = req.headers['x-master-key'] ?? req.headers.authorization;
+    if (master) noteWrongToken(req, signIn);
     throw new StationError('Unauthorized', master ? 'Invalid master key' : 'Missing or invalid X-Master-Key header');
   };
   // A caller with no valid credential at all is refused on the headers, before the body is read
@@ -116,7 +118,11 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
     if (operatorCaller(req, secrets) || ingestCaller(req, core)) return;
     // A PIN is checked (and a wrong one counted toward the lockout) before the body is read, so a
     // guess with a malformed body is still a guess.
-    if (officialCaller(req, secrets, pinLimiter)) return;
+    const official = await officialCaller(req, secrets, signIn);
+    if (official) {
+      officials.set(req, official);
+      return;
+    }
     callerOf(req, ['operator', 'ingest']);
   });
   const actorOf = (c: Caller): Actor => (c.kind === 'operator' ? 'operator' : c.kind === 'official' ? 'official' : 'ingest');

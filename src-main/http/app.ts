@@ -13,12 +13,14 @@ import { publicRoutes } from './public-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { pageRoutes } from './page-routes.ts';
-import { PinLimiter, type Secrets } from './auth.ts';
+import type { Secrets } from './auth.ts';
+import type { SignInGuard } from './sign-in-guard.ts';
 
 export interface AppDeps {
   core: StationCore;
   settings: Settings;
   secrets: Secrets;
+  signIn: SignInGuard;
   /** Built renderer (dist-renderer); pages are not served when null. */
   pagesRoot: string | null;
   connections(eventId: string): number;
@@ -39,7 +41,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
   // Every body is JSON; anything else is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
-  const pinLimiter = new PinLimiter(deps.settings.pinAttempts, deps.settings.pinWindowMs);
 
   await app.register(compressJson);
   await app.register(healthRoutes);
@@ -49,7 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     prefix: '/api/v1/admin',
     core: deps.core,
     secrets: deps.secrets,
-    pinLimiter,
+    signIn: deps.signIn,
     settings: deps.settings,
     connections: deps.connections,
     slowCutOffs: deps.slowCutOffs,

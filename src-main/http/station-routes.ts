@@ -6,20 +6,21 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { mergeStrategies } from '../wire/api.ts';
 import type { Settings } from '../settings.ts';
-import type { StationSettings } from '../wire/admin.ts';
+import { OFFICIALS_PIN_PATTERN, type StationSettings } from '../wire/admin.ts';
 import type { StationCore } from '../station-core.ts';
-import { operatorCaller, type Secrets } from './auth.ts';
+import { noteWrongToken, operatorCaller, type Secrets } from './auth.ts';
+import type { SignInGuard } from './sign-in-guard.ts';
 import { StationError } from '../station-core.ts';
 
 export interface StationRouteDeps {
   core: StationCore;
   settings: Settings;
   secrets: Secrets;
+  signIn: SignInGuard;
   lanUrls(): string[];
   /** The port the station actually listens on (the configured one may have been taken). */
   listeningPort(): number;
   connectionCounts(): Record<string, number>;
-  setOfficialsPin(pin: string | null): void;
   saveSettings(patch: Partial<Settings>): void;
 }
 
@@ -32,7 +33,7 @@ const settingsBody = {
     officialGraceMs: { type: 'integer', minimum: 0, maximum: 600_000 },
     defaultMergeStrategy: { type: 'string', enum: mergeStrategies },
     port: { type: 'integer', minimum: 1, maximum: 65535 },
-    officialsPin: { type: ['string', 'null'], pattern: '^[0-9]{4,12}$' },
+    officialsPin: { type: ['string', 'null'], pattern: OFFICIALS_PIN_PATTERN },
   },
   additionalProperties: false,
 } as const;
@@ -41,25 +42,29 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
   return async (app) => {
     // On the headers, before the body is read or validated (401, never a 400 describing the schema).
     app.addHook('onRequest', async (req) => {
-      if (!operatorCaller(req, deps.secrets)) throw new StationError('Unauthorized');
+      if (operatorCaller(req, deps.secrets)) return;
+      noteWrongToken(req, deps.signIn);
+      throw new StationError('Unauthorized');
     });
 
     app.get('/station', async () => ({
       lanUrls: deps.lanUrls(),
       listeningPort: deps.listeningPort(),
       settings: publicSettings(deps.settings),
-      officialsPinSet: deps.secrets.officialsPin() !== null,
+      officialsPinSet: deps.secrets.officialsPin.isSet(),
+      officialsPinShort: deps.secrets.officialsPin.isShort(),
       connections: deps.connectionCounts(),
+      signIn: deps.signIn.status(Date.now()),
     }));
 
     app.get('/connections', async () => ({ connections: deps.connectionCounts() }));
 
     app.patch<{ Body: Partial<Settings> & { officialsPin?: string | null } }>('/settings', { schema: { body: settingsBody } }, async (req) => {
       const { officialsPin, ...rest } = req.body;
-      if (officialsPin !== undefined) deps.setOfficialsPin(officialsPin);
+      if (officialsPin !== undefined) await deps.secrets.officialsPin.set(officialsPin);
       deps.saveSettings(rest);
       deps.core.activity.add(null, 'info', `Settings changed: ${Object.keys(req.body).join(', ')}`);
-      return { settings: publicSettings(deps.settings), officialsPinSet: deps.secrets.officialsPin() !== null };
+      return { settings: publicSettings(deps.settings), officialsPinSet: deps.secrets.officialsPin.isSet() };
     });
   };
 }

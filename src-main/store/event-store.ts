@@ -225,6 +225,10 @@ export class EventStore {
     this.stmts.putSetting.run(key, value);
   }
 
+  deleteSetting(key: string): void {
+    this.db.prepare('DELETE FROM station_settings WHERE key = ?').run(key);
+  }
+
   log(at: string, eventId: string | null, level: 'info' | 'warn' | 'error', message: string): void {
     this.stmts.insertLog.run(at, eventId, level, message);
   }

@@ -1,7 +1,8 @@
 /**
  * The shapes of the admin API (http/admin-routes.ts, http/station-routes.ts): what the operator
  * dashboard and the officials page read and send. Written once here for the station and the
- * renderer alike. Types only: the admin answers carry API keys and are never public.
+ * renderer alike. Types (and the PIN pattern both sides check): the admin answers carry API keys
+ * and are never public.
  */
 import type { EventStatus, MergeStrategy, PublicClass, PublicRace } from './api.ts';
 
@@ -119,12 +120,33 @@ export interface StationSettings {
   defaultMergeStrategy: MergeStrategy;
 }
 
+/** An officials PIN: 6 to 12 digits (the station's settings schema and the dashboard's form). */
+export const OFFICIALS_PIN_PATTERN = '^[0-9]{6,12}$';
+
+/**
+ * What the station saw of people trying secrets (the dashboard's Settings page): wrong officials
+ * PINs and lockouts, wrong operator tokens. Counts are since the station started; the details are
+ * in the activity log.
+ */
+export interface SignInStatus {
+  wrongPins: number;
+  /** Addresses locked out of PIN sign-in now (too many wrong PINs), with the seconds left. */
+  lockedAddresses: { address: string; secondsLeft: number }[];
+  /** Seconds PIN sign-in stays paused for every address (the station-wide budget ran out), or 0. */
+  pinPausedSeconds: number;
+  wrongTokens: number;
+  lastWrongToken: { address: string; at: string } | null;
+}
+
 export interface StationInfo {
   lanUrls: string[];
   listeningPort: number;
   settings: StationSettings;
   officialsPinSet: boolean;
+  /** A PIN kept from an older Raceside that has fewer than 6 digits: set a new one. */
+  officialsPinShort: boolean;
   connections: Record<string, number>;
+  signIn: SignInStatus;
 }
 
 export type SettingsPatch = Partial<Omit<StationSettings, 'host'>> & { officialsPin?: string | null };

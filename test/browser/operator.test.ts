@@ -277,6 +277,9 @@ afterAll(async () => {
     expect(await text('settings-note')).toBe('Saved.');
     const after = await api(station, 'GET', '/api/v1/admin/station', { headers: operator(station) });
     expect(after.body.settings.maxConnectionsPerEvent).toBe(150);
+    // The wrong tokens of the sign-in test are counted, with the address they came from.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=wrong-tokens]')?.textContent) >= 2, null, { timeout: 12_000 });
+    expect(await text('last-wrong-token')).toContain('127.0.0.1');
     await shot('settings');
 
     await page.getByTestId('nav-activity').click();

@@ -10,7 +10,7 @@ import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { isValidPin } from './settings-fields.ts';
 
-export function OfficialsPinForm({ pinSet }: { pinSet: boolean }) {
+export function OfficialsPinForm({ pinSet, pinShort }: { pinSet: boolean; pinShort: boolean }) {
   const i18n = useOperatorI18n();
   const { t } = i18n;
   const { client, reloadStation } = useAdmin();
@@ -36,6 +36,7 @@ export function OfficialsPinForm({ pinSet }: { pinSet: boolean }) {
         {pinSet ? t('pin.isSet') : t('pin.notSet')}{' '}
         <span className="muted">{fillNodes(t('pin.where'), { url: <code>{location.origin}/officials</code> })}</span>
       </p>
+      {pinShort && <p className="alert alert--warn" role="status" data-testid="pin-short">{t('pin.short')}</p>}
       <form
         className="actions"
         onSubmit={(e: FormEvent) => {

@@ -5,7 +5,7 @@
  * Pure.
  */
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
-import type { SettingsPatch, StationSettings } from '@wire/admin.ts';
+import { OFFICIALS_PIN_PATTERN, type SettingsPatch, type StationSettings } from '@wire/admin.ts';
 import type { OperatorKey } from '../i18n/messages-en.ts';
 
 export interface SettingsValues {
@@ -71,7 +71,9 @@ export function settingsPatch(v: SettingsValues, current: StationSettings): { pa
   return { patch, errors };
 }
 
-/** An officials PIN is 4 to 12 digits. */
+const PIN = new RegExp(OFFICIALS_PIN_PATTERN);
+
+/** An officials PIN is 6 to 12 digits (the station's own pattern). */
 export function isValidPin(pin: string): boolean {
-  return /^[0-9]{4,12}$/.test(pin);
+  return PIN.test(pin);
 }

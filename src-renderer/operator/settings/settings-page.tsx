@@ -1,7 +1,7 @@
 /**
  * Station settings: port (applies at the next start), connections per event, heartbeat and its
  * timeout, the grace before an official event's sockets close, the default merge strategy for
- * new events, and the officials PIN.
+ * new events, the officials PIN, and the sign-in attempts the station refused.
  */
 import { useState, type FormEvent } from 'react';
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
@@ -11,6 +11,7 @@ import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { OfficialsPinForm } from './officials-pin-form.tsx';
+import { SignInPanel } from './sign-in-panel.tsx';
 import { settingsPatch, settingsValues, type SettingsErrors, type SettingsValues } from './settings-fields.ts';
 
 const NUMBER_FIELDS: { key: Exclude<keyof SettingsValues, 'defaultMergeStrategy'>; label: OperatorKey; hint: OperatorKey }[] = [
@@ -28,7 +29,8 @@ export function SettingsPage() {
   return (
     <div className="grid">
       <StationSettingsForm station={station} />
-      <OfficialsPinForm pinSet={station.officialsPinSet} />
+      <OfficialsPinForm pinSet={station.officialsPinSet} pinShort={station.officialsPinShort} />
+      <SignInPanel status={station.signIn} />
     </div>
   );
 }

@@ -36,7 +36,9 @@ describe('settings form', () => {
     expect(settingsPatch(settingsValues({ ...current, port: 0 }), { ...current, port: 0 })).toEqual({ patch: {}, errors: {} });
   });
   it('officials PINs are 4 to 12 digits', () => {
-    expect(isValidPin('2468')).toBe(true);
+    expect(isValidPin('246813')).toBe(true);
+    expect(isValidPin('2468')).toBe(false);
+    expect(isValidPin('24681')).toBe(false);
     expect(isValidPin('123456789012')).toBe(true);
     expect(isValidPin('123')).toBe(false);
     expect(isValidPin('12a4')).toBe(false);
