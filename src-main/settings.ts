@@ -1,21 +1,34 @@
 /**
  * Station settings: one object of defaults, documented field by field. The CLI and environment
- * (cli.ts) and the dashboard spread their values over it. The numbers 200, 30 s, 10 s and 5 s of
- * SPEC §2 live here and nowhere else.
+ * (cli.ts) and the dashboard spread their values over it. The numbers 5,000, 32, 30 s, 10 s and
+ * 5 s of SPEC §2 live here and nowhere else.
  */
 import type { StationSettings } from './wire/admin.ts';
 
 /**
  * The settings the dashboard shows and changes (wire/admin.ts `StationSettings`: host [0.0.0.0],
- * port [4800, next free one if taken], maxConnectionsPerEvent [200], heartbeatMs [30 000],
- * heartbeatTimeoutMs [10 000], officialGraceMs [5 000], defaultMergeStrategy
- * [xml-structure-live-results]) plus the station-internal ones below.
+ * port [4800, next free one if taken], maxConnectionsPerEvent [5 000: what the station measurably
+ * holds on a modest laptop, README "Benchmarks"], maxConnectionsPerAddress [32: one phone opens one
+ * socket per event page, so 32 leaves room for a family on one phone and a few tabs, while one
+ * device or script cannot take every slot], heartbeatMs [30 000], heartbeatTimeoutMs [10 000],
+ * officialGraceMs [5 000], defaultMergeStrategy [xml-structure-live-results]) plus the
+ * station-internal ones below.
  */
 export interface Settings extends StationSettings {
   /** A socket whose unsent buffer passes this many bytes is closed with 4008 [1 MiB]. */
   maxSocketBufferBytes: number;
   /** On-course riders not seen for this long are dropped [10 000 ms]. */
   onCourseTtlMs: number;
+  /**
+   * Public REST requests one client address may make per 10 s: `publicRequestsPer10s` [600], or
+   * `publicRequestsPerSocketPer10s` [20] for each WebSocket the address may hold
+   * (maxConnectionsPerAddress), whichever is more. A phone makes about 5 requests opening an event
+   * and about 3 every 15 s while it polls, so 600 carries about 200 phones arriving within 10 s
+   * behind one NAT'd access point; a venue that raises the per-address socket cap for its NAT
+   * raises this budget with it. Ingest and admin routes are never limited by it.
+   */
+  publicRequestsPer10s: number;
+  publicRequestsPerSocketPer10s: number;
   /** Largest accepted request body; an XML export is ~3 MB [16 MiB]. */
   bodyLimitBytes: number;
   /** Largest accepted body on the non-XML routes [1 MiB]. */
@@ -33,12 +46,15 @@ export interface Settings extends StationSettings {
 export const defaultSettings: Settings = {
   host: '0.0.0.0',
   port: 4800,
-  maxConnectionsPerEvent: 200,
+  maxConnectionsPerEvent: 5000,
+  maxConnectionsPerAddress: 32,
   heartbeatMs: 30_000,
   heartbeatTimeoutMs: 10_000,
   officialGraceMs: 5_000,
   maxSocketBufferBytes: 1024 * 1024,
   onCourseTtlMs: 10_000,
+  publicRequestsPer10s: 600,
+  publicRequestsPerSocketPer10s: 20,
   bodyLimitBytes: 16 * 1024 * 1024,
   jsonBodyLimitBytes: 1024 * 1024,
   defaultMergeStrategy: 'xml-structure-live-results',

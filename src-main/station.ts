@@ -19,6 +19,7 @@ import { attachUpgrade } from './live/upgrade.ts';
 import { lanUrls } from './net/lan-addresses.ts';
 import { OfficialsPin } from './officials-pin.ts';
 import { SignInGuard } from './http/sign-in-guard.ts';
+import { PublicAnswers } from './http/public-answers.ts';
 
 export interface StationOptions {
   host?: string;
@@ -42,6 +43,8 @@ export interface Station {
   portChanged: boolean;
   core: StationCore;
   hub: SpectatorHub;
+  /** The kept public answers (how many were built shows the cache working). */
+  answers: PublicAnswers;
   app: FastifyInstance;
   settings: Settings;
   lanUrls(): string[];
@@ -73,6 +76,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     core.activity.add(null, 'warn', 'The officials PIN has fewer than 6 digits: set a new one (Settings → Officials PIN)', false);
   }
   const hub = new SpectatorHub(settings, (id) => core.get(id));
+  const answers = new PublicAnswers(core);
   core.setLiveSink(hub);
 
   let port = settings.port;
@@ -82,6 +86,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     settings,
     secrets,
     signIn,
+    answers,
     pagesRoot,
     connections: (id) => hub.connections(id),
     slowCutOffs: (id) => hub.slowCutOffs(id),
@@ -93,6 +98,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
       lanUrls: () => lanUrls(networkInterfaces(), port),
       listeningPort: () => port,
       connectionCounts: () => hub.connectionCounts(),
+      topAddresses: () => hub.topAddresses(10),
       saveSettings: (patch) => {
         Object.assign(settings, patch);
         const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');
@@ -118,6 +124,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     portChanged,
     core,
     hub,
+    answers,
     app,
     settings,
     lanUrls: () => lanUrls(networkInterfaces(), port),

@@ -166,6 +166,7 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
       officialRaces: [...state.officialRaces.values()],
       feeds: core.feeds.snapshot(state.meta.eventId, Date.now()),
       spectators: deps.connections(state.meta.eventId),
+      spectatorLimit: deps.settings.maxConnectionsPerEvent,
       spectatorsCutOff: deps.slowCutOffs(state.meta.eventId),
       onCourse: state.onCourse.size,
       // The station's clock, so a dashboard on another machine judges feed staleness correctly.

@@ -10,6 +10,7 @@ import { handleError } from './http-error.ts';
 import { compressJson } from './compress-json.ts';
 import { healthRoutes } from './health-routes.ts';
 import { publicRoutes } from './public-routes.ts';
+import type { PublicAnswers } from './public-answers.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { pageRoutes } from './page-routes.ts';
@@ -21,6 +22,7 @@ export interface AppDeps {
   settings: Settings;
   secrets: Secrets;
   signIn: SignInGuard;
+  answers: PublicAnswers;
   /** Built renderer (dist-renderer); pages are not served when null. */
   pagesRoot: string | null;
   connections(eventId: string): number;
@@ -44,7 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(compressJson);
   await app.register(healthRoutes);
-  await app.register(publicRoutes, { prefix: '/api/v1', core: deps.core });
+  await app.register(publicRoutes, { prefix: '/api/v1', core: deps.core, settings: deps.settings, answers: deps.answers });
   await app.register(ingestRoutes, { prefix: '/api/v1/ingest', core: deps.core, settings: deps.settings });
   await app.register(adminRoutes, {
     prefix: '/api/v1/admin',

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { mergeStrategies } from '../wire/api.ts';
 import type { Settings } from '../settings.ts';
-import { OFFICIALS_PIN_PATTERN, type StationSettings } from '../wire/admin.ts';
+import { OFFICIALS_PIN_PATTERN, type ConnectionsInfo, type StationSettings } from '../wire/admin.ts';
 import type { StationCore } from '../station-core.ts';
 import { noteWrongToken, operatorCaller, type Secrets } from './auth.ts';
 import type { SignInGuard } from './sign-in-guard.ts';
@@ -21,6 +21,7 @@ export interface StationRouteDeps {
   /** The port the station actually listens on (the configured one may have been taken). */
   listeningPort(): number;
   connectionCounts(): Record<string, number>;
+  topAddresses(): { address: string; sockets: number }[];
   saveSettings(patch: Partial<Settings>): void;
 }
 
@@ -28,6 +29,7 @@ const settingsBody = {
   type: 'object',
   properties: {
     maxConnectionsPerEvent: { type: 'integer', minimum: 1, maximum: 100_000 },
+    maxConnectionsPerAddress: { type: 'integer', minimum: 1, maximum: 100_000 },
     heartbeatMs: { type: 'integer', minimum: 1000, maximum: 600_000 },
     heartbeatTimeoutMs: { type: 'integer', minimum: 500, maximum: 600_000 },
     officialGraceMs: { type: 'integer', minimum: 0, maximum: 600_000 },
@@ -57,7 +59,12 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
       signIn: deps.signIn.status(Date.now()),
     }));
 
-    app.get('/connections', async () => ({ connections: deps.connectionCounts() }));
+    app.get('/connections', async (): Promise<ConnectionsInfo> => ({
+      connections: deps.connectionCounts(),
+      maxConnectionsPerEvent: deps.settings.maxConnectionsPerEvent,
+      maxConnectionsPerAddress: deps.settings.maxConnectionsPerAddress,
+      topAddresses: deps.topAddresses(),
+    }));
 
     app.patch<{ Body: Partial<Settings> & { officialsPin?: string | null } }>('/settings', { schema: { body: settingsBody } }, async (req) => {
       const { officialsPin, ...rest } = req.body;
@@ -74,6 +81,7 @@ function publicSettings(s: Settings): StationSettings {
     host: s.host,
     port: s.port,
     maxConnectionsPerEvent: s.maxConnectionsPerEvent,
+    maxConnectionsPerAddress: s.maxConnectionsPerAddress,
     heartbeatMs: s.heartbeatMs,
     heartbeatTimeoutMs: s.heartbeatTimeoutMs,
     officialGraceMs: s.officialGraceMs,

@@ -38,6 +38,8 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   /** Sockets closed with 4008 (too slow) per event since the station started. */
   private readonly cutOffs = new Map<string, number>();
   private readonly fullCache = new Map<string, string>();
+  /** Open spectator sockets per client address, all events together (the per-address cap). */
+  private readonly byAddress = new Map<string, number>();
   private readonly graceTimers = new Set<NodeJS.Timeout>();
   private readonly heartbeat: Heartbeat;
   private readonly settings: Settings;
@@ -71,14 +73,27 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     return this.cutOffs.get(eventId) ?? 0;
   }
 
+  /** Spectator sockets `address` holds now, all events together. */
+  connectionsFrom(address: string): number {
+    return this.byAddress.get(address) ?? 0;
+  }
+
+  /** The addresses holding the most sockets, most first (a NAT'd Wi-Fi shows up here). */
+  topAddresses(limit = 10): { address: string; sockets: number }[] {
+    return [...this.byAddress]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, limit)
+      .map(([address, sockets]) => ({ address, sockets }));
+  }
+
   totalConnections(): number {
     let n = 0;
     for (const room of this.rooms.values()) n += room.size;
     return n;
   }
 
-  /** Adds an upgraded socket to its event's room and sends it the current `full`. */
-  join(eventId: string, ws: SpectatorSocket): void {
+  /** Adds an upgraded socket from `address` to its event's room and sends it the current `full`. */
+  join(eventId: string, ws: SpectatorSocket, address = 'unknown'): void {
     const state = this.getState(eventId);
     if (!state) {
       ws.close(1011, 'Event not found');
@@ -86,6 +101,12 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     }
     const room = this.roomFor(eventId);
     room.sockets.add(ws);
+    this.byAddress.set(address, this.connectionsFrom(address) + 1);
+    ws.once('close', () => {
+      const left = this.connectionsFrom(address) - 1;
+      if (left > 0) this.byAddress.set(address, left);
+      else this.byAddress.delete(address);
+    });
     Heartbeat.alive(ws);
     ws.on('pong', () => Heartbeat.alive(ws));
     ws.on('message', () => {}); // one-way channel; client messages are ignored

@@ -1,7 +1,9 @@
 /**
  * The WebSocket door: `GET /api/v1/events/:eventId/ws` on the station's own HTTP server. Every
- * rejection of the seed is decided before the upgrade and answered as plain HTTP with the JSON
- * error body: 404 unknown or draft event, 410 official event, 503 room full.
+ * rejection is decided before the upgrade and answered as plain HTTP with the JSON error body:
+ * 404 unknown or draft event, 410 official event, 503 room full (`maxConnectionsPerEvent`) or too
+ * many sockets from this client address (`maxConnectionsPerAddress`, so one device or script
+ * cannot take every slot). A refused socket is destroyed once the answer is out.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -27,8 +29,19 @@ export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorH
     if (state.status === 'official') return refuse(socket, 'EventOfficial');
     const max = core.settings.maxConnectionsPerEvent;
     if (hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
-    hub.wss.handleUpgrade(req, socket, head, (ws) => hub.join(eventId, ws));
+    const address = clientAddress(req);
+    const perAddress = core.settings.maxConnectionsPerAddress;
+    if (hub.connectionsFrom(address) >= perAddress) {
+      return refuse(socket, 'TooManyConnections', `Too many live connections from ${address} (at most ${perAddress})`, { maxConnectionsPerAddress: perAddress });
+    }
+    hub.wss.handleUpgrade(req, socket, head, (ws) => hub.join(eventId, ws, address));
   });
+}
+
+/** The client's address as the station sees it (IPv4 without its `::ffff:` prefix). */
+function clientAddress(req: IncomingMessage): string {
+  const a = req.socket.remoteAddress ?? 'unknown';
+  return a.startsWith('::ffff:') ? a.slice(7) : a;
 }
 
 function refuse(socket: Duplex, code: ErrorCode, message?: string, extra: Record<string, unknown> = {}): void {

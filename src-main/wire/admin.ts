@@ -53,6 +53,8 @@ export interface AdminEventDetail {
   officialRaces: { raceId: string; at: string; by: Actor }[];
   feeds: Record<FeedChannel, FeedHealth>;
   spectators: number;
+  /** The event's room size (the station's `maxConnectionsPerEvent`). */
+  spectatorLimit: number;
   /** Spectator sockets cut off for falling behind (close 4008) since the station started. */
   spectatorsCutOff: number;
   onCourse: number;
@@ -110,6 +112,8 @@ export interface StationSettings {
   port: number;
   /** Spectator sockets allowed per event before new ones get 503. */
   maxConnectionsPerEvent: number;
+  /** Spectator sockets one client address may hold (all events together) before new ones get 503. */
+  maxConnectionsPerAddress: number;
   /** Interval between WebSocket pings. */
   heartbeatMs: number;
   /** A socket that has not answered a ping within this time is terminated. */
@@ -147,6 +151,15 @@ export interface StationInfo {
   officialsPinShort: boolean;
   connections: Record<string, number>;
   signIn: SignInStatus;
+}
+
+/** `GET /admin/connections`: live sockets per event, and the addresses holding the most. */
+export interface ConnectionsInfo {
+  connections: Record<string, number>;
+  maxConnectionsPerEvent: number;
+  maxConnectionsPerAddress: number;
+  /** The client addresses holding the most spectator sockets, most first (at most 10). */
+  topAddresses: { address: string; sockets: number }[];
 }
 
 export type SettingsPatch = Partial<Omit<StationSettings, 'host'>> & { officialsPin?: string | null };

@@ -15,7 +15,7 @@ import { LanPage } from './lan/lan-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import type { AdminClient } from './lib/admin-client.ts';
 import { AdminProvider, type AdminContextValue } from './lib/admin-context.tsx';
-import type { AdminEvent, StationInfo } from '@wire/admin.ts';
+import type { AdminEvent, ConnectionsInfo, StationInfo } from '@wire/admin.ts';
 import { formatRoute, type Route } from './lib/route.ts';
 import { usePoll } from './lib/use-poll.ts';
 import { useRoute } from './lib/use-route.ts';
@@ -31,7 +31,7 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
   const { t } = useOperatorI18n();
   const route = useRoute();
   const events = usePoll(() => client.request<{ events: AdminEvent[] }>('GET', '/admin/events'), 3000, [client]);
-  const connections = usePoll(() => client.request<{ connections: Record<string, number> }>('GET', '/admin/connections'), 2000, [client]);
+  const connections = usePoll(() => client.request<ConnectionsInfo>('GET', '/admin/connections'), 2000, [client]);
   const station = usePoll(() => client.request<StationInfo>('GET', '/admin/station'), 10_000, [client]);
 
   const ctx = useMemo<AdminContextValue>(
@@ -63,6 +63,7 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
           <EventsList
             events={events.data?.events ?? null}
             connections={connections.data?.connections ?? {}}
+            limit={connections.data?.maxConnectionsPerEvent ?? null}
             currentId={route.page === 'event' ? route.eventId : null}
             error={events.error}
           />
@@ -75,7 +76,7 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
             </div>
           )}
           {route.page === 'event' && <EventPage key={route.eventId} eventId={route.eventId} />}
-          {route.page === 'lan' && <LanPage />}
+          {route.page === 'lan' && <LanPage connections={connections.data} />}
           {route.page === 'settings' && <SettingsPage />}
           {route.page === 'activity' && <ActivityPanel title={t('activity.title')} limit={200} />}
         </main>

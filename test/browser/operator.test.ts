@@ -185,10 +185,19 @@ afterAll(async () => {
     expect(await page.getByTestId('stale-warning').count()).toBe(0);
   });
 
-  it('counts three connected spectators, then none when they leave', async () => {
+  it('counts three connected spectators beside the limit, lists their address, then none when they leave', async () => {
     for (let i = 0; i < 3; i++) sockets.push(await connect(station, EVENT));
     await waitText('spectator-count', '3');
+    expect(await text('spectator-limit')).toBe('of 5000 allowed');
+    await waitText('event-watching', '3 / 5000 watching');
     await shot('live');
+    // The LAN page lists the addresses holding the most sockets, against the per-address limit.
+    await page.getByTestId('nav-lan').click();
+    await page.locator('[data-testid=address-row]', { hasText: '127.0.0.1' }).waitFor();
+    expect(await page.getByTestId('address-row').first().textContent()).toBe('127.0.0.13 / 32');
+    expect(await page.getByTestId('nat-warning').count()).toBe(0);
+    await page.locator(`[data-testid=event-link][data-event-id="${EVENT}"]`).click();
+    await page.getByTestId('feed-panel').waitFor();
     for (const s of sockets.splice(0)) {
       s.close();
       await s.closed;
@@ -219,6 +228,19 @@ afterAll(async () => {
       await p.getByTestId('confirm-delete').waitFor();
       expect(seriousOf(await runAxe(p), 'dashboard delete dialog')).toEqual([]);
       await p.getByTestId('confirm-delete').getByTestId('confirm-cancel').click();
+      // The LAN page with its addresses table (a spectator connected, so the table shows).
+      const phone = await connect(station, EVENT);
+      try {
+        await p.getByTestId('nav-lan').click();
+        await p.getByTestId('address-row').first().waitFor();
+        expect(seriousOf(await runAxe(p), 'dashboard LAN page')).toEqual([]);
+        await p.getByTestId('nav-settings').click();
+        await p.getByTestId('sign-in-panel').waitFor();
+        expect(seriousOf(await runAxe(p), 'dashboard settings page')).toEqual([]);
+      } finally {
+        phone.close();
+        await phone.closed;
+      }
     } finally {
       await other.close();
     }

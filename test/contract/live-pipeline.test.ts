@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, ingest, startInProcessStation } from '../helpers/station.ts';
 import { connect, type TestSocket } from '../helpers/ws-client.ts';
 import { realXml } from '../helpers/capture.ts';
+import { defaultSettings } from '../../src-main/settings.ts';
 import type { WsMessage } from '../../src-main/wire/live.ts';
 
 type Station = Awaited<ReturnType<typeof startInProcessStation>>;
@@ -161,20 +162,60 @@ describe('live pipeline', () => {
     await expect(connect(station, 'drafty')).rejects.toMatchObject({ status: 404, body: { error: 'EventNotFound' } });
   });
 
-  it('the 201st client gets 503 with the default limit', async () => {
-    const big = await startInProcessStation();
+  it('a full room refuses the next client with 503 (the default room holds 5,000)', async () => {
+    expect(defaultSettings.maxConnectionsPerEvent).toBe(5000);
+    const big = await startInProcessStation({ maxConnectionsPerEvent: 60, maxConnectionsPerAddress: 1000 });
     try {
       await newEvent(big as Station, 'crowd');
       const clients: TestSocket[] = [];
-      for (let i = 0; i < 200; i++) clients.push(await connect(big, 'crowd'));
-      await expect(connect(big, 'crowd')).rejects.toMatchObject({
-        status: 503, body: { error: 'ConnectionLimitReached', maxConnections: 200 },
+      for (let i = 0; i < 60; i++) clients.push(await connect(big, 'crowd'));
+      const refused = connect(big, 'crowd');
+      await expect(refused).rejects.toMatchObject({
+        status: 503, body: { error: 'ConnectionLimitReached', maxConnections: 60 },
       });
+      expect((await refused.catch((e) => e)).headers['retry-after']).toBe('5');
       const counts = await api(big, 'GET', '/api/v1/admin/connections', { headers: { authorization: `Bearer ${big.adminSecret}` } });
-      expect(counts.body.connections).toEqual({ crowd: 200 });
+      expect(counts.body).toMatchObject({ connections: { crowd: 60 }, maxConnectionsPerEvent: 60 });
       for (const c of clients) c.ws.terminate();
     } finally {
       await big.cleanup();
+    }
+  }, 60_000);
+
+  it('one address holds at most 32 sockets by default (all events together); another address is not held back', async () => {
+    const crowded = await startInProcessStation();
+    const clients: TestSocket[] = [];
+    try {
+      await newEvent(crowded as Station, 'one');
+      await newEvent(crowded as Station, 'two');
+      for (let i = 0; i < 20; i++) clients.push(await connect(crowded, 'one'));
+      for (let i = 0; i < 12; i++) clients.push(await connect(crowded, 'two'));
+      for (const eventId of ['one', 'two']) {
+        const refused = await connect(crowded, eventId).catch((e) => e);
+        expect(refused).toMatchObject({ status: 503, body: { error: 'TooManyConnections', maxConnectionsPerAddress: 32 } });
+        expect(refused.body.message).toContain('127.0.0.1');
+        expect(refused.headers['retry-after']).toBe('5');
+      }
+      // A phone on another address gets in (127.0.0.0/8 is all this machine).
+      clients.push(await connect(crowded, 'one', { localAddress: '127.0.0.2' }));
+      const counts = await api(crowded, 'GET', '/api/v1/admin/connections', { headers: { authorization: `Bearer ${crowded.adminSecret}` } });
+      expect(counts.body).toMatchObject({
+        connections: { one: 21, two: 12 }, maxConnectionsPerEvent: 5000, maxConnectionsPerAddress: 32,
+        topAddresses: [{ address: '127.0.0.1', sockets: 32 }, { address: '127.0.0.2', sockets: 1 }],
+      });
+      // One leaves: its slot is free again.
+      const leaving = clients.shift()!;
+      leaving.ws.close();
+      await leaving.closed;
+      await new Promise((r) => setTimeout(r, 50));
+      clients.push(await connect(crowded, 'two'));
+      // The operator raises the cap (a NAT'd Wi-Fi): more sockets from the same address get in.
+      expect((await api(crowded, 'PATCH', '/api/v1/admin/settings', { headers: { authorization: `Bearer ${crowded.adminSecret}` }, body: { maxConnectionsPerAddress: 40 } })).status).toBe(200);
+      for (let i = 0; i < 8; i++) clients.push(await connect(crowded, 'two'));
+      await expect(connect(crowded, 'two')).rejects.toMatchObject({ status: 503, body: { maxConnectionsPerAddress: 40 } });
+    } finally {
+      for (const c of clients) c.ws.terminate();
+      await crowded.cleanup();
     }
   }, 60_000);
 

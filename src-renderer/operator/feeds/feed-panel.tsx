@@ -1,5 +1,5 @@
 /**
- * Live numbers for one event: connected spectators, riders on course, and each feed's health
+ * Live numbers for one event: connected spectators (out of the room's size), riders on course, and each feed's health
  * (last delivery as "12 s ago", pushes per minute, errors and the last error), with a clear
  * warning when a channel went quiet while the event is running.
  */
@@ -20,6 +20,7 @@ export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: numb
         <div className="stat">
           <span className="stat__value num" data-testid="spectator-count">{detail.spectators}</span>
           <span className="stat__label">{t('feeds.spectators')}</span>
+          <span className="stat__label" data-testid="spectator-limit">{t('feeds.spectatorLimit', { max: detail.spectatorLimit })}</span>
           {detail.spectatorsCutOff > 0 && (
             <span className="stat__note" data-testid="cut-off-count" title={t('feeds.cutOffHelp')}>
               {t('feeds.cutOff', { n: detail.spectatorsCutOff })}
@@ -31,6 +32,9 @@ export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: numb
           <span className="stat__label">{t('feeds.oncourse')}</span>
         </div>
       </div>
+      {detail.spectators >= detail.spectatorLimit && (
+        <p className="alert alert--warn" role="status" data-testid="room-full">{t('feeds.full')}</p>
+      )}
       {stale.length > 0 && (
         <p className="alert alert--error" role="alert" data-testid="stale-warning">
           {t('feeds.staleWarning', {

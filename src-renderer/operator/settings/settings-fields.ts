@@ -11,6 +11,7 @@ import type { OperatorKey } from '../i18n/messages-en.ts';
 export interface SettingsValues {
   port: string;
   maxConnectionsPerEvent: string;
+  maxConnectionsPerAddress: string;
   heartbeatS: string;
   heartbeatTimeoutS: string;
   officialGraceS: string;
@@ -26,6 +27,7 @@ export function settingsValues(s: StationSettings): SettingsValues {
   return {
     port: String(s.port),
     maxConnectionsPerEvent: String(s.maxConnectionsPerEvent),
+    maxConnectionsPerAddress: String(s.maxConnectionsPerAddress),
     heartbeatS: seconds(s.heartbeatMs),
     heartbeatTimeoutS: seconds(s.heartbeatTimeoutMs),
     officialGraceS: seconds(s.officialGraceMs),
@@ -57,6 +59,9 @@ export function settingsPatch(v: SettingsValues, current: StationSettings): { pa
   const max = int(v.maxConnectionsPerEvent, 1, 100_000);
   if (max === null) errors.maxConnectionsPerEvent = 'settings.err.maxConnections';
   else if (max !== current.maxConnectionsPerEvent) patch.maxConnectionsPerEvent = max;
+  const perAddress = int(v.maxConnectionsPerAddress, 1, 100_000);
+  if (perAddress === null) errors.maxConnectionsPerAddress = 'settings.err.maxConnections';
+  else if (perAddress !== current.maxConnectionsPerAddress) patch.maxConnectionsPerAddress = perAddress;
   const hb = ms(v.heartbeatS, 1000, 600_000);
   if (hb === null) errors.heartbeatS = 'settings.err.heartbeat';
   else if (hb !== current.heartbeatMs) patch.heartbeatMs = hb;

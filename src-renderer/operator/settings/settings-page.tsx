@@ -1,5 +1,6 @@
 /**
- * Station settings: port (applies at the next start), connections per event, heartbeat and its
+ * Station settings: port (applies at the next start), connections per event and per client
+ * address, heartbeat and its
  * timeout, the grace before an official event's sockets close, the default merge strategy for
  * new events, the officials PIN, and the sign-in attempts the station refused.
  */
@@ -17,6 +18,7 @@ import { settingsPatch, settingsValues, type SettingsErrors, type SettingsValues
 const NUMBER_FIELDS: { key: Exclude<keyof SettingsValues, 'defaultMergeStrategy'>; label: OperatorKey; hint: OperatorKey }[] = [
   { key: 'port', label: 'settings.port', hint: 'settings.portHint' },
   { key: 'maxConnectionsPerEvent', label: 'settings.maxConnections', hint: 'settings.maxConnectionsHint' },
+  { key: 'maxConnectionsPerAddress', label: 'settings.maxPerAddress', hint: 'settings.maxPerAddressHint' },
   { key: 'heartbeatS', label: 'settings.heartbeat', hint: 'settings.heartbeatHint' },
   { key: 'heartbeatTimeoutS', label: 'settings.heartbeatTimeout', hint: 'settings.heartbeatTimeoutHint' },
   { key: 'officialGraceS', label: 'settings.grace', hint: 'settings.graceHint' },

@@ -91,7 +91,7 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
   // The database on tmpfs: with a real disk, fsync jitter (10–200 ms on a shared VM) lands in every
   // POST → receipt latency and drowns what this measures. Crash safety is tested elsewhere.
   const dataDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'raceside-hostile-'));
-  const station: TestStation = await startTestStation({ dataDir, args: ['--max-connections-per-event', '100000'] });
+  const station: TestStation = await startTestStation({ dataDir, args: ['--max-connections-per-event', '100000', '--max-connections-per-address', '100000'] });
   const workers: Worker[] = [];
   const spawn = (role: string, count: number) => {
     const w = new Worker(new URL('./hostile-worker.ts', import.meta.url), {

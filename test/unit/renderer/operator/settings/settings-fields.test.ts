@@ -4,7 +4,7 @@ import type { StationSettings } from '../../../../../src-main/wire/admin.ts';
 import { isValidPin, settingsPatch, settingsValues } from '../../../../../src-renderer/operator/settings/settings-fields.ts';
 
 const current: StationSettings = {
-  host: '0.0.0.0', port: 4800, maxConnectionsPerEvent: 200, heartbeatMs: 30_000, heartbeatTimeoutMs: 10_000,
+  host: '0.0.0.0', port: 4800, maxConnectionsPerEvent: 5000, maxConnectionsPerAddress: 32, heartbeatMs: 30_000, heartbeatTimeoutMs: 10_000,
   officialGraceMs: 5000, defaultMergeStrategy: 'xml-structure-live-results',
 };
 
