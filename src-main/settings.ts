@@ -20,6 +20,12 @@ export interface Settings extends StationSettings {
   /** On-course riders not seen for this long are dropped [10 000 ms]. */
   onCourseTtlMs: number;
   /**
+   * No on-course push for this long is an outage [60 000 ms]: c123-server pushes at least once a
+   * second while Canoe123 runs, so a minute of silence means it or the station was down, and the
+   * next snapshot with riders is checked for riders left over from before (domain/live-ingest.ts).
+   */
+  onCourseOutageMs: number;
+  /**
    * Public REST requests one client address may make per 10 s: `publicRequestsPer10s` [600], or
    * `publicRequestsPerSocketPer10s` [20] for each WebSocket the address may hold
    * (maxConnectionsPerAddress), whichever is more. A phone makes about 5 requests opening an event
@@ -53,6 +59,7 @@ export const defaultSettings: Settings = {
   officialGraceMs: 5_000,
   maxSocketBufferBytes: 1024 * 1024,
   onCourseTtlMs: 10_000,
+  onCourseOutageMs: 60_000,
   publicRequestsPer10s: 600,
   publicRequestsPerSocketPer10s: 20,
   bodyLimitBytes: 16 * 1024 * 1024,

@@ -214,10 +214,17 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     const state = this.require(eventId);
     if (!state.hasXml) return { active: 0, ignored: true };
     this.guard(state, 'oncourse', 'ingest');
-    const result = this.apply(eventId, (s) => decideOnCourseIngest(s, rows, this.clock.now()));
-    this.feeds.received(eventId, 'oncourse', this.clock.now());
+    const now = this.clock.now();
+    const { active, hidden } = this.apply(eventId, (s) => decideOnCourseIngest(s, rows, {
+      nowMs: now, timeOfDayMs: localTimeOfDayMs(now), outageMs: this.settings.onCourseOutageMs,
+    }));
+    this.feeds.received(eventId, 'oncourse', now);
     this.scheduleExpiry();
-    return result;
+    if (hidden.length) {
+      const who = hidden.map((e) => `${e.raceId} bib ${e.bib} (started ${e.dtStart})`).join(', ');
+      this.activity.add(eventId, 'warn', `On course after an outage: not shown, their start is too long ago for a run: ${who}`);
+    }
+    return { active };
   }
 
   /** Drops on-course riders not seen for the TTL; runs on a timer while anyone is on course. */
@@ -286,6 +293,12 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     }, tick);
     this.expiryTimer.unref();
   }
+}
+
+/** Milliseconds since local midnight: the venue's time of day, as Canoe123 stamps starts. */
+function localTimeOfDayMs(ms: number): number {
+  const d = new Date(ms);
+  return ((d.getHours() * 60 + d.getMinutes()) * 60 + d.getSeconds()) * 1000 + d.getMilliseconds();
 }
 
 export function keyHash(key: string): string {

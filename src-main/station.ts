@@ -75,7 +75,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   if (secrets.officialsPin.isShort()) {
     core.activity.add(null, 'warn', 'The officials PIN has fewer than 6 digits: set a new one (Settings → Officials PIN)', false);
   }
-  const hub = new SpectatorHub(settings, (id) => core.get(id));
+  const hub = new SpectatorHub(settings, (id) => core.get(id), randomBytes(8).toString('base64url'));
   const answers = new PublicAnswers(core);
   core.setLiveSink(hub);
 

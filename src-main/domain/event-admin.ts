@@ -4,7 +4,7 @@
  */
 import type { MergeStrategy } from '../wire/api.ts';
 import { reject, type Decision, type Rejection } from './decision.ts';
-import type { Actor, EventMeta, EventState } from './model.ts';
+import { freshOnCourseFeed, type Actor, type EventMeta, type EventState } from './model.ts';
 import { raceById } from './public-view.ts';
 
 export function newEvent(meta: EventMeta, apiKey: string, strategy: MergeStrategy, now: string): EventState {
@@ -22,6 +22,7 @@ export function newEvent(meta: EventMeta, apiKey: string, strategy: MergeStrateg
     results: new Map(),
     officialRaces: new Map(),
     onCourse: new Map(),
+    onCourseFeed: freshOnCourseFeed,
   };
 }
 

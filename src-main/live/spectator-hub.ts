@@ -10,6 +10,10 @@
  * - race official mark → `diff { races }`;
  * - merge strategy changed, or a diff cannot be computed → `refresh`.
  *
+ * Every message carries the event's `seq` and the station's `bootId` (new at every start), so a
+ * phone that reconnects to a restarted station knows the stream started over even when the seq
+ * happens to look continuous.
+ *
  * Ingest never waits on sockets: publishing only queues bytes (ws sends asynchronously), and a
  * socket that cannot keep up is cut off (room.ts).
  */
@@ -44,11 +48,17 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   private readonly heartbeat: Heartbeat;
   private readonly settings: Settings;
   private readonly getState: (eventId: string) => EventState | undefined;
+  /** This run of the station (wire/live.ts `bootId`). */
+  readonly bootId: string;
+  /** `"bootId":"…"` as it goes into every message. */
+  private readonly bootField: string;
 
-  constructor(settings: Settings, getState: (eventId: string) => EventState | undefined) {
+  constructor(settings: Settings, getState: (eventId: string) => EventState | undefined, bootId: string) {
     super();
     this.settings = settings;
     this.getState = getState;
+    this.bootId = bootId;
+    this.bootField = `"bootId":${JSON.stringify(bootId)}`;
     this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false, maxPayload: 4096 });
     this.heartbeat = new Heartbeat({
       intervalMs: () => settings.heartbeatMs,
@@ -143,7 +153,7 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     if (types.has('structureChanged') || types.has('metaChanged')) {
       out((seq) => this.fullMessage(after, seq));
     } else if (types.has('mergeStrategyChanged')) {
-      out((seq) => JSON.stringify({ type: 'refresh', seq }));
+      out((seq) => this.refreshMessage(seq));
     } else if (before && (types.has('rowsUpserted') || types.has('rowsRemoved'))) {
       for (const raceId of affectedRaces(after, changes)) {
         if (!listening) {
@@ -154,20 +164,20 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
         try {
           data = raceDiffPayload(before, after, raceId);
         } catch {
-          out((seq) => JSON.stringify({ type: 'refresh', seq }));
+          out((seq) => this.refreshMessage(seq));
           continue;
         }
-        if (data) out((seq) => diffMessage(seq, data));
+        if (data) out((seq) => this.diffMessage(seq, data));
       }
     }
     for (const c of changes) {
       if (c.type === 'raceOfficialChanged') {
         const race = raceById(after, c.raceId);
-        if (race) out((seq) => diffMessage(seq, { races: [publicRace(after, race)] }));
+        if (race) out((seq) => this.diffMessage(seq, { races: [publicRace(after, race)] }));
       }
     }
     if (types.has('onCourseChanged')) {
-      out((seq) => diffMessage(seq, { oncourse: listening ? onCourseList(after) : [] }));
+      out((seq) => this.diffMessage(seq, { oncourse: listening ? onCourseList(after) : [] }));
     }
     const status = changes.find((c) => c.type === 'statusChanged');
     if (status && status.type === 'statusChanged') {
@@ -175,7 +185,7 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
       if (to === 'draft') {
         this.closeRoom(eventId, CLOSE_NORMAL, 'Event withdrawn');
       } else {
-        out((seq) => diffMessage(seq, { status: to, statusChangedAt: status.change.at }));
+        out((seq) => this.diffMessage(seq, { status: to, statusChangedAt: status.change.at }));
         if (to === 'official') this.closeRoomAfterGrace(eventId);
       }
     }
@@ -236,16 +246,20 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
       data = JSON.stringify(fullPayload(state));
       this.fullCache.set(id, data);
     }
-    return `{"type":"full","seq":${seq},"data":${data}}`;
+    return `{"type":"full","seq":${seq},${this.bootField},"data":${data}}`;
+  }
+
+  private diffMessage(seq: number, data: WsDiffPayload): string {
+    return `{"type":"diff","seq":${seq},${this.bootField},"data":${JSON.stringify(data)}}`;
+  }
+
+  private refreshMessage(seq: number): string {
+    return `{"type":"refresh","seq":${seq},${this.bootField}}`;
   }
 
   private *allSockets(): Iterable<SpectatorSocket> {
     for (const room of this.rooms.values()) yield* room.sockets;
   }
-}
-
-function diffMessage(seq: number, data: WsDiffPayload): string {
-  return JSON.stringify({ type: 'diff', seq, data });
 }
 
 /** Races whose public list a decision may have changed (a best-run pair is one list). */

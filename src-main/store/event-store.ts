@@ -9,7 +9,7 @@
 import type { EventStatus, MergeStrategy } from '../wire/api.ts';
 import type { DeletedEvent } from '../wire/admin.ts';
 import type { Change } from '../domain/decision.ts';
-import type { Actor, EventMeta, EventState, RaceOfficialMark, ResultRow, StatusChange, Structure } from '../domain/model.ts';
+import { freshOnCourseFeed, type Actor, type EventMeta, type EventState, type RaceOfficialMark, type ResultRow, type StatusChange, type Structure } from '../domain/model.ts';
 import { transaction, type Database } from './database.ts';
 
 type StoredRow = Omit<ResultRow, 'raceId' | 'participantId'>;
@@ -89,6 +89,7 @@ export class EventStore {
         results: new Map(),
         officialRaces: new Map(),
         onCourse: new Map(),
+        onCourseFeed: freshOnCourseFeed,
       });
     }
     for (const h of history) {
