@@ -21,6 +21,10 @@ describe('settings form', () => {
       errors: {},
     });
   });
+  it('sends the per-address connection limit (a NAT\'d Wi-Fi raises it) and refuses 0', () => {
+    expect(settingsPatch({ ...settingsValues(current), maxConnectionsPerAddress: '2000' }, current).patch).toEqual({ maxConnectionsPerAddress: 2000 });
+    expect(settingsPatch({ ...settingsValues(current), maxConnectionsPerAddress: '0' }, current).errors).toEqual({ maxConnectionsPerAddress: 'settings.err.maxConnections' });
+  });
   it('names every invalid field and sends nothing for it', () => {
     const v = { ...settingsValues(current), port: '70000', maxConnectionsPerEvent: '0', heartbeatS: 'abc', heartbeatTimeoutS: '0.1' };
     const { patch, errors } = settingsPatch(v, current);
