@@ -5,8 +5,9 @@
  * (test/fixtures/real). Issue 4's "Done when" list, one test each, plus the official/REST-only
  * path, the startlist and the schedule.
  *
- * The capture is replayed with its own timing, sped up; the tests share one station and one
- * event and run in order (the replay moves the event forward).
+ * The capture is replayed with its own timing, sped up, its riders' start times moved to the
+ * present (helpers/capture.ts `asLive`); the tests share one station and one event and run in
+ * order (the replay moves the event forward).
  *
  * Every page runs under the station's own Content-Security-Policy (no `bypassCSP`, except the one
  * page axe-core is injected into), and a test fails on any CSP violation (`securitypolicyviolation`
@@ -19,7 +20,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ResultsResponse, StartlistResponse } from '../../src-main/wire/api.ts';
 import { browserSuite, ensurePagesBuilt, launchBrowser } from '../helpers/browser.ts';
 import { runAxe as axe, seriousOf } from './axe.ts';
-import { captureFor, type CapturedRequest } from '../helpers/capture.ts';
+import { asLive, captureFor, type CapturedRequest } from '../helpers/capture.ts';
 import { api, createEvent, ingest, projectRoot, startTestStation, type TestStation } from '../helpers/station.ts';
 
 const EVENT = 'jarni-slalomy-2024';
@@ -77,7 +78,7 @@ async function replay(from: number, to: number, speed: number, onEach?: (r: Capt
     if (r.t < from || r.t >= to || r.url.endsWith('/ingest/xml') || r.url.includes('/status')) continue;
     const wait = (r.t - from) / speed - (Date.now() - start);
     if (wait > 0) await new Promise((res) => setTimeout(res, wait));
-    const res = await ingest(station, apiKey, r.url, r.body);
+    const res = await ingest(station, apiKey, r.url, asLive(r));
     if (res.status >= 300) throw new Error(`replay ${r.url} at ${r.t}: ${res.status} ${JSON.stringify(res.body)}`);
     onEach?.(r);
   }
@@ -88,11 +89,11 @@ async function results(catId?: string): Promise<ResultsResponse> {
   return (await api<ResultsResponse>(station, 'GET', `/api/v1/events/${EVENT}/results/${RACE}${q}`)).body;
 }
 
-/** Sends the captured request recorded at `t` (ms into the capture) to the station now. */
+/** Sends the captured request recorded at `t` (ms into the capture) to the station now, its times as of now. */
 async function pushCaptured(t: number): Promise<void> {
   const r = capture.find((x) => x.t === t);
   if (!r) throw new Error(`no captured request at t=${t}`);
-  const res = await ingest(station, apiKey, r.url, r.body);
+  const res = await ingest(station, apiKey, r.url, asLive(r));
   if (res.status >= 300) throw new Error(`push ${r.url} at ${t}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
@@ -124,7 +125,7 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     capture = captureFor(EVENT);
     // The capture's first requests: on-course [], status → running, then the XML at t≈5 s.
     for (const r of capture.filter((x) => x.t <= 5012)) {
-      const res = await ingest(station, apiKey, r.url, r.body);
+      const res = await ingest(station, apiKey, r.url, asLive(r));
       expect(res.status, `${r.url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
     }
     browser = await launchBrowser();

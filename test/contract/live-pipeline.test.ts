@@ -259,7 +259,7 @@ describe('live pipeline', () => {
     // Big on-course lists (~100 KB a message) fill the kernel's socket buffers, then ours.
     const riders = (round: number) => Array.from({ length: 300 }, (_, i) => ({
       participantId: `p${i}`, raceId: 'K1M_ST_BR2_6', bib: i + 1, name: `RIDER ${i} Someone`, club: 'A club with a long name',
-      position: 1, gates: Array.from({ length: 24 }, () => 0), dtStart: '10:00:00.000', dtFinish: null, time: round, pen: 0, total: round,
+      position: 1, gates: Array.from({ length: 24 }, () => 0), dtStart: null, dtFinish: null, time: round, pen: 0, total: round,
     }));
     let sent = 0;
     for (let round = 1; round <= 200 && station.hub.connections('live') === before; round++) {

@@ -194,7 +194,7 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     phase = 'flood';
     const riders = (round: number) => Array.from({ length: 300 }, (_, i) => ({
       participantId: `p${i}`, raceId: RACE, bib: i + 1, name: `RIDER ${i} Someone Long`, club: 'A club with a rather long name',
-      position: 1, gates: Array.from({ length: 24 }, () => 0), dtStart: '10:00:00.000', dtFinish: null, time: 1000 + round, pen: 0, total: 1000 + round,
+      position: 1, gates: Array.from({ length: 24 }, () => 0), dtStart: null, dtFinish: null, time: 1000 + round, pen: 0, total: 1000 + round,
     }));
     const messageKb = JSON.stringify({ oncourse: riders(0) }).length / 1024;
     const f0 = performance.now();
