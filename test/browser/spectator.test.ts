@@ -34,6 +34,11 @@ let capture: CapturedRequest[];
 const contexts: BrowserContext[] = [];
 /** CSP violations and page errors of the current test's pages; afterEach fails on any. */
 const problems: string[] = [];
+/**
+ * This machine's moment that stands for the capture's t = 0 (asLive): one for the whole suite, so
+ * a rider keeps the same start in every test, as with the capture itself.
+ */
+let captureZero = Date.now();
 
 async function openPage(
   hash: string,
@@ -78,7 +83,7 @@ async function replay(from: number, to: number, speed: number, onEach?: (r: Capt
     if (r.t < from || r.t >= to || r.url.endsWith('/ingest/xml') || r.url.includes('/status')) continue;
     const wait = (r.t - from) / speed - (Date.now() - start);
     if (wait > 0) await new Promise((res) => setTimeout(res, wait));
-    const res = await ingest(station, apiKey, r.url, asLive(r));
+    const res = await ingest(station, apiKey, r.url, asLive(r, captureZero));
     if (res.status >= 300) throw new Error(`replay ${r.url} at ${r.t}: ${res.status} ${JSON.stringify(res.body)}`);
     onEach?.(r);
   }
@@ -93,7 +98,7 @@ async function results(catId?: string): Promise<ResultsResponse> {
 async function pushCaptured(t: number): Promise<void> {
   const r = capture.find((x) => x.t === t);
   if (!r) throw new Error(`no captured request at t=${t}`);
-  const res = await ingest(station, apiKey, r.url, asLive(r));
+  const res = await ingest(station, apiKey, r.url, asLive(r, captureZero));
   if (res.status >= 300) throw new Error(`push ${r.url} at ${t}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
@@ -123,9 +128,10 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     station = await startTestStation();
     ({ apiKey } = await createEvent(station, EVENT, 'Jarní slalomy 2024'));
     capture = captureFor(EVENT);
+    captureZero = Date.now();
     // The capture's first requests: on-course [], status → running, then the XML at t≈5 s.
     for (const r of capture.filter((x) => x.t <= 5012)) {
-      const res = await ingest(station, apiKey, r.url, asLive(r));
+      const res = await ingest(station, apiKey, r.url, asLive(r, captureZero));
       expect(res.status, `${r.url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
     }
     browser = await launchBrowser();
