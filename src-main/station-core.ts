@@ -221,8 +221,8 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     this.feeds.received(eventId, 'oncourse', now);
     this.scheduleExpiry();
     if (hidden.length) {
-      const who = hidden.map((e) => `${e.raceId} bib ${e.bib} (started ${e.dtStart})`).join(', ');
-      this.activity.add(eventId, 'warn', `On course after an outage: not shown, their start is too long ago for a run: ${who}`);
+      const who = hidden.map((e) => `${e.raceId} bib ${e.bib} (${e.dtStart ? `started ${e.dtStart}` : 'not started'})`).join(', ');
+      this.activity.add(eventId, 'warn', `On course after an outage: a list from before it (a start too long ago for a run); not shown until they start again: ${who}`);
     }
     return { active };
   }
