@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { mergeStrategies } from '../wire/api.ts';
 import type { Settings } from '../settings.ts';
-import { OFFICIALS_PIN_PATTERN, type ConnectionsInfo, type StationSettings } from '../wire/admin.ts';
+import { OFFICIALS_PIN_PATTERN, type ConnectionsInfo, type StationProcess, type StationSettings } from '../wire/admin.ts';
 import type { StationCore } from '../station-core.ts';
 import { noteWrongToken, operatorCaller, type Secrets } from './auth.ts';
 import type { SignInGuard } from './sign-in-guard.ts';
@@ -17,6 +17,8 @@ export interface StationRouteDeps {
   settings: Settings;
   secrets: Secrets;
   signIn: SignInGuard;
+  /** When this station process started (ISO). */
+  startedAt: string;
   lanUrls(): string[];
   /** The port the station actually listens on (the configured one may have been taken). */
   listeningPort(): number;
@@ -57,6 +59,7 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
       officialsPinShort: deps.secrets.officialsPin.isShort(),
       connections: deps.connectionCounts(),
       signIn: deps.signIn.status(Date.now()),
+      process: processInfo(deps.startedAt),
     }));
 
     app.get('/connections', async (): Promise<ConnectionsInfo> => ({
@@ -74,6 +77,14 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
       return { settings: publicSettings(deps.settings), officialsPinSet: deps.secrets.officialsPin.isSet() };
     });
   };
+}
+
+/** The station process as Node itself measures it (the same on Windows, macOS and Linux). */
+function processInfo(startedAt: string): StationProcess {
+  const memory = process.memoryUsage();
+  const resources: Record<string, number> = {};
+  for (const r of process.getActiveResourcesInfo()) resources[r] = (resources[r] ?? 0) + 1;
+  return { pid: process.pid, startedAt, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, resources };
 }
 
 function publicSettings(s: Settings): StationSettings {

@@ -1,9 +1,10 @@
 /**
  * The WebSocket door: `GET /api/v1/events/:eventId/ws` on the station's own HTTP server. Every
- * rejection is decided before the upgrade and answered as plain HTTP with the JSON error body:
- * 404 unknown or draft event, 410 official event, 503 room full (`maxConnectionsPerEvent`) or too
- * many sockets from this client address (`maxConnectionsPerAddress`, so one device or script
- * cannot take every slot). A refused socket is destroyed once the answer is out.
+ * rejection (docs/LIVE-PIPELINE.md) is decided before the upgrade and answered as plain HTTP with
+ * the JSON error body: 404 unknown or draft event, 410 official event, 503 room full
+ * (`maxConnectionsPerEvent`) or too many sockets from this client address
+ * (`maxConnectionsPerAddress`, so one device or script cannot take every slot). A refused socket is
+ * destroyed once the answer is out.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';

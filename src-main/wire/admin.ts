@@ -142,6 +142,17 @@ export interface SignInStatus {
   lastWrongToken: { address: string; at: string } | null;
 }
 
+/** The station process, measured by Node itself (the hardening suite and the bench read it). */
+export interface StationProcess {
+  pid: number;
+  startedAt: string;
+  /** Resident memory. */
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** Active handles and requests by type (`process.getActiveResourcesInfo()`). */
+  resources: Record<string, number>;
+}
+
 export interface StationInfo {
   lanUrls: string[];
   listeningPort: number;
@@ -151,6 +162,7 @@ export interface StationInfo {
   officialsPinShort: boolean;
   connections: Record<string, number>;
   signIn: SignInStatus;
+  process: StationProcess;
 }
 
 /** `GET /admin/connections`: live sockets per event, and the addresses holding the most. */
