@@ -2,7 +2,8 @@
  * The operator's activity log: what the station did and what it refused. Kept in memory (the
  * dashboard's view, a bounded ring) and, for entries worth keeping after a restart, on disk; at
  * start the ring is filled from disk, so after a crash or a restart the dashboard still shows what
- * happened before it. Throttled refusals stay in memory only. Never written per live push: that is
+ * happened before it. Throttled refusals stay in memory only, except the security ones (lockouts,
+ * wrong operator tokens, refused deletes), which are kept. Never written per live push: that is
  * what stalled c123-live-mini (#157).
  */
 import type { ActivityEntry } from './wire/admin.ts';

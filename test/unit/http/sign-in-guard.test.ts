@@ -10,7 +10,7 @@ import type { EventStore } from '../../../src-main/store/event-store.ts';
 
 function setUp(stationAttempts = 10) {
   const stored: string[] = [];
-  const store = { log: (_at: string, _e: string | null, _l: string, message: string) => stored.push(message) } as unknown as EventStore;
+  const store = { log: (_at: string, _e: string | null, _l: string, message: string) => stored.push(message), recentLog: () => [] } as unknown as EventStore;
   const activity = new ActivityLog(store, () => new Date().toISOString());
   const guard = new SignInGuard({ attempts: 5, stationAttempts, windowMs: 60_000, activity });
   return { guard, activity, stored };
