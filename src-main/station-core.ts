@@ -16,7 +16,9 @@ import type { Actor, EventMeta, EventState } from './domain/model.ts';
 import { decideStatusChange, ingestRejection, type IngestKind } from './domain/event-lifecycle.ts';
 import { decideMergeStrategy, decideMetaUpdate, decideRaceOfficial, deleteRejection, newEvent } from './domain/event-admin.ts';
 import { decideXmlImport, type ImportSummary } from './domain/xml-import.ts';
-import { decideOnCourseIngest, decideResultsIngest, expireOnCourse } from './domain/live-ingest.ts';
+import { decideOnCourseIngest, decideResultsIngest, expireOnCourse, riderCounts } from './domain/live-ingest.ts';
+import { problemSentence, silenceSentence, type TimingState } from './domain/feed-health.ts';
+import type { FeedProblem, FeedsReport, FeedSource } from './wire/admin.ts';
 import type { LiveResultInput, OnCourseInput } from './domain/canoe123/live-rows.ts';
 import { XmlParseThread } from './threads/xml-parse-thread.ts';
 import type { EventStore } from './store/event-store.ts';
@@ -52,7 +54,7 @@ export interface StationCoreEvents {
 export class StationCore extends EventEmitter<StationCoreEvents> {
   readonly settings: Settings;
   readonly activity: ActivityLog;
-  readonly feeds = new FeedMonitor();
+  readonly feeds: FeedMonitor;
   private readonly store: EventStore;
   private readonly clock: Clock;
   private readonly events = new Map<string, EventState>();
@@ -60,6 +62,10 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   private sink: LiveSink = { publish() {} };
   private readonly xmlParser = new XmlParseThread();
   private expiryTimer: NodeJS.Timeout | null = null;
+  private watchTimer: NodeJS.Timeout | null = null;
+  private watchTicks = 0;
+  /** `${eventId}|${source}` → since when the source is silent, as last logged. */
+  private readonly silentLogged = new Map<string, number>();
 
   constructor(store: EventStore, settings: Settings, clock: Clock = systemClock) {
     super();
@@ -67,7 +73,10 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     this.settings = settings;
     this.clock = clock;
     this.activity = new ActivityLog(store, () => this.nowIso());
+    this.feeds = new FeedMonitor(store);
     for (const state of store.loadAll()) this.index(state);
+    this.watchTimer = setInterval(() => this.watchFeeds(), FEED_WATCH_MS);
+    this.watchTimer.unref();
   }
 
   setLiveSink(sink: LiveSink): void {
@@ -78,6 +87,11 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     return new Date(this.clock.now()).toISOString();
   }
 
+  /** The station's clock (ms since the epoch). */
+  now(): number {
+    return this.clock.now();
+  }
+
   // ---- queries -------------------------------------------------------------------------------
 
   get(eventId: string): EventState | undefined {
@@ -86,6 +100,11 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   all(): EventState[] {
     return [...this.events.values()];
+  }
+
+  /** The event's feed health, judged now against what its timing says is due. */
+  feedReport(eventId: string): FeedsReport {
+    return this.feeds.report(eventId, timingOf(this.require(eventId)), this.clock.now());
   }
 
   /** The event an ingest key belongs to; the key is compared by its SHA-256, never as plain text. */
@@ -121,6 +140,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     this.events.delete(eventId);
     this.byKeyHash.delete(keyHash(state.apiKey));
     this.feeds.forget(eventId);
+    for (const key of this.silentLogged.keys()) if (key.startsWith(`${eventId}|`)) this.silentLogged.delete(key);
     const changes: Change[] = [{ type: 'eventDeleted' }];
     this.sink.publish(state, null, changes);
     this.activity.add(eventId, 'warn', `Event deleted (by ${by}, status ${state.status}); kept and restorable from the dashboard (Events → Deleted events)`);
@@ -146,6 +166,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     }
     const state = this.store.restoreDeleted(deletedId, eventId);
     this.index(state);
+    this.feeds.reload(eventId);
     const renamed = eventId !== kept.eventId ? ` as ${eventId} (deleted as ${kept.eventId})` : '';
     this.activity.add(eventId, 'info', `Event restored${renamed}: status ${state.status}, ${kept.resultRows} result rows, deleted ${kept.deletedAt} by ${kept.deletedBy}`);
     this.emit('changed', eventId, [{ type: 'eventCreated' }]);
@@ -179,46 +200,62 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   /**
    * Imports an XML export. The parse runs in a worker thread; the state is checked again after it,
    * since the event may have changed (or gone, or been deleted and created anew) while the parser
-   * worked.
+   * worked. Pushed exports (`by` 'ingest') count in the feed health of their `source`; every import
+   * becomes the last import.
    */
-  async ingestXml(eventId: string, xml: string, by: Actor = 'ingest'): Promise<ImportSummary> {
+  async ingestXml(eventId: string, xml: string, by: Actor = 'ingest', source: FeedSource = SOURCE): Promise<ImportSummary> {
     const ingestKey = this.require(eventId).apiKey;
-    this.guard(this.require(eventId), 'xml', by);
+    this.guard(this.require(eventId), 'xml', by, source);
     const parsed = await this.xmlParser.parse(xml);
     // Deleted meanwhile, and perhaps created anew under the same id: this XML was for the old one.
     if (this.eventIdForKey(ingestKey) !== eventId) throw new StationError('NotFound', `Event not found: ${eventId} (deleted while its XML was read)`);
-    this.guard(this.require(eventId), 'xml', by);
+    this.guard(this.require(eventId), 'xml', by, source);
     if (!parsed.ok) {
-      this.feeds.failed(eventId, 'xml', this.clock.now(), parsed.message);
+      if (by === 'ingest') this.feedProblem(eventId, source, 'xml', { kind: 'invalidXml', detail: parsed.message }, false);
       this.activity.add(eventId, 'warn', `XML refused: ${parsed.message}`);
       throw new StationError('InvalidXml', parsed.message);
     }
     const summary = this.apply(eventId, (s) => decideXmlImport(s, parsed.export, this.nowIso()));
-    this.feeds.received(eventId, 'xml', this.clock.now());
+    if (by === 'ingest') this.feeds.delivered(eventId, source, 'xml', this.clock.now(), timingOf(this.require(eventId)));
+    this.feeds.imported(eventId, { ...summary, at: this.nowIso(), by });
+    this.feeds.flush();
     const c = summary.changed;
     this.activity.add(eventId, 'info', `XML imported (${by}): ${summary.imported.participants} participants, ${summary.imported.races} races, `
       + `${summary.imported.results} result rows; ${c.structure ? 'structure changed, ' : ''}${c.results} rows changed, ${c.removed} removed`);
     return summary;
   }
 
-  ingestResults(eventId: string, rows: readonly LiveResultInput[]): { updated: number; ignored?: true } {
+  /** Live result rows from a source (c123-server's pushes by default). */
+  ingestResults(eventId: string, rows: readonly LiveResultInput[], source: FeedSource = SOURCE): { updated: number; ignored?: true } {
     const state = this.require(eventId);
-    if (!state.hasXml) return { updated: 0, ignored: true };
-    this.guard(state, 'results', 'ingest');
+    if (!state.hasXml) {
+      this.feedProblem(eventId, source, 'results', { kind: 'beforeXml', channel: 'results' });
+      return { updated: 0, ignored: true };
+    }
+    this.guard(state, 'results', 'ingest', source);
     const result = this.apply(eventId, (s) => decideResultsIngest(s, rows));
-    this.feeds.received(eventId, 'results', this.clock.now());
+    this.feeds.delivered(eventId, source, 'results', this.clock.now(), timingOf(this.require(eventId)));
+    const unknown = rows.length - result.updated;
+    if (unknown > 0) this.feedProblem(eventId, source, 'results', { kind: 'unknownRows', count: unknown });
     return result;
   }
 
-  ingestOnCourse(eventId: string, rows: readonly OnCourseInput[]): { active: number; ignored?: true } {
+  /** The complete on-course list from a source (c123-server's pushes by default). */
+  ingestOnCourse(eventId: string, rows: readonly OnCourseInput[], source: FeedSource = SOURCE): { active: number; ignored?: true } {
     const state = this.require(eventId);
-    if (!state.hasXml) return { active: 0, ignored: true };
-    this.guard(state, 'oncourse', 'ingest');
+    if (!state.hasXml) {
+      this.feedProblem(eventId, source, 'oncourse', { kind: 'beforeXml', channel: 'oncourse' });
+      return { active: 0, ignored: true };
+    }
+    this.guard(state, 'oncourse', 'ingest', source);
     const now = this.clock.now();
     const { active, hidden } = this.apply(eventId, (s) => decideOnCourseIngest(s, rows, {
       nowMs: now, timeOfDayMs: localTimeOfDayMs(now), outageMs: this.settings.onCourseOutageMs,
     }));
-    this.feeds.received(eventId, 'oncourse', now);
+    const after = this.require(eventId);
+    this.feeds.delivered(eventId, source, 'oncourse', now, timingOf(after));
+    const riders = riderCounts(after.onCourse.values());
+    this.feeds.riders(eventId, source, now, riders.running, riders.atStart);
     this.scheduleExpiry();
     if (hidden.length) {
       const who = hidden.map((e) => `${e.raceId} bib ${e.bib} (${e.dtStart ? `started ${e.dtStart}` : 'not started'})`).join(', ');
@@ -238,7 +275,35 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   async close(): Promise<void> {
     if (this.expiryTimer) clearInterval(this.expiryTimer);
     this.expiryTimer = null;
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = null;
+    this.feeds.flush();
     await this.xmlParser.close();
+  }
+
+  /**
+   * Once a second: says in the activity log when a source falls silent while timing data is due,
+   * and when it speaks again; every few seconds, writes the feed records that changed. A restarted
+   * station says it at its first tick if the silence began before it stopped.
+   */
+  watchFeeds(): void {
+    const now = this.clock.now();
+    for (const [eventId, state] of this.events) {
+      for (const src of this.feeds.report(eventId, timingOf(state), now).sources) {
+        const key = `${eventId}|${src.source}`;
+        const logged = this.silentLogged.get(key);
+        if (src.silent && logged !== src.silent.since) {
+          this.silentLogged.set(key, src.silent.since);
+          this.activity.add(eventId, 'warn', silenceSentence(src.source, now - src.silent.since, src.silent.reason));
+        } else if (!src.silent && logged !== undefined) {
+          this.silentLogged.delete(key);
+          if (src.lastAt !== null && src.lastAt > logged) {
+            this.activity.add(eventId, 'info', `${src.source} is sending again after ${Math.round((src.lastAt - logged) / 1000)} s of silence.`);
+          }
+        }
+      }
+    }
+    if (++this.watchTicks % FEED_FLUSH_TICKS === 0) this.feeds.flush();
   }
 
   // ---- the five steps --------------------------------------------------------------------------
@@ -266,14 +331,20 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     return state;
   }
 
-  private guard(state: EventState, kind: IngestKind, by: Actor): void {
+  private guard(state: EventState, kind: IngestKind, by: Actor, source: FeedSource = SOURCE): void {
     // The operator may import XML by hand in any state but official (a correction before sign-off).
     const refusal = ingestRejection(state.status, kind);
     if (refusal && !(by === 'operator' && kind === 'xml' && state.status !== 'official')) {
-      this.feeds.failed(state.meta.eventId, kind, this.clock.now(), refusal);
-      this.activity.refused(`${state.meta.eventId}|${kind}|state`, state.meta.eventId, `Refused ${kind} push: ${refusal}`, this.clock.now());
+      if (by === 'ingest') this.feedProblem(state.meta.eventId, source, kind, { kind: 'refused', channel: kind, status: state.status });
       throw new StationError('Forbidden', refusal, { currentStatus: state.status });
     }
+  }
+
+  /** Notes a feed problem for the source, and says it in the activity log (at most every 10 s per kind). */
+  private feedProblem(eventId: string, source: FeedSource, channel: IngestKind, problem: FeedProblem, log = true): void {
+    const now = this.clock.now();
+    this.feeds.problem(eventId, source, channel, now, problem);
+    if (log) this.activity.refused(`${eventId}|${source}|${channel}|${problem.kind}`, eventId, problemSentence(problem), now);
   }
 
   private index(state: EventState): void {
@@ -293,6 +364,17 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     }, tick);
     this.expiryTimer.unref();
   }
+}
+
+/** The source that pushes through the ingest routes (a direct Canoe123 link passes its own). */
+const SOURCE: FeedSource = 'c123-server';
+const FEED_WATCH_MS = 1000;
+/** Feed records are written every this many watch ticks (and after problems, imports, at shutdown). */
+const FEED_FLUSH_TICKS = 5;
+
+/** What the event's timing says, for what feed data is due. */
+function timingOf(state: EventState): TimingState {
+  return { running: state.status === 'running', raceInProgress: state.structure.races.some((r) => r.raceStatus === 3) };
 }
 
 /** Milliseconds since local midnight: the venue's time of day, as Canoe123 stamps starts. */

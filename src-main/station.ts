@@ -22,7 +22,7 @@ import { buildApp } from './http/app.ts';
 import { stationRoutes } from './http/station-routes.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
-import { lanUrls } from './net/lan-addresses.ts';
+import { advertisedUrls, listensOnLan } from './net/lan-addresses.ts';
 import { OfficialsPin } from './officials-pin.ts';
 import { SignInGuard } from './http/sign-in-guard.ts';
 import { PublicAnswers } from './http/public-answers.ts';
@@ -57,7 +57,10 @@ export interface Station {
   answers: PublicAnswers;
   app: FastifyInstance;
   settings: Settings;
+  /** The URLs phones and tablets use (see net/lan-addresses.ts `advertisedUrls`). */
   lanUrls(): string[];
+  /** False when the station listens only on a loopback address: the LAN URLs do not reach it. */
+  listensOnLan(): boolean;
   close(): Promise<void>;
 }
 
@@ -158,7 +161,8 @@ async function start(
       secrets,
       signIn,
       startedAt: run.startedAt,
-      lanUrls: () => lanUrls(networkInterfaces(), port),
+      lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
+      listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
       listeningPort: () => port,
       connectionCounts: () => hub.connectionCounts(),
       topAddresses: () => hub.topAddresses(10),
@@ -198,7 +202,8 @@ async function start(
     answers,
     app,
     settings,
-    lanUrls: () => lanUrls(networkInterfaces(), port),
+    lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
+    listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
     close() {
       closing ??= (async () => {
         hub.close();

@@ -3,6 +3,7 @@
  * (POST /ingest/oncourse, and its expiry). Rows for races or participants the XML does not know
  * are skipped and not counted, as in c123-live-mini. Repeating an identical push changes nothing
  * that is stored or shown (an identical on-course push is still a sighting: `lastSeen` moves).
+ * A 2nd-run row of a best-run race is repaired first (best-run-repair.ts).
  *
  * After an outage (the station restarted, or no on-course push came for `outageMs`), c123-server's
  * first snapshot with riders may be one from before it: c123-server keeps riders until Canoe123
@@ -10,17 +11,20 @@
  * three times the race's slowest finished run, at least 3 minutes; 10 minutes when the race has no
  * finished run yet) is not shown, and stays hidden while pushes keep bringing it with the same
  * start. Such a rider shows the whole snapshot is old, so the riders in it that have not started
- * (no start time: waiting at the start back then) are hidden too, until they start. The check needs the venue's time of day (Canoe123's clock, which c123-server passes on
- * as local time): the station's local clock stands in for it, so it must match the timing PC's
- * within a minute or two; a start that looks to be in the future is taken as fresh.
+ * (no start time: waiting at the start back then) are hidden too, until they start. The check
+ * needs the venue's time of day (Canoe123's clock, which c123-server passes on as local time): the
+ * station's local clock stands in for it, so it must match the timing PC's within a minute or
+ * two; a start that looks to be in the future is taken as fresh.
  */
 import type { Decision } from './decision.ts';
 import type { EventState, OnCourseEntry, OnCourseFeed, ResultRow } from './model.ts';
 import {
   detectLiveUnit, liveRunFields, onCourseEntry, timeOfDayMs, trimBib, type LiveResultInput, type OnCourseInput,
 } from './canoe123/live-rows.ts';
+import { onCourseSplits, type OnCourseSplitInput } from './canoe123/on-course-splits.ts';
 import { effectiveRun, overlayAfterLive, sameRun } from './result-merge.ts';
 import { participantOf, raceById } from './public-view.ts';
+import { repairSecondRun, type SecondRunRepair } from './best-run-repair.ts';
 
 export function decideResultsIngest(state: EventState, inputs: readonly LiveResultInput[]): Decision<{ updated: number }> {
   const unit = detectLiveUnit(inputs);
@@ -29,7 +33,8 @@ export function decideResultsIngest(state: EventState, inputs: readonly LiveResu
   const upserted = new Map<string, ResultRow>();
   let updated = 0;
   for (const input of inputs) {
-    if (!raceById(state, input.raceId) || !participantOf(state, input.participantId)) continue;
+    const raceDef = raceById(state, input.raceId);
+    if (!raceDef || !participantOf(state, input.participantId)) continue;
     updated++;
     let race = results.get(input.raceId);
     if (!copied.has(input.raceId)) {
@@ -42,11 +47,16 @@ export function decideResultsIngest(state: EventState, inputs: readonly LiveResu
       raceId: input.raceId, participantId: input.participantId, bib: null, startOrder: null, startTime: null,
       heatNr: null, roundNr: null, qualified: null, xml: null, live: null, c123: null,
     };
-    const row: ResultRow = {
-      ...base,
-      bib: trimBib(input.bib) ?? base.bib,
-      live: overlayAfterLive(base.live, liveRunFields(input, unit)),
-    };
+    const bib = trimBib(input.bib) ?? base.bib;
+    const pushed = liveRunFields(input, unit);
+    const { fields, unknown }: Pick<SecondRunRepair, 'fields' | 'unknown'> = raceDef.disId === 'BR2'
+      ? repairSecondRun(pushed, {
+        earlier: old ? effectiveRun(old) : null,
+        onCourse: bib === null ? null : onCourseOf(state, input.raceId, input.participantId, bib),
+        xml: old?.xml ?? null,
+      })
+      : { fields: pushed, unknown: [] };
+    const row: ResultRow = { ...base, bib, live: overlayAfterLive(base.live, fields, unknown) };
     if (old && old.bib === row.bib && sameRun(effectiveRun(old), effectiveRun(row))) continue;
     race!.set(input.participantId, row);
     upserted.set(`${row.raceId}|${row.participantId}`, row);
@@ -76,18 +86,27 @@ const DAY_MS = 24 * 3600_000;
 /** The start a rider is hidden with when it had not started. */
 const NOT_STARTED = '';
 
+function onCourseOf(state: EventState, raceId: string, participantId: string, bib: number): OnCourseEntry | null {
+  const entry = state.onCourse.get(`${raceId}|${bib}`);
+  return entry && entry.participantId === participantId ? entry : null;
+}
+
 /**
  * c123-server sends the complete list of riders on course with every push, so the list replaces
  * the previous one; entries then expire `ttlMs` after they were last seen if pushes stop.
  * `hidden` lists the riders newly hidden as stale by this push (see the top of this file).
  */
-export function decideOnCourseIngest(state: EventState, inputs: readonly OnCourseInput[], clock: OnCourseClock): Decision<{ active: number; hidden: OnCourseEntry[] }> {
+export function decideOnCourseIngest(
+  state: EventState, inputs: readonly (OnCourseInput & OnCourseSplitInput)[], clock: OnCourseClock,
+): Decision<{ active: number; hidden: OnCourseEntry[] }> {
   const unit = detectLiveUnit(inputs);
   const seen = new Map<string, OnCourseEntry>();
   for (const input of inputs) {
     if (!raceById(state, input.raceId)) continue;
     const entry = onCourseEntry(input, unit, clock.nowMs);
-    if (entry) seen.set(`${entry.raceId}|${entry.bib}`, entry);
+    if (!entry) continue;
+    const splits = onCourseSplits(input);
+    seen.set(`${entry.raceId}|${entry.bib}`, splits.length ? { ...entry, splits } : entry);
   }
   const feed = state.onCourseFeed;
   const outage = feed.lastPushAt === null || clock.nowMs - feed.lastPushAt > clock.outageMs;
@@ -131,6 +150,23 @@ function slowestFinishedRunMs(state: EventState, raceId: string): number | null 
     slowest = Math.max(slowest ?? 0, run.time * 10);
   }
   return slowest;
+}
+
+/**
+ * Who the on-course list holds: riders in the start gate (no start time yet: spectators do not see
+ * them), riders on the course (started; spectators see them, finished ones for a few seconds more)
+ * and, of those, riders still running (started, not finished: pushes must keep coming).
+ */
+export function riderCounts(entries: Iterable<OnCourseEntry>): { atStart: number; onCourse: number; running: number } {
+  const out = { atStart: 0, onCourse: 0, running: 0 };
+  for (const e of entries) {
+    if (e.dtStart === null) out.atStart++;
+    else {
+      out.onCourse++;
+      if (e.dtFinish === null) out.running++;
+    }
+  }
+  return out;
 }
 
 export function expireOnCourse(state: EventState, nowMs: number, ttlMs: number): Decision {

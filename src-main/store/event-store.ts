@@ -4,23 +4,27 @@
  * in memory). The store never decides anything; it writes what the domain decided.
  *
  * Nothing is ever destroyed by a delete: the event's stored rows move, verbatim and in one
- * transaction, into `deleted_events`, from where a restore moves them back.
+ * transaction, into `deleted_events`, from where a restore moves them back. Which tables hold an
+ * event's rows is read from the schema (every table with a foreign key to `events`), so a table a
+ * later migration adds is kept too.
  */
 import type { EventStatus, MergeStrategy } from '../wire/api.ts';
 import type { DeletedEvent } from '../wire/admin.ts';
 import type { Change } from '../domain/decision.ts';
-import { freshOnCourseFeed, type Actor, type EventMeta, type EventState, type RaceOfficialMark, type ResultRow, type StatusChange, type Structure } from '../domain/model.ts';
+import { freshOnCourseFeed, type Actor, type EventImage, type EventMeta, type EventState, type RaceOfficialMark, type ResultRow, type StatusChange, type Structure } from '../domain/model.ts';
 import { transaction, type Database } from './database.ts';
 
 type StoredRow = Omit<ResultRow, 'raceId' | 'participantId'>;
 type Row = Record<string, string | number | null>;
 
-/** A deleted event's stored rows, exactly as they were in the live tables. */
+/**
+ * A deleted event's stored rows, exactly as they were in the live tables: its `events` row and,
+ * per table that references it (status history, results, official marks, feed health, images…),
+ * its rows there.
+ */
 interface DeletedSnapshot {
   event: Row;
-  history: Row[];
-  results: Row[];
-  official: Row[];
+  children: Record<string, Row[]>;
 }
 
 
@@ -50,10 +54,14 @@ export class EventStore {
       upsertOfficial: db.prepare(`INSERT INTO race_official (event_id, race_id, at, by) VALUES (?, ?, ?, ?)
         ON CONFLICT (event_id, race_id) DO UPDATE SET at = excluded.at, by = excluded.by`),
       deleteOfficial: db.prepare('DELETE FROM race_official WHERE event_id = ? AND race_id = ?'),
+      deleteImages: db.prepare('DELETE FROM event_images WHERE event_id = ?'),
+      insertImage: db.prepare('INSERT INTO event_images (event_id, slot, content_type, tag, data) VALUES (?, ?, ?, ?, ?)'),
       getSetting: db.prepare('SELECT value FROM station_settings WHERE key = ?'),
       putSetting: db.prepare(`INSERT INTO station_settings (key, value) VALUES (?, ?)
         ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
       insertLog: db.prepare('INSERT INTO activity_log (at, event_id, level, message) VALUES (?, ?, ?, ?)'),
+      upsertFeed: db.prepare(`INSERT INTO feed_health (event_id, record) VALUES (?, ?)
+        ON CONFLICT (event_id) DO UPDATE SET record = excluded.record`),
     };
   }
 
@@ -73,6 +81,7 @@ export class EventStore {
     const history = this.db.prepare(`SELECT * FROM status_history${where} ORDER BY event_id, seq`).all(...args) as Record<string, string>[];
     const rows = this.db.prepare(`SELECT * FROM results${where}`).all(...args) as Record<string, string>[];
     const officials = this.db.prepare(`SELECT * FROM race_official${where}`).all(...args) as Record<string, string>[];
+    const images = this.db.prepare(`SELECT * FROM event_images${where} ORDER BY event_id, CASE slot WHEN 'left' THEN 0 WHEN 'right' THEN 1 ELSE 2 END`).all(...args) as Record<string, string>[];
     const byId = new Map<string, EventState>();
     for (const e of events) {
       byId.set(e.event_id as string, {
@@ -84,6 +93,7 @@ export class EventStore {
         mergeStrategy: e.merge_strategy as MergeStrategy,
         createdAt: e.created_at as string,
         hasXml: e.has_xml === 1,
+        images: [],
         structureVersion: e.structure_version as number,
         structure: JSON.parse(e.structure as string) as Structure,
         results: new Map(),
@@ -101,6 +111,9 @@ export class EventStore {
       let race = state.results.get(r.race_id);
       if (!race) state.results.set(r.race_id, (race = new Map()));
       race.set(r.participant_id, { raceId: r.race_id, participantId: r.participant_id, ...(JSON.parse(r.row) as StoredRow) });
+    }
+    for (const i of images) {
+      byId.get(i.event_id)?.images.push({ slot: i.slot as EventImage['slot'], contentType: i.content_type, tag: i.tag, data: i.data });
     }
     for (const o of officials) {
       byId.get(o.event_id)?.officialRaces.set(o.race_id, { raceId: o.race_id, at: o.at, by: o.by as Actor });
@@ -121,21 +134,31 @@ export class EventStore {
    */
   moveToDeleted(eventId: string, at: string, by: Actor): number {
     return transaction(this.db, () => {
-      const one = (sql: string) => this.db.prepare(sql).all(eventId) as Row[];
-      const [event] = one('SELECT * FROM events WHERE event_id = ?');
+      const event = this.db.prepare('SELECT * FROM events WHERE event_id = ?').get(eventId) as Row | undefined;
       if (!event) throw new Error(`No stored event ${eventId}`);
-      const snapshot: DeletedSnapshot = {
-        event,
-        history: one('SELECT * FROM status_history WHERE event_id = ? ORDER BY seq'),
-        results: one('SELECT * FROM results WHERE event_id = ?'),
-        official: one('SELECT * FROM race_official WHERE event_id = ?'),
-      };
+      const children: Record<string, Row[]> = {};
+      for (const { table, column } of this.childTables()) {
+        children[table] = this.db.prepare(`SELECT * FROM ${table} WHERE ${column} = ?`).all(eventId) as Row[];
+      }
+      const snapshot: DeletedSnapshot = { event, children };
       const meta = JSON.parse(event.meta as string) as EventMeta;
       const { lastInsertRowid } = this.db.prepare(`INSERT INTO deleted_events (event_id, main_title, status, result_rows, deleted_at, deleted_by, snapshot)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(eventId, meta.mainTitle, event.status, snapshot.results.length, at, by, JSON.stringify(snapshot));
+        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(eventId, meta.mainTitle, event.status, children.results?.length ?? 0, at, by, JSON.stringify(snapshot));
       this.stmts.deleteEvent.run(eventId);
       return Number(lastInsertRowid);
     });
+  }
+
+  /** Every table with a foreign key to `events`, and its column that holds the event id. */
+  private childTables(): { table: string; column: string }[] {
+    const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+    const out: { table: string; column: string }[] = [];
+    for (const { name } of tables) {
+      for (const fk of this.db.prepare(`PRAGMA foreign_key_list(${name})`).all() as { table: string; from: string }[]) {
+        if (fk.table === 'events') out.push({ table: name, column: fk.from });
+      }
+    }
+    return out;
   }
 
   /** The kept copies of deleted events, newest first. */
@@ -157,15 +180,15 @@ export class EventStore {
       if (!kept) throw new Error(`No deleted event ${deletedId}`);
       const snap = JSON.parse(kept.snapshot) as DeletedSnapshot;
       const meta = { ...(JSON.parse(snap.event.meta as string) as EventMeta), eventId };
-      const insert = (table: string, row: Row) => {
+      const insert = (table: string, row: Row, idColumn: string) => {
         const cols = Object.keys(row);
         this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-          .run(...cols.map((c) => (c === 'event_id' ? eventId : row[c])));
+          .run(...cols.map((c) => (c === idColumn ? eventId : row[c])));
       };
-      insert('events', { ...snap.event, meta: JSON.stringify(meta) });
-      for (const r of snap.history) insert('status_history', r);
-      for (const r of snap.results) insert('results', r);
-      for (const r of snap.official) insert('race_official', r);
+      insert('events', { ...snap.event, meta: JSON.stringify(meta) }, 'event_id');
+      for (const { table, column } of this.childTables()) {
+        for (const row of snap.children[table] ?? []) insert(table, row, column);
+      }
       this.db.prepare('DELETE FROM deleted_events WHERE deleted_id = ?').run(deletedId);
       return this.loadOne(eventId)!;
     });
@@ -186,6 +209,10 @@ export class EventStore {
     switch (c.type) {
       case 'metaChanged':
         s.updateMeta.run(JSON.stringify(c.meta), id);
+        break;
+      case 'imagesChanged':
+        s.deleteImages.run(id);
+        for (const i of c.images) s.insertImage.run(id, i.slot, i.contentType, i.tag, i.data);
         break;
       case 'structureChanged':
         s.updateStructure.run(JSON.stringify(c.structure), c.version, id);
@@ -234,8 +261,19 @@ export class EventStore {
     this.stmts.insertLog.run(at, eventId, level, message);
   }
 
-  recentLog(limit: number): { id: number; at: string; eventId: string | null; level: string; message: string }[] {
+  /** The newest `limit` log entries, newest first. */
+  recentLog(limit: number): { id: number; at: string; eventId: string | null; level: 'info' | 'warn' | 'error'; message: string }[] {
     return (this.db.prepare('SELECT id, at, event_id AS eventId, level, message FROM activity_log ORDER BY id DESC LIMIT ?').all(limit) as never[]);
+  }
+
+  /** Feed health records (JSON, feed-monitor.ts) by event id. */
+  loadFeedRecords(): Map<string, string> {
+    const rows = this.db.prepare('SELECT event_id, record FROM feed_health').all() as { event_id: string; record: string }[];
+    return new Map(rows.map((r) => [r.event_id, r.record]));
+  }
+
+  saveFeedRecord(eventId: string, json: string): void {
+    this.stmts.upsertFeed.run(eventId, json);
   }
 
   close(): void {

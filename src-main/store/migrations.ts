@@ -83,6 +83,30 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX deleted_events_by_event ON deleted_events (event_id);
     `,
   },
+  {
+    version: 3,
+    description: 'feed health per event (sources, channels, the timing they reported, the last XML import)',
+    sql: `
+      CREATE TABLE feed_health (
+        event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+        record TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 8,
+    description: "the organiser's images from the Canoe123 export, kept with their event",
+    sql: `
+      CREATE TABLE event_images (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        slot TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (event_id, slot)
+      );
+    `,
+  },
 ];
 
 /** The schema version this Raceside writes; a database above it is from a newer Raceside. */

@@ -61,6 +61,11 @@ describe('deleting an event', () => {
       results: [{ raceId: RACE, participantId: '12054.K1M_ST', bib: 1, time: 7000, pen: 0, total: 7000, status: null }],
     })).body).toEqual({ updated: 1 });
     const before = (await api(station, 'GET', `/api/v1/events/${eventId}/results/${RACE}?detailed=true`)).body;
+    // The organiser's image and the feed history are the event's too.
+    const image = Buffer.from(await (await fetch(`${station.url}/api/v1/events/${eventId}/image`)).arrayBuffer());
+    expect(image.length).toBeGreaterThan(1000);
+    const lastImport = (await api(station, 'GET', `/api/v1/admin/events/${eventId}`, { headers: operator(station) })).body.feeds.lastImport;
+    expect(lastImport).toMatchObject({ by: 'ingest' });
     const phone = await connect(station, eventId);
     await phone.next((m) => m.type === 'full');
 
@@ -99,6 +104,8 @@ describe('deleting an event', () => {
     // Everything came back: the same detailed results, the live result included.
     const after = (await api(station, 'GET', `/api/v1/events/jarni-restored/results/${RACE}?detailed=true`)).body;
     expect(after).toEqual(before);
+    expect(Buffer.from(await (await fetch(`${station.url}/api/v1/events/jarni-restored/image`)).arrayBuffer()).equals(image)).toBe(true);
+    expect((await api(station, 'GET', '/api/v1/admin/events/jarni-restored', { headers: operator(station) })).body.feeds.lastImport).toEqual(lastImport);
     expect(await deleted()).toEqual([]);
     // The new event of the same id is untouched.
     expect((await api(station, 'GET', `/api/v1/admin/events/${eventId}`, { headers: operator(station) })).body.event).toMatchObject({ mainTitle: 'Jarní slalomy 2024 (again)', hasXmlData: false });

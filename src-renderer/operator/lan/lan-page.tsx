@@ -1,16 +1,21 @@
 /**
- * How spectators reach the station: its URL on every network interface, each with a QR code to
- * show on a screen or print at the venue, and a button to open the spectator view. Below, the
- * device addresses holding the most live connections: one address holding many means the Wi-Fi
- * puts every phone behind one address (NAT), and the per-address limit must go up.
+ * How people reach the station on the venue network: its URL on every network interface for
+ * spectators and for officials (`/officials`), each with a QR code to show on a screen or print,
+ * a button to open the spectator view, and a warning when the station listens only on this
+ * computer so none of these addresses would work. Below, the device addresses holding the most
+ * live connections: one address holding many means the Wi-Fi puts every phone behind one address
+ * (NAT), and the per-address limit must go up.
  */
 import { useRef } from 'react';
 import type { ConnectionsInfo } from '@wire/admin.ts';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { CopyButton } from '../lib/copy-button.tsx';
+import { formatRoute } from '../lib/route.ts';
+import { LoopbackWarning } from './loopback-warning.tsx';
 import { OpenSpectatorButton } from './open-spectator-button.tsx';
 import { QrImage } from './qr-image.tsx';
+import { officialsUrls } from './station-urls.ts';
 
 export function LanPage({ connections }: { connections: ConnectionsInfo | null }) {
   const { t, tn } = useOperatorI18n();
@@ -18,10 +23,12 @@ export function LanPage({ connections }: { connections: ConnectionsInfo | null }
   if (!station) return <section className="panel"><p className="muted">{t('common.loading')}</p></section>;
   const connected = Object.values(connections?.connections ?? station.connections).reduce((a, b) => a + b, 0);
   return (
-    <div className="grid">
-      <section className="panel panel--wide" aria-labelledby="lan-title" data-testid="lan-page">
+    <div className="lanpage" data-testid="lan-page">
+      <h1 className="lanpage__title">{t('lan.pageTitle')}</h1>
+      <LoopbackWarning />
+      <section className="panel" aria-labelledby="lan-title">
         <div className="event__head">
-          <h1 id="lan-title">{t('lan.title')}</h1>
+          <h2 id="lan-title">{t('lan.title')}</h2>
           <OpenSpectatorButton url={station.lanUrls[0]} />
         </div>
         <p className="muted">
@@ -31,7 +38,19 @@ export function LanPage({ connections }: { connections: ConnectionsInfo | null }
           <p className="alert alert--warn" role="alert">{t('lan.none')}</p>
         )}
         <ul className="lan" data-testid="lan-urls">
-          {station.lanUrls.map((url) => <LanUrl key={url} url={url} />)}
+          {station.lanUrls.map((url) => <LanUrl key={url} url={url} testId="lan-url" />)}
+        </ul>
+      </section>
+      <section className="panel" aria-labelledby="officials-lan-title" data-testid="officials-lan">
+        <h2 id="officials-lan-title">{t('lan.officialsTitle')}</h2>
+        <p className="muted">{t('lan.officialsIntro')}</p>
+        {!station.officialsPinSet && (
+          <p className="alert alert--warn" data-testid="officials-no-pin">
+            {t('lan.noPin')} <a href={formatRoute({ page: 'settings' })}>{t('nav.settings')}</a>
+          </p>
+        )}
+        <ul className="lan" data-testid="officials-urls">
+          {officialsUrls(station.lanUrls, location.origin).map((url) => <LanUrl key={url} url={url} testId="officials-url" />)}
         </ul>
       </section>
       {connections && <AddressList info={connections} />}
@@ -75,13 +94,13 @@ function AddressList({ info }: { info: ConnectionsInfo }) {
   );
 }
 
-function LanUrl({ url }: { url: string }) {
+function LanUrl({ url, testId }: { url: string; testId: string }) {
   const ref = useRef<HTMLElement>(null);
   return (
-    <li className="lan__item" data-testid="lan-url">
+    <li className="lan__item" data-testid={testId}>
       <QrImage url={url} />
       <code ref={ref} className="lan__url">{url}</code>
-      <CopyButton text={url} target={ref} testId="copy-lan-url" />
+      <CopyButton text={url} target={ref} testId={`copy-${testId}`} />
     </li>
   );
 }
