@@ -25,6 +25,7 @@ import type { EventStore } from './store/event-store.ts';
 import type { Settings } from './settings.ts';
 import { ActivityLog } from './activity-log.ts';
 import { FeedMonitor } from './feed-monitor.ts';
+import { TimingClock } from './timing-clock.ts';
 
 /** A refusal the HTTP layer turns into `{ error, message, ...detail }`. */
 export class StationError extends Error {
@@ -55,6 +56,8 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   readonly settings: Settings;
   readonly activity: ActivityLog;
   readonly feeds: FeedMonitor;
+  /** Canoe123's clock per event, learned from the riders (timing-clock.ts). */
+  private readonly timingClock: TimingClock;
   private readonly store: EventStore;
   private readonly clock: Clock;
   private readonly events = new Map<string, EventState>();
@@ -74,6 +77,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     this.clock = clock;
     this.activity = new ActivityLog(store, () => this.nowIso());
     this.feeds = new FeedMonitor(store);
+    this.timingClock = new TimingClock(store);
     for (const state of store.loadAll()) this.index(state);
     this.watchTimer = setInterval(() => this.watchFeeds(), FEED_WATCH_MS);
     this.watchTimer.unref();
@@ -249,9 +253,10 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     }
     this.guard(state, 'oncourse', 'ingest', source);
     const now = this.clock.now();
-    const { active, hidden } = this.apply(eventId, (s) => decideOnCourseIngest(s, rows, {
-      nowMs: now, timeOfDayMs: localTimeOfDayMs(now), outageMs: this.settings.onCourseOutageMs,
+    const { active, hidden, timingNowMs } = this.apply(eventId, (s) => decideOnCourseIngest(s, rows, {
+      nowMs: now, timingNowMs: this.timingClock.timingNow(eventId, now), outageMs: this.settings.onCourseOutageMs,
     }));
+    if (timingNowMs !== null) this.timingClock.learn(eventId, now, timingNowMs);
     const after = this.require(eventId);
     this.feeds.delivered(eventId, source, 'oncourse', now, timingOf(after));
     const riders = riderCounts(after.onCourse.values());
@@ -375,12 +380,6 @@ const FEED_FLUSH_TICKS = 5;
 /** What the event's timing says, for what feed data is due. */
 function timingOf(state: EventState): TimingState {
   return { running: state.status === 'running', raceInProgress: state.structure.races.some((r) => r.raceStatus === 3) };
-}
-
-/** Milliseconds since local midnight: the venue's time of day, as Canoe123 stamps starts. */
-function localTimeOfDayMs(ms: number): number {
-  const d = new Date(ms);
-  return ((d.getHours() * 60 + d.getMinutes()) * 60 + d.getSeconds()) * 1000 + d.getMilliseconds();
 }
 
 export function keyHash(key: string): string {

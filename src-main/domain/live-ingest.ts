@@ -11,10 +11,14 @@
  * three times the race's slowest finished run, at least 3 minutes; 10 minutes when the race has no
  * finished run yet) is not shown, and stays hidden while pushes keep bringing it with the same
  * start. Such a rider shows the whole snapshot is old, so the riders in it that have not started
- * (no start time: waiting at the start back then) are hidden too, until they start. The check
- * needs the venue's time of day (Canoe123's clock, which c123-server passes on as local time): the
- * station's local clock stands in for it, so it must match the timing PC's within a minute or
- * two; a start that looks to be in the future is taken as fresh.
+ * (no start time: waiting at the start back then) are hidden too, until they start.
+ *
+ * "Long ago" is measured on the timing's own clock (Canoe123's time of day, which stamps every
+ * start): what it reads now comes from the station's clock plus the offset between the two, which
+ * the station learns from the riders it shows (a running rider's start plus its running time is
+ * Canoe123's present) and keeps across restarts (station-core.ts). The laptop's clock and time zone
+ * may be anything. While no offset is known (a new station, first push) nothing is judged stale;
+ * a start that looks to be in the future is taken as fresh.
  */
 import type { Decision } from './decision.ts';
 import type { EventState, OnCourseEntry, OnCourseFeed, ResultRow } from './model.ts';
@@ -70,11 +74,14 @@ export function decideResultsIngest(state: EventState, inputs: readonly LiveResu
   };
 }
 
-/** When the on-course push arrives: the station's clock, and the venue's time of day by it. */
+/** When the on-course push arrives: the station's clock, and the timing's by it. */
 export interface OnCourseClock {
   nowMs: number;
-  /** Milliseconds since local midnight (the venue's, as Canoe123 counts dtStart). */
-  timeOfDayMs: number;
+  /**
+   * Canoe123's time of day now (ms since its midnight, as it stamps `dtStart`), as far as the
+   * station knows it; null while it does not: then no rider is judged stale.
+   */
+  timingNowMs: number | null;
   /** No on-course push for this long is an outage. */
   outageMs: number;
 }
@@ -94,11 +101,12 @@ function onCourseOf(state: EventState, raceId: string, participantId: string, bi
 /**
  * c123-server sends the complete list of riders on course with every push, so the list replaces
  * the previous one; entries then expire `ttlMs` after they were last seen if pushes stop.
- * `hidden` lists the riders newly hidden as stale by this push (see the top of this file).
+ * `hidden` lists the riders newly hidden as stale by this push (see the top of this file);
+ * `timingNowMs` is what the riders shown say Canoe123's clock reads (null if none is running).
  */
 export function decideOnCourseIngest(
   state: EventState, inputs: readonly (OnCourseInput & OnCourseSplitInput)[], clock: OnCourseClock,
-): Decision<{ active: number; hidden: OnCourseEntry[] }> {
+): Decision<{ active: number; hidden: OnCourseEntry[]; timingNowMs: number | null }> {
   const unit = detectLiveUnit(inputs);
   const seen = new Map<string, OnCourseEntry>();
   for (const input of inputs) {
@@ -127,14 +135,36 @@ export function decideOnCourseIngest(
   const onCourseFeed: OnCourseFeed = { lastPushAt: clock.nowMs, checkNext: checking && seen.size === 0, stale };
   const changed = !sameOnCourse(state.onCourse, next);
   const nextState = { ...state, onCourse: next, onCourseFeed };
-  return { ok: true, state: nextState, changes: changed ? [{ type: 'onCourseChanged' }] : [], result: { active: next.size, hidden } };
+  const result = { active: next.size, hidden, timingNowMs: timingNowOf(next.values()) };
+  return { ok: true, state: nextState, changes: changed ? [{ type: 'onCourseChanged' }] : [], result };
+}
+
+/**
+ * Canoe123's present by the riders still running: start + running time (each rider's time was
+ * read within about a second, as c123-server merges Canoe123's one-rider messages); the latest.
+ */
+function timingNowOf(entries: Iterable<OnCourseEntry>): number | null {
+  let now: number | null = null;
+  for (const e of entries) {
+    const start = timeOfDayMs(e.dtStart);
+    if (start === null || e.dtFinish !== null || e.time === null) continue;
+    const at = (start + e.time * 10) % DAY_MS;
+    if (now === null || circularAfter(at, now)) now = at;
+  }
+  return now;
+}
+
+/** `a` is later than `b` on a 24-hour clock (within half a day). */
+function circularAfter(a: number, b: number): boolean {
+  const d = (((a - b) % DAY_MS) + DAY_MS) % DAY_MS;
+  return d > 0 && d < DAY_MS / 2;
 }
 
 /** A start longer ago than any plausible run of its race (see the top of this file). */
 function isStale(state: EventState, entry: OnCourseEntry, clock: OnCourseClock): boolean {
   const start = timeOfDayMs(entry.dtStart);
-  if (start === null) return false;
-  const ago = (((clock.timeOfDayMs - start) % DAY_MS) + DAY_MS) % DAY_MS;
+  if (start === null || clock.timingNowMs === null) return false;
+  const ago = (((clock.timingNowMs - start) % DAY_MS) + DAY_MS) % DAY_MS;
   // More than half a day "ago" is a start slightly in the future (the clocks differ): fresh.
   if (ago > DAY_MS / 2) return false;
   const slowest = slowestFinishedRunMs(state, entry.raceId);

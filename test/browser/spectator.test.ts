@@ -5,9 +5,8 @@
  * (test/fixtures/real). Issue 4's "Done when" list, one test each, plus the official/REST-only
  * path, the startlist and the schedule.
  *
- * The capture is replayed with its own timing, sped up, its riders' start times moved to the
- * present (helpers/capture.ts `asLive`); the tests share one station and one event and run in
- * order (the replay moves the event forward).
+ * The capture is replayed with its own timing, sped up; the tests share one station and one
+ * event and run in order (the replay moves the event forward).
  *
  * Every page runs under the station's own Content-Security-Policy (no `bypassCSP`, except the one
  * page axe-core is injected into), and a test fails on any CSP violation (`securitypolicyviolation`
@@ -20,7 +19,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ResultsResponse, StartlistResponse } from '../../src-main/wire/api.ts';
 import { browserSuite, ensurePagesBuilt, launchBrowser } from '../helpers/browser.ts';
 import { runAxe as axe, seriousOf } from './axe.ts';
-import { asLive, captureFor, type CapturedRequest } from '../helpers/capture.ts';
+import { captureFor, type CapturedRequest } from '../helpers/capture.ts';
 import { api, createEvent, ingest, projectRoot, startTestStation, type TestStation } from '../helpers/station.ts';
 
 const EVENT = 'jarni-slalomy-2024';
@@ -34,11 +33,6 @@ let capture: CapturedRequest[];
 const contexts: BrowserContext[] = [];
 /** CSP violations and page errors of the current test's pages; afterEach fails on any. */
 const problems: string[] = [];
-/**
- * This machine's moment that stands for the capture's t = 0 (asLive): one for the whole suite, so
- * a rider keeps the same start in every test, as with the capture itself.
- */
-let captureZero = Date.now();
 
 async function openPage(
   hash: string,
@@ -83,7 +77,7 @@ async function replay(from: number, to: number, speed: number, onEach?: (r: Capt
     if (r.t < from || r.t >= to || r.url.endsWith('/ingest/xml') || r.url.includes('/status')) continue;
     const wait = (r.t - from) / speed - (Date.now() - start);
     if (wait > 0) await new Promise((res) => setTimeout(res, wait));
-    const res = await ingest(station, apiKey, r.url, asLive(r, captureZero));
+    const res = await ingest(station, apiKey, r.url, r.body);
     if (res.status >= 300) throw new Error(`replay ${r.url} at ${r.t}: ${res.status} ${JSON.stringify(res.body)}`);
     onEach?.(r);
   }
@@ -94,11 +88,11 @@ async function results(catId?: string): Promise<ResultsResponse> {
   return (await api<ResultsResponse>(station, 'GET', `/api/v1/events/${EVENT}/results/${RACE}${q}`)).body;
 }
 
-/** Sends the captured request recorded at `t` (ms into the capture) to the station now, its times as of now. */
+/** Sends the captured request recorded at `t` (ms into the capture) to the station now. */
 async function pushCaptured(t: number): Promise<void> {
   const r = capture.find((x) => x.t === t);
   if (!r) throw new Error(`no captured request at t=${t}`);
-  const res = await ingest(station, apiKey, r.url, asLive(r, captureZero));
+  const res = await ingest(station, apiKey, r.url, r.body);
   if (res.status >= 300) throw new Error(`push ${r.url} at ${t}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
@@ -129,10 +123,9 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     station = await startTestStation();
     ({ apiKey } = await createEvent(station, EVENT, 'Jarní slalomy 2024'));
     capture = captureFor(EVENT);
-    captureZero = Date.now();
     // The capture's first requests: on-course [], status → running, then the XML at t≈5 s.
     for (const r of capture.filter((x) => x.t <= 5012)) {
-      const res = await ingest(station, apiKey, r.url, asLive(r, captureZero));
+      const res = await ingest(station, apiKey, r.url, r.body);
       expect(res.status, `${r.url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
     }
     browser = await launchBrowser();

@@ -1,6 +1,8 @@
 /**
  * After a station restart (issue 10, item 11), with the real c123-server capture played against a
- * station in this process whose clock follows the capture (its riders started at 10:34 venue time):
+ * station in this process whose clock moves with the capture (its riders started at 10:34 on the
+ * timing's clock) but reads another time altogether (the laptop's clock or time zone is off: the
+ * station learns the timing's clock from the riders):
  *
  * - every live message carries the station's boot id; a restart brings a new one, while `seq`
  *   starts over and may look continuous to a phone;
@@ -21,8 +23,9 @@ import type { WsMessage } from '../../src-main/wire/live.ts';
 
 type Station = Awaited<ReturnType<typeof startInProcessStation>>;
 const EVENT = 'jarni-slalomy-2024';
-/** The capture's t = 0 in venue time (its first rider starts at 10:34:20.123, 14.4 s in). */
-const CAPTURE_START = new Date(2026, 10, 27, 10, 34, 6).getTime();
+/** The station's clock at the capture's t = 0: 15:02, while Canoe123's read 10:34:06. */
+const CAPTURE_START = new Date(2026, 10, 27, 15, 2, 0).getTime();
+const CAPTURE_START_TIMING = (10 * 3600 + 34 * 60 + 6) * 1000;
 const op = (s: Station) => ({ authorization: `Bearer ${s.adminSecret}` });
 
 describe('a station restart during racing (real capture)', () => {
@@ -115,10 +118,10 @@ describe('a station restart during racing (real capture)', () => {
     const line = log.find((e) => e.message.startsWith('On course after an outage'));
     expect(line?.message).toContain(`bib ${lastSnapshot.body.oncourse[0].bib}`);
 
-    // Canoe123 is back: a rider starts now.
-    const now = new Date(clock.ms);
-    const hhmmss = [now.getHours(), now.getMinutes(), now.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-    const fresh = { ...lastSnapshot.body.oncourse[0], dtStart: `2026-11-27T${hhmmss}.000Z`, dtFinish: null };
+    // Canoe123 is back: a rider starts now (on Canoe123's clock).
+    const timingNow = Math.floor((CAPTURE_START_TIMING + clock.ms - CAPTURE_START) / 1000);
+    const hhmmss = [Math.floor(timingNow / 3600) % 24, Math.floor(timingNow / 60) % 60, timingNow % 60].map((n) => String(n).padStart(2, '0')).join(':');
+    const fresh = { ...lastSnapshot.body.oncourse[0], dtStart: `2026-11-27T${hhmmss}.000Z`, dtFinish: null, time: 200 };
     clock.advance(5000);
     expect((await ingest(station, apiKey, '/api/v1/ingest/oncourse', { oncourse: [fresh] })).body).toEqual({ active: 1 });
     const diff = await phone.next((m: WsMessage) => m.type === 'diff' && (m.data.oncourse?.length ?? 0) > 0);

@@ -1,7 +1,7 @@
 /**
  * The first on-course snapshot after an outage may be c123-server's from before it: a rider in it
  * whose start is implausibly old for a run is not shown (domain/live-ingest.ts). Pure: the state
- * holds the real export, time comes in as numbers.
+ * holds the real export, time comes in as numbers (the timing's clock as the station knows it).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -32,11 +32,14 @@ const hms = (h: number, m: number, s = 0) => ((h * 60 + m) * 60 + s) * 1000;
 const rider = (bib: number, dtStart: string | null, raceId = RACE): OnCourseInput => ({
   participantId: '30034.K1M_ST', raceId, bib, name: 'KOPEČEK Michal', position: 1, gates: [], dtStart: dtStart && `2026-11-27T${dtStart}Z`, time: 1500, pen: 0, total: 1500,
 });
-const at = (timeOfDayMs: number, nowMs = 1_000_000_000): OnCourseClock => ({ nowMs, timeOfDayMs, outageMs: 60_000 });
+const at = (timingNowMs: number | null, nowMs = 1_000_000_000): OnCourseClock => ({ nowMs, timingNowMs, outageMs: 60_000 });
 function push(state: EventState, inputs: OnCourseInput[], clock: OnCourseClock) {
   const d = decideOnCourseIngest(state, inputs, clock);
   if (!d.ok) throw new Error();
-  return { state: d.state, shown: [...d.state.onCourse.values()].map((e) => e.bib), hidden: d.result.hidden.map((e) => e.bib), changes: d.changes };
+  return {
+    state: d.state, shown: [...d.state.onCourse.values()].map((e) => e.bib), hidden: d.result.hidden.map((e) => e.bib), changes: d.changes,
+    timingNowMs: d.result.timingNowMs,
+  };
 }
 
 describe('on-course riders after an outage', () => {
@@ -92,6 +95,15 @@ describe('on-course riders after an outage', () => {
     expect(push(base, [rider(9, '11:00:30.000')], at(hms(11, 0))).shown).toEqual([9]);
     expect(push(base, [rider(9, '23:59:00.000')], at(hms(0, 0, 30))).shown).toEqual([9]);
     expect(push(base, [rider(9, '23:00:00.000')], at(hms(0, 30))).hidden).toEqual([9]);
+  });
+
+  it('judges nothing while the timing\'s clock is unknown (a new station), and reads it from the running riders', () => {
+    const s = push(base, [rider(9, '10:34:20.123'), rider(10, null)], at(null));
+    expect(s).toMatchObject({ shown: [9, 10], hidden: [] });
+    // Rider 9 started at 10:34:20.123 and has run 15.00 s: Canoe123's clock reads 10:34:35.123.
+    expect(s.timingNowMs).toBe(hms(10, 34, 35) + 123);
+    // Finished riders and riders at the start say nothing about the present.
+    expect(push(base, [{ ...rider(9, '10:34:20.123'), dtFinish: '2026-11-27T10:35:31.400Z' }, rider(10, null)], at(null)).timingNowMs).toBeNull();
   });
 
   it('a race without a finished run allows 10 minutes', () => {
