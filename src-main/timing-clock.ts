@@ -5,8 +5,9 @@
  * restarted station still knows it. The station's clock and time zone may be anything; only the
  * offset matters. Used to tell a rider left over from before an outage (domain/live-ingest.ts).
  *
- * Written to disk only when the offset moves by more than SAVE_STEP_MS (first learned, the
- * timing PC's clock set, a new Canoe123 machine), never per push.
+ * Never written per push: the offset is saved when first learned, and after that at most once a
+ * minute, and only when it moved by more than SAVE_STEP_MS (the timing PC's clock set, another
+ * Canoe123 machine, a replay run faster than real time).
  */
 import type { EventStore } from './store/event-store.ts';
 
@@ -14,16 +15,21 @@ const KEY = 'timing_clock_offsets';
 const DAY_MS = 24 * 3600_000;
 /** Readings wobble by about a second (running times are read at different moments). */
 const SAVE_STEP_MS = 2000;
+const SAVE_EVERY_MS = 60_000;
 
 export class TimingClock {
   private readonly store: EventStore;
   /** eventId → Canoe123 time of day minus the station's local time of day (ms, within ±12 h). */
   private readonly offsets: Map<string, number>;
+  /** What is on disk, and when it was written (station clock). */
+  private saved: Map<string, number>;
+  private savedAt = -Infinity;
 
   constructor(store: EventStore) {
     this.store = store;
     const saved = store.getSetting(KEY);
     this.offsets = new Map(Object.entries(saved ? (JSON.parse(saved) as Record<string, number>) : {}));
+    this.saved = new Map(this.offsets);
   }
 
   /** Canoe123's time of day at the station's `nowMs`, or null while no offset is known. */
@@ -36,10 +42,14 @@ export class TimingClock {
   learn(eventId: string, nowMs: number, timingNowMs: number): void {
     const offset = centred(timingNowMs - stationTimeOfDay(nowMs));
     const known = this.offsets.get(eventId);
-    if (known !== undefined && Math.abs(centred(offset - known)) <= SAVE_STEP_MS) return;
-    this.offsets.set(eventId, offset);
+    if (known === undefined || Math.abs(centred(offset - known)) > SAVE_STEP_MS) this.offsets.set(eventId, offset);
+    const onDisk = this.saved.get(eventId);
+    const moved = onDisk === undefined || Math.abs(centred(this.offsets.get(eventId)! - onDisk)) > SAVE_STEP_MS;
+    if (!moved || (onDisk !== undefined && nowMs - this.savedAt < SAVE_EVERY_MS)) return;
     try {
       this.store.putSetting(KEY, JSON.stringify(Object.fromEntries(this.offsets)));
+      this.saved = new Map(this.offsets);
+      this.savedAt = nowMs;
     } catch {
       // Kept in memory; a failed write must never fail an on-course push.
     }
