@@ -21,7 +21,7 @@ import { problemSentence, silenceSentence, type TimingState } from './domain/fee
 import type { FeedProblem, FeedsReport, FeedSource } from './wire/admin.ts';
 import type { LiveResultInput, OnCourseInput } from './domain/canoe123/live-rows.ts';
 import { XmlParseThread } from './threads/xml-parse-thread.ts';
-import type { EventStore } from './store/event-store.ts';
+import type { CommitContext, EventStore } from './store/event-store.ts';
 import type { Settings } from './settings.ts';
 import { ActivityLog } from './activity-log.ts';
 import { FeedMonitor } from './feed-monitor.ts';
@@ -219,7 +219,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
       this.activity.add(eventId, 'warn', `XML refused: ${parsed.message}`);
       throw new StationError('InvalidXml', parsed.message);
     }
-    const summary = this.apply(eventId, (s) => decideXmlImport(s, parsed.export, this.nowIso()));
+    const summary = this.apply(eventId, (s) => decideXmlImport(s, parsed.export, this.nowIso()), { xml });
     if (by === 'ingest') this.feeds.delivered(eventId, source, 'xml', this.clock.now(), timingOf(this.require(eventId)));
     this.feeds.imported(eventId, { ...summary, at: this.nowIso(), by });
     this.feeds.flush();
@@ -313,7 +313,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   // ---- the five steps --------------------------------------------------------------------------
 
-  private apply<R>(eventId: string, decide: (state: EventState) => Decision<R>): R {
+  private apply<R>(eventId: string, decide: (state: EventState) => Decision<R>, context?: CommitContext): R {
     const before = this.require(eventId);
     const decision = decide(before);
     if (!decision.ok) throw new StationError(decision.error, decision.message, decision.detail);
@@ -323,7 +323,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
       if (decision.state !== before) this.events.set(eventId, decision.state);
       return decision.result;
     }
-    this.store.commit(decision.state, decision.changes);
+    this.store.commit(decision.state, decision.changes, context);
     this.events.set(eventId, decision.state);
     this.sink.publish(before, decision.state, decision.changes);
     this.emit('changed', eventId, decision.changes);

@@ -31,9 +31,22 @@ interface DeletedSnapshot {
 const SELECT_DELETED = `SELECT deleted_id AS deletedId, event_id AS eventId, main_title AS mainTitle, status,
   result_rows AS resultRows, deleted_at AS deletedAt, deleted_by AS deletedBy FROM deleted_events`;
 
+/** What a commit carries beyond its changes: the raw text of the XML export it imported. */
+export interface CommitContext {
+  xml?: string;
+}
+
+/**
+ * Runs inside a commit's transaction, after its writes: an outlet recording what it must send
+ * for these changes (the uplink's outbox), so the change and its upload are one commit. A hook
+ * that throws rolls the commit back.
+ */
+export type CommitHook = (state: EventState, changes: readonly Change[], context: CommitContext) => void;
+
 export class EventStore {
   readonly db: Database;
   private readonly stmts;
+  private readonly hooks: CommitHook[] = [];
 
   constructor(db: Database) {
     this.db = db;
@@ -186,7 +199,11 @@ export class EventStore {
           .run(...cols.map((c) => (c === idColumn ? eventId : row[c])));
       };
       insert('events', { ...snap.event, meta: JSON.stringify(meta) }, 'event_id');
+      const renamed = eventId !== snap.event.event_id;
       for (const { table, column } of this.childTables()) {
+        // A copy restored under another id must not push to its original's public results server
+        // (the event created anew under the old id may): it starts without an uplink.
+        if (renamed && table.startsWith('uplink_')) continue;
         for (const row of snap.children[table] ?? []) insert(table, row, column);
       }
       this.db.prepare('DELETE FROM deleted_events WHERE deleted_id = ?').run(deletedId);
@@ -194,13 +211,18 @@ export class EventStore {
     });
   }
 
+  onCommit(hook: CommitHook): void {
+    this.hooks.push(hook);
+  }
+
   /** Writes the changes of one decision in one transaction; `state` is the state after it. */
-  commit(state: EventState, changes: readonly Change[]): void {
+  commit(state: EventState, changes: readonly Change[], context: CommitContext = {}): void {
     const id = state.meta.eventId;
     const persistent = changes.filter((c) => c.type !== 'onCourseChanged');
     if (persistent.length === 0) return;
     transaction(this.db, () => {
       for (const c of persistent) this.write(id, state, c);
+      for (const hook of this.hooks) hook(state, persistent, context);
     });
   }
 

@@ -71,6 +71,13 @@ describe('security probes', () => {
     { method: 'GET', route: '/api/v1/admin/station', url: '/api/v1/admin/station', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/connections', url: '/api/v1/admin/connections', accepts: ['operator'] },
     { method: 'PATCH', route: '/api/v1/admin/settings', url: '/api/v1/admin/settings', body: { officialsPin: '123456' }, badBody: { bogus: 1 }, accepts: ['operator'] },
+    { method: 'GET', route: '/api/v1/admin/uplinks', url: '/api/v1/admin/uplinks', accepts: ['operator'] },
+    { method: 'GET', route: '/api/v1/admin/events/:eventId/uplink', url: `/api/v1/admin/events/${eventId}/uplink`, accepts: ['operator'] },
+    { method: 'PUT', route: '/api/v1/admin/events/:eventId/uplink', url: `/api/v1/admin/events/${eventId}/uplink`, body: { url: 'http://127.0.0.1:9', remoteEventId: 'x', apiKey: 'k', enabled: false }, badBody: { url: 1 }, accepts: ['operator'] },
+    { method: 'DELETE', route: '/api/v1/admin/events/:eventId/uplink', url: `/api/v1/admin/events/${eventId}/uplink`, accepts: ['operator'] },
+    { method: 'POST', route: '/api/v1/admin/events/:eventId/uplink/test', url: `/api/v1/admin/events/${eventId}/uplink/test`, body: {}, badBody: { url: 1 }, accepts: ['operator'] },
+    { method: 'POST', route: '/api/v1/admin/events/:eventId/uplink/refused/:id/retry', url: `/api/v1/admin/events/${eventId}/uplink/refused/1/retry`, accepts: ['operator'] },
+    { method: 'DELETE', route: '/api/v1/admin/events/:eventId/uplink/refused/:id', url: `/api/v1/admin/events/${eventId}/uplink/refused/1`, accepts: ['operator'] },
   ];
 
   it('probes every non-public route the source declares', () => {
