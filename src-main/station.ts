@@ -29,6 +29,9 @@ import { ScreenStore } from './store/screen-store.ts';
 import { ScreenRegistry } from './screens/screen-registry.ts';
 import { screenRoutes } from './http/screen-routes.ts';
 import { advertisedUrls, listensOnLan } from './net/lan-addresses.ts';
+import { OfficialsPin } from './officials-pin.ts';
+import { SignInGuard } from './http/sign-in-guard.ts';
+import { PublicAnswers } from './http/public-answers.ts';
 import { openStationLog, type StationLog } from './station-log.ts';
 import { outsideArchive } from './asar-paths.ts';
 
@@ -59,6 +62,8 @@ export interface Station {
   core: StationCore;
   hub: SpectatorHub;
   screens: ScreenRegistry;
+  /** The kept public answers (how many were built shows the cache working). */
+  answers: PublicAnswers;
   uplink: Uplink;
   app: FastifyInstance;
   settings: Settings;
@@ -71,7 +76,6 @@ export interface Station {
 
 const SETTINGS_KEY = 'settings';
 const ADMIN_SECRET_KEY = 'admin_secret';
-const PIN_KEY = 'officials_pin';
 /** How many ports after the requested one are tried when it is taken. */
 const PORT_FALLBACKS = 50;
 
@@ -134,8 +138,7 @@ async function start(
     adminSecret = randomBytes(24).toString('base64url');
     store.putSetting(ADMIN_SECRET_KEY, adminSecret);
   }
-  let officialsPin = store.getSetting(PIN_KEY);
-  const secrets = { adminSecret, officialsPin: () => officialsPin };
+  const secrets = { adminSecret, officialsPin: await OfficialsPin.open(store) };
 
   const core = new StationCore(store, settings, opts.clock);
   opened.core = core;
@@ -143,8 +146,15 @@ async function start(
   if (run.unclean) {
     core.activity.add(null, 'warn', `The previous run of the station (${describeHolder(run.unclean)}) ended without a clean stop (a crash, a hard kill or a power cut).`);
   }
-  const hub = new SpectatorHub(settings, (id) => core.get(id));
+  const signIn = new SignInGuard({
+    attempts: settings.pinAttempts, stationAttempts: settings.pinStationAttempts, windowMs: settings.pinWindowMs, activity: core.activity,
+  });
+  if (secrets.officialsPin.isShort()) {
+    core.activity.add(null, 'warn', 'The officials PIN has fewer than 6 digits: set a new one (Settings → Officials PIN)', false);
+  }
+  const hub = new SpectatorHub(settings, (id) => core.get(id), randomBytes(8).toString('base64url'));
   opened.hub = hub;
+  const answers = new PublicAnswers(core);
   core.setLiveSink(hub);
   const uplink = new Uplink({ store, core, settings, now: opts.clock ? () => opts.clock!.now() : undefined });
   opened.uplink = uplink;
@@ -152,6 +162,7 @@ async function start(
   const screens = new ScreenRegistry({
     store: new ScreenStore(store.db),
     settings,
+    bootId: hub.bootId,
     events: () => core.all().map((s) => ({ eventId: s.meta.eventId, status: s.status, statusChangedAt: s.statusChangedAt })),
     now: () => core.nowIso(),
   });
@@ -167,6 +178,8 @@ async function start(
     core,
     settings,
     secrets,
+    signIn,
+    answers,
     pagesRoot,
     logger,
     connections: (id) => hub.connections(id),
@@ -175,16 +188,13 @@ async function start(
       core,
       settings,
       secrets,
+      signIn,
       startedAt: run.startedAt,
       lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
       listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
       listeningPort: () => port,
       connectionCounts: () => hub.connectionCounts(),
-      setOfficialsPin: (pin) => {
-        officialsPin = pin;
-        if (pin === null) store.db.prepare('DELETE FROM station_settings WHERE key = ?').run(PIN_KEY);
-        else store.putSetting(PIN_KEY, pin);
-      },
+      topAddresses: () => hub.topAddresses(10),
       saveSettings: (patch) => {
         Object.assign(settings, patch);
         const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');
@@ -219,6 +229,7 @@ async function start(
     core,
     hub,
     screens,
+    answers,
     uplink,
     app,
     settings,

@@ -1,13 +1,18 @@
 /**
  * The WebSocket door: `GET /api/v1/events/:eventId/ws` on the station's own HTTP server. Every
- * rejection (docs/LIVE-PIPELINE.md) is decided before the upgrade and answered as plain HTTP with the JSON
- * error body: 404 unknown or draft event, 410 official event, 503 room full.
+ * rejection (docs/LIVE-PIPELINE.md) is decided before the upgrade and answered as plain HTTP with
+ * the JSON error body: 404 unknown or draft event, 410 official event, 503 room full
+ * (`maxConnectionsPerEvent`) or too many sockets from this client address
+ * (`maxConnectionsPerAddress`, so one device or script cannot take every slot). A refused socket is
+ * destroyed once the answer is out.
  *
  * Venue screens (issue 15) come through the same door: their control socket
  * `GET /api/v1/screens/ws?kind=&id=` goes to the screen registry (400 on a malformed query, 503
- * past the screens' own limits), and an event socket tagged `?screen=<id>` by a screen whose
- * control socket is open from the same address joins the room outside the phones' limit, so a
- * room full of phones never locks the big screen out.
+ * past the screens' own limits: TooManyConnections per address, ConnectionLimitReached in all),
+ * and an event socket tagged `?screen=<id>` by a screen whose control socket is open from the
+ * same address joins the room outside both the room's and the address's limits and counts in
+ * neither: a room, or a NAT'd address, full of phones never locks the big screen out, and a
+ * screen never takes a phone's place.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -23,8 +28,7 @@ const SCREENS_PATH = /^\/api\/v1\/screens\/ws\/?(?:\?.*)?$/;
 export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorHub, screens?: ScreenRegistry): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    // IPv4 without its `::ffff:` prefix, as the dashboard shows it.
-    const address = (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+    const address = clientAddress(req);
     const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
     if (screens && SCREENS_PATH.test(req.url ?? '')) {
       const ident = ScreenRegistry.identify(query, address);
@@ -48,17 +52,30 @@ export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorH
     const isScreen = !!screens && !!screenId && screens.mayClaimDataSlot(screenId, address);
     const max = core.settings.maxConnectionsPerEvent;
     if (!isScreen && hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
+    const perAddress = core.settings.maxConnectionsPerAddress;
+    if (!isScreen && hub.connectionsFrom(address) >= perAddress) {
+      return refuse(socket, 'TooManyConnections', `Too many live connections from ${address} (at most ${perAddress})`, { maxConnectionsPerAddress: perAddress });
+    }
     hub.wss.handleUpgrade(req, socket, head, (ws: SpectatorSocket) => {
       ws.isScreen = isScreen && screens!.claimDataSlot(screenId!, address, ws);
-      hub.join(eventId, ws);
+      hub.join(eventId, ws, address);
     });
   });
+}
+
+/** The client's address as the station sees it (IPv4 without its `::ffff:` prefix). */
+function clientAddress(req: IncomingMessage): string {
+  const a = req.socket.remoteAddress ?? 'unknown';
+  return a.startsWith('::ffff:') ? a.slice(7) : a;
 }
 
 function refuse(socket: Duplex, code: ErrorCode, message?: string, extra: Record<string, unknown> = {}): void {
   const { status } = errorTable[code];
   const body = JSON.stringify({ error: code, message: message ?? errorTable[code].message, ...extra });
   const reason = { 400: 'Bad Request', 404: 'Not Found', 410: 'Gone', 503: 'Service Unavailable' }[status as 400 | 404 | 410 | 503] ?? 'Error';
+  // As ws's abortHandshake: once the answer is flushed the socket is destroyed. `end()` alone only
+  // half-closes it, and a client that never closes its own end would hold it open for good.
+  socket.once('finish', () => socket.destroy());
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
       + `Connection: close\r\n${status === 503 ? 'Retry-After: 5\r\n' : ''}\r\n${body}`,

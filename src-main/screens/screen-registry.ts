@@ -42,6 +42,8 @@ export interface ScreenIdentity {
 export interface ScreenRegistryDeps {
   store: ScreenStore;
   settings: Settings;
+  /** This run of the station, carried by every message as by the event rooms' (wire/live.ts). */
+  bootId: string;
   /** The station's events (all of them, drafts included: the rule skips them). */
   events(): LiveEventCandidate[];
   now(): string;
@@ -103,7 +105,7 @@ export class ScreenRegistry {
     if (this.controls.size >= s.maxScreens) return { code: 'ConnectionLimitReached', detail: { maxScreens: s.maxScreens } };
     let fromAddress = 0;
     for (const c of this.controls) if (c.ident.address === address) fromAddress++;
-    if (fromAddress >= s.maxScreensPerAddress) return { code: 'ConnectionLimitReached', detail: { maxScreensPerAddress: s.maxScreensPerAddress } };
+    if (fromAddress >= s.maxScreensPerAddress) return { code: 'TooManyConnections', detail: { maxScreensPerAddress: s.maxScreensPerAddress } };
     return null;
   }
 
@@ -259,7 +261,7 @@ export class ScreenRegistry {
 
   private send(c: Control): void {
     if (c.ws.readyState !== 1) return;
-    const text = JSON.stringify({ type: 'screen', data: this.configFor(c.ident) });
+    const text = JSON.stringify({ type: 'screen', bootId: this.deps.bootId, data: this.configFor(c.ident) });
     if (text === c.lastSent) return;
     // A config is a few hundred bytes; a screen that has stopped reading is left to the heartbeat.
     if (c.ws.bufferedAmount > this.deps.settings.maxSocketBufferBytes) {

@@ -4,9 +4,10 @@
  * operator's dashboard reads and sets. Written once here for the station and the renderer.
  *
  * A screen opens `GET /api/v1/screens/ws?kind=<kind>&id=<screenId>[&event=<eventId>][&w=&h=]`
- * and receives `{ type: 'screen', data: ScreenConfig }` on connect and whenever what it should show
- * changes (the operator changed a setting, or the station's live event moved on). Config messages
- * carry no `seq`: each one is the complete config, so a missed one is repaired by the next.
+ * and receives `{ type: 'screen', bootId, data: ScreenConfig }` on connect and whenever what it
+ * should show changes (the operator changed a setting, or the station's live event moved on).
+ * Config messages carry no `seq`: each one is the complete config, so a missed one is repaired by
+ * the next; `bootId` is the station's run, as on the event rooms' messages.
  *
  * Settings are layered: defaults (settings.ts) ← the kind's settings ← the screen's own ← the
  * address's `?event=` pin. Each layer is a `ScreenSettingsPatch`: a field that is absent inherits
@@ -69,7 +70,7 @@ export interface ScreenConfig extends Omit<ScreenSettings, 'eventId'> {
   waitingFor: string | null;
 }
 
-export type WsScreen = { type: 'screen'; data: ScreenConfig };
+export type WsScreen = { type: 'screen'; bootId: string; data: ScreenConfig };
 
 /** A screen the station knows: connected now, or given its own settings or name earlier. */
 export interface ScreenInfo {

@@ -173,7 +173,7 @@ describe('venue screens (in-process station)', () => {
     }
     await new Promise((r) => setTimeout(r, 50));
     for (let i = 0; i < 12; i++) await (await open(`kind=board&id=pool-${i}`)).next(isScreen());
-    await expect(connectUrl(screenUrl(station, 'kind=board&id=pool-99'))).rejects.toMatchObject({ status: 503, body: { error: 'ConnectionLimitReached', maxScreensPerAddress: 12 } });
+    await expect(connectUrl(screenUrl(station, 'kind=board&id=pool-99'))).rejects.toMatchObject({ status: 503, body: { error: 'TooManyConnections', maxScreensPerAddress: 12 } });
     const phone = await connect(station, 'day-1');
     sockets.push(phone);
     expect((await phone.next()).type).toBe('full');
