@@ -189,12 +189,41 @@ describe('venue screens (in-process station)', () => {
     sockets.push(data);
     expect((await data.next()).type).toBe('full');
     expect(station.hub.connections('day-1')).toBe(2);
+    expect(station.hub.connectionsFrom('127.0.0.1')).toBe(2); // the phones alone: a screen takes no phone's place
     const counts = await api(station, 'GET', '/api/v1/admin/connections', { headers: operator(station as unknown as TestStation) });
     expect(counts.body.connections['day-1']).toBe(2);
     // Two data sockets per screen at most (an event switch overlaps the old and the new).
     const second = await connectUrl(`${wsUrl(station, 'day-1')}?screen=pool-0`);
     sockets.push(second);
     await expect(connectUrl(`${wsUrl(station, 'day-1')}?screen=pool-0`)).rejects.toMatchObject({ status: 503 });
+  });
+});
+
+describe('venue screens and the per-address limit (issue 10)', () => {
+  it('an address full of phones (a NAT’d Wi-Fi) still lets its screen in; the screen counts against no phone', async () => {
+    const station = await startInProcessStation({ maxConnectionsPerAddress: 1 });
+    const open: TestSocket[] = [];
+    try {
+      await newEvent(station, 'nat-day', 'running');
+      const phone = await connect(station, 'nat-day');
+      open.push(phone);
+      await expect(connect(station, 'nat-day')).rejects.toMatchObject({ status: 503, body: { error: 'TooManyConnections' } });
+      const control = await connectUrl(screenUrl(station, 'kind=board&id=nat-board'));
+      open.push(control);
+      expect(configOf(await control.next(isScreen()))).toMatchObject({ eventId: 'nat-day' });
+      const data = await connectUrl(`${wsUrl(station, 'nat-day')}?screen=nat-board`);
+      open.push(data);
+      expect((await data.next()).type).toBe('full');
+      expect(station.hub.connectionsFrom('127.0.0.1')).toBe(1);
+      expect(station.hub.connections('nat-day')).toBe(1);
+      // Without its control socket the tag is worth nothing.
+      control.ws.terminate();
+      await control.closed;
+      await expect(connectUrl(`${wsUrl(station, 'nat-day')}?screen=nat-board`)).rejects.toMatchObject({ status: 503, body: { error: 'TooManyConnections' } });
+    } finally {
+      for (const s of open) s.ws.terminate();
+      await station.cleanup();
+    }
   });
 });
 
