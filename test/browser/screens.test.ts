@@ -356,6 +356,7 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
     // The overlay's top-N card on demand.
     await dash.getByTestId('screens-top-toggle').click();
     await overlay.getByTestId('overlay-top').waitFor({ timeout: 3000 });
+    await dash.getByTestId('screens-top-toggle').filter({ hasText: 'Hide the top 8' }).waitFor({ timeout: 3000 });
     await dash.getByTestId('screens-top-toggle').click();
     await overlay.getByTestId('overlay-top').waitFor({ state: 'detached', timeout: 3000 });
     // Never reloaded.

@@ -62,12 +62,17 @@ function KindPanel({ kind, overview, events, onApplied }: { kind: ScreenKind; ov
   const address = useRef<HTMLInputElement>(null);
   const values = kindValues(overview.defaults, overview.kinds[kind]);
 
+  // One change at a time: the next one is built on the station's answer to this one.
+  const [busy, setBusy] = useState(false);
   const save = async (layer: ScreenSettingsPatch) => {
+    setBusy(true);
     try {
       onApplied(await client.request<ScreensOverview>('PUT', `/admin/screens/kinds/${kind}`, layer));
       setNote({ ok: true, text: tn('screens.appliedTo', connected) });
     } catch (err) {
       setNote({ ok: false, text: errorText(err, i18n) });
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -87,6 +92,7 @@ function KindPanel({ kind, overview, events, onApplied }: { kind: ScreenKind; ov
         <div className="actions screens__top">
           <button
             type="button" className={values.topCard === 'on' ? 'btn btn--danger' : 'btn btn--primary'} data-testid="screens-top-toggle"
+            disabled={busy}
             onClick={() => void save({ ...layerOf(values), topCard: values.topCard !== 'on' })}
           >
             {t(values.topCard === 'on' ? 'screens.hideTop' : 'screens.showTop', { n: values.topCount })}
