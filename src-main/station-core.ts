@@ -15,11 +15,14 @@ import type { Actor, EventMeta, EventState } from './domain/model.ts';
 import { decideStatusChange, ingestRejection, type IngestKind } from './domain/event-lifecycle.ts';
 import { decideMergeStrategy, decideMetaUpdate, decideRaceOfficial, newEvent } from './domain/event-admin.ts';
 import { decideXmlImport, type ImportSummary } from './domain/xml-import.ts';
-import { decideOnCourseIngest, decideResultsIngest, expireOnCourse } from './domain/live-ingest.ts';
+import {
+  decideOnCourseIngest, decideOnCourseLeft, decideOnCourseSightings, decideResultsIngest, dropFinishedWithResults, expireOnCourse,
+} from './domain/live-ingest.ts';
 import type { LiveResultInput, OnCourseInput } from './domain/canoe123/live-rows.ts';
 import { XmlParseThread } from './threads/xml-parse-thread.ts';
 import type { EventStore } from './store/event-store.ts';
 import type { Settings } from './settings.ts';
+import type { SourceKind } from './wire/sources.ts';
 import { ActivityLog } from './activity-log.ts';
 import { FeedMonitor } from './feed-monitor.ts';
 
@@ -44,6 +47,13 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * Where live rows came from: pushed by c123-server to the ingest API, or read from Canoe123 itself
+ * by the direct source (sources/canoe123/). Both are the same rows through the same decisions; the
+ * direct source's on-course rows are single sightings merged per bib (see live-ingest.ts).
+ */
+export type LiveVia = 'c123-server' | 'canoe123';
+
 export interface StationCoreEvents {
   changed: [eventId: string, changes: readonly Change[]];
 }
@@ -59,6 +69,8 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   private sink: LiveSink = { publish() {} };
   private readonly xmlParser = new XmlParseThread();
   private expiryTimer: NodeJS.Timeout | null = null;
+  /** The event's chosen timing source (sources/timing-sources.ts); c123-server until told otherwise. */
+  private sourceOf: (eventId: string) => SourceKind = () => 'c123-server';
 
   constructor(store: EventStore, settings: Settings, clock: Clock = systemClock) {
     super();
@@ -71,6 +83,10 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   setLiveSink(sink: LiveSink): void {
     this.sink = sink;
+  }
+
+  setSourceOf(sourceOf: (eventId: string) => SourceKind): void {
+    this.sourceOf = sourceOf;
   }
 
   nowIso(): string {
@@ -161,23 +177,33 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     return summary;
   }
 
-  ingestResults(eventId: string, rows: readonly LiveResultInput[]): { updated: number; ignored?: true } {
+  ingestResults(eventId: string, rows: readonly LiveResultInput[], via: LiveVia = 'c123-server'): { updated: number; ignored?: true } {
     const state = this.require(eventId);
-    if (!state.hasXml) return { updated: 0, ignored: true };
+    if (!state.hasXml || this.otherSource(state, 'results', via)) return { updated: 0, ignored: true };
     this.guard(state, 'results', 'ingest');
-    const result = this.apply(eventId, (s) => decideResultsIngest(s, rows));
+    const result = via === 'canoe123'
+      ? this.apply(eventId, (s) => then(decideResultsIngest(s, rows), dropFinishedWithResults))
+      : this.apply(eventId, (s) => decideResultsIngest(s, rows));
     this.feeds.received(eventId, 'results', this.clock.now());
     return result;
   }
 
-  ingestOnCourse(eventId: string, rows: readonly OnCourseInput[]): { active: number; ignored?: true } {
+  ingestOnCourse(eventId: string, rows: readonly OnCourseInput[], via: LiveVia = 'c123-server'): { active: number; ignored?: true } {
     const state = this.require(eventId);
-    if (!state.hasXml) return { active: 0, ignored: true };
+    if (!state.hasXml || this.otherSource(state, 'oncourse', via)) return { active: 0, ignored: true };
     this.guard(state, 'oncourse', 'ingest');
-    const result = this.apply(eventId, (s) => decideOnCourseIngest(s, rows, this.clock.now()));
-    this.feeds.received(eventId, 'oncourse', this.clock.now());
+    const now = this.clock.now();
+    const result = via === 'canoe123'
+      ? this.apply(eventId, (s) => decideOnCourseSightings(s, rows, now))
+      : this.apply(eventId, (s) => decideOnCourseIngest(s, rows, now));
+    this.feeds.received(eventId, 'oncourse', now);
     this.scheduleExpiry();
     return result;
+  }
+
+  /** Riders the direct source last saw more than the TTL ago by the venue clock (`${raceId}|${bib}`). */
+  leaveOnCourse(eventId: string, keys: readonly string[]): void {
+    this.apply(eventId, (s) => decideOnCourseLeft(s, keys));
   }
 
   /** Drops on-course riders not seen for the TTL; runs on a timer while anyone is on course. */
@@ -224,6 +250,19 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     }
   }
 
+  /**
+   * A c123-server push to an event whose operator chose another timing source (direct Canoe123,
+   * or XML only) is answered `ignored` (never 4xx, so c123-server's breaker stays shut) and noted.
+   */
+  private otherSource(state: EventState, kind: IngestKind, via: LiveVia): boolean {
+    const id = state.meta.eventId;
+    const chosen = this.sourceOf(id);
+    if (via !== 'c123-server' || chosen === 'c123-server') return false;
+    const what = chosen === 'canoe123' ? 'reads Canoe123 directly' : 'takes XML only';
+    this.activity.refused(`${id}|${kind}|source`, id, `Ignored a c123-server ${kind} push: this event ${what} (Timing source on the dashboard)`, this.clock.now());
+    return true;
+  }
+
   private index(state: EventState): void {
     this.events.set(state.meta.eventId, state);
     this.byKeyHash.set(keyHash(state.apiKey), state.meta.eventId);
@@ -241,6 +280,14 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     }, tick);
     this.expiryTimer.unref();
   }
+}
+
+/** Two decisions on one input as one: the second decides on the first's state, and their changes add up. */
+function then<R>(first: Decision<R>, second: (state: EventState) => Decision<unknown>): Decision<R> {
+  if (!first.ok) return first;
+  const next = second(first.state);
+  if (!next.ok) return next;
+  return { ok: true, state: next.state, changes: [...first.changes, ...next.changes], result: first.result };
 }
 
 export function keyHash(key: string): string {

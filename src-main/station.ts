@@ -17,6 +17,9 @@ import { stationRoutes } from './http/station-routes.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
 import { lanUrls } from './net/lan-addresses.ts';
+import { SourceStore } from './store/source-store.ts';
+import { TimingSources } from './sources/timing-sources.ts';
+import { sourceRoutes } from './http/source-routes.ts';
 
 export interface StationOptions {
   host?: string;
@@ -40,6 +43,8 @@ export interface Station {
   portChanged: boolean;
   core: StationCore;
   hub: SpectatorHub;
+  /** Each event's timing source (c123-server push, direct Canoe123, XML only). */
+  sources: TimingSources;
   app: FastifyInstance;
   settings: Settings;
   lanUrls(): string[];
@@ -65,9 +70,11 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   let officialsPin = store.getSetting(PIN_KEY);
   const secrets = { adminSecret, officialsPin: () => officialsPin };
 
-  const core = new StationCore(store, settings, opts.clock);
+  const clock = opts.clock ?? { now: () => Date.now() };
+  const core = new StationCore(store, settings, clock);
   const hub = new SpectatorHub(settings, (id) => core.get(id));
   core.setLiveSink(hub);
+  const sources = new TimingSources({ core, store: new SourceStore(db), settings, now: () => clock.now() });
 
   let port = settings.port;
   const pagesRoot = opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot;
@@ -78,7 +85,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     pagesRoot,
     connections: (id) => hub.connections(id),
     slowCutOffs: (id) => hub.slowCutOffs(id),
-    extraAdmin: [stationRoutes({
+    extraAdmin: [sourceRoutes({ core, sources, secrets }), stationRoutes({
       core,
       settings,
       secrets,
@@ -103,6 +110,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   port = await listenOnFreePort(app, settings.host, requested);
   const portChanged = requested !== 0 && port !== requested;
   if (portChanged) log(`Port ${requested} is taken; using ${port} instead.`);
+  sources.startAll();
 
   let closing: Promise<void> | null = null;
   const localHost = settings.host === '0.0.0.0' || settings.host === '::' ? '127.0.0.1' : settings.host;
@@ -115,11 +123,13 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     portChanged,
     core,
     hub,
+    sources,
     app,
     settings,
     lanUrls: () => lanUrls(networkInterfaces(), port),
     close() {
       closing ??= (async () => {
+        await sources.close();
         hub.close();
         await core.close();
         await app.close();

@@ -93,7 +93,7 @@ export class EventStore {
   /** Writes the changes of one decision in one transaction; `state` is the state after it. */
   commit(state: EventState, changes: readonly Change[]): void {
     const id = state.meta.eventId;
-    const persistent = changes.filter((c) => c.type !== 'onCourseChanged');
+    const persistent = changes.filter((c) => c.type !== 'onCourseChanged' && c.type !== 'onCourseSeen');
     if (persistent.length === 0) return;
     transaction(this.db, () => {
       for (const c of persistent) this.write(id, state, c);
@@ -132,6 +132,7 @@ export class EventStore {
       case 'eventCreated':
       case 'eventDeleted':
       case 'onCourseChanged':
+      case 'onCourseSeen':
         break;
     }
   }
