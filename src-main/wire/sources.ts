@@ -31,7 +31,7 @@ export type SourceProblemCode =
   | 'unknownHost' // the name does not resolve
   | 'closed' // Canoe123 closed the connection
   | 'reset' // the connection broke (mid-message: the unfinished message was dropped)
-  | 'silent' // connected, but no TimeOfDay for 5 s
+  | 'silent' // connected, but no TimeOfDay for `detail` seconds (5 by default)
   | 'tooLarge' // a fragment past the limit without a `|`
   | 'garbage' // bytes that are not a Canoe123 message
   | 'failed' // another socket error

@@ -20,7 +20,7 @@ export function problemSentence(p: Pick<SourceProblem, 'code' | 'subject' | 'det
     case 'reset':
       return `The connection to Canoe123 at ${at} broke${detail}`;
     case 'silent':
-      return `Canoe123 at ${at} sent no time of day for 5 s — the connection is dead`;
+      return `Canoe123 at ${at} sent no time of day for ${p.detail ?? '5'} s — the connection is dead`;
     case 'tooLarge':
       return `Canoe123 at ${at} sent a message too large to be Canoe123's${detail}; the connection was dropped`;
     case 'garbage':

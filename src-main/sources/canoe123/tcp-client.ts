@@ -152,7 +152,7 @@ export class Canoe123Client extends EventEmitter<Canoe123ClientEvents> {
     }
     this.silenceTimer = setTimeout(() => {
       this.silenceTimer = null;
-      this.drop(socket, { code: 'silent', detail: `no TimeOfDay for ${this.options.silentAfterMs / 1000} s` });
+      this.drop(socket, { code: 'silent', detail: String(this.options.silentAfterMs / 1000) });
     }, this.options.silentAfterMs);
   }
 

@@ -56,7 +56,10 @@ export class XmlFileWatcher {
   private lastSha256: string | null;
   private running: Promise<void> | null = null;
   private again = false;
+  /** The bytes that failed to import, how often, and whether they were given up on. */
+  private failingSha256: string | null = null;
   private failedTries = 0;
+  private gaveUp = false;
   private stopped = true;
   private readonly listeners: { [K in keyof XmlWatchEvents]?: Listener<K>[] } = {};
 
@@ -169,20 +172,26 @@ export class XmlFileWatcher {
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (sha256 === this.lastSha256) {
-      this.failedTries = 0;
       this.emit('skipped', { sha256 });
       this.emit('problem', null);
       return;
     }
+    // The same bytes were already given up on: wait for Canoe123 to write something else.
+    if (sha256 === this.failingSha256 && this.gaveUp) return;
     this.emit('state', 'importing');
     try {
       const summary = await this.options.importXml(bytes.toString('utf8'));
       this.lastSha256 = sha256;
-      this.failedTries = 0;
+      this.failingSha256 = null;
       this.emit('imported', { sha256, at: this.options.now(), summary });
       this.emit('problem', null);
     } catch (err) {
       const message = (err as Error).message;
+      if (sha256 !== this.failingSha256) {
+        this.failingSha256 = sha256;
+        this.failedTries = 0;
+        this.gaveUp = false;
+      }
       // A copy taken mid-write reads as cut off or malformed: Canoe123 is still writing. Try again.
       if (this.failedTries < this.options.retries && !this.stopped) {
         this.failedTries++;
@@ -193,7 +202,7 @@ export class XmlFileWatcher {
           void this.run();
         }, this.options.retryMs);
       } else {
-        this.failedTries = 0;
+        this.gaveUp = true;
         this.emit('problem', { code: 'xmlUnreadable', detail: message });
       }
     } finally {
