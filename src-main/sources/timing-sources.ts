@@ -9,7 +9,6 @@
  * deciding what data does is the core's. A replay's source is marked as such: its fake Canoe123
  * ends with the station, so after a restart it is shown but not reconnected.
  */
-import { existsSync } from 'node:fs';
 import type { StationCore } from '../station-core.ts';
 import { StationError } from '../station-core.ts';
 import type { Change } from '../domain/decision.ts';
@@ -20,7 +19,6 @@ import {
 } from '../wire/sources.ts';
 import { DirectCanoe123Source } from './canoe123/direct-source.ts';
 import { UdpDiscovery } from './canoe123/udp-discovery.ts';
-import { demoRecordingPath, demoXmlPath } from './canoe123/demo-data.ts';
 
 export interface TimingSourcesDeps {
   core: StationCore;
@@ -101,7 +99,7 @@ export class TimingSources {
       } : null),
       discovered: this.discovery.heard(),
       replay: this.replays.get(eventId)?.status() ?? null,
-      demoAvailable: existsSync(demoRecordingPath) && existsSync(demoXmlPath),
+      replayEnded: (this.stored.get(eventId)?.replay ?? false) && !this.replays.has(eventId),
       serverNow: this.deps.now(),
     };
   }

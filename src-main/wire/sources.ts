@@ -108,8 +108,8 @@ export interface TimingSourceStatus {
   /** Canoe123 PCs heard broadcasting on UDP 27333 (address → when last heard). */
   discovered: { host: string; at: number }[];
   replay: ReplayStatus | null;
-  /** Whether the bundled real recording is installed (the dashboard's replay button). */
-  demoAvailable: boolean;
+  /** The source was set by a replay that is no longer running (its fake Canoe123 is gone). */
+  replayEnded: boolean;
   serverNow: number;
 }
 

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { LangSwitch } from '../shared/ui/lang-switch.tsx';
 import { ActivityPanel } from './activity/activity-panel.tsx';
 import { CreateEventForm } from './events/create-event-form.tsx';
+import { DemoReplayPanel } from './sources/demo-replay-panel.tsx';
 import { EventPage } from './events/event-page.tsx';
 import { EventsList } from './events/events-list.tsx';
 import type { OperatorKey } from './i18n/messages-en.ts';
@@ -67,7 +68,12 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
           />
         </aside>
         <main className="content" id="main" tabIndex={-1}>
-          {route.page === 'events' && <CreateEventForm />}
+          {route.page === 'events' && (
+            <div className="grid">
+              <CreateEventForm />
+              <DemoReplayPanel />
+            </div>
+          )}
           {route.page === 'event' && <EventPage key={route.eventId} eventId={route.eventId} />}
           {route.page === 'lan' && <LanPage />}
           {route.page === 'settings' && <SettingsPage />}

@@ -67,6 +67,11 @@ describe('security probes', () => {
     { method: 'GET', route: '/api/v1/admin/station', url: '/api/v1/admin/station', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/connections', url: '/api/v1/admin/connections', accepts: ['operator'] },
     { method: 'PATCH', route: '/api/v1/admin/settings', url: '/api/v1/admin/settings', body: { officialsPin: '1234' }, badBody: { bogus: 1 }, accepts: ['operator'] },
+    { method: 'GET', route: '/api/v1/admin/events/:eventId/source', url: `/api/v1/admin/events/${eventId}/source`, accepts: ['operator'] },
+    { method: 'PUT', route: '/api/v1/admin/events/:eventId/source', url: `/api/v1/admin/events/${eventId}/source`, body: { kind: 'c123-server' }, badBody: { kind: 'telepathy' }, accepts: ['operator'] },
+    { method: 'DELETE', route: '/api/v1/admin/events/:eventId/source/replay', url: `/api/v1/admin/events/${eventId}/source/replay`, accepts: ['operator'] },
+    { method: 'POST', route: '/api/v1/admin/replay', url: '/api/v1/admin/replay', body: { speed: 1000 }, badBody: { speed: -1 }, accepts: ['operator'] },
+    { method: 'GET', route: '/api/v1/admin/canoe123/xml-files', url: '/api/v1/admin/canoe123/xml-files', accepts: ['operator'] },
   ];
 
   it('probes every non-public route the source declares', () => {

@@ -12,8 +12,10 @@ export class MessageStats {
   private readonly buckets = new Map<Canoe123MessageType, number[]>();
   private readonly bucketSecond = new Array<number>(WINDOW_S).fill(-1);
   bytes = 0;
+  private firstAt: number | null = null;
 
   count(type: Canoe123MessageType, nowMs: number): void {
+    this.firstAt ??= nowMs;
     this.totals[type]++;
     const second = Math.floor(nowMs / 1000);
     const slot = second % WINDOW_S;
@@ -30,14 +32,16 @@ export class MessageStats {
     return { ...this.totals };
   }
 
-  /** Messages a second by type over the last 10 s (rounded to a tenth). */
+  /** Messages a second by type over the last 10 s, or since the first message if that is shorter (rounded to a tenth). */
   perSecond(nowMs: number): Record<Canoe123MessageType, number> {
     const out = emptyCounts();
+    if (this.firstAt === null) return out;
     const second = Math.floor(nowMs / 1000);
+    const window = Math.min(WINDOW_S, second - Math.floor(this.firstAt / 1000) + 1);
     for (const [type, b] of this.buckets) {
       let n = 0;
       for (let i = 0; i < WINDOW_S; i++) if (second - this.bucketSecond[i] < WINDOW_S && this.bucketSecond[i] <= second) n += b[i];
-      out[type] = Math.round((n / WINDOW_S) * 10) / 10;
+      out[type] = Math.round((n / window) * 10) / 10;
     }
     return out;
   }
