@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- ingest|fanout]`: prints Raceside's speed figures. Benchmarks are not tests;
+ * `npm run bench [-- ingest|fanout|canoe123]`: prints Raceside's speed figures. Benchmarks are not tests;
  * timings on 2-core machines are noisy, so each figure is a median or a percentile of many runs.
  */
 import { ingestBench } from './ingest-bench.ts';
@@ -12,5 +12,9 @@ if (want('ingest')) await ingestBench();
 if (want('fanout')) {
   const { fanoutBench } = await import('./fanout-bench.ts');
   await fanoutBench();
+}
+if (want('canoe123')) {
+  const { canoe123Bench } = await import('./canoe123-bench.ts');
+  await canoe123Bench();
 }
 process.exit(0);
