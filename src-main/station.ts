@@ -110,7 +110,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   port = await listenOnFreePort(app, settings.host, requested);
   const portChanged = requested !== 0 && port !== requested;
   if (portChanged) log(`Port ${requested} is taken; using ${port} instead.`);
-  sources.startAll();
+  await sources.startAll();
 
   let closing: Promise<void> | null = null;
   const localHost = settings.host === '0.0.0.0' || settings.host === '::' ? '127.0.0.1' : settings.host;

@@ -9,9 +9,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { sourceKinds, type SourceConfigInput, type TimingSourceStatus } from '../wire/sources.ts';
 import { StationError, type StationCore } from '../station-core.ts';
 import type { TimingSources } from '../sources/timing-sources.ts';
-import { startReplay } from '../sources/canoe123/replay.ts';
 import { demoRecordingPath, demoXmlPath } from '../sources/canoe123/demo-data.ts';
-import { findCanoe123Exports } from '../sources/canoe123/xml-locator.ts';
 import { operatorCaller, type Secrets } from './auth.ts';
 
 export interface SourceRouteDeps {
@@ -81,12 +79,16 @@ export function sourceRoutes(deps: SourceRouteDeps): FastifyPluginAsync {
 
     /** The dashboard's demo button: the bundled real recording into the event of its export. */
     app.post<{ Body: { speed?: number } }>('/replay', { schema: { body: replayBody } }, async (req, reply) => {
+      const { startReplay } = await import('../sources/canoe123/replay.ts');
       const replay = await startReplay(core, sources, { recordingPath: demoRecordingPath, xmlPath: demoXmlPath, speed: req.body?.speed ?? 10 });
       reply.code(201);
       return { eventId: replay.eventId, replay: replay.status() };
     });
 
     /** Canoe123's current export on this computer, from its own settings (Windows), newest first. */
-    app.get('/canoe123/xml-files', async () => ({ paths: await findCanoe123Exports() }));
+    app.get('/canoe123/xml-files', async () => {
+      const { findCanoe123Exports } = await import('../sources/canoe123/xml-locator.ts');
+      return { paths: await findCanoe123Exports() };
+    });
   };
 }

@@ -7,7 +7,8 @@
  *
  * It owns the choice and the running sources' lifetimes. Reading Canoe123 is direct-source.ts's;
  * deciding what data does is the core's. A replay's source is marked as such: its fake Canoe123
- * ends with the station, so after a restart it is shown but not reconnected.
+ * ends with the station, so after a restart it is shown but not reconnected. The Canoe123 code is
+ * loaded on first use: a station fed by c123-server starts as fast as before.
  */
 import type { StationCore } from '../station-core.ts';
 import { StationError } from '../station-core.ts';
@@ -17,8 +18,8 @@ import type { SourceStore, StoredSource } from '../store/source-store.ts';
 import {
   CANOE123_PORT, type ReplayStatus, type SourceConfig, type SourceConfigInput, type SourceKind, type TimingSourceStatus,
 } from '../wire/sources.ts';
-import { DirectCanoe123Source } from './canoe123/direct-source.ts';
-import { UdpDiscovery } from './canoe123/udp-discovery.ts';
+import type { DirectCanoe123Source } from './canoe123/direct-source.ts';
+import type { UdpDiscovery } from './canoe123/udp-discovery.ts';
 
 export interface TimingSourcesDeps {
   core: StationCore;
@@ -35,25 +36,26 @@ export class TimingSources {
   private readonly stored = new Map<string, StoredSource>();
   private readonly running = new Map<string, DirectCanoe123Source>();
   private readonly replays = new Map<string, { status(): ReplayStatus; stop(): Promise<void> }>();
-  readonly discovery: UdpDiscovery;
+  private discovery: UdpDiscovery | null = null;
+  /** The latest start or stop of each event's source, so they happen in the order asked. */
+  private readonly switching = new Map<string, Promise<void>>();
   private readonly onChanged = (eventId: string, changes: readonly Change[]) => {
     if (changes.some((c) => c.type === 'eventDeleted')) void this.forget(eventId);
   };
 
   constructor(deps: TimingSourcesDeps) {
     this.deps = deps;
-    this.discovery = new UdpDiscovery(deps.settings.canoe123UdpPort, deps.now);
     for (const s of deps.store.loadAll()) this.stored.set(s.eventId, s);
     deps.core.setSourceOf((id) => this.kindOf(id));
     deps.core.on('changed', this.onChanged);
   }
 
   /** Starts every stored source that reads something (a replay's is left off: its Canoe123 is gone). */
-  startAll(): void {
-    for (const s of this.stored.values()) {
+  async startAll(): Promise<void> {
+    for (const s of [...this.stored.values()]) {
       if (!this.deps.core.get(s.eventId)) continue;
       if (s.replay) continue;
-      this.run(s);
+      await this.serially(s.eventId, () => this.run(s));
     }
   }
 
@@ -66,7 +68,11 @@ export class TimingSources {
   }
 
   /** Sets an event's source (the dashboard's choice): stored first, then the running source follows. */
-  async set(eventId: string, input: SourceConfigInput, replay = false): Promise<SourceConfig> {
+  set(eventId: string, input: SourceConfigInput, replay = false): Promise<SourceConfig> {
+    return this.serially(eventId, () => this.change(eventId, input, replay));
+  }
+
+  private async change(eventId: string, input: SourceConfigInput, replay: boolean): Promise<SourceConfig> {
     if (!this.deps.core.get(eventId)) throw new StationError('NotFound', `Event not found: ${eventId}`);
     const before = this.configOf(eventId);
     const config: SourceConfig = {
@@ -80,7 +86,7 @@ export class TimingSources {
     this.deps.store.put(eventId, config, replay, new Date(this.deps.now()).toISOString());
     const stored = this.deps.store.loadAll().find((s) => s.eventId === eventId)!;
     this.stored.set(eventId, stored);
-    this.run(stored);
+    await this.run(stored);
     if (JSON.stringify(before) !== JSON.stringify(config)) {
       this.deps.core.activity.add(eventId, 'info', `Timing source: ${describe(config)}${replay ? ' (replay)' : ''}`);
     }
@@ -97,7 +103,7 @@ export class TimingSources {
       xml: source?.xmlStatus() ?? (config.xmlPath ? {
         path: config.xmlPath, state: 'off', lastImportAt: this.stored.get(eventId)?.xmlImportedAt ?? null, lastImport: null, identicalSkipped: 0, problem: null,
       } : null),
-      discovered: this.discovery.heard(),
+      discovered: this.discovery?.heard() ?? [],
       replay: this.replays.get(eventId)?.status() ?? null,
       replayEnded: (this.stored.get(eventId)?.replay ?? false) && !this.replays.has(eventId),
       serverNow: this.deps.now(),
@@ -132,16 +138,26 @@ export class TimingSources {
     await replay?.stop();
   }
 
+  private closed = false;
+
   async close(): Promise<void> {
+    this.closed = true;
     this.deps.core.off('changed', this.onChanged);
+    await Promise.all([...this.switching.values()]);
     for (const id of [...this.replays.keys()]) await this.stopReplay(id);
     for (const id of [...this.running.keys()]) await this.stopRunning(id);
-    this.discovery.stop();
+    this.discovery?.stop();
   }
 
-  private run(s: StoredSource): void {
+  private async run(s: StoredSource): Promise<void> {
     const { kind, xmlPath } = s.config;
     if (kind === 'c123-server' || (kind === 'manual' && !xmlPath)) return;
+    const [{ DirectCanoe123Source }, { UdpDiscovery }] = await Promise.all([
+      import('./canoe123/direct-source.ts'),
+      import('./canoe123/udp-discovery.ts'),
+    ]);
+    this.discovery ??= new UdpDiscovery(this.deps.settings.canoe123UdpPort, this.deps.now);
+    if (!this.deps.core.get(s.eventId) || this.closed) return;
     const source = new DirectCanoe123Source({
       core: this.deps.core,
       eventId: s.eventId,
@@ -165,13 +181,27 @@ export class TimingSources {
     const source = this.running.get(eventId);
     this.running.delete(eventId);
     await source?.stop();
-    if (![...this.running.values()].some((r) => r.connectionStatus()?.state === 'discovering')) this.discovery.stop();
+    if (![...this.running.values()].some((r) => r.connectionStatus()?.state === 'discovering')) this.discovery?.stop();
   }
 
-  private async forget(eventId: string): Promise<void> {
-    this.stored.delete(eventId);
-    await this.stopReplay(eventId);
-    await this.stopRunning(eventId);
+  private forget(eventId: string): Promise<void> {
+    return this.serially(eventId, async () => {
+      this.stored.delete(eventId);
+      await this.stopReplay(eventId);
+      await this.stopRunning(eventId);
+    });
+  }
+
+  /** Runs an event's source changes one after another, in the order asked (two quick saves never leave two sources running). */
+  private serially<T>(eventId: string, work: () => Promise<T>): Promise<T> {
+    const before = this.switching.get(eventId) ?? Promise.resolve();
+    const result = before.then(work);
+    const settled = result.then(() => {}, () => {});
+    this.switching.set(eventId, settled);
+    void settled.then(() => {
+      if (this.switching.get(eventId) === settled) this.switching.delete(eventId);
+    });
+    return result;
   }
 }
 
