@@ -132,10 +132,13 @@ export class TimingSources {
     source.stopConnection();
   }
 
+  /** Stops a replay; the source it fed stops connecting to the stand-in that is gone. */
   async stopReplay(eventId: string): Promise<void> {
     const replay = this.replays.get(eventId);
+    if (!replay) return;
     this.replays.delete(eventId);
-    await replay?.stop();
+    await replay.stop();
+    if (this.stored.get(eventId)?.replay) this.running.get(eventId)?.stopConnection();
   }
 
   private closed = false;

@@ -179,7 +179,7 @@ export const cs: OperatorMessages = {
   'source.replay.progress': 'Přehrávám {recording}: {sent} z {total} zpráv rychlostí {speed}×',
   'source.replay.finished': 'Přehrávání skončilo: přehráno {sent} z {total} zpráv rychlostí {speed}×.',
   'source.replay.stop': 'Zastavit přehrávání',
-  'source.replay.ended': 'Tento závod plnilo přehrávání, které skončilo s vypnutím stanice. Spusťte ho znovu na stránce Závody, nebo zvolte jiný zdroj.',
+  'source.replay.ended': 'Tento závod plnilo přehrávání, které už skončilo. Spusťte ho znovu na stránce Závody, nebo zvolte jiný zdroj.',
   'source.problem.refused': 'Canoe123 na {subject} odmítl spojení — běží Canoe123 a je jeho port otevřený?',
   'source.problem.unreachable': 'Canoe123 na {subject} neodpovídá — zkontrolujte adresu a že je tento počítač v síti časomíry.',
   'source.problem.unknownHost': 'Adresa Canoe123 {subject} neexistuje — zkontrolujte ji.',

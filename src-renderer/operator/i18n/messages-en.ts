@@ -182,7 +182,7 @@ export const en = {
   'source.replay.progress': 'Playing {recording}: {sent} of {total} messages at {speed}×',
   'source.replay.finished': 'Replay finished: {sent} of {total} messages played at {speed}×.',
   'source.replay.stop': 'Stop replay',
-  'source.replay.ended': 'This event was fed by a replay, which ended when the station stopped. Replay again from the Events page, or choose another source.',
+  'source.replay.ended': 'This event was fed by a replay that has ended. Replay again from the Events page, or choose another source.',
   'source.problem.refused': 'Canoe123 at {subject} refused the connection — is Canoe123 running and its port open?',
   'source.problem.unreachable': 'Canoe123 at {subject} does not answer — check the address and that this computer is on the timing network.',
   'source.problem.unknownHost': 'The Canoe123 address {subject} is unknown — check the address.',
