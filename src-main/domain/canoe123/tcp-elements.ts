@@ -6,7 +6,8 @@
  * (xml-dataset.ts): the two formats share nothing but angle brackets.
  *
  * It owns the shape only: elements, their attributes (entities decoded, whitespace kept, since
- * `Gates` is fixed-width) and their text. It knows no message type (tcp-message.ts does), refuses
+ * `Gates` is fixed-width) and their text, and the small helpers the message readers take attribute
+ * values with. It knows no message type (tcp-message.ts does), refuses
  * what Canoe123 never writes (DOCTYPE, comments, CDATA, more than a few levels of nesting) with a
  * sentence, never throws, and reads in one forward pass: a message is at most a few hundred KB
  * (the framing bounds it), so building the small tree costs less than a millisecond.

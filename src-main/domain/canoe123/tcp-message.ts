@@ -5,10 +5,11 @@
  * each is read. The families with more than a few fields have their own file (tcp-oncourse.ts,
  * tcp-results.ts, tcp-schedule.ts); the small ones are read here.
  *
- * Units stay as Canoe123 sent them (seconds as text, pens in whole seconds): the mapping to the
- * station's domain inputs (tcp-oncourse.ts, tcp-results.ts) converts, once. Pure, never throws; a
- * message that is not readable Canoe123 data comes back as `{ ok: false, message }`, and an
- * element type Raceside does not know as `unknown` (a newer Canoe123 may add some).
+ * Values are read into the station's units once, here (seconds as text → centiseconds, whole
+ * seconds of penalty → centiseconds, gate penalties stay seconds); the mapping to the ingest API's
+ * rows is in the family files. Pure, never throws; a message that is not readable Canoe123 data
+ * comes back as `{ ok: false, message }`, and an element type Raceside does not know as `unknown`
+ * (a newer Canoe123 may add some). It never applies anything.
  */
 import { intAttr, readTcpElements, type TcpElement } from './tcp-elements.ts';
 import { readOnCourse, type TcpOnCourse } from './tcp-oncourse.ts';

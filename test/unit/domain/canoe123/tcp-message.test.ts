@@ -5,6 +5,7 @@
  * that is not a Canoe123 message is refused with a sentence.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readTcpMessage, type TcpMessage } from '../../../../src-main/domain/canoe123/tcp-message.ts';
 import { readTcpElements } from '../../../../src-main/domain/canoe123/tcp-elements.ts';
@@ -250,5 +251,32 @@ describe('Canoe123 recordings', () => {
     expect(readRecording('{"_meta":{}}\nnot json')).toEqual({ ok: false, message: 'This is not a Canoe123 recording: line 2 is not JSON' });
     expect(readRecording('{"_meta":{}}\n{"src":"tcp","ts":"x","data":1}')).toMatchObject({ ok: false, message: expect.stringMatching(/line 2 has no "ts"/) });
     expect(readRecording('{"_meta":{}}\n{"src":"ws","ts":1,"data":{}}')).toMatchObject({ ok: false, message: expect.stringMatching(/no Canoe123 TCP messages/) });
+  });
+});
+
+describe('Canoe123 TCP messages, fuzzed', () => {
+  it('never throws on mutated real messages, and what it reads maps without throwing', () => {
+    const samples = recording.messages.filter((_, i) => i % 7 === 0).map((m) => m.data);
+    let read = 0;
+    fc.assert(fc.property(
+      fc.constantFrom(...samples),
+      fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.string({ maxLength: 4 })), { maxLength: 6 }),
+      (text, edits) => {
+        let t = text;
+        for (const [at, kind, s] of edits) {
+          const i = at % (t.length + 1);
+          t = kind === 0 ? t.slice(0, i) + t.slice(i + 1) : kind === 1 ? t.slice(0, i) + s + t.slice(i) : kind === 2 ? t.slice(0, i) : t.slice(0, i) + s + t.slice(i + s.length);
+        }
+        const r = readTcpMessage(t);
+        if (!r.ok) return r.message.startsWith('Not a Canoe123 message: ');
+        read++;
+        for (const m of r.messages) {
+          if (m.type === 'Results') for (const row of resultInputsOf(state, m.data)) if (row.total != null && m.data.raceId.includes('_BR2_')) expect(row.total).toBe((row.time ?? NaN) + (row.pen ?? NaN));
+          if (m.type === 'OnCourse') onCourseInputOf(state, m.data);
+        }
+        return true;
+      },
+    ), { numRuns: 3000, seed: Number(process.env.HARDENING_SEED ?? 12) });
+    expect(read).toBeGreaterThan(100);
   });
 });
