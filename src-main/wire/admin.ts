@@ -5,8 +5,12 @@
  */
 import type { EventStatus, MergeStrategy, PublicClass, PublicRace } from './api.ts';
 
-/** Who did something: the answer to "by whom" in the lifecycle history and the activity log. */
-export type Actor = 'operator' | 'official' | 'ingest' | 'system';
+/**
+ * Who did something: the answer to "by whom" in the lifecycle history and the activity log.
+ * `ingest` is c123-server (the ingest key); `canoe123` the station's direct Canoe123 source. Both
+ * are timing feeds: they may move the status forward several steps at once, never to official.
+ */
+export type Actor = 'operator' | 'official' | 'ingest' | 'canoe123' | 'system';
 
 export interface AdminEvent {
   eventId: string;

@@ -73,7 +73,7 @@ browserSuite('Timing source panel (Chromium, real station, replay of the real re
     expect(await text('source-xml-import')).toMatch(/^Last import (just now|\d+ s ago): 44 races, 1422 result rows, 1422 changed$/);
     expect(await text('source-replay')).toMatch(/^Playing c123-recording_rec-2025-12-28T09-34-10\.jsonl: \d+ of 1051 messages at 10×$/);
     expect(seriousOf(await runAxe(page), 'timing source, connected')).toEqual([]);
-    await page.getByTestId('timing-source-panel').screenshot({ path: join(screenshots, 'timing-source-connected.png') });
+    await page.screenshot({ path: join(screenshots, 'timing-source-connected.png'), fullPage: true });
   });
 
   it('shows the replay finished with every message counted, and the event running', async () => {
@@ -83,7 +83,7 @@ browserSuite('Timing source panel (Chromium, real station, replay of the real re
     expect(await text('source-rate-OnCourse')).toMatch(/756$/);
     expect(await text('source-venue-clock')).toBe('10:38:17');
     expect(await text('event-status')).toBe('Running');
-    await page.getByTestId('timing-source-panel').screenshot({ path: join(screenshots, 'timing-source-finished.png') });
+    await page.screenshot({ path: join(screenshots, 'timing-source-finished.png'), fullPage: true });
   });
 
   it('says in a sentence, in English and in Czech, that Canoe123 refused the connection', async () => {
@@ -101,14 +101,15 @@ browserSuite('Timing source panel (Chromium, real station, replay of the real re
     const source = await api(station, 'GET', '/api/v1/admin/events/refused-event/source', { headers: operator(station) });
     expect(source.body.config).toEqual({ kind: 'canoe123', host: '127.0.0.1', port: 1, xmlPath: null });
     expect(seriousOf(await runAxe(page), 'timing source, refused')).toEqual([]);
-    await page.getByTestId('timing-source-panel').screenshot({ path: join(screenshots, 'timing-source-refused-en.png') });
+    await page.screenshot({ path: join(screenshots, 'timing-source-refused-en.png'), fullPage: true });
 
     await page.getByTestId('lang-cs').click();
     await page.waitForFunction(() => document.documentElement.lang === 'cs');
     expect(await problem.textContent()).toBe('Canoe123 na 127.0.0.1:1 odmítl spojení — běží Canoe123 a je jeho port otevřený?');
     expect(await text('source-connection')).toMatch(/^Znovu se připojím k 127\.0\.0\.1:1 za \d+ s/);
+    expect(await text('source-message')).toBe('Zdroj časomíry uložen.');
     expect(seriousOf(await runAxe(page), 'timing source, refused, cs')).toEqual([]);
-    await page.getByTestId('timing-source-panel').screenshot({ path: join(screenshots, 'timing-source-refused-cs.png') });
+    await page.screenshot({ path: join(screenshots, 'timing-source-refused-cs.png'), fullPage: true });
     await page.getByTestId('lang-en').click();
   });
 

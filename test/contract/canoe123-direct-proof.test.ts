@@ -113,6 +113,9 @@ describe('direct Canoe123 vs c123-server on the real recording', () => {
     const [d, k] = await Promise.all([api(direct, 'GET', `/api/v1/events/${DIRECT_EVENT}`), api(capture, 'GET', `/api/v1/events/${CAPTURE_EVENT}`)]);
     expect(d.body.event.status).toBe('running');
     expect(k.body.event.status).toBe('running');
+    // The replay made the event public; Canoe123's schedule (a race in progress) moved it on.
+    const history = (await api(direct, 'GET', `/api/v1/admin/events/${DIRECT_EVENT}`, { headers: operator(direct) })).body.history;
+    expect(history.map((h: any) => `${h.from}>${h.to}:${h.by}`)).toEqual(['draft>startlist:operator', 'startlist>running:canoe123']);
   });
 
   it(`gives the same public ${RACE} results as the capture, except the listed rows where it is better`, async () => {

@@ -304,7 +304,7 @@ export class DirectCanoe123Source {
     const state = core.get(eventId);
     if (!state) return;
     const target = statusFromSchedule(state.status, races);
-    if (target) core.changeStatus(eventId, target, 'ingest');
+    if (target) core.changeStatus(eventId, target, 'canoe123');
   }
 
   private applyResults(results: TcpResults): void {
@@ -372,7 +372,7 @@ export class DirectCanoe123Source {
       lastSha256: this.deps.lastXml.sha256,
       now,
       importXml: async (xml) => {
-        const summary = await core.ingestXml(eventId, xml, 'ingest');
+        const summary = await core.ingestXml(eventId, xml, 'canoe123');
         return {
           races: summary.imported.races,
           results: summary.imported.results,

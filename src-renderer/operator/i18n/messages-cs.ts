@@ -101,6 +101,7 @@ export const cs: OperatorMessages = {
   'actor.operator': 'obsluha',
   'actor.official': 'rozhodčí',
   'actor.ingest': 'c123-server',
+  'actor.canoe123': 'Canoe123 (čteno přímo)',
   'actor.system': 'stanice',
 
   'official.confirmTitle': 'Vyhlásit závod oficiálním?',

@@ -104,6 +104,7 @@ export const en = {
   'actor.operator': 'operator',
   'actor.official': 'official',
   'actor.ingest': 'c123-server',
+  'actor.canoe123': 'Canoe123 (read directly)',
   'actor.system': 'station',
 
   'official.confirmTitle': 'Mark the event official?',

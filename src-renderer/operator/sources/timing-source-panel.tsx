@@ -28,7 +28,7 @@ export function TimingSourcePanel({ eventId, now }: { eventId: string; now: numb
   );
   const s = status.data;
   // Kept here: the form is re-mounted with the station's copy once a save lands.
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessage | null>(null);
   // The station's clock, so ages read right from a dashboard on another machine.
   const stationNow = s ? s.serverNow + (now - (status.at ?? now)) : now;
 
@@ -43,10 +43,8 @@ export function TimingSourcePanel({ eventId, now }: { eventId: string; now: numb
   );
 }
 
-interface FormMessage {
-  ok: boolean;
-  text: string;
-}
+/** After a save: saved (said in the current language), or the station's refusal. */
+type FormMessage = { ok: true } | { ok: false; text: string };
 
 function SourceForm({ eventId, status, onSaved, message, setMessage }: {
   eventId: string;
@@ -80,7 +78,7 @@ function SourceForm({ eventId, status, onSaved, message, setMessage }: {
         port: Number(port),
         xmlPath: kind === 'c123-server' ? config.xmlPath : xmlPath.trim() || null,
       });
-      setMessage({ ok: true, text: t('source.saved') });
+      setMessage({ ok: true });
       onSaved();
     } catch (err) {
       setMessage({ ok: false, text: errorText(err, i18n) });
@@ -111,7 +109,7 @@ function SourceForm({ eventId, status, onSaved, message, setMessage }: {
       </fieldset>
       <p className="muted">{t(`source.kindHelp.${kind}`)}</p>
       {kind === 'canoe123' && (
-        <div className="form-grid">
+        <div className="form-grid form-grid--top">
           <label className="field">
             <span>{t('source.host')}</span>
             <input value={host} onChange={(e) => setHost(e.target.value)} placeholder="192.168.1.20" autoComplete="off" spellCheck={false} data-testid="source-host" />
@@ -150,7 +148,7 @@ function SourceForm({ eventId, status, onSaved, message, setMessage }: {
       )}
       <div className="actions">
         <button type="submit" className="btn btn--primary" disabled={busy} data-testid="source-save">{t('source.save')}</button>
-        {message && <span className={message.ok ? 'ok' : 'field__error'} role="status" data-testid="source-message">{message.text}</span>}
+        {message && <span className={message.ok ? 'ok' : 'field__error'} role="status" data-testid="source-message">{message.ok ? t('source.saved') : message.text}</span>}
       </div>
     </form>
   );
