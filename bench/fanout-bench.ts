@@ -35,9 +35,10 @@ async function startStationProcess(dataDir: string) {
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-function rssKb(pid: number): number {
-  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) : NaN;
+/** The station's resident memory in KB, as it measures it itself (Node's process.memoryUsage()). */
+async function rssKb(url: string): Promise<number> {
+  const res = await fetch(`${url}/api/v1/admin/station`, { headers: { authorization: `Bearer ${SECRET}` } });
+  return ((await res.json()) as { process: { rssBytes: number } }).process.rssBytes / 1024;
 }
 
 function workerCall<T>(w: Worker, cmd: object, reply: string): Promise<T> {
@@ -68,7 +69,7 @@ export async function fanoutBench(): Promise<void> {
       const { apiKey } = await json('POST', '/api/v1/admin/events', { eventId, mainTitle: 'Fan-out' }, { 'x-master-key': SECRET });
       await json('POST', '/api/v1/ingest/xml', { xml }, { 'x-api-key': apiKey });
       await json('PATCH', `/api/v1/admin/events/${eventId}/status`, { status: 'running' }, { 'x-api-key': apiKey });
-      const rss0 = rssKb(child.pid!);
+      const rss0 = await rssKb(url);
       const wsUrl = `${url.replace('http', 'ws')}/api/v1/events/${eventId}/ws`;
       const workers = [0, 1].map((i) => new Worker(clientsWorker, {
         workerData: { role: 'healthy', url: wsUrl, count: Math.floor(clients / 2) + (i === 0 ? clients % 2 : 0) },
@@ -76,7 +77,7 @@ export async function fanoutBench(): Promise<void> {
       const connected = await Promise.all(workers.map((w) => workerCall<{ fulls: number }>(w, { type: 'connect', batch: 250 }, 'connect')));
       const held = connected.reduce((a, c) => a + c.fulls, 0);
       await sleep(500);
-      const rss1 = rssKb(child.pid!);
+      const rss1 = await rssKb(url);
       const startTimes = new Map<number, number>();
       for (let i = 0; i < 50; i++) {
         const time = 7000 + clients * 10 + i;
@@ -114,7 +115,7 @@ export async function fanoutBench(): Promise<void> {
       await sleep(300);
     }
 
-    // Reconnect storm (seed SC-002): 2000 clients at once, all must hold their full within 3 s.
+    // Reconnect storm: 2000 clients at once, all must hold their full within 3 s.
     const eventId = 'storm';
     const { apiKey } = await json('POST', '/api/v1/admin/events', { eventId, mainTitle: 'Storm' }, { 'x-master-key': SECRET });
     await json('POST', '/api/v1/ingest/xml', { xml }, { 'x-api-key': apiKey });

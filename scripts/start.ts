@@ -7,42 +7,27 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { watchLauncher } from '../src-main/launcher-watch.ts';
+import { electronEnv, findElectron } from './electron-runtime.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
 const args = process.argv.slice(2);
-
-/**
- * The Electron binary's path, or why there is none. `require('electron')` answers the path, and
- * downloads the binary on first use (Electron ≥ 42 no longer does at install). It runs in a child
- * process so its download chatter and stack trace stay out of the terminal.
- */
-function findElectron(): { path: string } | { reason: string } {
-  const marker = 'electron-path=';
-  const probe = spawnSync(node, ['-e', `process.stdout.write('\\n${marker}' + require('electron'))`], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
-  // A first-run download prints its progress on stdout too, so the path is what follows the marker.
-  const stdout = probe.stdout ?? '';
-  const path = stdout.slice(stdout.lastIndexOf(marker) + marker.length);
-  if (probe.status === 0 && stdout.includes(marker) && path) return { path };
-  const errors = `${probe.stderr ?? ''}`.split('\n').filter((line) => /^\w*Error\b/.test(line.trim()));
-  const cause = errors.find((line) => !line.includes('Electron failed to install')) ?? errors[0];
-  const what = stdout.includes('Downloading Electron binary') ? 'the Electron binary could not be downloaded' : "require('electron') failed";
-  return { reason: `${what}: ${cause?.trim() ?? probe.error?.message ?? `exit ${probe.status}`}` };
-}
 
 function runSync(command: string, commandArgs: string[]): void {
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** Runs a child to the end, forwarding SIGTERM; Ctrl+C reaches it directly (same process group). */
-function supervise(child: ChildProcess): void {
-  process.on('SIGINT', () => {});
-  process.on('SIGTERM', () => child.kill('SIGTERM'));
+/**
+ * Runs a child to the end. Every way this launcher is asked to stop (Ctrl+C, SIGTERM, a closed
+ * terminal or console window, Ctrl+Break), and its own launcher going away (npm killed), is passed
+ * on with `stop`; the child exits cleanly and this one exits with its code. (Ctrl+C also reaches the
+ * child directly, from the same terminal; a second request is harmless.)
+ */
+function supervise(child: ChildProcess, stop: (signal: string) => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.on(signal, () => stop(signal));
+  watchLauncher(() => stop('SIGTERM'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
@@ -54,19 +39,22 @@ function openInBrowser(url: string): void {
   opener.unref();
 }
 
-const electron = findElectron();
+const electron = findElectron(root);
 if ('path' in electron) {
   runSync(node, ['scripts/ensure-build.ts']);
   runSync(node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.main.json']);
-  const env = { ...process.env };
-  delete env.ELECTRON_RUN_AS_NODE;
-  supervise(spawn(electron.path, [root], { cwd: root, stdio: 'inherit', env }));
+  const app = spawn(electron.path, [root], { cwd: root, stdio: 'inherit', env: electronEnv() });
+  // On Windows a "signal" to a child is a hard kill; there Electron gets Ctrl+C and the console's
+  // close itself, and closing its window quits it cleanly.
+  supervise(app, (signal) => process.platform !== 'win32' && app.kill(signal as NodeJS.Signals));
 } else {
   process.stdout.write(
     `Electron runtime not available here (${electron.reason}); starting the headless station and opening the dashboard in your browser.\n`,
   );
   runSync(node, ['scripts/ensure-build.ts']);
-  const station = spawn(node, ['src-main/cli.ts', ...args], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
+  // An IPC channel carries the stop request: Windows cannot signal a child without killing it hard,
+  // and the channel closing tells the station its launcher has gone, however this process ends.
+  const station = spawn(node, ['src-main/cli.ts', ...args], { cwd: root, stdio: ['inherit', 'pipe', 'inherit', 'ipc'] });
   let seen: string | null = ''; // output up to the "listening" line, which may arrive split across chunks
   station.stdout!.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -80,5 +68,7 @@ if ('path' in electron) {
       openInBrowser(`http://127.0.0.1:${port}/operator/#token=${encodeURIComponent(token)}`);
     }
   });
-  supervise(station);
+  supervise(station, (signal) => {
+    if (station.connected) station.send({ type: 'stop', signal });
+  });
 }

@@ -1,7 +1,9 @@
 /**
  * The operator's activity log: what the station did and what it refused. Kept in memory (the
- * dashboard's view, a bounded ring) and, for entries worth keeping after a restart, on disk.
- * Never written per live push: that is what stalled c123-live-mini (#157).
+ * dashboard's view, a bounded ring) and, for entries worth keeping after a restart, on disk; at
+ * start the ring is filled from disk, so after a crash or a restart the dashboard still shows what
+ * happened before it. Throttled refusals stay in memory only. Never written per live push: that is
+ * what stalled c123-live-mini (#157).
  */
 import type { ActivityEntry } from './wire/admin.ts';
 import type { EventStore } from './store/event-store.ts';
@@ -19,6 +21,9 @@ export class ActivityLog {
   constructor(store: EventStore, now: () => string) {
     this.store = store;
     this.now = now;
+    for (const row of store.recentLog(CAPACITY).reverse()) {
+      this.entries.push({ id: this.nextId++, at: row.at, eventId: row.eventId, level: row.level as ActivityEntry['level'], message: row.message });
+    }
   }
 
   add(eventId: string | null, level: ActivityEntry['level'], message: string, persist = true): ActivityEntry {

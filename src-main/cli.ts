@@ -1,13 +1,16 @@
 /**
- * The headless station: `npm run station -- [options]` (SPEC §6). Options override environment
- * variables, which override the defaults of settings.ts. Prints one line
- * `Raceside listening on http://<host>:<port>` once it accepts connections. SIGINT/SIGTERM shut
- * down cleanly (sockets closed with 1001, database closed, exit code 0).
+ * The headless station: `npm run station -- [options]` (README: "The headless station"). Options
+ * override environment variables, which override the defaults of settings.ts. Prints one line
+ * `Raceside listening on http://<host>:<port>` once it accepts connections. Ctrl+C, SIGTERM, a
+ * closed terminal or console window (SIGHUP), Ctrl+Break and a launcher that goes away
+ * (launcher-watch.ts) shut down cleanly: sockets closed with 1001, database closed, exit code 0.
+ * A station that cannot start prints one line saying what to do and exits with 1 (2 for bad options).
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startStation } from './station.ts';
+import { StartupError, startStation } from './station.ts';
+import { watchLauncher } from './launcher-watch.ts';
 import type { Settings } from './settings.ts';
 
 const usage = `Usage: npm run station -- [options]
@@ -83,6 +86,13 @@ const settings: Partial<Settings> = {
   officialGraceMs: integer('--official-grace-ms', opt('official-grace-ms', 'RACESIDE_OFFICIAL_GRACE_MS')),
 };
 
+// Whoever reads our output (a terminal, npm, scripts/start.ts) may go away first: a write to it
+// then fails (EPIPE, EIO), and that must not take the station down before it has closed cleanly.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+
+/** Ways a station is asked to stop: Ctrl+C, `kill`, a closed terminal or console window (SIGHUP, also on Windows), Ctrl+Break. */
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
 try {
   const station = await startStation({
     host: opt('host', 'RACESIDE_HOST'),
@@ -91,6 +101,7 @@ try {
     adminSecret: opt('admin-secret', 'RACESIDE_ADMIN_SECRET'),
     settings,
     log: (line) => process.stdout.write(`${line}\n`),
+    logToStderr: true,
   });
   const shownHost = station.host === '0.0.0.0' ? '0.0.0.0' : station.host;
   process.stdout.write(`Raceside listening on http://${shownHost}:${station.port}\n`);
@@ -115,17 +126,27 @@ try {
     }
   }
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (why: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`Received ${signal}; closing sockets and the database…\n`);
+    stopWatching();
+    process.stdout.write(`${why}; closing sockets and the database…\n`);
+    // Windows ends a console app a few seconds after its window is closed: be done well before.
+    setTimeout(() => {
+      process.stderr.write('raceside: the station did not close within 8 s; exiting anyway\n');
+      process.exit(1);
+    }, 8000).unref();
     await station.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  for (const signal of stopSignals) process.on(signal, () => void stop(`Received ${signal}`));
+  // scripts/start.ts asks over its IPC channel (on Windows it cannot send a signal that is not a kill).
+  process.on('message', (msg: { type?: string; signal?: string }) => {
+    if (msg?.type === 'stop') void stop(`Received ${msg.signal ?? 'a stop request'} from the launcher`);
+  });
+  const stopWatching = watchLauncher((description) => void stop(`The station's launcher has gone (${description})`));
 } catch (err) {
   const e = err as NodeJS.ErrnoException;
-  process.stderr.write(`raceside: could not start: ${e.message}\n`);
+  process.stderr.write(err instanceof StartupError ? `raceside: ${e.message}\n` : `raceside: could not start: ${e.message}\n`);
   process.exit(1);
 }

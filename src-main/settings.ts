@@ -1,7 +1,7 @@
 /**
  * Station settings: one object of defaults, documented field by field. The CLI and environment
- * (cli.ts) and the dashboard spread their values over it. The numbers 200, 30 s, 10 s and 5 s of
- * SPEC §2 live here and nowhere else.
+ * (cli.ts) and the dashboard spread their values over it. Every default number (room size,
+ * heartbeat, grace, limits) lives here and nowhere else.
  */
 import type { StationSettings } from './wire/admin.ts';
 
@@ -39,6 +39,10 @@ export interface Settings extends StationSettings {
   xmlWatchPollMs: number;
   xmlWatchRetryMs: number;
   xmlWatchRetries: number;
+  /** The station log (raceside.log in the data folder) is rotated near this size [5 MiB]… */
+  logFileBytes: number;
+  /** …and this many rotated files are kept beside it [4]: at most ~25 MB of log. */
+  logFilesKept: number;
 }
 
 export const defaultSettings: Settings = {
@@ -65,6 +69,8 @@ export const defaultSettings: Settings = {
   xmlWatchPollMs: 2_000,
   xmlWatchRetryMs: 1_000,
   xmlWatchRetries: 5,
+  logFileBytes: 5 * 1024 * 1024,
+  logFilesKept: 4,
 };
 
 export function resolveSettings(overrides: Partial<Settings> = {}): Settings {

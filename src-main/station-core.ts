@@ -1,6 +1,6 @@
 /**
  * The station's heart: it holds every event's state and runs the same five steps for every input
- * (SPEC, STYLE "From XState"): the caller has validated the request; the domain decides; the store
+ * (the one-way flow of the README's layout): the caller has validated the request; the domain decides; the store
  * commits the decision's changes in one transaction; the live hub publishes them; the caller
  * answers. Nothing here knows about HTTP, WebSocket or Electron.
  *

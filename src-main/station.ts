@@ -1,14 +1,20 @@
 /**
- * Starts a station: opens the store, loads the events, builds the HTTP app and the spectator hub,
- * and listens. This is what the headless CLI and the Electron shell both call; it never imports
- * `electron`. If the port is taken, the next free one is used (and reported in `port`).
+ * Starts a station: prepares and locks the data folder, opens the store and the station log,
+ * loads the events, builds the HTTP app and the spectator hub, and listens. This is what the
+ * headless CLI and the Electron shell both call; it never imports `electron`. If the port is
+ * taken, the next free one is used (and reported in `port`).
+ *
+ * What can stop it from starting is a StartupError worded for the operator (data-folder.ts): a
+ * data folder that cannot be created or written, one held by another station, a database from a
+ * newer Raceside, no free port. Whatever was opened before the failure is closed again.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { openDatabase } from './store/database.ts';
+import { openDatabase, type Database } from './store/database.ts';
+import { StartupError, describeHolder, prepareDataFolder, readLockInfo, removeLockInfo, writeLockInfo, type LockInfo } from './store/data-folder.ts';
 import { EventStore } from './store/event-store.ts';
 import { resolveSettings, type Settings } from './settings.ts';
 import { StationCore, type Clock } from './station-core.ts';
@@ -17,6 +23,8 @@ import { stationRoutes } from './http/station-routes.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
 import { lanUrls } from './net/lan-addresses.ts';
+import { openStationLog, type StationLog } from './station-log.ts';
+import { outsideArchive } from './asar-paths.ts';
 import { SourceStore } from './store/source-store.ts';
 import { TimingSources } from './sources/timing-sources.ts';
 import { sourceRoutes } from './http/source-routes.ts';
@@ -31,6 +39,8 @@ export interface StationOptions {
   pagesRoot?: string | null;
   clock?: Clock;
   log?: (line: string) => void;
+  /** Warnings and errors of the station log also on stderr (the headless station). */
+  logToStderr?: boolean;
 }
 
 export interface Station {
@@ -54,13 +64,60 @@ export interface Station {
 const SETTINGS_KEY = 'settings';
 const ADMIN_SECRET_KEY = 'admin_secret';
 const PIN_KEY = 'officials_pin';
+/** How many ports after the requested one are tried when it is taken. */
+const PORT_FALLBACKS = 50;
+
+/** What a start has opened so far, to be closed again if it fails. */
+interface Opened {
+  db: Database;
+  stationLog?: StationLog;
+  core?: StationCore;
+  hub?: SpectatorHub;
+  sources?: TimingSources;
+  app?: FastifyInstance;
+}
 
 export async function startStation(opts: StationOptions): Promise<Station> {
   const log = opts.log ?? (() => {});
-  const db = openDatabase(opts.dataDir);
-  const store = new EventStore(db);
+  const dataDir = opts.dataDir;
+  prepareDataFolder(dataDir);
+  const db = openDatabase(dataDir);
+  // We hold the folder now, so a lock-info file left behind names a run that did not stop cleanly.
+  const unclean = readLockInfo(dataDir);
+  const startedAt = new Date().toISOString();
+  writeLockInfo(dataDir, { pid: process.pid, startedAt });
+  const opened: Opened = { db };
+  try {
+    return await start(opts, opened, { log, startedAt, unclean });
+  } catch (err) {
+    await opened.sources?.close();
+    opened.hub?.close();
+    await opened.core?.close();
+    await opened.app?.close();
+    // The caller reports the failure on stderr (one line); the log file keeps it too.
+    opened.stationLog?.muteStderr();
+    opened.stationLog?.logger.error({ err }, `Station did not start: ${(err as Error).message}`);
+    if (db.isOpen) db.close();
+    removeLockInfo(dataDir);
+    opened.stationLog?.close();
+    throw err;
+  }
+}
+
+async function start(
+  opts: StationOptions,
+  opened: Opened,
+  run: { log: (line: string) => void; startedAt: string; unclean: LockInfo | null },
+): Promise<Station> {
+  const dataDir = opts.dataDir;
+  const store = new EventStore(opened.db);
   const saved = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}') as Partial<Settings>;
   const settings = resolveSettings({ ...saved, ...opts.settings, host: opts.host ?? opts.settings?.host, port: opts.port ?? opts.settings?.port ?? saved.port });
+
+  const stationLog = openStationLog({ dataDir, maxBytes: settings.logFileBytes, keep: settings.logFilesKept, stderr: opts.logToStderr ?? false });
+  opened.stationLog = stationLog;
+  const logger = stationLog.logger;
+  logger.info({ dataDir, node: process.versions.node, electron: process.versions.electron }, 'Station starting');
 
   let adminSecret = opts.adminSecret ?? store.getSetting(ADMIN_SECRET_KEY);
   if (!adminSecret) {
@@ -72,9 +129,16 @@ export async function startStation(opts: StationOptions): Promise<Station> {
 
   const clock = opts.clock ?? { now: () => Date.now() };
   const core = new StationCore(store, settings, clock);
+  opened.core = core;
+  core.activity.subscribe((entry) => logger[entry.level]({ eventId: entry.eventId ?? undefined }, entry.message));
+  if (run.unclean) {
+    core.activity.add(null, 'warn', `The previous run of the station (${describeHolder(run.unclean)}) ended without a clean stop (a crash, a hard kill or a power cut).`);
+  }
   const hub = new SpectatorHub(settings, (id) => core.get(id));
+  opened.hub = hub;
   core.setLiveSink(hub);
-  const sources = new TimingSources({ core, store: new SourceStore(db), settings, now: () => clock.now() });
+  const sources = new TimingSources({ core, store: new SourceStore(opened.db), settings, now: () => clock.now() });
+  opened.sources = sources;
 
   let port = settings.port;
   const pagesRoot = opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot;
@@ -83,12 +147,14 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     settings,
     secrets,
     pagesRoot,
+    logger,
     connections: (id) => hub.connections(id),
     slowCutOffs: (id) => hub.slowCutOffs(id),
     extraAdmin: [sourceRoutes({ core, sources, secrets }), stationRoutes({
       core,
       settings,
       secrets,
+      startedAt: run.startedAt,
       lanUrls: () => lanUrls(networkInterfaces(), port),
       listeningPort: () => port,
       connectionCounts: () => hub.connectionCounts(),
@@ -104,22 +170,30 @@ export async function startStation(opts: StationOptions): Promise<Station> {
       },
     })],
   });
+  opened.app = app;
   attachUpgrade(app.server, core, hub);
 
   const requested = settings.port;
   port = await listenOnFreePort(app, settings.host, requested);
   const portChanged = requested !== 0 && port !== requested;
-  if (portChanged) log(`Port ${requested} is taken; using ${port} instead.`);
+  if (portChanged) {
+    run.log(`Port ${requested} is taken; using ${port} instead.`);
+    logger.info(`Port ${requested} is taken; using ${port} instead.`);
+  }
+
+  const localHost = settings.host === '0.0.0.0' || settings.host === '::' ? '127.0.0.1' : settings.host;
+  const listening = `http://${settings.host}:${port}`;
+  writeLockInfo(dataDir, { pid: process.pid, startedAt: run.startedAt, url: listening });
+  core.activity.add(null, 'info', `Station started (pid ${process.pid}, ${listening})`);
   await sources.startAll();
 
   let closing: Promise<void> | null = null;
-  const localHost = settings.host === '0.0.0.0' || settings.host === '::' ? '127.0.0.1' : settings.host;
   return {
     url: `http://${localHost}:${port}`,
     host: settings.host,
     port,
     adminSecret,
-    dataDir: opts.dataDir,
+    dataDir,
     portChanged,
     core,
     hub,
@@ -133,7 +207,10 @@ export async function startStation(opts: StationOptions): Promise<Station> {
         hub.close();
         await core.close();
         await app.close();
+        core.activity.add(null, 'info', 'Station stopped');
         store.close();
+        removeLockInfo(dataDir);
+        stationLog.close();
       })();
       return closing;
     },
@@ -147,12 +224,28 @@ async function listenOnFreePort(app: FastifyInstance, host: string, port: number
       const address = app.server.address();
       return typeof address === 'object' && address ? address.port : port + attempt;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0 || attempt >= 50) throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' && port !== 0 && attempt < PORT_FALLBACKS && port + attempt < 65535) continue;
+      if (code === 'EADDRINUSE') {
+        const last = Math.min(port + attempt, 65535);
+        throw new StartupError(port === 0 || last === port
+          ? `Port ${port} on ${host} is taken. Stop what uses it, or start with another port (--port <n>).`
+          : `Ports ${port}–${last} on ${host} are all taken. Stop what uses them, or start with another port (--port <n>).`);
+      }
+      if (code === 'EACCES') {
+        throw new StartupError(`Not allowed to listen on port ${port + attempt} of ${host} (ports below 1024 need administrator rights). Start with a port above 1024 (--port <n>).`);
+      }
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+        throw new StartupError(`Cannot listen on ${host}: this computer has no such address. Start with --host 0.0.0.0 (every interface) or one of its own addresses.`);
+      }
+      throw err;
     }
   }
 }
 
 function defaultPagesRoot(): string | null {
-  const root = fileURLToPath(new URL('../dist-renderer', import.meta.url));
+  const root = outsideArchive(fileURLToPath(new URL('../dist-renderer', import.meta.url)), 'app.asar.unpacked');
   return existsSync(root) ? root : null;
 }
+
+export { StartupError };

@@ -1,7 +1,7 @@
 /**
  * The station's domain state: plain, serializable data. One `EventState` per event holds what the
  * store persists (metadata, lifecycle, structure from the XML, result rows) and what it does not
- * (on-course riders, which live in memory only, per the seed).
+ * (on-course riders, which live in memory only: a restart refills them within a second).
  *
  * Units inside: centiseconds for every time, penalty and total; gate penalties in seconds (0/2/50)
  * as Canoe123 shows them. The Canoe123 readers convert on the way in; nothing else converts.

@@ -1,5 +1,5 @@
 /**
- * How XML snapshots and live results combine into the one value spectators see (SPEC §3).
+ * How XML snapshots and live results combine into the one value spectators see (README: "Merge strategies").
  *
  * Each row keeps what the last XML said (`xml`) and the fields live ingests carried since (`live`,
  * a partial overlay: a field a live row did not carry is never nulled). The public value is the

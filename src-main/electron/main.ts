@@ -105,10 +105,20 @@ function setupShutdown(app: ShellElectron['app'], log: (line: string) => void) {
   };
 }
 
-// Only when Electron runs this file as the app's entry; tests import bootShell instead.
-if (process.versions.electron) {
+// `--smoke <export.xml>` (npm run smoke, and the packaging test under plain Node): the self-check
+// of smoke.ts instead of the app, then exit with its answer.
+const smoke = process.argv.indexOf('--smoke');
+if (smoke >= 0) {
+  const { runSmoke } = await import('../smoke.ts');
+  const code = await runSmoke(process.argv[smoke + 1]);
+  if (process.versions.electron) (await import('electron')).app.exit(code);
+  else process.exit(code);
+} else if (process.versions.electron) {
+  // Only when Electron runs this file as the app's entry; tests import bootShell instead.
   const electron = await import('electron');
   const { startStation } = await import('../station.ts');
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => electron.app.quit());
+  // Ctrl+C, kill, a closed terminal or console window (SIGHUP, also on Windows), Ctrl+Break: quit
+  // cleanly, as closing the window does.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.once(signal, () => electron.app.quit());
   await bootShell(electron, startStation);
 }

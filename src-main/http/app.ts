@@ -1,9 +1,10 @@
 /**
  * Builds the Fastify app (never listens: station.ts does). Route groups are plugins with their
  * schemas beside them; services arrive as plugin options. One error handler turns every failure
- * into `{ error, message }`.
+ * into `{ error, message }`. With a logger (the station log), every answered request is one line:
+ * writes at `info`, reads at `debug` (not kept: thousands of phones read), failures at `error`.
  */
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { StationCore } from '../station-core.ts';
 import type { Settings } from '../settings.ts';
 import { handleError } from './http-error.ts';
@@ -25,18 +26,30 @@ export interface AppDeps {
   slowCutOffs(eventId: string): number;
   /** Extra admin routes (live pipeline, station settings), registered under /api/v1/admin. */
   extraAdmin?: FastifyPluginAsync[];
-  logger?: boolean;
+  /** The station log (station-log.ts); none when absent. */
+  logger?: FastifyBaseLogger;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    // Fastify's own two lines per request are replaced by the one onResponse line below.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.settings.jsonBodyLimitBytes,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
     forceCloseConnections: true,
     return503OnClosing: true,
   });
   app.setErrorHandler(handleError);
+  if (deps.logger) {
+    app.addHook('onResponse', async (req, reply) => {
+      const line = `${req.method} ${req.url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)} ms`;
+      const from = { from: req.ip };
+      if (reply.statusCode >= 500) req.log.error(from, line);
+      else if (req.method === 'GET' || req.method === 'HEAD') req.log.debug(from, line);
+      else req.log.info(from, line);
+    });
+  }
   // Every body is JSON; anything else is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
   const pinLimiter = new PinLimiter(deps.settings.pinAttempts, deps.settings.pinWindowMs);

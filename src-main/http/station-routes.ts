@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { mergeStrategies } from '../wire/api.ts';
 import type { Settings } from '../settings.ts';
-import type { StationSettings } from '../wire/admin.ts';
+import type { StationProcess, StationSettings } from '../wire/admin.ts';
 import type { StationCore } from '../station-core.ts';
 import { operatorCaller, type Secrets } from './auth.ts';
 import { StationError } from '../station-core.ts';
@@ -15,6 +15,8 @@ export interface StationRouteDeps {
   core: StationCore;
   settings: Settings;
   secrets: Secrets;
+  /** When this station process started (ISO). */
+  startedAt: string;
   lanUrls(): string[];
   /** The port the station actually listens on (the configured one may have been taken). */
   listeningPort(): number;
@@ -50,6 +52,7 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
       settings: publicSettings(deps.settings),
       officialsPinSet: deps.secrets.officialsPin() !== null,
       connections: deps.connectionCounts(),
+      process: processInfo(deps.startedAt),
     }));
 
     app.get('/connections', async () => ({ connections: deps.connectionCounts() }));
@@ -62,6 +65,14 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
       return { settings: publicSettings(deps.settings), officialsPinSet: deps.secrets.officialsPin() !== null };
     });
   };
+}
+
+/** The station process as Node itself measures it (the same on Windows, macOS and Linux). */
+function processInfo(startedAt: string): StationProcess {
+  const memory = process.memoryUsage();
+  const resources: Record<string, number> = {};
+  for (const r of process.getActiveResourcesInfo()) resources[r] = (resources[r] ?? 0) + 1;
+  return { pid: process.pid, startedAt, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, resources };
 }
 
 function publicSettings(s: Settings): StationSettings {

@@ -1,6 +1,7 @@
 /**
  * The spectator hub: rooms of WebSocket clients per event, and the translation of decided changes
- * into the seed's messages (full | diff | refresh), each serialized once per room.
+ * into the live messages (full | diff | refresh, docs/LIVE-PIPELINE.md), each serialized once per
+ * room.
  *
  * - structure or event details changed → `full` (its data built once per change and cached);
  * - result rows changed → one `diff { results, ranks, removed, raceId }` per affected race, carrying

@@ -1,6 +1,6 @@
 /**
  * The WebSocket door: `GET /api/v1/events/:eventId/ws` on the station's own HTTP server. Every
- * rejection of the seed is decided before the upgrade and answered as plain HTTP with the JSON
+ * rejection (docs/LIVE-PIPELINE.md) is decided before the upgrade and answered as plain HTTP with the JSON
  * error body: 404 unknown or draft event, 410 official event, 503 room full.
  */
 import type { IncomingMessage, Server } from 'node:http';

@@ -1,7 +1,7 @@
 /**
  * Persists event state: loads every event at start, and commits the changes of one decision in
- * one transaction (an ingest request is one decision). On-course riders are never stored (the seed
- * keeps them in memory). The store never decides anything; it writes what the domain decided.
+ * one transaction (an ingest request is one decision). On-course riders are never stored (they live
+ * in memory). The store never decides anything; it writes what the domain decided.
  */
 import type { EventStatus, MergeStrategy } from '../wire/api.ts';
 import type { Change } from '../domain/decision.ts';

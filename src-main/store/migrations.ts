@@ -80,15 +80,17 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
+/** The schema version this Raceside writes; a database above it is from a newer Raceside. */
+export const newestSchemaVersion = migrations[migrations.length - 1].version;
+
 export function schemaVersion(db: DatabaseSync): number {
   return (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
 }
 
 export function migrate(db: DatabaseSync): void {
   const current = schemaVersion(db);
-  const newest = migrations[migrations.length - 1].version;
-  if (current > newest) {
-    throw new Error(`The data folder was written by a newer Raceside (schema ${current}, this one knows ${newest}). Update Raceside.`);
+  if (current > newestSchemaVersion) {
+    throw new Error(`The database was written by a newer Raceside (schema ${current}, this one knows ${newestSchemaVersion}).`);
   }
   for (const m of migrations) {
     if (m.version <= current) continue;

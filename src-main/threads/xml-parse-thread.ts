@@ -4,11 +4,14 @@
  * started on first use and kept (unref'd); a crashed worker fails its pending parses with a clear
  * message and is replaced on the next import.
  */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { XmlParseResult } from '../domain/canoe123/xml-export.ts';
+import { outsideArchive } from '../asar-paths.ts';
 
-// Run as TypeScript from sources, as JavaScript once compiled for Electron.
-const workerFile = new URL(`./xml-parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+// Run as TypeScript from sources, as JavaScript once compiled; in the packaged app from the plain
+// copy beside app.asar (asar-paths.ts).
+const workerFile = outsideArchive(fileURLToPath(new URL(`./xml-parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)), 'parse-worker');
 
 export class XmlParseThread {
   private worker: Worker | null = null;

@@ -107,12 +107,24 @@ export interface StationSettings {
   defaultMergeStrategy: MergeStrategy;
 }
 
+/** The station process, measured by Node itself (the hardening suite and the bench read it). */
+export interface StationProcess {
+  pid: number;
+  startedAt: string;
+  /** Resident memory. */
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** Active handles and requests by type (`process.getActiveResourcesInfo()`). */
+  resources: Record<string, number>;
+}
+
 export interface StationInfo {
   lanUrls: string[];
   listeningPort: number;
   settings: StationSettings;
   officialsPinSet: boolean;
   connections: Record<string, number>;
+  process: StationProcess;
 }
 
 export type SettingsPatch = Partial<Omit<StationSettings, 'host'>> & { officialsPin?: string | null };

@@ -1,7 +1,7 @@
 /**
  * The public wire shapes of Raceside, one JSON schema each, with the TypeScript type inferred from
  * the schema so the shape is written exactly once. Field names are those of c123-live-mini
- * (reference/c123-live-mini.md §3) so existing clients keep working.
+ * (docs/LIVE-PIPELINE.md, "Compatibility") so existing clients keep working.
  *
  * These schemas are also Fastify's response schemas: a field not declared here never leaves the
  * station, which is what keeps API keys and secrets out of public answers.

@@ -1,6 +1,6 @@
 /**
- * WebSocket messages from the station to spectators: the seed's `full | diff | refresh`
- * (shared/seed/009-live-data-pipeline-data-model.md) plus a per-event sequence number.
+ * WebSocket messages from the station to spectators: `full | diff | refresh`, as c123-live-mini
+ * sent them, plus a per-event sequence number. The contract in prose: docs/LIVE-PIPELINE.md.
  *
  * `seq` increases by exactly one for every message published to an event's room, so a client that
  * sees a gap (last seq + 1 ≠ seq) knows it missed something and reloads over REST. The `full` a

@@ -4,7 +4,7 @@
  * REST polling while the station stays unreachable. It knows nothing about results or React: it
  * hands every in-order message to `onMessage` and says when the caller must reload over REST.
  *
- * Rules (issue 4, reference §4.3 and §9 items 13–14 fixed):
+ * Rules (issue 4; docs/LIVE-PIPELINE.md, "The spectator app's side"):
  * - Reconnect delay: exponential from 1 s, capped at 20 s, "equal jitter" (half fixed, half random)
  *   so 200 phones do not come back in the same millisecond after a station restart.
  * - Liveness: the station pings at the protocol level, which a browser never exposes, so a socket

@@ -1,5 +1,5 @@
 /**
- * Bad input gets a 4xx JSON error a person can read, and changes nothing (SPEC §2, §4).
+ * Bad input gets a 4xx JSON error a person can read, and changes nothing (README: "Error codes").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createEvent, ingest, rawPost, startTestStation, type TestStation } from '../helpers/station.ts';

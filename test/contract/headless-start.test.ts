@@ -1,5 +1,5 @@
 /**
- * `npm run station -- --port P --data DIR` answers /health within 2 s of start (SPEC §6), prints
+ * `npm run station -- --port P --data DIR` answers /health within 2 s of start (README), prints
  * its one listening line, and shuts down on SIGTERM.
  */
 import { spawn } from 'node:child_process';

@@ -1,6 +1,6 @@
 /**
- * The seed's live pipeline over real WebSocket clients against a started station: every row of
- * the seed's broadcast and rejection tables, the heartbeat, the official close, room isolation,
+ * The live pipeline (docs/LIVE-PIPELINE.md) over real WebSocket clients against a started station:
+ * every row of its broadcast and rejection tables, the heartbeat, the official close, room isolation,
  * reconnects, and a stalled phone cut off while the others keep receiving.
  */
 import net from 'node:net';

@@ -1,5 +1,5 @@
 /**
- * Secrets are compared in constant time (SPEC §4; issue 6, item 5). No timing measurement (too
+ * Secrets are compared in constant time (issue 6, item 5). No timing measurement (too
  * noisy to mean anything on a shared 2-core machine): the code path is asserted instead.
  * `secretsEqual` hashes both sides to 32 bytes and compares the digests with
  * `crypto.timingSafeEqual`, whatever the lengths; ingest keys are looked up by their SHA-256; and

@@ -1,16 +1,22 @@
 /**
- * Offline packaging smoke test: builds main (tsc) and the renderer (Vite), packages them with
+ * Offline packaging test: builds main (tsc) and the renderer (Vite), packages them with
  * electron-builder `--linux dir` against a stand-in Electron distribution (`electronDist`: an
- * executable named `electron`, a `version` file, an empty `resources/`; the real one cannot be
- * downloaded here), then lists `resources/app.asar` and checks what is inside. It checks the
- * `files`/`asar`/`asarUnpack` configuration of electron-builder.yml, not that the app runs.
+ * executable named `electron` carrying Electron's fuse wire, a `version` file, an empty
+ * `resources/`; the real one cannot be downloaded here), then checks what is inside
+ * `resources/app.asar`, which fuses electron-builder flipped, and that the app starts: its
+ * `--smoke` entry runs under plain Node against the packaged layout — the archive's files in an
+ * `app.asar` folder, less what a loader cannot read from inside an archive (the unpacked entries,
+ * and the parse worker: a worker thread cannot load an ES module from asar), beside the real
+ * `app.asar.unpacked` and `parse-worker` — reads the real export in the worker and answers /health.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractFile, listPackage, statFile } from '@electron/asar';
+import { extractAll, extractFile, listPackage, statFile } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { realXmlPath } from '../fixtures/real-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,7 +44,10 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'raceside-pack-'));
   const electronDist = join(work, 'electron-dist');
   mkdirSync(join(electronDist, 'resources'), { recursive: true });
-  writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in Electron"\n');
+  // Electron's fuse wire as @electron/fuses finds it in a real binary: the sentinel, version 1, 8
+  // fuses with Electron's defaults (RunAsNode, NodeOptions, NodeCliInspect and file:// privileges on).
+  const fuseWire = Buffer.concat([Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 8]), Buffer.from('10110001')]);
+  writeFileSync(join(electronDist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\n# '), fuseWire, Buffer.from('\necho "stand-in Electron"\n')]));
   chmodSync(join(electronDist, 'electron'), 0o755);
   writeFileSync(join(electronDist, 'version'), electronVersion);
 
@@ -129,5 +138,72 @@ describe('the unpacked app', () => {
     const appDir = dirname(resources);
     expect(existsSync(join(appDir, 'raceside'))).toBe(true);
     expect(existsSync(join(appDir, 'version'))).toBe(true);
+  });
+
+  it('keeps a plain copy of the XML parse worker, everything it imports and package.json beside the archive', () => {
+    const worker = 'dist-main/threads/xml-parse-worker.js';
+    const needed = new Set([worker, 'package.json']);
+    // The worker's imports, followed through the compiled files of the archive.
+    const queue = [worker];
+    while (queue.length) {
+      const file = queue.shift()!;
+      for (const [, specifier] of extractFile(archive, file).toString('utf8').matchAll(/(?:from\s*|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+        const target = posix.normalize(posix.join(posix.dirname(file), specifier));
+        if (!needed.has(target)) queue.push(target);
+        needed.add(target);
+      }
+    }
+    expect(needed.size).toBeGreaterThan(8);
+    for (const file of needed) expect([file, existsSync(join(resources, 'parse-worker', ...file.split('/')))]).toEqual([file, true]);
+    const pkg = JSON.parse(readFileSync(join(resources, 'parse-worker', 'package.json'), 'utf8')) as { type: string };
+    expect(pkg.type).toBe('module');
+  });
+
+  it('has the fuses flipped: no run-as-Node, no NODE_OPTIONS or --inspect, only app.asar, integrity checked', async () => {
+    const wire = await getCurrentFuseWire(join(dirname(resources), 'raceside'));
+    const [off, on] = ['0'.charCodeAt(0), '1'.charCodeAt(0)];
+    expect(wire[FuseV1Options.RunAsNode]).toBe(off);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(off);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(off);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(on);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(on);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(off);
+  });
+
+  it('starts: --smoke runs from the packaged layout, the parse worker from its plain copy', () => {
+    const layout = join(work, 'layout', 'resources');
+    const inArchive = join(layout, 'app.asar');
+    extractAll(archive, inArchive);
+    // What the archive keeps outside is not in it, and a worker cannot load from it: remove both here.
+    for (const entry of entries) {
+      const path = join(inArchive, ...entry.split('/'));
+      if (statFile(archive, entry).unpacked && existsSync(path) && statSync(path).isFile()) rmSync(path);
+    }
+    rmSync(join(inArchive, 'dist-main', 'threads', 'xml-parse-worker.js'));
+    expect(existsSync(join(inArchive, 'dist-renderer', 'spectator', 'index.html'))).toBe(false);
+    for (const folder of ['app.asar.unpacked', 'parse-worker']) cpSync(join(resources, folder), join(layout, folder), { recursive: true });
+
+    const result = spawnSync(process.execPath, [join(inArchive, 'dist-main', 'electron', 'main.js'), '--smoke', realXmlPath], {
+      cwd: work, encoding: 'utf8', timeout: 60_000,
+    });
+    const output = `${result.stdout}${result.stderr}`;
+    console.log(output.trim());
+    expect(result.status, output).toBe(0);
+    expect(output).toMatch(/^Smoke test passed on Node [\d.]+: node:sqlite .* the XML export read in the parse worker \(366 participants, 44 races, 1422 results in \d+ ms\), \/health ok, spectator page ok\.$/m);
+  });
+});
+
+describe('the Electron we ship', () => {
+  it('is one whose Node has a working node:sqlite (Electron 37.2.3 or later; docs/PACKAGING.md)', () => {
+    const atLeast = (version: string, minimum: number[]) => {
+      const parts = version.replace(/^[^\d]*/, '').split('.').map(Number);
+      for (let i = 0; i < minimum.length; i++) if ((parts[i] ?? 0) !== minimum[i]) return (parts[i] ?? 0) > minimum[i];
+      return true;
+    };
+    const yml = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+    const shipped = /^electronVersion:\s*(\S+)/m.exec(yml)?.[1];
+    const { devDependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(shipped).toBe(electronVersion);
+    for (const version of [shipped!, devDependencies.electron]) expect([version, atLeast(version, [37, 2, 3])]).toEqual([version, true]);
   });
 });

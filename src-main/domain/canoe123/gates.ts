@@ -1,6 +1,6 @@
 /**
  * Canoe123's two gate notations in the XML export: the fixed-width `Results/Gates` penalty string
- * and the `CourseData/CourseConfig` gate-type string (shared/reference/c123-server-client.md §10).
+ * and the `CourseData/CourseConfig` gate-type string (docs/CANOE123-FORMATS.md).
  *
  * It owns only the reading of those two strings. Gate penalties stay in seconds (0, 2, 50) as
  * Canoe123 shows them: nothing here converts units, and nothing here throws on odd input.

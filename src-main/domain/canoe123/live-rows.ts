@@ -1,6 +1,6 @@
 /**
  * The one reader of c123-server's live JSON rows (`ResultInput`, `OnCourseInput`, see
- * shared/reference/c123-server-client.md §5). It turns them into domain fields: bibs trimmed,
+ * docs/C123-SERVER.md, "The rows it pushes"). It turns them into domain fields: bibs trimmed,
  * times in centiseconds, Canoe123 time of day without c123-server's made-up date, and, for result
  * rows, only the fields the row actually carried (a partial row never nulls the others).
  *

@@ -1,7 +1,7 @@
 /**
  * Canoe123's discipline ids (`Schedule/DisId`) mapped to the public race types that
- * c123-live-mini publishes (shared/reference/c123-live-mini.md §5.3), so existing clients keep
- * understanding `raceType`.
+ * c123-live-mini publishes (docs/CANOE123-FORMATS.md, "Race ids and race types"), so existing
+ * clients keep understanding `raceType`.
  *
  * It owns the table only; it never guesses from race ids or titles.
  */

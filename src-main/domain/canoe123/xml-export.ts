@@ -1,5 +1,5 @@
 /**
- * THE reader of Canoe123 XML exports (shared/reference/c123-server-client.md §10): text in, the
+ * THE reader of Canoe123 XML exports (docs/CANOE123-FORMATS.md): text in, the
  * event details, the structure (classes with categories, participants, races, courses) and the
  * result rows out, in the station's units (centiseconds; gate penalties in seconds).
  *

@@ -1,7 +1,7 @@
 /**
  * The pure half of i18n: choosing the language, filling a message and picking a plural form.
- * React wiring lives in lang-context.tsx. Two languages, English and Czech (reference §9 item 7:
- * c123-live-mini was Czech only). The choice comes from a stored preference, else the browser's
+ * React wiring lives in lang-context.tsx. Two languages, English and Czech (c123-live-mini, the
+ * server Raceside replaces, was Czech only). The choice comes from a stored preference, else the browser's
  * languages, else English.
  *
  * No catalogue is imported here: each app brings its own (the spectator's in messages-en.ts /

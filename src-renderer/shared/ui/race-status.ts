@@ -2,7 +2,7 @@
  * What a race's state is, from Canoe123's own `RaceStatus` codes (the codes real exports carry:
  * 0 scheduled, 1 startlist, 3 in progress, 4 unofficial, 5 official, 6 revised, 7 cancelled) and
  * the station's own official mark (`officialAt`). c123-live-mini used a 1..12 table of its own and
- * so never showed "official" for real data (reference §9 item 17); this is the one mapping both
+ * so never showed "official" for real data (docs/CANOE123-FORMATS.md); this is the one mapping both
  * renderer apps use.
  */
 

@@ -16,7 +16,7 @@
  * event is not official.
  *
  * The browser's Notification API needs a secure context and is refused on a plain-http LAN
- * station (reference §9 item 20), so these are shown inside the page.
+ * station, so these are shown inside the page.
  */
 import type { PublicOnCourseEntry, PublicRace } from '@wire/api.ts';
 import { isFinal, raceState } from '../../shared/ui/race-status.ts';

@@ -1,7 +1,7 @@
 /**
  * One rider on the water: bib, name, club, running time with penalties, the gates passed, and the
  * time to beat. A finished rider is shown as finished (final total, rank, gap to the leader)
- * instead of lingering like a still-running one (reference §9 item 16).
+ * instead of lingering like a still-running one (as it did in c123-live-mini).
  */
 import type { PublicOnCourseEntry } from '@wire/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';

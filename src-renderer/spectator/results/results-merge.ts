@@ -1,7 +1,7 @@
 /**
  * Pure rules for a results list on the phone: one ordering rule, and how a live diff changes the
  * list. c123-live-mini upserted diffs by bib into whatever list was shown, so a category-filtered
- * list filled up with other categories, and its REST and WS orders disagreed (reference §9 item 15).
+ * list filled up with other categories, and its REST and WS orders disagreed.
  *
  * Ordering (the same for REST answers and after diffs, so a diff never reshuffles equal rows):
  * ranked rows by rank (the category rank in a category view; ties share a rank and then go by

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { api, createEvent, ingest, startTestStation, type TestStation } from '../../helpers/station.ts';
 import { realXml } from '../../helpers/capture.ts';
-import { median, percentile, rssMb, sleep } from './util.ts';
+import { median, percentile, sleep, stationRssMb } from './util.ts';
 
 export interface HostileOptions {
   healthy: number;
@@ -100,17 +100,20 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     workers.push(w);
     return w;
   };
-  const pid = station.process.pid!;
   const rssSamples: { phase: string; mb: number }[] = [];
   let phase = 'setup';
-  const sampler = setInterval(() => rssSamples.push({ phase, mb: rssMb(pid) }), 100);
+  // The station reports its own RSS (Node's process.memoryUsage()); a sample belongs to the phase it was asked in.
+  const sampler = setInterval(() => {
+    const asked = phase;
+    stationRssMb(station).then((mb) => rssSamples.push({ phase: asked, mb }), () => {});
+  }, 100);
   try {
     const { apiKey } = await createEvent(station, EVENT, 'Hostile clients');
     if ((await ingest(station, apiKey, '/api/v1/ingest/xml', { xml: realXml() })).status !== 200) throw new Error('XML import failed');
     await ingest(station, apiKey, `/api/v1/admin/events/${EVENT}/status`, { status: 'running' });
     const op = { authorization: `Bearer ${station.adminSecret}` };
     const connections = async () => ((await api(station, 'GET', '/api/v1/admin/connections', { headers: op })).body.connections[EVENT] ?? 0) as number;
-    const startMb = rssMb(pid);
+    const startMb = await stationRssMb(station);
 
     const half = Math.floor(opts.healthy / 2);
     const healthy = [spawn('healthy', half), spawn('healthy', opts.healthy - half)];

@@ -2,14 +2,15 @@
  * A station process for the soak (issue 6, item 4): exactly what `src-main/cli.ts` starts
  * (`startStation` with the same defaults), plus an IPC probe the soak asks for measurements that
  * only the process itself can take: heap after a full GC (run with `--expose-gc`), the active
- * handles and requests by type (`process.getActiveResourcesInfo()`), open file descriptors, and
+ * handles and requests by type (`process.getActiveResourcesInfo()`), open file descriptors where the
+ * system lists them (`/dev/fd`), and
  * each event's last published sequence number. It adds no route: spectators and c123-server see
  * the ordinary station.
  *
  * Started by soak-run.ts with `fork()`: argv = [dataDir, adminSecret]; it sends
  * `{ type: 'ready', url, port }` once listening and answers `{ type: 'probe' }` with a sample.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { startStation } from '../../../src-main/station.ts';
 
 const [dataDir, adminSecret] = process.argv.slice(2);
@@ -24,7 +25,8 @@ export interface ProbeSample {
   externalMb: number;
   arrayBuffersMb: number;
   resources: Record<string, number>;
-  fds: number;
+  /** Open file descriptors (`/dev/fd` on Linux and macOS); null where there is no such listing (Windows). */
+  fds: number | null;
   seqs: Record<string, number>;
   connections: Record<string, number>;
 }
@@ -44,7 +46,7 @@ process.on('message', (msg: { type: string }) => {
       externalMb: m.external / 1048576,
       arrayBuffersMb: m.arrayBuffers / 1048576,
       resources,
-      fds: readdirSync('/proc/self/fd').length,
+      fds: existsSync('/dev/fd') ? readdirSync('/dev/fd').length : null,
       seqs,
       connections: station.hub.connectionCounts(),
     };

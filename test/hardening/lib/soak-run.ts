@@ -53,7 +53,7 @@ export interface SoakReport {
   failedRequests: string[];
   samples: SoakSample[];
   growth: { heapPct: number; rssPct: number; heapMidMb: number; heapEndMb: number; rssMidMb: number; rssEndMb: number };
-  handles: { before: Record<string, number>; during: Record<string, number>; after: Record<string, number>; fdsBefore: number; fdsDuring: number; fdsAfter: number };
+  handles: { before: Record<string, number>; during: Record<string, number>; after: Record<string, number>; fdsBefore: number | null; fdsDuring: number | null; fdsAfter: number | null };
   leftBehind: string[];
   clients: { current: number; stable: number; stale: string[]; diffs: number; finalSeq: number; bytesPerPhonePerS: number; onCourseBytesPerPhonePerS: number; bytesPerResultDiff: number };
   churn: { joins: number; fulls: number; refused: number; errors: number };
@@ -223,7 +223,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       const slack = type === 'TCPSocketWrap' ? 6 : type === 'Timeout' ? 2 : 0;
       if (a > b + slack) leftBehind.push(`${type}: ${b} before the spectators, ${a} after they left`);
     }
-    if (after.fds > before.fds + 6) leftBehind.push(`file descriptors: ${before.fds} before, ${after.fds} after`);
+    if (after.fds !== null && before.fds !== null && after.fds > before.fds + 6) leftBehind.push(`file descriptors: ${before.fds} before, ${after.fds} after`);
 
     const heap = growth(samples, (s) => s.heapUsedMb, opts.warmupS ?? 0, totalS);
     const rss = growth(samples, (s) => s.rssMb, opts.warmupS ?? 0, totalS);

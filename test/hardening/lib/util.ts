@@ -1,8 +1,9 @@
 /**
  * Small shared pieces of the hardening tests and scripts: a seeded random generator (so a failing
- * run can be repeated), percentiles, and what /proc says about a process.
+ * run can be repeated), percentiles, and the station process's memory as it measures it itself
+ * (Node's own `process.memoryUsage()`, the same on Windows, macOS and Linux).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import type { StationProcess } from '../../../src-main/wire/admin.ts';
 
 /** mulberry32: a tiny seeded PRNG; `HARDENING_SEED=<n>` repeats a run. */
 export function seededRandom(seed: number): () => number {
@@ -33,19 +34,16 @@ export function median(values: readonly number[]): number {
   return percentile(values, 50);
 }
 
-/** Resident memory of a process in MB (Linux /proc). */
-export function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
+/** The station process as it reports itself (`GET /api/v1/admin/station`, operator token). */
+export async function stationProcess(station: { url: string; adminSecret: string }): Promise<StationProcess> {
+  const res = await fetch(`${station.url}/api/v1/admin/station`, { headers: { authorization: `Bearer ${station.adminSecret}` } });
+  if (!res.ok) throw new Error(`GET /api/v1/admin/station answered ${res.status}`);
+  return ((await res.json()) as { process: StationProcess }).process;
 }
 
-/** Open file descriptors of a process (Linux /proc), sockets included. */
-export function fdCount(pid: number): number {
-  try {
-    return readdirSync(`/proc/${pid}/fd`).length;
-  } catch {
-    return NaN;
-  }
+/** Resident memory of the station process in MB. */
+export async function stationRssMb(station: { url: string; adminSecret: string }): Promise<number> {
+  return (await stationProcess(station)).rssBytes / 1048576;
 }
 
 /** Command-line flag value: `--name 30` → '30'. */
