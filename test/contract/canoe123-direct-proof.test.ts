@@ -8,7 +8,7 @@
  * below with why, and asserted on both sides.
  *
  * Why there are differences at all: on a best-of-two-runs race Canoe123's TCP `Pen`/`Total` are
- * best-of-both values (c123-server-client.md §9.3). c123-server 0.12 repairs the pen from the
+ * best-of-both values (docs/CANOE123-FORMATS.md, "Best-run pollution"). c123-server 0.12 repairs the pen from the
  * XML export's row even when that row holds another time (the export is not the same instant),
  * or not at all (three rows reach us with total ≠ time + pen, which the station must blank). The
  * direct source takes the run's own pen from the run's own gates in the same message.

@@ -1,5 +1,5 @@
 /**
- * Reads the XML of ONE Canoe123 TCP message (shared/reference/c123-server-client.md §9): a small
+ * Reads the XML of ONE Canoe123 TCP message (docs/CANOE123-FORMATS.md): a small
  * `<Canoe123 System="Main">…</Canoe123>` fragment whose data sits in attributes
  * (`<OnCourse Total="2"><Participant Bib="9" …/><Result Type="C" …/></OnCourse>`), never in text
  * values like the export's DataSet layout. That is why it is not the export reader

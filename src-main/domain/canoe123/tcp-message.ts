@@ -1,5 +1,5 @@
 /**
- * THE reader of Canoe123's TCP messages (shared/reference/c123-server-client.md §9.2): the text of
+ * THE reader of Canoe123's TCP messages (docs/CANOE123-FORMATS.md, "Messages"): the text of
  * one message (without its `|`) in, typed messages out. One message usually carries one element
  * (`OnCourse`, `Results`, `Schedule`, `RaceConfig`, `TimeOfDay`, `TVS`); should it carry several,
  * each is read. The families with more than a few fields have their own file (tcp-oncourse.ts,

@@ -1,5 +1,5 @@
 /**
- * Canoe123's TCP `OnCourse` message (shared/reference/c123-server-client.md §9.2): ONE rider per
+ * Canoe123's TCP `OnCourse` message (docs/CANOE123-FORMATS.md): ONE rider per
  * message, cycling through everyone on course — `<OnCourse Total="2" Position="1">` with the
  * rider's `Participant`, `Result Type="C"` (gates, start/split/finish times of day) and
  * `Result Type="T"` (time, pen, total, time-to-beat, rank); `Total="0"` with no rider = nobody.

@@ -1,5 +1,5 @@
 /**
- * Canoe123's TCP `Results` message (shared/reference/c123-server-client.md §9.2, §9.3): one race's
+ * Canoe123's TCP `Results` message (docs/CANOE123-FORMATS.md): one race's
  * whole result list, `Current="Y"` for the race on course and `"N"` for the others Canoe123
  * rotates through. Unlike c123-server, which keeps only the current race's, every race's list is
  * taken: that is how results of other races reach spectators without waiting for an export.
@@ -10,7 +10,7 @@
  * does.
  *
  * Best-of-two-runs races (`_BR2_`): `Time` and `Gates` are the 2nd run's own, but `Pen` and
- * `Total` are Canoe123's best-of-both values (§9.3), so they are never stored as the run's own.
+ * `Total` are Canoe123's best-of-both values, so they are never stored as the run's own.
  * The run's own pen is, in this order: the sum of its own gates when they cover the whole course;
  * `Pen` when `Total = Time + Pen` exactly (the 2nd run is the better one, or no gates were sent);
  * the pen Canoe123 showed for the rider on course with this same time; the pen already held for

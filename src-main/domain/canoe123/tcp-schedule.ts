@@ -1,5 +1,5 @@
 /**
- * Canoe123's TCP `Schedule` message (shared/reference/c123-server-client.md §6, §9.2): every race
+ * Canoe123's TCP `Schedule` message (docs/CANOE123-FORMATS.md, "`Schedule`: the event status"): every race
  * with its `RaceStatus`, and the event status those statuses imply.
  *
  * The derivation is c123-server's auto-status, so an event reads the same whichever way its timing

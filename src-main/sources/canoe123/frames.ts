@@ -1,6 +1,6 @@
 /**
  * Cuts Canoe123's TCP byte stream into messages: each message is followed by `|` (no length
- * prefix, no newline; shared/reference/c123-server-client.md §9.1). A message cut across reads is
+ * prefix, no newline; docs/CANOE123-FORMATS.md, "Framing"). A message cut across reads is
  * kept until its `|` arrives.
  *
  * It works on bytes, not text: `|` is one ASCII byte that never occurs inside a multi-byte UTF-8

@@ -1,5 +1,5 @@
 /**
- * The TCP client to Canoe123 (port 27333; shared/reference/c123-server-client.md §9.1): connects,
+ * The TCP client to Canoe123 (port 27333; docs/CANOE123-FORMATS.md): connects,
  * cuts the stream into messages (frames.ts), reads each with the domain's reader
  * (domain/canoe123/tcp-message.ts) and hands the readable ones on, in order, one at a time.
  *

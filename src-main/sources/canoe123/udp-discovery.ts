@@ -1,6 +1,6 @@
 /**
  * Finds Canoe123 on the network: it broadcasts its messages on UDP 27333 (large ones fragmented;
- * shared/reference/c123-server-client.md §9.1), so the sender of a datagram that looks like
+ * docs/CANOE123-FORMATS.md, "Framing"), so the sender of a datagram that looks like
  * Canoe123's is the PC to connect to over TCP. Only the address is taken: the datagrams' content
  * is never applied (the TCP stream carries the same, whole and in order).
  *
