@@ -19,7 +19,7 @@ import { realXmlPath } from '../fixtures/real-data.ts';
 type InProcess = Awaited<ReturnType<typeof startInProcessStation>>;
 
 const EVENT = 'tcp-event';
-const SETTINGS = { canoe123ReconnectMs: 40, canoe123ReconnectMaxMs: 200, canoe123SilentMs: 400, canoe123ConnectTimeoutMs: 1000 };
+const SETTINGS = { canoe123ReconnectMs: 40, canoe123ReconnectMaxMs: 200, canoe123SilentMs: 1500, canoe123ConnectTimeoutMs: 1000 };
 
 async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 5000): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
@@ -41,6 +41,23 @@ describe('direct Canoe123 over a real TCP socket', () => {
   let station: InProcess;
   let fake: FakeCanoe123;
   let port: number;
+  // Canoe123's clock, as the real one sends it; paused while a test writes raw pieces, which a
+  // message in between would cut.
+  let ticking = true;
+  let ticker: NodeJS.Timeout;
+  let clockSecond = 0;
+  const nextTod = () => {
+    clockSecond++;
+    return tod(`11:${String(Math.floor(clockSecond / 60) % 60).padStart(2, '0')}:${String(clockSecond % 60).padStart(2, '0')}`);
+  };
+  const raw = async (work: () => Promise<void>) => {
+    ticking = false;
+    try {
+      await work();
+    } finally {
+      ticking = true;
+    }
+  };
 
   /** Bib 1's 1st run (the best-of-two list shows it as `prev…` beside the 2nd run). */
   const bib1 = async () => {
@@ -50,12 +67,16 @@ describe('direct Canoe123 over a real TCP socket', () => {
   };
   const log = () => station.core.activity.recent(500).map((e) => e.message);
   const connection = async () => (await api(station, 'GET', `/api/v1/admin/events/${EVENT}/source`, { headers: operator(station as never) })).body.connection;
-  /** Waits for the client to be connected again (a new socket on the fake) and delivering. */
+  /** Waits for the client to be connected again and delivering (a time of day sent after the reconnect arrives). */
   const reconnected = async (before: number) => {
     await waitFor('a reconnect', async () => (await connection()).reconnects > before);
-    await fake.waitForClient();
-    fake.send(tod());
-    await waitFor('connected', async () => (await connection()).state === 'connected');
+    await waitFor('delivering again', async () => {
+      const probe = nextTod();
+      fake.send(probe);
+      await new Promise((r) => setTimeout(r, 30));
+      const c = await connection();
+      return c.state === 'connected' && c.reconnects > before && probe.includes(`>${c.venueClock}<`);
+    });
   };
 
   beforeAll(async () => {
@@ -71,26 +92,31 @@ describe('direct Canoe123 over a real TCP socket', () => {
     });
     expect(put.status).toBe(200);
     await fake.waitForClient();
-    fake.send(tod());
+    ticker = setInterval(() => ticking && fake.send(nextTod()), 250);
     fake.send(results('80.01'));
     await waitFor('the first result', async () => (await bib1())?.time === 8001);
   });
   afterAll(async () => {
+    clearInterval(ticker);
     await fake?.close();
     await station?.cleanup();
   });
 
   it('applies messages split anywhere across reads, in order', async () => {
-    const text = `${tod('10:34:12')}|${results('80.02')}|${results('80.03')}|`;
-    for (let i = 0; i < text.length; i += 7) fake.sendRaw(text.slice(i, i + 7));
-    await waitFor('80.03', async () => (await bib1())?.time === 8003);
-    expect((await connection()).venueClock).toBe('10:34:12');
+    await raw(async () => {
+      const text = `${tod('10:34:12')}|${results('80.02')}|${results('80.03')}|`;
+      for (let i = 0; i < text.length; i += 7) fake.sendRaw(text.slice(i, i + 7));
+      await waitFor('80.03', async () => (await bib1())?.time === 8003);
+      expect((await connection()).venueClock).toBe('10:34:12');
+    });
   });
 
   it('drops the connection on garbage bytes, logs it, reconnects, and applies nothing of it', async () => {
     const before = (await connection()).reconnects;
-    fake.sendRaw(Buffer.from([0x00, 0x01, 0x7c]));
-    fake.sendRaw('<Canoe123><Results RaceId="K1M_ST_BR1_6"><Row><Participant Bib="1" Id="12054.K1M_ST"/><Result Type="T" Time="1.00" Total="1.00"/></Row></Results></Canoe123>|');
+    await raw(async () => {
+      fake.sendRaw(Buffer.concat([Buffer.from([0x00, 0x01, 0x7c]), Buffer.from('<Canoe123><Results RaceId="K1M_ST_BR1_6"><Row><Participant Bib="1" Id="12054.K1M_ST"/><Result Type="T" Time="1.00" Total="1.00"/></Row></Results></Canoe123>|')]));
+      await waitFor('the drop', async () => (await connection()).reconnects > before);
+    });
     await reconnected(before);
     expect(log().some((m) => /sent something that is not a Canoe123 message; the connection was dropped/.test(m))).toBe(true);
     expect((await bib1()).time).toBe(8003);
@@ -101,7 +127,10 @@ describe('direct Canoe123 over a real TCP socket', () => {
     const before = (await connection()).reconnects;
     const heapBefore = process.memoryUsage().arrayBuffers;
     const chunk = Buffer.alloc(1024 * 1024, 0x41);
-    for (let i = 0; i < 20; i++) fake.sendRaw(chunk);
+    await raw(async () => {
+      for (let i = 0; i < 20; i++) fake.sendRaw(chunk);
+      await waitFor('the drop', async () => (await connection()).reconnects > before);
+    });
     await reconnected(before);
     const problems = log().filter((m) => /too large to be Canoe123's/.test(m));
     expect(problems.length).toBeGreaterThan(0);
@@ -116,9 +145,14 @@ describe('direct Canoe123 over a real TCP socket', () => {
   it('drops the unfinished message when the connection is reset in mid-message', async () => {
     const before = (await connection()).reconnects;
     const half = results('70.00');
-    fake.sendRaw(half.slice(0, half.length / 2));
-    await new Promise((r) => setTimeout(r, 50));
-    fake.resetClients();
+    await raw(async () => {
+      // In one write with a whole TimeOfDay: once that is read, so is the half message behind it
+      // (a reset discards what the client has not read yet).
+      fake.sendRaw(`${tod('10:40:00')}|${half.slice(0, half.length / 2)}`);
+      await waitFor('the half message read', async () => (await connection()).venueClock === '10:40:00');
+      fake.resetClients();
+      await waitFor('the drop', async () => (await connection()).reconnects > before);
+    });
     await reconnected(before);
     expect(log().some((m) => /The connection to Canoe123 at 127\.0\.0\.1:\d+ broke \(\d+ bytes of an unfinished message dropped\)/.test(m))).toBe(true);
     expect((await bib1()).time).toBe(8004);
@@ -127,7 +161,10 @@ describe('direct Canoe123 over a real TCP socket', () => {
   it('refuses a message cut short before its "|" as a whole (nothing half-applied)', async () => {
     const before = (await connection()).reconnects;
     const full = results('70.00');
-    fake.sendRaw(`${full.slice(0, full.indexOf('</Row>'))}|`);
+    await raw(async () => {
+      fake.sendRaw(`${full.slice(0, full.indexOf('</Row>'))}|`);
+      await waitFor('the drop', async () => (await connection()).reconnects > before);
+    });
     await reconnected(before);
     expect((await bib1()).time).toBe(8004);
   });
@@ -146,18 +183,22 @@ describe('direct Canoe123 over a real TCP socket', () => {
 
   it('detects a dead connection (no TimeOfDay for the silence limit) and reconnects', async () => {
     const before = (await connection()).reconnects;
-    // OnCourse keeps coming, but no TimeOfDay: Canoe123's clock stopped, the link is not trusted.
-    const stop = setInterval(() => fake.send(msg('<OnCourse Total="0" Position="0" />')), 50);
-    const t0 = Date.now();
-    try {
-      await waitFor('the silence detected', async () => (await connection()).reconnects > before, 3000);
-    } finally {
-      clearInterval(stop);
-    }
+    // A last TimeOfDay, then OnCourse keeps coming but no TimeOfDay: Canoe123's clock stopped.
+    let t0 = 0;
+    await raw(async () => {
+      fake.send(tod('10:41:00'));
+      t0 = Date.now();
+      await waitFor('the last time of day', async () => (await connection()).venueClock === '10:41:00');
+      const stop = setInterval(() => fake.send(msg('<OnCourse Total="0" Position="0" />')), 50);
+      try {
+        await waitFor('the silence detected', async () => (await connection()).reconnects > before, 5000);
+      } finally {
+        clearInterval(stop);
+      }
+    });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(SETTINGS.canoe123SilentMs - 50);
-    expect(log().some((m) => /sent no time of day for .* the connection is dead/.test(m))).toBe(true);
-    await fake.waitForClient();
-    fake.send(tod());
+    expect(log().some((m) => /sent no time of day for 1\.5 s — the connection is dead/.test(m))).toBe(true);
+    await reconnected(before);
   });
 
   it('says "refused the connection" when nothing listens, and keeps retrying', async () => {
@@ -171,7 +212,6 @@ describe('direct Canoe123 over a real TCP socket', () => {
     fake = new FakeCanoe123();
     await fake.listen(port);
     await fake.waitForClient(3000);
-    fake.send(tod());
     fake.send(results('80.06'));
     await waitFor('80.06', async () => (await bib1())?.time === 8006);
     expect(log().some((m) => /connected again after \d+ failed attempts?/.test(m))).toBe(true);

@@ -53,6 +53,8 @@ export class XmlFileWatcher {
   private pollTimer: NodeJS.Timeout | null = null;
   private debounceTimer: NodeJS.Timeout | null = null;
   private lastSignature = '';
+  /** The size and mtime the poll last saw change. */
+  private polledSignature = '';
   private lastSha256: string | null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -127,7 +129,11 @@ export class XmlFileWatcher {
     try {
       const s = await stat(this.path);
       const signature = `${s.size}|${s.mtimeMs}`;
-      if (signature !== this.lastSignature) this.schedule(this.options.debounceMs);
+      // A change already waiting for its debounce is not pushed back by seeing it again.
+      if (signature !== this.lastSignature && signature !== this.polledSignature) {
+        this.polledSignature = signature;
+        this.schedule(this.options.debounceMs);
+      }
     } catch {
       if (this.lastSignature !== 'missing') this.schedule(0);
     }
