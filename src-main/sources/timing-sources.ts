@@ -75,10 +75,11 @@ export class TimingSources {
   private async change(eventId: string, input: SourceConfigInput, replay: boolean): Promise<SourceConfig> {
     if (!this.deps.core.get(eventId)) throw new StationError('NotFound', `Event not found: ${eventId}`);
     const before = this.configOf(eventId);
+    const address = input.host === undefined ? null : splitAddress(input.host);
     const config: SourceConfig = {
       kind: input.kind,
-      host: input.host === undefined ? before.host : normalizeHost(input.host),
-      port: input.port ?? before.port,
+      host: address === null ? before.host : address.host,
+      port: address?.port ?? input.port ?? before.port,
       xmlPath: input.xmlPath === undefined ? before.xmlPath : (input.xmlPath?.trim() || null),
     };
     await this.stopRunning(eventId);
@@ -208,9 +209,13 @@ export class TimingSources {
   }
 }
 
-function normalizeHost(host: string | null): string | null {
-  const h = host?.trim();
-  return h ? h : null;
+/** "192.168.1.20", or "192.168.1.20:27333" as an operator may paste it (the port then wins); blank = none. */
+function splitAddress(text: string | null): { host: string | null; port: number | null } {
+  const t = text?.trim() ?? '';
+  if (t === '') return { host: null, port: null };
+  const m = /^([^:\s]+):(\d{1,5})$/.exec(t);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 65535) return { host: m[1], port: Number(m[2]) };
+  return { host: t.replace(/^\[(.*)\]$/, '$1'), port: null };
 }
 
 function describe(c: SourceConfig): string {

@@ -71,6 +71,14 @@ describe('UDP discovery of Canoe123', () => {
     expect(status.connection).toMatchObject({ address: `127.0.0.1:${port}`, venueClock: '10:34:12', problem: null });
     expect(status.discovered.map((d: { host: string }) => d.host)).toEqual(['127.0.0.1']);
   });
+
+  it('takes an address pasted with its port', async () => {
+    const put = await api(station, 'PUT', '/api/v1/admin/events/found/source', { headers: operator(station as never), body: { kind: 'canoe123', host: ' 192.168.1.20:27334 ', port: 27333 } });
+    expect(put.body.config).toMatchObject({ host: '192.168.1.20', port: 27334 });
+    const bad = await api(station, 'PUT', '/api/v1/admin/events/found/source', { headers: operator(station as never), body: { kind: 'canoe123', host: 'timing pc', port: 27333 } });
+    expect(bad.status).toBe(400);
+    await api(station, 'PUT', '/api/v1/admin/events/found/source', { headers: operator(station as never), body: { kind: 'c123-server' } });
+  });
 });
 
 describe('Canoe123\'s export from its own settings (Windows)', () => {
