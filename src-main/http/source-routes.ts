@@ -4,6 +4,7 @@
  * Canoe123 keeps its XML export on this computer. Operator token only; the schemas sit beside
  * the routes. The work is sources/timing-sources.ts's and sources/canoe123/replay.ts's.
  */
+import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import { sourceKinds, type SourceConfigInput, type TimingSourceStatus } from '../wire/sources.ts';
@@ -76,6 +77,9 @@ export function sourceRoutes(deps: SourceRouteDeps): FastifyPluginAsync {
       await sources.stopReplay(req.params.eventId);
       return sources.status(req.params.eventId);
     });
+
+    /** Whether the bundled real recording is installed (a packaged app may leave it out). */
+    app.get('/replay', async () => ({ available: existsSync(demoRecordingPath) && existsSync(demoXmlPath) }));
 
     /** The dashboard's demo button: the bundled real recording into the event of its export. */
     app.post<{ Body: { speed?: number } }>('/replay', { schema: { body: replayBody } }, async (req, reply) => {

@@ -71,6 +71,7 @@ describe('security probes', () => {
     { method: 'PUT', route: '/api/v1/admin/events/:eventId/source', url: `/api/v1/admin/events/${eventId}/source`, body: { kind: 'c123-server' }, badBody: { kind: 'telepathy' }, accepts: ['operator'] },
     { method: 'DELETE', route: '/api/v1/admin/events/:eventId/source/replay', url: `/api/v1/admin/events/${eventId}/source/replay`, accepts: ['operator'] },
     { method: 'POST', route: '/api/v1/admin/replay', url: '/api/v1/admin/replay', body: { speed: 1000 }, badBody: { speed: -1 }, accepts: ['operator'] },
+    { method: 'GET', route: '/api/v1/admin/replay', url: '/api/v1/admin/replay', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/canoe123/xml-files', url: '/api/v1/admin/canoe123/xml-files', accepts: ['operator'] },
   ];
 

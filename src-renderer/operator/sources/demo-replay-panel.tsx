@@ -9,6 +9,7 @@ import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { formatRoute } from '../lib/route.ts';
+import { usePoll } from '../lib/use-poll.ts';
 
 const SPEEDS = [1, 2, 5, 10, 20, 50];
 
@@ -19,6 +20,9 @@ export function DemoReplayPanel() {
   const [speed, setSpeed] = useState(10);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const installed = usePoll(() => client.request<{ available: boolean }>('GET', '/admin/replay'), 60_000, [client]);
+  // An installation without the bundled recording offers no button.
+  if (installed.data?.available === false) return null;
 
   const start = async () => {
     setBusy(true);
