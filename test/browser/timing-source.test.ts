@@ -49,7 +49,7 @@ browserSuite('Timing source panel (Chromium, real station, replay of the real re
   });
 
   it('starts the replay of the real recording from the Events page and opens its event', async () => {
-    await page.getByTestId('demo-speed').selectOption('10');
+    await page.getByTestId('demo-speed').selectOption('20');
     await page.getByTestId('demo-start').click();
     await page.locator(`[data-testid=event-page][data-event-id="${REPLAYED}"]`).waitFor({ timeout: 20_000 });
     await page.getByTestId('timing-source-panel').waitFor();
@@ -66,19 +66,19 @@ browserSuite('Timing source panel (Chromium, real station, replay of the real re
     await page.waitForFunction((c) => document.querySelector('[data-testid=source-venue-clock]')?.textContent?.trim() !== c, clock1);
     expect(await text('source-last-message')).toMatch(/just now|\d+ s ago/);
     expect(await text('source-reconnects')).toBe('0');
-    // At 10× Canoe123's ~3 on-course messages a second arrive as ~30.
+    // At 20× Canoe123's ~3 on-course messages a second arrive as ~60.
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=source-rate-OnCourse] td')?.textContent) > 5);
     expect(await text('source-rate-TimeOfDay')).toMatch(/^Time of day\d+\.\d\d+$/);
     expect(await text('source-xml')).toMatch(/^Watching .*c123-xml-export_xboardtest02_jarni_v1\.xml$/);
     expect(await text('source-xml-import')).toMatch(/^Last import (just now|\d+ s ago): 44 races, 1422 result rows, 1422 changed$/);
-    expect(await text('source-replay')).toMatch(/^Playing c123-recording_rec-2025-12-28T09-34-10\.jsonl: \d+ of 1051 messages at 10×$/);
+    expect(await text('source-replay')).toMatch(/^Playing c123-recording_rec-2025-12-28T09-34-10\.jsonl: \d+ of 1051 messages at 20×$/);
     expect(seriousOf(await runAxe(page), 'timing source, connected')).toEqual([]);
     await page.screenshot({ path: join(screenshots, 'timing-source-connected.png'), fullPage: true });
   });
 
   it('shows the replay finished with every message counted, and the event running', async () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=source-replay]')?.getAttribute('data-finished') === 'true', undefined, { timeout: 60_000 });
-    expect(await text('source-replay')).toBe('Replay finished: 1051 of 1051 messages played at 10×.');
+    expect(await text('source-replay')).toBe('Replay finished: 1051 of 1051 messages played at 20×.');
     await page.waitForFunction(() => document.querySelector('[data-testid=source-rate-Results]')?.textContent?.endsWith('16'));
     expect(await text('source-rate-OnCourse')).toMatch(/756$/);
     expect(await text('source-venue-clock')).toBe('10:38:17');
