@@ -19,6 +19,7 @@ import {
   decideOnCourseIngest, decideOnCourseLeft, decideOnCourseSightings, decideResultsIngest, dropFinishedWithResults, expireOnCourse,
 } from './domain/live-ingest.ts';
 import type { LiveResultInput, OnCourseInput } from './domain/canoe123/live-rows.ts';
+import type { OnCourseSplitInput } from './domain/canoe123/on-course-splits.ts';
 import { XmlParseThread } from './threads/xml-parse-thread.ts';
 import type { EventStore } from './store/event-store.ts';
 import type { Settings } from './settings.ts';
@@ -188,7 +189,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     return result;
   }
 
-  ingestOnCourse(eventId: string, rows: readonly OnCourseInput[], via: LiveVia = 'c123-server'): { active: number; ignored?: true } {
+  ingestOnCourse(eventId: string, rows: readonly (OnCourseInput & OnCourseSplitInput)[], via: LiveVia = 'c123-server'): { active: number; ignored?: true } {
     const state = this.require(eventId);
     if (!state.hasXml || this.otherSource(state, 'oncourse', via)) return { active: 0, ignored: true };
     this.guard(state, 'oncourse', 'ingest');

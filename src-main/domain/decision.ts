@@ -4,12 +4,13 @@
  * spectator hub turns them into WebSocket messages. Nothing here performs I/O.
  */
 import type { ErrorCode } from '../wire/errors.ts';
-import type { EventMeta, EventState, ResultRow, StatusChange, Structure, RaceOfficialMark } from './model.ts';
+import type { EventImage, EventMeta, EventState, ResultRow, StatusChange, Structure, RaceOfficialMark } from './model.ts';
 
 export type Change =
   | { type: 'eventCreated' }
   | { type: 'eventDeleted' }
   | { type: 'metaChanged'; meta: EventMeta }
+  | { type: 'imagesChanged'; images: EventImage[] }
   | { type: 'structureChanged'; structure: Structure; version: number }
   | { type: 'xmlReceived' }
   | { type: 'rowsUpserted'; rows: ResultRow[] }

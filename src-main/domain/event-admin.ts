@@ -17,6 +17,7 @@ export function newEvent(meta: EventMeta, apiKey: string, strategy: MergeStrateg
     mergeStrategy: strategy,
     createdAt: now,
     hasXml: false,
+    images: [],
     structureVersion: 0,
     structure: { classes: [], participants: [], races: [], courses: [] },
     results: new Map(),

@@ -6,8 +6,9 @@
 import type { Decision } from './decision.ts';
 import type { EventState, OnCourseEntry, ResultRow } from './model.ts';
 import {
-  detectLiveUnit, liveRunFields, onCourseEntry, trimBib, type LiveResultInput, type OnCourseInput,
+  detectLiveUnit, liveRunFields, onCourseEntry, trimBib, type LiveResultInput, type OnCourseInput, type TimeUnit,
 } from './canoe123/live-rows.ts';
+import { onCourseSplits, type OnCourseSplitInput } from './canoe123/on-course-splits.ts';
 import { effectiveRun, overlayAfterLive, sameRun } from './result-merge.ts';
 import { participantOf, raceById } from './public-view.ts';
 
@@ -53,12 +54,14 @@ export function decideResultsIngest(state: EventState, inputs: readonly LiveResu
  * c123-server sends the complete list of riders on course with every push, so the list replaces
  * the previous one; entries then expire `ttlMs` after they were last seen if pushes stop.
  */
-export function decideOnCourseIngest(state: EventState, inputs: readonly OnCourseInput[], nowMs: number): Decision<{ active: number }> {
+export function decideOnCourseIngest(
+  state: EventState, inputs: readonly (OnCourseInput & OnCourseSplitInput)[], nowMs: number,
+): Decision<{ active: number }> {
   const unit = detectLiveUnit(inputs);
   const next = new Map<string, OnCourseEntry>();
   for (const input of inputs) {
     if (!raceById(state, input.raceId)) continue;
-    const entry = onCourseEntry(input, unit, nowMs);
+    const entry = entryOf(input, unit, nowMs);
     if (entry) next.set(`${entry.raceId}|${entry.bib}`, entry);
   }
   const changed = !sameOnCourse(state.onCourse, next);
@@ -75,13 +78,15 @@ export function decideOnCourseIngest(state: EventState, inputs: readonly OnCours
  * A sighting that changes nothing public only refreshes `lastSeen` (`onCourseSeen`: kept in
  * memory, never published).
  */
-export function decideOnCourseSightings(state: EventState, inputs: readonly OnCourseInput[], nowMs: number): Decision<{ active: number }> {
+export function decideOnCourseSightings(
+  state: EventState, inputs: readonly (OnCourseInput & OnCourseSplitInput)[], nowMs: number,
+): Decision<{ active: number }> {
   const unit = detectLiveUnit(inputs);
   let next: Map<string, OnCourseEntry> | null = null;
   let changed = false;
   for (const input of inputs) {
     if (!raceById(state, input.raceId)) continue;
-    const entry = onCourseEntry(input, unit, nowMs);
+    const entry = entryOf(input, unit, nowMs);
     if (!entry) continue;
     next ??= new Map(state.onCourse);
     for (const [key, e] of next) {
@@ -163,6 +168,14 @@ function sameOnCourse(a: Map<string, OnCourseEntry>, b: Map<string, OnCourseEntr
     if (!y || !sameEntry(x, y)) return false;
   }
   return true;
+}
+
+/** An on-course row as the domain keeps it, split times included when the row carried them. */
+function entryOf(input: OnCourseInput & OnCourseSplitInput, unit: TimeUnit, nowMs: number): OnCourseEntry | null {
+  const entry = onCourseEntry(input, unit, nowMs);
+  if (!entry) return null;
+  const splits = onCourseSplits(input);
+  return splits.length ? { ...entry, splits } : entry;
 }
 
 /** Equal but for when the rider was last seen. */

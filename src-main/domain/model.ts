@@ -26,6 +26,20 @@ export interface EventMeta {
 }
 
 
+/**
+ * One of the organiser's images from the export's `Events` section (Canoe123's report images:
+ * left and right of the printed header, and the footer), kept with the event as Canoe123 wrote it.
+ */
+export interface EventImage {
+  slot: 'left' | 'right' | 'footer';
+  /** From the image's own first bytes (image/jpeg, image/png, image/gif, image/webp). */
+  contentType: string;
+  /** The image, base64 as in the export (whitespace removed). */
+  data: string;
+  /** Names this version of the image in URLs and ETags (given when the import brought it). */
+  tag: string;
+}
+
 export interface Category {
   catId: string;
   name: string;
@@ -151,6 +165,8 @@ export interface OnCourseEntry {
   rank: number | null;
   ttbDiff: string | null;
   ttbName: string | null;
+  /** Split times in centiseconds from the start, index 0 = split 1; null = not passed (yet). */
+  splits?: (number | null)[];
   /** When the station last saw this rider (ms since epoch), for the 10 s expiry. */
   lastSeen: number;
 }
@@ -170,6 +186,8 @@ export interface EventState {
   mergeStrategy: MergeStrategy;
   createdAt: string;
   hasXml: boolean;
+  /** The organiser's images from the last XML export (empty when it carried none). */
+  images: EventImage[];
   /** Bumped on every structure change; the WebSocket `full` is cached per version. */
   structureVersion: number;
   structure: Structure;

@@ -1,6 +1,10 @@
 /**
  * The one place domain state becomes wire shapes, for REST and WebSocket alike. Pure: state in,
  * plain objects out. Drafts are filtered by the callers (a draft has no public view).
+ *
+ * Official is the strongest state: once the event is official every race of it reads official
+ * (`officialAt` = when the event became official, unless officials marked the race earlier), and
+ * nobody of an official event or race is shown on course, whatever Canoe123 still says.
  */
 import type {
   PublicAggregatedCategory, PublicClass, PublicEvent, PublicEventDetail, PublicEventStatus, PublicGate,
@@ -9,6 +13,7 @@ import type {
 import type { WsFullPayload } from '../wire/live.ts';
 import type { EventState, Participant, Race, ResultRow, RunFields } from './model.ts';
 import { effectiveRun } from './result-merge.ts';
+import { headerImage } from './canoe123/event-images.ts';
 import { combineRuns, pairBestRuns, rankRows, type Rank } from './ranking.ts';
 
 export function publicEvent(state: EventState): PublicEvent {
@@ -22,9 +27,15 @@ export function publicEvent(state: EventState): PublicEvent {
     endDate: m.endDate,
     discipline: m.discipline,
     status: state.status as PublicEventStatus,
-    imageUrl: null,
+    imageUrl: imageUrlOf(state),
     statusChangedAt: state.statusChangedAt,
   };
+}
+
+/** Where the event's header image is served, versioned by its tag; null without one. */
+export function imageUrlOf(state: EventState): string | null {
+  const image = headerImage(state.images);
+  return image ? `/api/v1/events/${encodeURIComponent(state.meta.eventId)}/image?v=${image.tag}` : null;
 }
 
 export function publicEventDetail(state: EventState): PublicEventDetail {
@@ -52,10 +63,23 @@ export function publicRace(state: EventState, r: Race, pairs = pairsOf(state)): 
     raceOrder: r.raceOrder,
     startTime: r.startTime,
     raceStatus: r.raceStatus,
-    officialAt: state.officialRaces.get(r.raceId)?.at ?? null,
+    officialAt: raceOfficialAt(state, r),
     pairedRaceId: pairs.get(r.raceId) ?? null,
     courseNr: r.courseNr,
   };
+}
+
+/** Canoe123's `RaceStatus` for a cancelled race: an official event does not make it "official". */
+const RACE_CANCELLED = 7;
+
+/**
+ * When the race's results became official: the officials' mark on the race, else the moment the
+ * whole event became official (a cancelled race stays cancelled); null while not official.
+ */
+export function raceOfficialAt(state: EventState, race: Race): string | null {
+  const mark = state.officialRaces.get(race.raceId);
+  if (mark) return mark.at;
+  return state.status === 'official' && race.raceStatus !== RACE_CANCELLED ? state.statusChangedAt : null;
 }
 
 export function aggregatedCategories(state: EventState): PublicAggregatedCategory[] {
@@ -176,6 +200,7 @@ function identityOf(state: EventState, row: ResultRow) {
     club: p?.club ?? null,
     noc: p?.noc ?? null,
     catId: p?.catId ?? null,
+    year: p?.year ?? null,
   };
 }
 
@@ -235,8 +260,17 @@ export function startlist(state: EventState, raceId: string): PublicStartlistEnt
     .sort((a, b) => (a.startOrder ?? 1e9) - (b.startOrder ?? 1e9) || (a.bib ?? 0) - (b.bib ?? 0));
 }
 
+/** Who is on the water: nobody once the event is official, and nobody in a race already official. */
 export function onCourseList(state: EventState): PublicOnCourseEntry[] {
+  if (state.status === 'official') return [];
+  const leaders = new Map<string, RaceLeaders>();
+  const leadersOf = (raceId: string) => {
+    let l = leaders.get(raceId);
+    if (!l) leaders.set(raceId, (l = raceLeaders(state, raceId)));
+    return l;
+  };
   return [...state.onCourse.values()]
+    .filter((e) => !state.officialRaces.has(e.raceId))
     .sort((a, b) => a.position - b.position || a.bib - b.bib)
     .map((e) => {
       const race = raceById(state, e.raceId);
@@ -256,8 +290,58 @@ export function onCourseList(state: EventState): PublicOnCourseEntry[] {
         rank: e.rank,
         ttbDiff: e.ttbDiff,
         ttbName: e.ttbName,
+        ttbTime: timeToBeat(e.ttbDiff, e.ttbName, () => leadersOf(e.raceId)),
+        splits: (e.splits ?? []).flatMap((time, i) => (time === null ? [] : [{ number: i + 1, time }])),
       };
     });
+}
+
+// ---- time to beat ------------------------------------------------------------------------------
+
+/** The ranked riders of a race, best first: how Canoe123 abbreviates each name, and the result. */
+type RaceLeaders = { name: string; total: number }[];
+
+// Per results map (replaced, never mutated, on every change): a 10 Hz on-course feed ranks each
+// race once per change of its results, not once per push.
+const leadersCache = new WeakMap<object, Map<string, RaceLeaders>>();
+
+function raceLeaders(state: EventState, raceId: string): RaceLeaders {
+  let byRace = leadersCache.get(state.results);
+  if (!byRace) leadersCache.set(state.results, (byRace = new Map()));
+  const key = `${raceId}|${state.mergeStrategy}`;
+  let leaders = byRace.get(key);
+  if (!leaders) {
+    leaders = [];
+    for (const r of raceResults(state, raceId) ?? []) {
+      const total = r.totalTotal !== undefined ? r.totalTotal : r.total;
+      const p = participantOf(state, r.participantId);
+      if (r.rnk === null || total === null || !p) continue;
+      leaders.push({ name: ttbAbbreviation(p), total });
+    }
+    byRace.set(key, leaders);
+  }
+  return leaders;
+}
+
+/** "J. KREJČÍ", as Canoe123 names the rider to beat (accents and case ignored when compared). */
+function ttbAbbreviation(p: Participant): string {
+  return plainName(`${p.givenName.slice(0, 1)}. ${p.familyName}`);
+}
+
+function plainName(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The time to beat of a rider on course: Canoe123's when its `TTBDiff` is a time ("78.99"); else,
+ * when it names the rider to beat, that rider's result in this race as the station ranks it.
+ */
+function timeToBeat(ttbDiff: string | null, ttbName: string | null, leaders: () => RaceLeaders): number | null {
+  const sent = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(ttbDiff?.trim() ?? '');
+  if (sent) return Number(sent[1]) * 100 + Number((sent[2] ?? '0').padEnd(2, '0'));
+  if (!ttbName) return null;
+  const wanted = plainName(ttbName);
+  return leaders().find((l) => l.name === wanted)?.total ?? null;
 }
 
 // ---- lookups (memoized per structure object; the structure is replaced, never mutated) -----------

@@ -12,11 +12,11 @@ import type { XmlImportSummary } from '../wire/admin.ts';
 import type { Change, Decision } from './decision.ts';
 import type { EventMeta, EventState, ResultRow, Structure } from './model.ts';
 import { overlayAfterXml, sameRun } from './result-merge.ts';
+import { sameImages, taggedImages } from './canoe123/event-images.ts';
 
 export type ImportSummary = XmlImportSummary;
 
 export function decideXmlImport(state: EventState, xml: Canoe123Export, now: string): Decision<ImportSummary> {
-  void now;
   const changes: Change[] = [];
   let next: EventState = { ...state, hasXml: true };
   if (!state.hasXml) changes.push({ type: 'xmlReceived' });
@@ -26,6 +26,14 @@ export function decideXmlImport(state: EventState, xml: Canoe123Export, now: str
   if (detailsChanged) {
     next.meta = meta;
     changes.push({ type: 'metaChanged', meta });
+  }
+
+  // The organiser's images come only from the export, so the export's set replaces ours (none
+  // included: an export without images means the organiser took them out).
+  const imagesChanged = !sameImages(state.images, xml.images);
+  if (imagesChanged) {
+    next.images = taggedImages(xml.images, state.images, now);
+    changes.push({ type: 'imagesChanged', images: next.images });
   }
 
   const structureChanged = JSON.stringify(xml.structure) !== JSON.stringify(state.structure);
@@ -45,7 +53,7 @@ export function decideXmlImport(state: EventState, xml: Canoe123Export, now: str
     changes,
     result: {
       imported: { ...xml.counts },
-      changed: { structure: structureChanged, details: detailsChanged, results: upserted.length, removed: removed.length },
+      changed: { structure: structureChanged, details: detailsChanged || imagesChanged, results: upserted.length, removed: removed.length },
       timeUnit: xml.timeUnit,
     },
   };

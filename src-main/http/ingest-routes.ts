@@ -65,6 +65,7 @@ export const onCourseBodySchema = {
           name: strN, club: strN, position: intN,
           gates: { type: ['array', 'null'], maxItems: 100, items: { type: ['integer', 'null'] } },
           dtStart: strN, dtFinish: strN, time: intN, pen: intN, total: intN, rank: intN, ttbDiff: strN, ttbName: strN,
+          dtSplit1: strN, dtSplit2: strN,
         },
         required: ['participantId', 'raceId', 'bib'],
       },

@@ -1,6 +1,7 @@
 /**
  * Serves the built pages (dist-renderer): the spectator app at `/`, the operator dashboard at
- * `/operator/`, hashed assets with a year-long cache. A GET for any other non-API path that
+ * `/operator/`, hashed assets with a year-long cache, and the icons and web manifest a phone
+ * asks for (`/icons/`: favicon, home-screen icons; unhashed names, cached for a day). A GET for any other non-API path that
  * accepts HTML gets the spectator app, so deep links survive a reload. Every page carries a strict
  * Content-Security-Policy: nothing loads from outside the station.
  */
@@ -61,6 +62,21 @@ export const pageRoutes: FastifyPluginAsync<{ root: string }> = async (app, { ro
       preCompressed: true,
       index: false,
       wildcard: true,
+    });
+  }
+
+  if (existsSync(join(root, 'icons'))) {
+    await app.register(fastifyStatic, {
+      root: join(root, 'icons'),
+      prefix: '/icons/',
+      decorateReply: false,
+      maxAge: '1d',
+      index: false,
+      wildcard: true,
+      setHeaders: (reply, path) => {
+        reply.header('x-content-type-options', 'nosniff');
+        if (path.endsWith('.webmanifest')) reply.header('content-type', 'application/manifest+json; charset=utf-8');
+      },
     });
   }
 

@@ -1,7 +1,8 @@
 /**
- * The public read API (no auth): events, event detail, categories, results, startlist, on-course.
- * Draft events are invisible (404). Official events stay readable. Every answer goes through a
- * response schema from wire/api.ts, so nothing undeclared (keys, secrets) can leak.
+ * The public read API (no auth): events, event detail, categories, results, startlist, on-course,
+ * and the event's header image. Draft events are invisible (404), their image included. Official
+ * events stay readable. Every JSON answer goes through a response schema from wire/api.ts, so
+ * nothing undeclared (keys, secrets) can leak; the image route sends only the picture's bytes.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import {
@@ -11,8 +12,10 @@ import {
 import type { EventState } from '../domain/model.ts';
 import {
   aggregatedCategories, onCourseList, pairsOf, publicClasses, publicEvent, publicEventDetail, publicRaces, raceById,
-  raceResults, startlist,
+  raceOfficialAt, raceResults, startlist,
 } from '../domain/public-view.ts';
+import { headerImage } from '../domain/canoe123/event-images.ts';
+import type { EventImage } from '../domain/model.ts';
 import { StationError, type StationCore } from '../station-core.ts';
 
 const eventParams = {
@@ -61,6 +64,28 @@ export const publicRoutes: FastifyPluginAsync<{ core: StationCore }> = async (ap
     return { event: publicEventDetail(state), classes: publicClasses(state), races: publicRaces(state) };
   });
 
+  // The image's bytes, decoded once per version (the state keeps the export's base64).
+  const decoded = new WeakMap<EventImage, Buffer>();
+  const imageQuery = { type: 'object', properties: { v: { type: 'string', maxLength: 40 } } } as const;
+
+  app.get<{ Params: { eventId: string }; Querystring: { v?: string } }>('/events/:eventId/image', {
+    schema: { params: eventParams, querystring: imageQuery },
+  }, async (req, reply) => {
+    const image = headerImage(visible(req.params.eventId).images);
+    if (!image) throw new StationError('NotFound', 'This event has no image');
+    let bytes = decoded.get(image);
+    if (!bytes) decoded.set(image, (bytes = Buffer.from(image.data, 'base64')));
+    const etag = `"${image.tag}"`;
+    // A URL naming this version (the public event's imageUrl) never changes content: a phone
+    // keeps it for good. The bare URL (c123-live-mini's) is revalidated after five minutes.
+    reply
+      .header('cache-control', req.query.v === image.tag ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
+      .header('etag', etag)
+      .header('x-content-type-options', 'nosniff');
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.type(image.contentType).send(bytes);
+  });
+
   app.get<{ Params: { eventId: string } }>('/events/:eventId/categories', {
     schema: { params: eventParams, response: { 200: categoriesResponseSchema } },
   }, async (req) => ({ categories: aggregatedCategories(visible(req.params.eventId)) }));
@@ -76,7 +101,7 @@ export const publicRoutes: FastifyPluginAsync<{ core: StationCore }> = async (ap
       return {
         race: {
           raceId: race.raceId, classId: race.classId, raceType: race.raceType, raceStatus: race.raceStatus,
-          officialAt: state.officialRaces.get(race.raceId)?.at ?? null,
+          officialAt: raceOfficialAt(state, race),
         },
         results,
       };

@@ -3,12 +3,14 @@
  * into the live messages (full | diff | refresh, docs/LIVE-PIPELINE.md), each serialized once per
  * room.
  *
- * - structure or event details changed → `full` (its data built once per change and cached);
+ * - structure, event details or the event's images changed → `full` (its data built once per
+ *   change and cached);
  * - result rows changed → one `diff { results, ranks, removed, raceId }` per affected race, carrying
  *   only what changed (race-diff.ts);
  * - on-course changed → `diff { oncourse }` (the event's complete list);
- * - status changed → `diff { status }`; on `official` the room closes with 1000 after the grace;
- * - race official mark → `diff { races }`;
+ * - status changed → `diff { status }`, with the races whose public state it changed (an official
+ *   event makes every race official); on `official` the room closes with 1000 after the grace;
+ * - race official mark → `diff { races }`, with the on-course list when riders of that race were on it;
  * - merge strategy changed, or a diff cannot be computed → `refresh`.
  *
  * Ingest never waits on sockets: publishing only queues bytes (ws sends asynchronously), and a
@@ -20,7 +22,7 @@ import type { PublicResult } from '../wire/api.ts';
 import { CLOSE_GOING_AWAY, CLOSE_NORMAL, type WsDiffPayload } from '../wire/live.ts';
 import type { Change } from '../domain/decision.ts';
 import type { EventState } from '../domain/model.ts';
-import { fullPayload, onCourseList, pairsOf, publicRace, raceById, raceResults } from '../domain/public-view.ts';
+import { fullPayload, onCourseList, pairsOf, publicRace, publicRaces, raceById, raceResults } from '../domain/public-view.ts';
 import type { LiveSink } from '../station-core.ts';
 import type { Settings } from '../settings.ts';
 import { Room, type SpectatorSocket } from './room.ts';
@@ -102,7 +104,8 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   publish(before: EventState | null, after: EventState | null, changes: readonly Change[]): void {
     const eventId = (after ?? before)!.meta.eventId;
     const types = new Set(changes.map((c) => c.type));
-    if (types.has('structureChanged') || types.has('metaChanged') || types.has('statusChanged') || types.has('raceOfficialChanged')) {
+    const structural = types.has('structureChanged') || types.has('metaChanged') || types.has('imagesChanged');
+    if (structural || types.has('statusChanged') || types.has('raceOfficialChanged')) {
       this.fullCache.delete(eventId);
     }
     if (!after || types.has('eventDeleted')) {
@@ -120,7 +123,7 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     // Nobody listening: keep the sequence moving but build nothing.
     const listening = !!room && room.size > 0;
 
-    if (types.has('structureChanged') || types.has('metaChanged')) {
+    if (structural) {
       out((seq) => this.fullMessage(after, seq));
     } else if (types.has('mergeStrategyChanged')) {
       out((seq) => JSON.stringify({ type: 'refresh', seq }));
@@ -140,13 +143,21 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
         if (data) out((seq) => diffMessage(seq, data));
       }
     }
+    let oncourseSent = false;
     for (const c of changes) {
       if (c.type === 'raceOfficialChanged') {
         const race = raceById(after, c.raceId);
-        if (race) out((seq) => diffMessage(seq, { races: [publicRace(after, race)] }));
+        if (!race) continue;
+        const data: WsDiffPayload = { races: [publicRace(after, race)] };
+        // An official race has nobody on course any more (public-view.ts): say so at once.
+        if ([...after.onCourse.values()].some((e) => e.raceId === c.raceId)) {
+          data.oncourse = listening ? onCourseList(after) : [];
+          oncourseSent = true;
+        }
+        out((seq) => diffMessage(seq, data));
       }
     }
-    if (types.has('onCourseChanged')) {
+    if (types.has('onCourseChanged') && !oncourseSent) {
       out((seq) => diffMessage(seq, { oncourse: listening ? onCourseList(after) : [] }));
     }
     const status = changes.find((c) => c.type === 'statusChanged');
@@ -155,7 +166,10 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
       if (to === 'draft') {
         this.closeRoom(eventId, CLOSE_NORMAL, 'Event withdrawn');
       } else {
-        out((seq) => diffMessage(seq, { status: to, statusChangedAt: status.change.at }));
+        const data: WsDiffPayload = { status: to, statusChangedAt: status.change.at };
+        const races = before ? changedRaces(before, after) : [];
+        if (races.length) data.races = races;
+        out((seq) => diffMessage(seq, data));
         if (to === 'official') this.closeRoomAfterGrace(eventId);
       }
     }
@@ -242,6 +256,12 @@ function affectedRaces(state: EventState, changes: readonly Change[]): string[] 
     }
   }
   return [...out];
+}
+
+/** Races whose public view differs between two states (a status change can make them official). */
+function changedRaces(before: EventState, after: EventState) {
+  const old = new Map(publicRaces(before).map((r) => [r.raceId, JSON.stringify(r)]));
+  return publicRaces(after).filter((r) => old.get(r.raceId) !== JSON.stringify(r));
 }
 
 function raceDiffPayload(before: EventState, after: EventState, raceId: string): WsDiffPayload | null {

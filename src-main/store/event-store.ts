@@ -5,7 +5,7 @@
  */
 import type { EventStatus, MergeStrategy } from '../wire/api.ts';
 import type { Change } from '../domain/decision.ts';
-import type { Actor, EventMeta, EventState, RaceOfficialMark, ResultRow, StatusChange, Structure } from '../domain/model.ts';
+import type { Actor, EventImage, EventMeta, EventState, RaceOfficialMark, ResultRow, StatusChange, Structure } from '../domain/model.ts';
 import { transaction, type Database } from './database.ts';
 
 type StoredRow = Omit<ResultRow, 'raceId' | 'participantId'>;
@@ -33,6 +33,8 @@ export class EventStore {
       upsertOfficial: db.prepare(`INSERT INTO race_official (event_id, race_id, at, by) VALUES (?, ?, ?, ?)
         ON CONFLICT (event_id, race_id) DO UPDATE SET at = excluded.at, by = excluded.by`),
       deleteOfficial: db.prepare('DELETE FROM race_official WHERE event_id = ? AND race_id = ?'),
+      deleteImages: db.prepare('DELETE FROM event_images WHERE event_id = ?'),
+      insertImage: db.prepare('INSERT INTO event_images (event_id, slot, content_type, tag, data) VALUES (?, ?, ?, ?, ?)'),
       getSetting: db.prepare('SELECT value FROM station_settings WHERE key = ?'),
       putSetting: db.prepare(`INSERT INTO station_settings (key, value) VALUES (?, ?)
         ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
@@ -45,6 +47,7 @@ export class EventStore {
     const history = this.db.prepare('SELECT * FROM status_history ORDER BY event_id, seq').all() as Record<string, string>[];
     const rows = this.db.prepare('SELECT * FROM results').all() as Record<string, string>[];
     const officials = this.db.prepare('SELECT * FROM race_official').all() as Record<string, string>[];
+    const images = this.db.prepare("SELECT * FROM event_images ORDER BY event_id, CASE slot WHEN 'left' THEN 0 WHEN 'right' THEN 1 ELSE 2 END").all() as Record<string, string>[];
     const byId = new Map<string, EventState>();
     for (const e of events) {
       byId.set(e.event_id as string, {
@@ -56,6 +59,7 @@ export class EventStore {
         mergeStrategy: e.merge_strategy as MergeStrategy,
         createdAt: e.created_at as string,
         hasXml: e.has_xml === 1,
+        images: [],
         structureVersion: e.structure_version as number,
         structure: JSON.parse(e.structure as string) as Structure,
         results: new Map(),
@@ -72,6 +76,9 @@ export class EventStore {
       let race = state.results.get(r.race_id);
       if (!race) state.results.set(r.race_id, (race = new Map()));
       race.set(r.participant_id, { raceId: r.race_id, participantId: r.participant_id, ...(JSON.parse(r.row) as StoredRow) });
+    }
+    for (const i of images) {
+      byId.get(i.event_id)?.images.push({ slot: i.slot as EventImage['slot'], contentType: i.content_type, tag: i.tag, data: i.data });
     }
     for (const o of officials) {
       byId.get(o.event_id)?.officialRaces.set(o.race_id, { raceId: o.race_id, at: o.at, by: o.by as Actor });
@@ -105,6 +112,10 @@ export class EventStore {
     switch (c.type) {
       case 'metaChanged':
         s.updateMeta.run(JSON.stringify(c.meta), id);
+        break;
+      case 'imagesChanged':
+        s.deleteImages.run(id);
+        for (const i of c.images) s.insertImage.run(id, i.slot, i.contentType, i.tag, i.data);
         break;
       case 'structureChanged':
         s.updateStructure.run(JSON.stringify(c.structure), c.version, id);

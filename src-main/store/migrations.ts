@@ -78,6 +78,20 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    description: "the organiser's images from the Canoe123 export, kept with their event",
+    sql: `
+      CREATE TABLE event_images (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        slot TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (event_id, slot)
+      );
+    `,
+  },
 ];
 
 /** The schema version this Raceside writes; a database above it is from a newer Raceside. */

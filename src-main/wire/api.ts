@@ -54,6 +54,10 @@ const eventProps = {
   endDate: strN,
   discipline: strN,
   status: { type: 'string', enum: publicEventStatuses },
+  /**
+   * The event's own header image (the organiser's image from the Canoe123 export), served at
+   * `/api/v1/events/{eventId}/image`; the `v` query names its version, so a new image is a new URL.
+   */
   imageUrl: strN,
   /** When the event reached its current status (ISO 8601); c123-live-mini never published it. */
   statusChangedAt: strN,
@@ -126,8 +130,10 @@ export const publicStartlistEntrySchema = {
   properties: {
     startOrder: intN, bib: intN, athleteId: strN, name: str, club: strN, noc: strN, catId: strN, startTime: strN,
     participantId: str,
+    /** Year of birth (Canoe123 `Participants/Year`, Czech "Ročník"); not in c123-live-mini. */
+    year: intN,
   },
-  required: ['startOrder', 'bib', 'athleteId', 'name', 'club', 'noc', 'catId', 'startTime', 'participantId'],
+  required: ['startOrder', 'bib', 'athleteId', 'name', 'club', 'noc', 'catId', 'startTime', 'participantId', 'year'],
   additionalProperties: false,
 } as const;
 export type PublicStartlistEntry = FromSchema<typeof publicStartlistEntrySchema>;
@@ -150,6 +156,8 @@ const resultProps = {
   /** Stable row key within the race (Canoe123 participant id); diffs upsert by it. */
   participantId: str,
   startOrder: intN,
+  /** Year of birth (Canoe123 `Participants/Year`, Czech "Ročník"); not in c123-live-mini. */
+  year: intN,
 } as const;
 const detailedProps = {
   dtStart: strN,
@@ -186,6 +194,14 @@ export const publicResultSchema = {
 } as const;
 export type PublicResult = FromSchema<typeof publicResultSchema>;
 
+export const publicSplitSchema = {
+  type: 'object',
+  properties: { number: int, time: int },
+  required: ['number', 'time'],
+  additionalProperties: false,
+} as const;
+export type PublicSplit = FromSchema<typeof publicSplitSchema>;
+
 export const publicOnCourseEntrySchema = {
   type: 'object',
   properties: {
@@ -202,10 +218,25 @@ export const publicOnCourseEntrySchema = {
     pen: int,
     total: intN,
     rank: intN,
+    /**
+     * Canoe123's time-to-beat field as it sent it: unsigned, the time to beat itself ("78.99");
+     * signed, the rider's gap to it at the last split or at the finish ("+12.79", "-2.00").
+     */
     ttbDiff: strN,
     ttbName: strN,
+    /**
+     * The time to beat in centiseconds: Canoe123's own when `ttbDiff` is a time, else the result
+     * of the rider `ttbName` names, as this station ranks the race (Canoe123 sends the name alone
+     * while a rider runs between timing points); null when neither is known. Not in c123-live-mini.
+     */
+    ttbTime: intN,
+    /**
+     * The rider's split times so far (centiseconds from the start, split 1 first) when the timing
+     * sends splits (Canoe123 `dtSplit1`/`dtSplit2`); empty otherwise. Not in c123-live-mini.
+     */
+    splits: { type: 'array', items: publicSplitSchema },
   },
-  required: ['raceId', 'bib', 'name', 'club', 'position', 'gates', 'completed', 'dtStart', 'dtFinish', 'time', 'pen', 'total', 'rank', 'ttbDiff', 'ttbName'],
+  required: ['raceId', 'bib', 'name', 'club', 'position', 'gates', 'completed', 'dtStart', 'dtFinish', 'time', 'pen', 'total', 'rank', 'ttbDiff', 'ttbName', 'ttbTime', 'splits'],
   additionalProperties: false,
 } as const;
 export type PublicOnCourseEntry = FromSchema<typeof publicOnCourseEntrySchema>;

@@ -93,6 +93,7 @@ function shownRows(page: Page) {
       id: r.getAttribute('data-participant-id')!,
       bib: r.getAttribute('data-bib')!,
       rank: r.getAttribute('data-rank')!,
+      status: r.getAttribute('data-status')!,
       total: r.querySelector('[data-testid=result-total]')?.textContent ?? '',
     })),
   );
@@ -138,15 +139,15 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     const rest = await results();
     const rows = await shownRows(page);
     expect(rows.map((r) => r.id)).toEqual(rest.results.map((r) => r.participantId));
-    expect(rows[0]).toMatchObject({ bib: '1', rank: '1', total: '78.99' }); // KREJČÍ, better run 76.99 + 2
+    expect(rows[0]).toMatchObject({ bib: '1', rank: '1', total: '78.99' }); // KREJČÍ, better run 76.99 + 2 (the leader: no gap)
     const first = page.locator('[data-testid=result-row]').first();
     expect(await first.textContent()).toContain('KREJČÍ Jakub');
-    expect(await first.locator('.runline').allTextContents()).toEqual(['1st run: 76.99 +2 ◆', '2nd run: 79.99 +6']);
+    expect(await first.locator('.runline').allTextContents()).toEqual(['1st run: 76.99 +2 ◆ (better run)', '2nd run: 79.99 +6']);
     // DNS/DNF/DSQ/CAP rows last, with their status instead of a result.
     const isStatus = (t: string) => ['DNS', 'DNF', 'DSQ', 'CAP'].includes(t);
-    const firstStatus = rows.findIndex((r) => isStatus(r.total));
+    const firstStatus = rows.findIndex((r) => isStatus(r.status));
     expect(firstStatus).toBeGreaterThan(90);
-    expect(rows.slice(firstStatus).every((r) => isStatus(r.total))).toBe(true);
+    expect(rows.slice(firstStatus).every((r) => isStatus(r.status) && r.total.startsWith(r.status))).toBe(true);
     // Tap → run detail with both runs, gate by gate, upstream gates marked.
     await first.locator('.res__btn').click();
     const detail = page.locator('[data-testid=run-detail]');
@@ -180,7 +181,7 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
       rider.participantId, { timeout: 2000 },
     );
     expect(Date.now() - t0).toBeLessThan(2000);
-    expect(await row.locator('[data-testid=result-total]').textContent()).toBe('70.12');
+    expect(await row.locator('[data-testid=result-total] strong').textContent()).toBe('70.12');
     expect((await shownRows(page))[0].id).toBe(rider.participantId);
     // Still the one ordering rule: the list equals the station's.
     expect((await shownRows(page)).map((r) => r.id)).toEqual((await results()).results.map((r) => r.participantId));
@@ -211,11 +212,18 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     const nine = panel.locator('[data-testid=oncourse-entry][data-bib="9"]');
     await nine.locator('[data-testid=oncourse-finished]').waitFor({ timeout: 3000 });
     expect(await nine.getAttribute('data-finished')).toBe('true');
-    expect(await nine.locator('[data-testid=oncourse-time]').textContent()).toBe('51.20 +52 = 103.20');
+    expect(await nine.locator('[data-testid=oncourse-time]').textContent()).toBe('103.20');
     expect(await nine.locator('[data-testid=oncourse-rank]').textContent()).toBe('Rank 8');
-    expect(await nine.locator('[data-testid=oncourse-ttb]').textContent()).toBe('+12.79 to J. KREJČÍ');
+    expect(await nine.locator('[data-testid=oncourse-gap] [aria-hidden=true]').textContent()).toBe('+12.79');
+    expect(await nine.locator('[data-testid=oncourse-gap] .sr-only').textContent()).toBe('12.79 behind J. KREJČÍ');
+    // The rest on tap: time + penalties = total, the gap in words, the gates.
+    await nine.locator('[data-testid=oncourse-row]').click();
+    expect(await nine.locator('[data-testid=oncourse-sum]').textContent()).toBe('51.20 + 52 = 103.20');
+    expect(await nine.locator('[data-testid=oncourse-ttb-detail]').textContent()).toBe('12.79 behind J. KREJČÍ');
     const ten = panel.locator('[data-testid=oncourse-entry][data-bib="10"]');
     expect(await ten.getAttribute('data-finished')).toBe('false');
+    expect(await ten.locator('[data-testid=gates]').count()).toBe(0); // gates on tap only
+    await ten.locator('[data-testid=oncourse-row]').click();
     expect(await ten.locator('[data-testid=gates] li').count()).toBe(24);
     // Collapsible.
     await page.locator('[data-testid=oncourse-toggle]').click();
@@ -303,7 +311,7 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     const sl = (await api<StartlistResponse>(station, 'GET', `/api/v1/events/${EVENT}/startlist/K1M_ST_BR1_6`)).body;
     expect(await page.locator('[data-testid=startlist-row]').count()).toBeGreaterThanOrEqual(sl.startlist.length);
     expect(await page.locator('[data-testid=startlist-row]').first().locator('[data-testid=start-time]').allTextContents()).toEqual(['08:30:00', '10:06:45']);
-    await page.locator('[data-testid=view-tabs] a', { hasText: 'Schedule' }).click();
+    await page.getByTestId('race-select').selectOption({ label: 'Schedule: all races' });
     await page.locator('[data-testid=schedule-row]').first().waitFor();
     expect(await page.locator(`[data-testid=schedule-row][data-race-id=${RACE}]`).getAttribute('data-state')).toBe('running');
     expect(await page.locator('[data-testid=schedule-row][data-race-id=K1M_ST_BR1_6]').getAttribute('data-state')).toBe('official');
@@ -318,6 +326,7 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     await rows.nth(50).waitFor();
     const all = await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-bib')));
     const search = page.getByTestId('startlist-filters').getByTestId('search');
+    await page.getByTestId('startlist-filters').getByTestId('search-toggle').click(); // the field opens under the state line
     await search.fill('kopecek'); // accents and case ignored
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=startlist-row]').length === 1);
     expect(await rows.first().getAttribute('data-bib')).toBe('9');
@@ -366,6 +375,7 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     // and ROUČA (11) half way down (gates not passed yet); t 110.1 s has POHANKA finished, ranked.
     await pushCaptured(99_212);
     await panel.locator('[data-testid=oncourse-entry]').nth(1).waitFor({ timeout: 3000 });
+    for (const bib of ['10', '11']) await panel.locator(`[data-testid=oncourse-entry][data-bib="${bib}"] [data-testid=oncourse-row]`).click();
     await panel.locator('[data-testid=oncourse-entry] li.gate--none').first().waitFor();
     await panel.locator('[data-testid=oncourse-entry] li.gate--miss').first().waitFor();
     expect(seriousOf(await axe(page), 'spectator, en')).toEqual([]);

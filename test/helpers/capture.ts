@@ -33,3 +33,14 @@ export function captureFor(eventId: string): CapturedRequest[] {
 export function realXml(): string {
   return readFileSync(realXmlPath, 'utf8');
 }
+
+/** Year of birth of every participant of the real export, read straight from its text (participant id → year). */
+export function realXmlYears(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of realXml().matchAll(/<Participants>([\s\S]*?)<\/Participants>/g)) {
+    const id = /<Id>([^<]*)<\/Id>/.exec(m[1])![1];
+    const year = /<Year>(\d+)<\/Year>/.exec(m[1]);
+    if (year) out.set(id, Number(year[1]));
+  }
+  return out;
+}

@@ -12,6 +12,7 @@ import type { EventState } from '../model.ts';
 import { participantOf, raceById } from '../public-view.ts';
 import { childOf, intAttr, secondsAttrToCs, textAttr, type TcpElement } from './tcp-elements.ts';
 import { timeOfDay, type OnCourseInput } from './live-rows.ts';
+import type { OnCourseSplitInput } from './on-course-splits.ts';
 
 export interface TcpOnCourseRider {
   bib: number | null;
@@ -88,7 +89,7 @@ function commaGates(raw: string | undefined): (number | null)[] {
  * The ingest API's on-course row for this message's rider, or null when it names nobody the
  * event knows. Before the start Canoe123 sends `Total="0.00"` with no time: that is no total yet.
  */
-export function onCourseInputOf(state: EventState, msg: TcpOnCourse): OnCourseInput | null {
+export function onCourseInputOf(state: EventState, msg: TcpOnCourse): (OnCourseInput & OnCourseSplitInput) | null {
   const r = msg.rider;
   if (!r || r.bib === null || r.raceId === null) return null;
   const participantId = participantIdFor(state, r.raceId, r.participantId, r.bib);
@@ -102,6 +103,8 @@ export function onCourseInputOf(state: EventState, msg: TcpOnCourse): OnCourseIn
     position: msg.position ?? 0,
     gates: r.gates,
     dtStart: r.dtStart,
+    dtSplit1: r.dtSplit1,
+    dtSplit2: r.dtSplit2,
     dtFinish: r.dtFinish,
     time: r.time,
     pen: r.pen ?? 0,

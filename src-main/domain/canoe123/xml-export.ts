@@ -5,12 +5,14 @@
  *
  * It owns every Canoe123 XML detail: the DataSet layout, padded bibs, the fixed-width `Gates`,
  * the millisecond times behind `TimeMode=Points100`, the `<unassigned>` schedule placeholder, the
- * lower-case `catTotalBehind`. Nothing else in the station reads this XML.
+ * lower-case `catTotalBehind`, the organiser's base64 report images in `Events`. Nothing else in
+ * the station reads this XML.
  *
  * It never throws and never returns part of a document: a refused export comes back as
  * `{ ok: false, message }`, written for the timing operator. It is pure (no clock, no I/O).
  */
 import type { ClassDef, C123Ranks, EventMeta, Course, Participant, Race, ResultStatus, ResultRow, RunFields, Structure } from '../model.ts';
+import { imageFields, readEventImage, type ExportImage } from './event-images.ts';
 import { parseCourseConfig, parseGates } from './gates.ts';
 import { raceTypeOf } from './race-types.ts';
 import { readDataSet, type DataRecord, type DataSetSpec } from './xml-dataset.ts';
@@ -29,6 +31,8 @@ export type XmlResultRow = Pick<ResultRow, 'raceId' | 'participantId' | 'bib' | 
 
 export interface Canoe123Export {
   event: XmlEventDetails;
+  /** The organiser's report images from `Events` (event-images.ts), in slot order. */
+  images: ExportImage[];
   structure: Structure;
   results: XmlResultRow[];
   /** The unit the export's times were in (they are centiseconds now); `none` when no row had a time. */
@@ -46,7 +50,10 @@ const ROOT = 'Canoe123Data';
 // without building its value, so a field read here must be listed here. `Categories` is both a
 // table and a field of `Classes`: the reader reads it as a nested table.
 const TABLES = {
-  Events: ['EventId', 'MainTitle', 'SubTitle', 'Location', 'Facility', 'StartDate', 'EndDate', 'CanoeDiscipline'],
+  Events: [
+    'EventId', 'MainTitle', 'SubTitle', 'Location', 'Facility', 'StartDate', 'EndDate', 'CanoeDiscipline',
+    ...imageFields.map(([field]) => field),
+  ],
   Classes: ['ClassId', 'Class', 'LongTitle', 'Categories'],
   Categories: ['CatId', 'Category', 'FirstYear', 'LastYear'],
   Participants: ['Id', 'ClassId', 'EventBib', 'ICFId', 'FamilyName', 'GivenName', 'FamilyName2', 'GivenName2', 'NOC', 'Club', 'CatId', 'Year', 'IsTeam', 'Member1', 'Member2', 'Member3'],
@@ -119,6 +126,7 @@ function parse(input: string): XmlParseResult {
     ok: true,
     export: {
       event: readEvent(tables.get('Events')![0]),
+      images: readImages(tables.get('Events')![0]),
       structure,
       results,
       timeUnit: timeScale.unit,
@@ -148,6 +156,10 @@ function readEvent(record: DataRecord): XmlEventDetails {
     endDate: date(record, 'EndDate'),
     discipline: str(record, 'CanoeDiscipline'),
   };
+}
+
+function readImages(record: DataRecord): ExportImage[] {
+  return imageFields.map(([field, slot]) => readEventImage(slot, record.values[field])).filter((i) => i !== null);
 }
 
 function readClass(record: DataRecord): ClassDef | null {

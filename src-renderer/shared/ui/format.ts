@@ -90,12 +90,16 @@ export function formatDay(day: string, locale: string): string {
   return fmt(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
 }
 
-/** A date range for the events list: "6 Apr 2024" or "6 – 7 Apr 2024" in the locale's style. */
+/**
+ * A date range for event headers and the events list, in the locale's own style with the month in
+ * words: "6–7 April 2024", "6.–7. dubna 2024" (a short month is a number in Czech). Dates with a
+ * time and offset ("2024-04-06T08:30:00+02:00") read as their venue day.
+ */
 export function formatDateRange(start: string | null, end: string | null, locale: string): string {
   const a = wallClock(start);
   const b = wallClock(end ?? start);
   if (!a || !b) return '';
-  const f = fmt(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const f = fmt(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const da = new Date(Date.UTC(a.y, a.mo - 1, a.d, 12));
   const db = new Date(Date.UTC(b.y, b.mo - 1, b.d, 12));
   return da.getTime() === db.getTime() ? f.format(da) : f.formatRange(da, db);
@@ -121,4 +125,31 @@ export function formatStamp(iso: string | null | undefined, locale: string, now:
 /** "YYYY-MM-DD" of a Date in the phone's local time zone (used to pick today's tab). */
 export function localDay(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Parts of a line joined with " · ", empty ones and repeats left out (case and accents ignored),
+ * so an event whose location and facility are the same place names it once.
+ */
+export function joinDistinct(parts: readonly (string | null | undefined)[], sep = ' · '): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const p of parts) {
+    const text = p?.trim();
+    if (!text) continue;
+    const key = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(text);
+  }
+  return out.join(sep);
+}
+
+/**
+ * A signed gap in centiseconds: "+12.79", "−2.00" (a real minus sign), "±0.00" never: 0 is "0.00".
+ * `whole` rounds to seconds ("+45"), for gaps taken from a running clock that ticks in seconds.
+ */
+export function formatSignedGap(cs: number, whole = false): string {
+  const sign = cs > 0 ? '+' : cs < 0 ? '−' : '';
+  return whole ? `${sign}${Math.round(Math.abs(cs) / 100)}` : `${sign}${formatTime(Math.abs(cs))}`;
 }

@@ -14,9 +14,9 @@ export interface TabItem {
   live?: boolean;
 }
 
-export function TabBar({ label, items, testId }: { label: string; items: TabItem[]; testId: string }) {
+export function TabBar({ label, items, testId, className }: { label: string; items: TabItem[]; testId: string; className?: string }) {
   return (
-    <nav className="tabbar" aria-label={label} data-testid={testId}>
+    <nav className={className ? `tabbar ${className}` : 'tabbar'} aria-label={label} data-testid={testId}>
       <ul>
         {items.map((it) => (
           <li key={it.key}>

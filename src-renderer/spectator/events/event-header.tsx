@@ -1,12 +1,17 @@
 /**
- * The event's title block: title, place and dates, the event's status (with the time it became
- * official) and the state of the live link, so a spectator can tell "live" from "showing what we
- * had before the Wi-Fi dropped".
+ * The event's title block, kept to two lines on a phone so the results stay on the first screen:
+ * the organiser's image (from the export, small, loaded after the page) beside the title with the
+ * event's status (official with the time it became official) and the state of the live link, so a
+ * spectator can tell "live" from "showing what we had before the Wi-Fi dropped"; then one line with
+ * the place (each name once) and the dates.
+ *
+ * The dates are the days the races are on when the schedule has them (a re-saved export can carry
+ * another date in its event details), else the event's own dates, always in the phone's language.
  */
 import type { PublicEventDetail } from '@wire/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import type { LinkStatus } from '../../shared/live-socket.ts';
-import { formatDateRange, formatStamp } from '../../shared/ui/format.ts';
+import { formatDateRange, formatStamp, joinDistinct } from '../../shared/ui/format.ts';
 
 function LinkPill({ link, official }: { link: LinkStatus | null; official: boolean }) {
   const { t } = useI18n();
@@ -24,16 +29,26 @@ function LinkPill({ link, official }: { link: LinkStatus | null; official: boole
   );
 }
 
-export function EventHeader({ event, link }: { event: PublicEventDetail; link: LinkStatus | null }) {
+interface Props {
+  event: PublicEventDetail;
+  link: LinkStatus | null;
+  /** First and last venue day of the races ("YYYY-MM-DD"), when the schedule has dated races. */
+  raceDays: [string, string] | null;
+}
+
+export function EventHeader({ event, link, raceDays }: Props) {
   const { t, locale } = useI18n();
-  const place = [event.subTitle, event.location ?? event.facility].filter(Boolean).join(' · ');
+  const place = joinDistinct([event.subTitle, event.location, event.facility]);
+  const dates = raceDays ? formatDateRange(raceDays[0], raceDays[1], locale) : formatDateRange(event.startDate, event.endDate, locale);
   const official = event.status === 'official';
   return (
-    <div className="event-head" data-testid="event-header">
-      <h1 data-testid="event-title">{event.mainTitle}</h1>
-      {place && <p className="event-head__meta">{place}</p>}
-      <p className="event-head__meta">{formatDateRange(event.startDate, event.endDate, locale)}</p>
-      <p className="event-head__badges">
+    <div className={event.imageUrl ? 'event-head event-head--image' : 'event-head'} data-testid="event-header">
+      {event.imageUrl && (
+        // The organiser's logo: decorative beside the title, which names the event.
+        <img className="event-head__img" src={event.imageUrl} alt="" width={44} height={44} decoding="async" data-testid="event-image" />
+      )}
+      <div className="event-head__top">
+        <h1 data-testid="event-title">{event.mainTitle}</h1>
         {official ? (
           <span className="badge badge--official" data-testid="event-official">
             {event.statusChangedAt
@@ -44,6 +59,10 @@ export function EventHeader({ event, link }: { event: PublicEventDetail; link: L
           <span className="badge" data-testid="event-status">{t(`status.${event.status}`)}</span>
         ) : null}
         <LinkPill link={link} official={official} />
+      </div>
+      <p className="event-head__meta" data-testid="event-meta">
+        {place && <span data-testid="event-place">{place}</span>}
+        {dates && <span data-testid="event-dates">{dates}</span>}
       </p>
     </div>
   );

@@ -1,6 +1,9 @@
 /**
- * The results table of one race (standard or best-run columns). Which rows are open is kept per
- * participant, so a live re-sort moves an open detail with its rider instead of opening another.
+ * The results table of one race (standard or best-run columns). Column widths follow their
+ * content (numbers never wrap, the name column takes the rest and wraps), so nothing overlaps from
+ * 320 px up; the headers are never cut (they wrap). Under 600 px the bib sits under the place and
+ * year, category and club under the name; from 600 px they have columns of their own. Which rows
+ * are open is kept per participant, so a live re-sort moves an open detail with its rider.
  */
 import { useCallback, useState } from 'react';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
@@ -35,15 +38,27 @@ export function ResultsTable({ caption, rows, bestRun, byCategory, isFavourite, 
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className="res__rank">{t('results.rank')}</th>
-          <th scope="col" className="res__star"><span className="sr-only">★</span></th>
-          <th scope="col" className="res__name">{t('results.name')}</th>
+          <th scope="col" className="res__rank">
+            <span className="th-line">{t('results.rank')}</span>
+            <span className="th-line narrow-only">{t('results.bib')}</span>
+          </th>
+          <th scope="col" className="res__bibcol wide-only">{t('results.bib')}</th>
+          <th scope="col" className="res__star"><span className="sr-only">{t('results.favourite')}</span></th>
+          <th scope="col" className="res__name">
+            <span className="th-line">{t('results.name')}</span>
+            <span className="th-line narrow-only">{t('results.yearClub')}</span>
+          </th>
+          <th scope="col" className="res__yearcol wide-only">{t('results.year')}</th>
+          <th scope="col" className="res__club wide-only">{t('results.club')}</th>
           {bestRun ? (
-            <th scope="col" className="res__runs">{t('results.runs')}</th>
+            <th scope="col" className="res__runs">
+              <span className="th-line">{t('results.run1')}</span>
+              <span className="th-line">{t('results.run2')}</span>
+            </th>
           ) : (
-            <th scope="col" className="res__time">{t('results.time')} <span className="pen">+{t('results.pen')}</span></th>
+            <th scope="col" className="res__time"><span className="th-line">{t('results.time')} <span className="pen">+{t('results.pen')}</span></span></th>
           )}
-          <th scope="col" className="res__total">{t('results.result')}</th>
+          <th scope="col" className="res__total"><span className="th-line">{t('results.result')}</span></th>
         </tr>
       </thead>
       <tbody>

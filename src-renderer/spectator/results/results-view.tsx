@@ -7,6 +7,7 @@ import { useCallback, useMemo } from 'react';
 import type { PublicCategory } from '@wire/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { RaceStateBadge } from '../../shared/ui/race-state-badge.tsx';
+import { raceState } from '../../shared/ui/race-status.ts';
 import type { Favourites } from '../lib/favourites.ts';
 import type { Round } from '../lib/race-groups.ts';
 import { useLiveEventContext } from '../lib/use-live-event.ts';
@@ -17,10 +18,24 @@ import { ResultsFilters } from './results-filters.tsx';
 import { ResultsTable } from './results-table.tsx';
 import { useRaceResults } from './use-race-results.ts';
 
+/**
+ * The one state worth showing for a round: a best-run pair shows the run under way or last run
+ * ("2nd run: In progress"), and just "Official" once both runs are.
+ */
+function shownRun(round: Round): { race: Round['races'][number]; prefix: 'round.best-run-1' | 'round.best-run-2' | null } {
+  if (round.races.length < 2) return { race: round.races[0], prefix: null };
+  const [first, second] = round.races;
+  const s2 = raceState(second);
+  if (raceState(first) === 'official' && s2 === 'official') return { race: second, prefix: null };
+  return s2 === 'scheduled' || s2 === 'startlist' ? { race: first, prefix: 'round.best-run-1' } : { race: second, prefix: 'round.best-run-2' };
+}
+
 interface Props {
   eventId: string;
   round: Round;
   title: string;
+  /** The round's day, when the event has more than one. */
+  dayLabel: string | null;
   catId: string | null;
   categories: readonly PublicCategory[];
   onCategory(catId: string | null): void;
@@ -29,7 +44,7 @@ interface Props {
   favourites: Favourites;
 }
 
-export function ResultsView({ eventId, round, title, catId, categories, onCategory, synced, reloadToken, favourites }: Props) {
+export function ResultsView({ eventId, round, title, dayLabel, catId, categories, onCategory, synced, reloadToken, favourites }: Props) {
   const { t } = useI18n();
   const store = useLiveEventContext();
   const raceIds = useMemo(() => round.races.map((r) => r.raceId), [round]);
@@ -44,19 +59,20 @@ export function ResultsView({ eventId, round, title, catId, categories, onCatego
   const categoryName = useCallback((id: string | null) => (id ? (catNames.get(id) ?? id) : null), [catNames]);
 
   const rows = filterRows(res.rows, filters.query, filters.favOnly, isFav);
-  const runNames = round.races.length > 1 ? [t('round.best-run-1'), t('round.best-run-2')] : [];
+  const shown = shownRun(round);
 
   return (
     <section className="view" aria-labelledby="view-title" data-testid="results-view" data-race-id={round.key}>
-      <div className="view__head">
-        <h2 id="view-title">{title}</h2>
-        <p className="view__badges">
-          {round.races.map((r, i) => (
-            <RaceStateBadge key={r.raceId} race={r} prefix={runNames[i]} />
-          ))}
-        </p>
-      </div>
-      <ResultsFilters categories={categories} catId={catId} onCategory={onCategory} filters={filters} />
+      <h2 id="view-title" className="view__title">{title}</h2>
+      <ResultsFilters
+        categories={categories} catId={catId} onCategory={onCategory} filters={filters}
+        lead={
+          <p className="view__badges" data-testid="race-states">
+            {dayLabel && <span className="view__day">{dayLabel}</span>}
+            <RaceStateBadge race={shown.race} prefix={shown.prefix ? t(shown.prefix) : undefined} />
+          </p>
+        }
+      />
       <div className={res.stale ? 'list list--stale' : 'list'} aria-busy={res.loading} data-testid="results-list" data-loading={res.loading ? 'true' : 'false'}>
         {res.rows.length > 0 && (
           <ResultsTable

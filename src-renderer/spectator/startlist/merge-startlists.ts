@@ -13,6 +13,7 @@ export interface StartRow {
   name: string;
   club: string | null;
   catId: string | null;
+  year: number | null;
   /** One per run, in run order; null where that run has no start time (or no entry). */
   startTimes: (string | null)[];
 }
@@ -26,7 +27,7 @@ export function mergeStartlists(lists: readonly (readonly PublicStartlistEntry[]
       if (!row) {
         row = {
           participantId: e.participantId, startOrder: e.startOrder, bib: e.bib, name: e.name,
-          club: e.club, catId: e.catId, startTimes: lists.map(() => null),
+          club: e.club, catId: e.catId, year: e.year ?? null, startTimes: lists.map(() => null),
         };
         rows.set(e.participantId, row);
       }

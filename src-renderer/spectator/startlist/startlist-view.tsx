@@ -1,11 +1,13 @@
 /**
- * The startlist of a round: order, bib, name with club, category and start time(s); a best-run
- * pair shows both runs' start times. Times are the venue's wall clock. The same search (name,
+ * The startlist of a round: order, bib, name with year of birth, category and club (shortened as
+ * in the results), and start time(s); a best-run pair shows both runs' start times. Times are the
+ * venue's wall clock. The same search (name,
  * club, bib) and "favourites only" as the results narrow it; the start order stays the real one.
  */
 import { useCallback } from 'react';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { formatClock } from '../../shared/ui/format.ts';
+import { shortClub } from '../lib/club-name.ts';
 import { StarButton } from '../../shared/ui/star-button.tsx';
 import type { Favourites } from '../lib/favourites.ts';
 import { filterRows } from '../lib/filter-rows.ts';
@@ -17,12 +19,14 @@ interface Props {
   eventId: string;
   round: Round;
   title: string;
+  /** The round's day, when the event has more than one. */
+  dayLabel: string | null;
   synced: boolean;
   reloadToken: number;
   favourites: Favourites;
 }
 
-export function StartlistView({ eventId, round, title, synced, reloadToken, favourites }: Props) {
+export function StartlistView({ eventId, round, title, dayLabel, synced, reloadToken, favourites }: Props) {
   const { t, locale } = useI18n();
   const list = useStartlist(eventId, round.races.map((r) => r.raceId), synced, reloadToken);
   const runs = round.races.length;
@@ -33,8 +37,16 @@ export function StartlistView({ eventId, round, title, synced, reloadToken, favo
 
   return (
     <section className="view" aria-labelledby="view-title" data-testid="startlist-view">
-      <div className="view__head"><h2 id="view-title">{title}</h2></div>
-      <RowFilters state={filters} testId="startlist-filters" />
+      <h2 id="view-title" className="view__title">{title}</h2>
+      <RowFilters
+        state={filters} testId="startlist-filters"
+        lead={
+          <p className="view__badges">
+            <span className="badge">{t('view.startlist')}</span>
+            {dayLabel && <span className="view__day">{dayLabel}</span>}
+          </p>
+        }
+      />
       <div className={list.stale ? 'list list--stale' : 'list'} aria-busy={list.loading} data-testid="startlist-list">
         {rows.length > 0 ? (
           <table className="startlist" data-testid="startlist-table">
@@ -58,7 +70,7 @@ export function StartlistView({ eventId, round, title, synced, reloadToken, favo
                     <span className="res__who">{r.name}</span>
                     <span className="res__sub">
                       {r.bib !== null && <span className="res__bib">{r.bib}</span>}
-                      {[r.catId, r.club].filter(Boolean).join(' · ')}
+                      {[r.year, r.catId, shortClub(r.club)].filter(Boolean).map((s) => <span key={s} className="sub-item">{s}</span>)}
                     </span>
                   </td>
                   {r.startTimes.map((s, i) => <td key={i} className="num" data-testid="start-time">{formatClock(s, locale, true)}</td>)}

@@ -84,6 +84,11 @@ describe('on-course sightings from Canoe123 directly', () => {
     expect(keys(again.state)).toEqual(['K1M_ST_BR2_6|10']);
   });
 
+  it('keeps the split times Canoe123 sends, from the start', () => {
+    const d = ok(decideOnCourseSightings(base, [{ ...rider(9, '30034.K1M_ST'), dtStart: '10:34:20.123', dtSplit1: '10:34:45.623', dtSplit2: null }], 1000));
+    expect(d.state.onCourse.get('K1M_ST_BR2_6|9')?.splits).toEqual([2550]);
+  });
+
   it('skips riders of races the event does not know', () => {
     const d = ok(decideOnCourseSightings(base, [{ ...rider(9, '30034.K1M_ST'), raceId: 'NOPE' }], 1000));
     expect(d.changes).toEqual([]);

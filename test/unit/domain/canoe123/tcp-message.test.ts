@@ -62,7 +62,7 @@ describe('Canoe123 TCP messages', () => {
       bib: 9, participantId: '30034.K1M_ST', raceId: 'K1M_ST_BR2_6', gates: [0, 0, 0, 2, 0, 0, 50, null, null, null],
       dtStart: '10:34:20.123', dtFinish: '10:35:11.325', time: 5120, pen: 5200, total: 10320, ttbDiff: '+12.79', ttbName: 'J. KREJČÍ', rank: 8,
     });
-    expect(onCourseInputOf(state, data)).toMatchObject({ participantId: '30034.K1M_ST', bib: 9, time: 5120, pen: 5200, total: 10320, position: 1 });
+    expect(onCourseInputOf(state, data)).toMatchObject({ participantId: '30034.K1M_ST', bib: 9, time: 5120, pen: 5200, total: 10320, position: 1, dtSplit1: null });
   });
 
   it('reads a rider still running ("15   ") and one at the start (no time: no total, not 0)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatClock, formatDateRange, formatDay, formatGap, formatPen, formatStamp, formatTime, localDay, venueDay,
+  formatClock, formatDateRange, formatDay, formatGap, formatPen, formatSignedGap, formatStamp, formatTime, joinDistinct, localDay, venueDay,
 } from '../../../../../src-renderer/shared/ui/format.ts';
 
 describe('formatTime (centiseconds → seconds)', () => {
@@ -53,8 +53,12 @@ describe('dates and clocks', () => {
     expect(formatDay('2024-04-06', 'cs-CZ')).toMatch(/^so 6\. ?4\.$/);
   });
   it('formats date ranges', () => {
-    expect(formatDateRange('2024-04-06', '2024-04-06', 'en-GB')).toBe('6 Apr 2024');
-    expect(formatDateRange('2024-04-06', '2024-04-07', 'en-GB')).toMatch(/^6\s*[–-]\s*7 Apr 2024$/);
+    expect(formatDateRange('2024-04-06', '2024-04-06', 'en-GB')).toBe('6 April 2024');
+    expect(formatDateRange('2024-04-06', '2024-04-07', 'en-GB')).toMatch(/^6\s*[–-]\s*7 April 2024$/);
+    // Czech: the month in words for one day; a range as Czech writes it, never ISO.
+    expect(formatDateRange('2024-04-06', null, 'cs')).toBe('6. dubna 2024');
+    expect(formatDateRange('2024-04-06T08:30:00+02:00', '2024-04-07T17:00:00+02:00', 'cs')).toMatch(/^6\.\s*[–-]\s*7\.\s*4\.\s*2024$/);
+    expect(formatDateRange('2026-03-08T08:30:37+01:00', '2026-03-08T08:30:37+01:00', 'en-GB')).toBe('8 March 2026');
     expect(formatDateRange(null, null, 'en-GB')).toBe('');
   });
   it('shows station stamps as time today, else with the date', () => {
@@ -65,5 +69,21 @@ describe('dates and clocks', () => {
   });
   it('localDay is the phone-local calendar day', () => {
     expect(localDay(new Date(2024, 3, 6, 23, 59))).toBe('2024-04-06');
+  });
+});
+
+describe('joinDistinct and formatSignedGap', () => {
+  it('names a place once however many fields repeat it', () => {
+    expect(joinDistinct([null, 'Areál Lídy Polesné', 'Areál Lídy Polesné'])).toBe('Areál Lídy Polesné');
+    expect(joinDistinct(['Jarní slalomy', ' areal lidy polesne ', 'Areál Lídy Polesné', ''])).toBe('Jarní slalomy · areal lidy polesne');
+    expect(joinDistinct([])).toBe('');
+  });
+
+  it('signs gaps with a real minus, and rounds a running clock to seconds', () => {
+    expect(formatSignedGap(1279)).toBe('+12.79');
+    expect(formatSignedGap(-200)).toBe('−2.00');
+    expect(formatSignedGap(0)).toBe('0.00');
+    expect(formatSignedGap(4501, true)).toBe('+45');
+    expect(formatSignedGap(-699, true)).toBe('−7');
   });
 });

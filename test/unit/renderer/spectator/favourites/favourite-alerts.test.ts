@@ -11,7 +11,7 @@ const races: PublicRace[] = [{
 function oc(bib: number, over: Partial<PublicOnCourseEntry> = {}): PublicOnCourseEntry {
   return {
     raceId: 'K1M_ST_BR2_6', bib, name: `RIDER ${bib}`, club: null, position: 1, gates: [], completed: false,
-    dtStart: null, dtFinish: null, time: null, pen: 0, total: null, rank: null, ttbDiff: null, ttbName: null, ...over,
+    dtStart: null, dtFinish: null, time: null, pen: 0, total: null, rank: null, ttbDiff: null, ttbName: null, ttbTime: null, splits: [], ...over,
   };
 }
 const favs = new Set(['K1M_ST:9']);

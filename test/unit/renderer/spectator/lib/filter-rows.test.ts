@@ -5,7 +5,7 @@ import { filterRows } from '../../../../../src-renderer/spectator/lib/filter-row
 import { mergeStartlists } from '../../../../../src-renderer/spectator/startlist/merge-startlists.ts';
 
 const entry = (participantId: string, startOrder: number, bib: number, name: string, club: string | null, startTime: string): PublicStartlistEntry => ({
-  participantId, startOrder, bib, name, club, catId: 'ZS', startTime, athleteId: null, noc: null,
+  participantId, startOrder, bib, name, club, catId: 'ZS', startTime, athleteId: null, noc: null, year: null,
 });
 
 const run1 = [

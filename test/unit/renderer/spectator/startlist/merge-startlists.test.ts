@@ -3,7 +3,7 @@ import type { PublicStartlistEntry } from '@wire/api.ts';
 import { mergeStartlists } from '../../../../../src-renderer/spectator/startlist/merge-startlists.ts';
 
 const e = (participantId: string, startOrder: number, startTime: string): PublicStartlistEntry => ({
-  participantId, startOrder, startTime, bib: startOrder, athleteId: null, name: participantId, club: null, noc: null, catId: null,
+  participantId, startOrder, startTime, bib: startOrder, athleteId: null, name: participantId, club: null, noc: null, catId: null, year: null,
 });
 
 describe('mergeStartlists', () => {
