@@ -108,7 +108,10 @@ try {
   process.stdout.write(`Operator token (Authorization: Bearer / X-Master-Key): ${station.adminSecret}\n`);
   process.stdout.write(`Dashboard: ${station.url}/operator/#token=${encodeURIComponent(station.adminSecret)}\n`);
   process.stdout.write(`Data folder: ${station.dataDir}\n`);
-  for (const url of station.lanUrls()) process.stdout.write(`Spectators on the LAN: ${url}\n`);
+  for (const url of station.lanUrls()) process.stdout.write(`Spectators on the LAN: ${url} (officials: ${url}officials)\n`);
+  if (!station.listensOnLan()) {
+    process.stdout.write(`Warning: listening only on ${station.host}: phones, tablets and c123-server on other computers cannot reach the LAN addresses. Start with --host 0.0.0.0 to serve the venue network.\n`);
+  }
   if (replayPath !== undefined && replayXml !== undefined) {
     const { startReplay } = await import('./sources/canoe123/replay.ts');
     try {

@@ -12,12 +12,14 @@ import type { EventStatus, MergeStrategy } from './wire/api.ts';
 import type { ErrorCode } from './wire/errors.ts';
 import type { Change, Decision } from './domain/decision.ts';
 import type { Actor, EventMeta, EventState } from './domain/model.ts';
-import { decideStatusChange, ingestRejection, type IngestKind } from './domain/event-lifecycle.ts';
+import { decideStatusChange, ingestRejection, isTimingFeed, type IngestKind } from './domain/event-lifecycle.ts';
 import { decideMergeStrategy, decideMetaUpdate, decideRaceOfficial, newEvent } from './domain/event-admin.ts';
 import { decideXmlImport, type ImportSummary } from './domain/xml-import.ts';
 import {
-  decideOnCourseIngest, decideOnCourseLeft, decideOnCourseSightings, decideResultsIngest, dropFinishedWithResults, expireOnCourse,
+  decideOnCourseIngest, decideOnCourseLeft, decideOnCourseSightings, decideResultsIngest, dropFinishedWithResults, expireOnCourse, riderCounts,
 } from './domain/live-ingest.ts';
+import { problemSentence, silenceSentence, type TimingState } from './domain/feed-health.ts';
+import type { FeedProblem, FeedsReport, FeedSource } from './wire/admin.ts';
 import type { LiveResultInput, OnCourseInput } from './domain/canoe123/live-rows.ts';
 import type { OnCourseSplitInput } from './domain/canoe123/on-course-splits.ts';
 import { XmlParseThread } from './threads/xml-parse-thread.ts';
@@ -48,13 +50,6 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => Date.now() };
 
-/**
- * Where live rows came from: pushed by c123-server to the ingest API, or read from Canoe123 itself
- * by the direct source (sources/canoe123/). Both are the same rows through the same decisions; the
- * direct source's on-course rows are single sightings merged per bib (see live-ingest.ts).
- */
-export type LiveVia = 'c123-server' | 'canoe123';
-
 export interface StationCoreEvents {
   changed: [eventId: string, changes: readonly Change[]];
 }
@@ -62,7 +57,7 @@ export interface StationCoreEvents {
 export class StationCore extends EventEmitter<StationCoreEvents> {
   readonly settings: Settings;
   readonly activity: ActivityLog;
-  readonly feeds = new FeedMonitor();
+  readonly feeds: FeedMonitor;
   private readonly store: EventStore;
   private readonly clock: Clock;
   private readonly events = new Map<string, EventState>();
@@ -70,6 +65,10 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   private sink: LiveSink = { publish() {} };
   private readonly xmlParser = new XmlParseThread();
   private expiryTimer: NodeJS.Timeout | null = null;
+  private watchTimer: NodeJS.Timeout | null = null;
+  private watchTicks = 0;
+  /** `${eventId}|${source}` → since when the source is silent, as last logged. */
+  private readonly silentLogged = new Map<string, number>();
   /** The event's chosen timing source (sources/timing-sources.ts); c123-server until told otherwise. */
   private sourceOf: (eventId: string) => SourceKind = () => 'c123-server';
 
@@ -79,7 +78,10 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     this.settings = settings;
     this.clock = clock;
     this.activity = new ActivityLog(store, () => this.nowIso());
+    this.feeds = new FeedMonitor(store);
     for (const state of store.loadAll()) this.index(state);
+    this.watchTimer = setInterval(() => this.watchFeeds(), FEED_WATCH_MS);
+    this.watchTimer.unref();
   }
 
   setLiveSink(sink: LiveSink): void {
@@ -94,6 +96,11 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     return new Date(this.clock.now()).toISOString();
   }
 
+  /** The station's clock (ms since the epoch). */
+  now(): number {
+    return this.clock.now();
+  }
+
   // ---- queries -------------------------------------------------------------------------------
 
   get(eventId: string): EventState | undefined {
@@ -102,6 +109,11 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   all(): EventState[] {
     return [...this.events.values()];
+  }
+
+  /** The event's feed health, judged now against what its timing says is due. */
+  feedReport(eventId: string): FeedsReport {
+    return this.feeds.report(eventId, timingOf(this.require(eventId)), this.clock.now(), this.primarySource(eventId));
   }
 
   /** The event an ingest key belongs to; the key is compared by its SHA-256, never as plain text. */
@@ -127,6 +139,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     this.events.delete(eventId);
     this.byKeyHash.delete(keyHash(state.apiKey));
     this.feeds.forget(eventId);
+    for (const key of this.silentLogged.keys()) if (key.startsWith(`${eventId}|`)) this.silentLogged.delete(key);
     const changes: Change[] = [{ type: 'eventDeleted' }];
     this.sink.publish(state, null, changes);
     this.activity.add(eventId, 'info', 'Event deleted');
@@ -159,45 +172,71 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   /**
    * Imports an XML export. The parse runs in a worker thread; the state is checked again after it,
-   * since the event may have changed (or gone) while the parser worked.
+   * since the event may have changed (or gone) while the parser worked. Pushed exports (`by`
+   * 'ingest', or the direct source's watched file, 'canoe123') count in the feed health of their
+   * `source`; every import becomes the last import.
    */
-  async ingestXml(eventId: string, xml: string, by: Actor = 'ingest'): Promise<ImportSummary> {
-    this.guard(this.require(eventId), 'xml', by);
+  async ingestXml(eventId: string, xml: string, by: Actor = 'ingest', source: FeedSource = SOURCE): Promise<ImportSummary> {
+    this.guard(this.require(eventId), 'xml', by, source);
     const parsed = await this.xmlParser.parse(xml);
-    this.guard(this.require(eventId), 'xml', by);
+    this.guard(this.require(eventId), 'xml', by, source);
     if (!parsed.ok) {
-      this.feeds.failed(eventId, 'xml', this.clock.now(), parsed.message);
+      if (isTimingFeed(by)) this.feedProblem(eventId, source, 'xml', { kind: 'invalidXml', detail: parsed.message }, false);
       this.activity.add(eventId, 'warn', `XML refused: ${parsed.message}`);
       throw new StationError('InvalidXml', parsed.message);
     }
     const summary = this.apply(eventId, (s) => decideXmlImport(s, parsed.export, this.nowIso()));
-    this.feeds.received(eventId, 'xml', this.clock.now());
+    if (isTimingFeed(by)) this.feeds.delivered(eventId, source, 'xml', this.clock.now(), timingOf(this.require(eventId)));
+    this.feeds.imported(eventId, { ...summary, at: this.nowIso(), by });
+    this.feeds.flush();
     const c = summary.changed;
     this.activity.add(eventId, 'info', `XML imported (${by}): ${summary.imported.participants} participants, ${summary.imported.races} races, `
       + `${summary.imported.results} result rows; ${c.structure ? 'structure changed, ' : ''}${c.results} rows changed, ${c.removed} removed`);
     return summary;
   }
 
-  ingestResults(eventId: string, rows: readonly LiveResultInput[], via: LiveVia = 'c123-server'): { updated: number; ignored?: true } {
+  /**
+   * Live result rows from a source: c123-server's pushes (the default), or the direct Canoe123
+   * source, whose riders who finished leave the course at once when their result lands.
+   */
+  ingestResults(eventId: string, rows: readonly LiveResultInput[], source: FeedSource = SOURCE): { updated: number; ignored?: true } {
     const state = this.require(eventId);
-    if (!state.hasXml || this.otherSource(state, 'results', via)) return { updated: 0, ignored: true };
-    this.guard(state, 'results', 'ingest');
-    const result = via === 'canoe123'
+    if (this.otherSource(state, 'results', source)) return { updated: 0, ignored: true };
+    if (!state.hasXml) {
+      this.feedProblem(eventId, source, 'results', { kind: 'beforeXml', channel: 'results' });
+      return { updated: 0, ignored: true };
+    }
+    this.guard(state, 'results', 'ingest', source);
+    const result = source === 'canoe123'
       ? this.apply(eventId, (s) => then(decideResultsIngest(s, rows), dropFinishedWithResults))
       : this.apply(eventId, (s) => decideResultsIngest(s, rows));
-    this.feeds.received(eventId, 'results', this.clock.now());
+    this.feeds.delivered(eventId, source, 'results', this.clock.now(), timingOf(this.require(eventId)));
+    const unknown = rows.length - result.updated;
+    if (unknown > 0) this.feedProblem(eventId, source, 'results', { kind: 'unknownRows', count: unknown });
     return result;
   }
 
-  ingestOnCourse(eventId: string, rows: readonly (OnCourseInput & OnCourseSplitInput)[], via: LiveVia = 'c123-server'): { active: number; ignored?: true } {
+  /**
+   * On-course rows from a source: c123-server's complete list (replaces the last), or the direct
+   * Canoe123 source's single sightings (merged per bib; see live-ingest.ts).
+   */
+  ingestOnCourse(eventId: string, rows: readonly (OnCourseInput & OnCourseSplitInput)[], source: FeedSource = SOURCE): { active: number; ignored?: true } {
     const state = this.require(eventId);
-    if (!state.hasXml || this.otherSource(state, 'oncourse', via)) return { active: 0, ignored: true };
-    this.guard(state, 'oncourse', 'ingest');
+    if (this.otherSource(state, 'oncourse', source)) return { active: 0, ignored: true };
+    if (!state.hasXml) {
+      this.feedProblem(eventId, source, 'oncourse', { kind: 'beforeXml', channel: 'oncourse' });
+      return { active: 0, ignored: true };
+    }
+    this.guard(state, 'oncourse', 'ingest', source);
+    const seen = this.clock.now();
+    const result = source === 'canoe123'
+      ? this.apply(eventId, (s) => decideOnCourseSightings(s, rows, seen))
+      : this.apply(eventId, (s) => decideOnCourseIngest(s, rows, seen));
+    const after = this.require(eventId);
     const now = this.clock.now();
-    const result = via === 'canoe123'
-      ? this.apply(eventId, (s) => decideOnCourseSightings(s, rows, now))
-      : this.apply(eventId, (s) => decideOnCourseIngest(s, rows, now));
-    this.feeds.received(eventId, 'oncourse', now);
+    this.feeds.delivered(eventId, source, 'oncourse', now, timingOf(after));
+    const riders = riderCounts(after.onCourse.values());
+    this.feeds.riders(eventId, source, now, riders.running, riders.atStart);
     this.scheduleExpiry();
     return result;
   }
@@ -218,7 +257,35 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   async close(): Promise<void> {
     if (this.expiryTimer) clearInterval(this.expiryTimer);
     this.expiryTimer = null;
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = null;
+    this.feeds.flush();
     await this.xmlParser.close();
+  }
+
+  /**
+   * Once a second: says in the activity log when a source falls silent while timing data is due,
+   * and when it speaks again; every few seconds, writes the feed records that changed. A restarted
+   * station says it at its first tick if the silence began before it stopped.
+   */
+  watchFeeds(): void {
+    const now = this.clock.now();
+    for (const [eventId, state] of this.events) {
+      for (const src of this.feeds.report(eventId, timingOf(state), now, this.primarySource(eventId)).sources) {
+        const key = `${eventId}|${src.source}`;
+        const logged = this.silentLogged.get(key);
+        if (src.silent && logged !== src.silent.since) {
+          this.silentLogged.set(key, src.silent.since);
+          this.activity.add(eventId, 'warn', silenceSentence(src.source, now - src.silent.since, src.silent.reason));
+        } else if (!src.silent && logged !== undefined) {
+          this.silentLogged.delete(key);
+          if (src.lastAt !== null && src.lastAt > logged) {
+            this.activity.add(eventId, 'info', `${src.source} is sending again after ${Math.round((src.lastAt - logged) / 1000)} s of silence.`);
+          }
+        }
+      }
+    }
+    if (++this.watchTicks % FEED_FLUSH_TICKS === 0) this.feeds.flush();
   }
 
   // ---- the five steps --------------------------------------------------------------------------
@@ -241,12 +308,11 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     return state;
   }
 
-  private guard(state: EventState, kind: IngestKind, by: Actor): void {
+  private guard(state: EventState, kind: IngestKind, by: Actor, source: FeedSource = SOURCE): void {
     // The operator may import XML by hand in any state but official (a correction before sign-off).
     const refusal = ingestRejection(state.status, kind);
     if (refusal && !(by === 'operator' && kind === 'xml' && state.status !== 'official')) {
-      this.feeds.failed(state.meta.eventId, kind, this.clock.now(), refusal);
-      this.activity.refused(`${state.meta.eventId}|${kind}|state`, state.meta.eventId, `Refused ${kind} push: ${refusal}`, this.clock.now());
+      if (isTimingFeed(by)) this.feedProblem(state.meta.eventId, source, kind, { kind: 'refused', channel: kind, status: state.status });
       throw new StationError('Forbidden', refusal, { currentStatus: state.status });
     }
   }
@@ -255,13 +321,26 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
    * A c123-server push to an event whose operator chose another timing source (direct Canoe123,
    * or XML only) is answered `ignored` (never 4xx, so c123-server's breaker stays shut) and noted.
    */
-  private otherSource(state: EventState, kind: IngestKind, via: LiveVia): boolean {
+  private otherSource(state: EventState, kind: IngestKind, source: FeedSource): boolean {
     const id = state.meta.eventId;
     const chosen = this.sourceOf(id);
-    if (via !== 'c123-server' || chosen === 'c123-server') return false;
+    if (source !== 'c123-server' || chosen === 'c123-server') return false;
     const what = chosen === 'canoe123' ? 'reads Canoe123 directly' : 'takes XML only';
     this.activity.refused(`${id}|${kind}|source`, id, `Ignored a c123-server ${kind} push: this event ${what} (Timing source on the dashboard)`, this.clock.now());
     return true;
+  }
+
+  /** Notes a feed problem for the source, and says it in the activity log (at most every 10 s per kind). */
+  private feedProblem(eventId: string, source: FeedSource, channel: IngestKind, problem: FeedProblem, log = true): void {
+    const now = this.clock.now();
+    this.feeds.problem(eventId, source, channel, now, problem);
+    if (log) this.activity.refused(`${eventId}|${source}|${channel}|${problem.kind}`, eventId, problemSentence(problem), now);
+  }
+
+  /** The feed source the event's chosen timing source reports as (none for XML only). */
+  private primarySource(eventId: string): FeedSource | null {
+    const kind = this.sourceOf(eventId);
+    return kind === 'manual' ? null : kind;
   }
 
   private index(state: EventState): void {
@@ -289,6 +368,17 @@ function then<R>(first: Decision<R>, second: (state: EventState) => Decision<unk
   const next = second(first.state);
   if (!next.ok) return next;
   return { ok: true, state: next.state, changes: [...first.changes, ...next.changes], result: first.result };
+}
+
+/** The source that pushes through the ingest routes (a direct Canoe123 link passes its own). */
+const SOURCE: FeedSource = 'c123-server';
+const FEED_WATCH_MS = 1000;
+/** Feed records are written every this many watch ticks (and after problems, imports, at shutdown). */
+const FEED_FLUSH_TICKS = 5;
+
+/** What the event's timing says, for what feed data is due. */
+function timingOf(state: EventState): TimingState {
+  return { running: state.status === 'running', raceInProgress: state.structure.races.some((r) => r.raceStatus === 3) };
 }
 
 export function keyHash(key: string): string {

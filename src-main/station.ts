@@ -22,7 +22,7 @@ import { buildApp } from './http/app.ts';
 import { stationRoutes } from './http/station-routes.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
-import { lanUrls } from './net/lan-addresses.ts';
+import { advertisedUrls, listensOnLan } from './net/lan-addresses.ts';
 import { openStationLog, type StationLog } from './station-log.ts';
 import { outsideArchive } from './asar-paths.ts';
 import { SourceStore } from './store/source-store.ts';
@@ -57,7 +57,10 @@ export interface Station {
   sources: TimingSources;
   app: FastifyInstance;
   settings: Settings;
+  /** The URLs phones and tablets use (see net/lan-addresses.ts `advertisedUrls`). */
   lanUrls(): string[];
+  /** False when the station listens only on a loopback address: the LAN URLs do not reach it. */
+  listensOnLan(): boolean;
   close(): Promise<void>;
 }
 
@@ -155,7 +158,8 @@ async function start(
       settings,
       secrets,
       startedAt: run.startedAt,
-      lanUrls: () => lanUrls(networkInterfaces(), port),
+      lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
+      listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
       listeningPort: () => port,
       connectionCounts: () => hub.connectionCounts(),
       setOfficialsPin: (pin) => {
@@ -200,7 +204,8 @@ async function start(
     sources,
     app,
     settings,
-    lanUrls: () => lanUrls(networkInterfaces(), port),
+    lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
+    listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
     close() {
       closing ??= (async () => {
         await sources.close();

@@ -2,6 +2,7 @@
  * Deciding what live pushes change: result rows (POST /ingest/results) and the on-course list
  * (POST /ingest/oncourse, and its expiry). Rows for races or participants the XML does not know
  * are skipped and not counted, as in c123-live-mini. Repeating an identical push changes nothing.
+ * A 2nd-run row of a best-run race is repaired first (best-run-repair.ts).
  */
 import type { Decision } from './decision.ts';
 import type { EventState, OnCourseEntry, ResultRow } from './model.ts';
@@ -11,6 +12,7 @@ import {
 import { onCourseSplits, type OnCourseSplitInput } from './canoe123/on-course-splits.ts';
 import { effectiveRun, overlayAfterLive, sameRun } from './result-merge.ts';
 import { participantOf, raceById } from './public-view.ts';
+import { repairSecondRun, type SecondRunRepair } from './best-run-repair.ts';
 
 export function decideResultsIngest(state: EventState, inputs: readonly LiveResultInput[]): Decision<{ updated: number }> {
   const unit = detectLiveUnit(inputs);
@@ -19,7 +21,8 @@ export function decideResultsIngest(state: EventState, inputs: readonly LiveResu
   const upserted = new Map<string, ResultRow>();
   let updated = 0;
   for (const input of inputs) {
-    if (!raceById(state, input.raceId) || !participantOf(state, input.participantId)) continue;
+    const raceDef = raceById(state, input.raceId);
+    if (!raceDef || !participantOf(state, input.participantId)) continue;
     updated++;
     let race = results.get(input.raceId);
     if (!copied.has(input.raceId)) {
@@ -32,11 +35,16 @@ export function decideResultsIngest(state: EventState, inputs: readonly LiveResu
       raceId: input.raceId, participantId: input.participantId, bib: null, startOrder: null, startTime: null,
       heatNr: null, roundNr: null, qualified: null, xml: null, live: null, c123: null,
     };
-    const row: ResultRow = {
-      ...base,
-      bib: trimBib(input.bib) ?? base.bib,
-      live: overlayAfterLive(base.live, liveRunFields(input, unit)),
-    };
+    const bib = trimBib(input.bib) ?? base.bib;
+    const pushed = liveRunFields(input, unit);
+    const { fields, unknown }: Pick<SecondRunRepair, 'fields' | 'unknown'> = raceDef.disId === 'BR2'
+      ? repairSecondRun(pushed, {
+        earlier: old ? effectiveRun(old) : null,
+        onCourse: bib === null ? null : onCourseOf(state, input.raceId, input.participantId, bib),
+        xml: old?.xml ?? null,
+      })
+      : { fields: pushed, unknown: [] };
+    const row: ResultRow = { ...base, bib, live: overlayAfterLive(base.live, fields, unknown) };
     if (old && old.bib === row.bib && sameRun(effectiveRun(old), effectiveRun(row))) continue;
     race!.set(input.participantId, row);
     upserted.set(`${row.raceId}|${row.participantId}`, row);
@@ -48,6 +56,11 @@ export function decideResultsIngest(state: EventState, inputs: readonly LiveResu
     changes: [{ type: 'rowsUpserted', rows: [...upserted.values()] }],
     result: { updated },
   };
+}
+
+function onCourseOf(state: EventState, raceId: string, participantId: string, bib: number): OnCourseEntry | null {
+  const entry = state.onCourse.get(`${raceId}|${bib}`);
+  return entry && entry.participantId === participantId ? entry : null;
 }
 
 /**
@@ -148,6 +161,23 @@ function resultShown(state: EventState, e: OnCourseEntry): boolean {
   if (!row) return false;
   const run = effectiveRun(row);
   return run.time === e.time;
+}
+
+/**
+ * Who the on-course list holds: riders in the start gate (no start time yet: spectators do not see
+ * them), riders on the course (started; spectators see them, finished ones for a few seconds more)
+ * and, of those, riders still running (started, not finished: pushes must keep coming).
+ */
+export function riderCounts(entries: Iterable<OnCourseEntry>): { atStart: number; onCourse: number; running: number } {
+  const out = { atStart: 0, onCourse: 0, running: 0 };
+  for (const e of entries) {
+    if (e.dtStart === null) out.atStart++;
+    else {
+      out.onCourse++;
+      if (e.dtFinish === null) out.running++;
+    }
+  }
+  return out;
 }
 
 export function expireOnCourse(state: EventState, nowMs: number, ttlMs: number): Decision {

@@ -152,7 +152,7 @@ function bestRunResults(state: EventState, race: Race, partner: Race | undefined
     return { id, row1, row2, run1, run2, c: combineRuns(run1, run2) };
   });
   const ranks = rankRows(combined.map((x) => ({
-    key: x.id, total: x.c.totalTotal, status: x.c.status, catId: participantOf(state, x.id)?.catId ?? null,
+    key: x.id, total: x.c.totalTotal, tieBreak: x.c.otherTotal, status: x.c.status, catId: participantOf(state, x.id)?.catId ?? null,
   })));
   // prevRnk: the participant's place in run 1 alone, by the same ranking rule.
   const run1Ranks = rankRows(combined.filter((x) => x.run1).map((x) => ({

@@ -1,17 +1,27 @@
 /**
  * The one ranking authority. Raceside ranks every race itself from the merged totals, whatever the
- * source (XML or live), so a rank never flips between Canoe123's and ours. Ties share a place
- * (1, 1, 3), which Canoe123 itself does not do: it breaks ties by start order (TieBreaker), see
- * test/contract/xml-ranks.test.ts for every place the two differ.
+ * source (XML or live), so a rank never flips between Canoe123's and ours.
+ *
+ * Ties: in a best-of-two-runs race the ICF rule breaks a tie on the counting total by the other
+ * run's total, lower wins (Canoe123 writes that total as `TieBreaker`); a participant whose other
+ * run did not count loses to one whose did. Where the rule leaves two rows equal, and in every
+ * other race, they share the place (1, 1, 3). test/contract/xml-ranks.test.ts holds this against
+ * every place Canoe123 wrote into the real export.
  *
  * Also here: pairing the two runs of a best-run race and combining them (the better run counts).
  */
 import type { Race, ResultStatus, RunFields } from './model.ts';
+import { totalDisagrees } from './best-run-repair.ts';
 
 export interface RankInput {
   key: string;
   /** The total that counts (a standard race's total, a best-run race's better total). */
   total: number | null;
+  /**
+   * What breaks a tie on `total`, lower first: a best-run race's other run total (null when that
+   * run did not count, which loses to any total). Absent in races without a tie-break rule.
+   */
+  tieBreak?: number | null;
   status: ResultStatus | null;
   catId: string | null;
 }
@@ -25,10 +35,10 @@ export interface Rank {
 
 const unranked: Rank = { rnk: null, totalBehind: null, catRnk: null, catTotalBehind: null };
 
-/** Ranks by total ascending; rows with a status or without a total are unranked. */
+/** Ranks by total ascending, then by the tie-break; rows with a status or without a total are unranked. */
 export function rankRows(rows: readonly RankInput[]): Map<string, Rank> {
   const out = new Map<string, Rank>();
-  const ranked = rows.filter((r) => r.status === null && r.total !== null).sort((a, b) => a.total! - b.total!);
+  const ranked = rows.filter((r) => r.status === null && r.total !== null).sort((a, b) => a.total! - b.total! || compareTieBreak(a, b));
   const overall = places(ranked);
   // Participants without a category form a group of their own, as in Canoe123.
   const byCat = new Map<string | null, RankInput[]>();
@@ -51,15 +61,24 @@ export function rankRows(rows: readonly RankInput[]): Map<string, Rank> {
   return out;
 }
 
-/** Competition ranking over a list sorted by total: equal totals share the place. */
+/** Lower tie-break first; a missing one (the other run did not count) after any number. */
+function compareTieBreak(a: RankInput, b: RankInput): number {
+  const x = a.tieBreak ?? null;
+  const y = b.tieBreak ?? null;
+  if (x === y) return 0;
+  if (x === null) return 1;
+  if (y === null) return -1;
+  return x - y;
+}
+
+/** Competition ranking over a sorted list: rows equal on total and tie-break share the place. */
 function places(sorted: readonly RankInput[]): Map<string, { place: number; behind: string }> {
   const out = new Map<string, { place: number; behind: string }>();
   const leader = sorted[0]?.total ?? 0;
   let place = 0;
-  let prev: number | null = null;
   sorted.forEach((r, i) => {
-    if (r.total !== prev) place = i + 1;
-    prev = r.total;
+    const prev = sorted[i - 1];
+    if (!prev || prev.total !== r.total || compareTieBreak(prev, r) !== 0) place = i + 1;
     out.set(r.key, { place, behind: formatBehind(r.total! - leader) });
   });
   return out;
@@ -97,10 +116,12 @@ export function pairBestRuns(races: readonly Race[]): Map<string, string> {
 export interface CombinedRuns {
   totalTotal: number | null;
   betterRunNr: 1 | 2 | null;
+  /** The total of the run that did not count, when it is a clean run: the ICF tie-break. */
+  otherTotal: number | null;
   status: ResultStatus | null;
   prevStatus: ResultStatus | null;
   currStatus: ResultStatus | null;
-  /** The second run with Canoe123's best-of-both pollution repaired (see below). */
+  /** The second run, its penalty and total blanked if they are not its own (see below). */
   run2: RunFields | null;
 }
 
@@ -109,35 +130,28 @@ export interface CombinedRuns {
  * Canoe123). A run with a status (DNS/DNF/DSQ/CAP) or no total does not count; with no counting
  * run the participant carries the latest run's status (the 2nd run's when it exists).
  *
- * Canoe123's TCP results for a BR2 race carry best-of-both Pen/Total (c123-server §9.3); when a
- * run-2 total equals the run-1 total but not its own time + pen, it is that pollution and the run-2
- * run is not counted (c123-live-mini #180, 2 cs jitter tolerated).
+ * Live 2nd-run rows are repaired when they arrive (best-run-repair.ts); a 2nd run whose total
+ * still is not its own time + pen (a row stored before that repair, or a live time beside an
+ * XML penalty of another run time) shows its time only and does not count.
  */
 export function combineRuns(run1: RunFields | null, run2: RunFields | null): CombinedRuns {
-  const r2 = run2 && run1 ? repairPollution(run1, run2) : run2;
+  const r2 = run2 && totalDisagrees(run2) ? { ...run2, pen: null, total: null } : run2;
   const clean1 = run1 && run1.status === null && run1.total !== null ? run1.total : null;
   const clean2 = r2 && r2.status === null && r2.total !== null ? r2.total : null;
   let betterRunNr: 1 | 2 | null = null;
   let totalTotal: number | null = null;
-  if (clean1 !== null && (clean2 === null || clean1 <= clean2)) [betterRunNr, totalTotal] = [1, clean1];
-  else if (clean2 !== null) [betterRunNr, totalTotal] = [2, clean2];
+  let otherTotal: number | null = null;
+  if (clean1 !== null && (clean2 === null || clean1 <= clean2)) [betterRunNr, totalTotal, otherTotal] = [1, clean1, clean2];
+  else if (clean2 !== null) [betterRunNr, totalTotal, otherTotal] = [2, clean2, clean1];
   const both = run1 !== null && r2 !== null;
   const latest = r2 ?? run1;
   return {
     totalTotal,
     betterRunNr,
+    otherTotal,
     status: betterRunNr !== null ? null : (latest?.status ?? null),
     prevStatus: both ? run1!.status : null,
     currStatus: latest?.status ?? null,
     run2: r2,
   };
-}
-
-function repairPollution(run1: RunFields, run2: RunFields): RunFields {
-  if (run2.status !== null || run1.status !== null) return run2;
-  if (run1.total === null || run2.time === null || run2.pen === null || run2.total === null) return run2;
-  const own = run2.time + run2.pen;
-  // The polluted pen is best-of-both too, so the true run-2 penalty is unknown: the run cannot count.
-  if (Math.abs(run2.total - own) > 2 && Math.abs(run2.total - run1.total) <= 2) return { ...run2, pen: null, total: null };
-  return run2;
 }

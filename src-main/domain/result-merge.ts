@@ -46,9 +46,19 @@ export function overlayAfterXml(
   return kept;
 }
 
-/** The live overlay after a live row carried `carried` (only the fields present in the input). */
-export function overlayAfterLive(live: Partial<RunFields> | null, carried: Partial<RunFields>): Partial<RunFields> {
-  return { ...(live ?? {}), ...carried };
+/**
+ * The live overlay after a live row carried `carried` (only the fields present in the input).
+ * `unknown` names fields the row made unknown (a repaired 2nd run whose penalty nobody knows):
+ * they leave the overlay, so the XML's value shows until a push knows better.
+ */
+export function overlayAfterLive(
+  live: Partial<RunFields> | null,
+  carried: Partial<RunFields>,
+  unknown: readonly (keyof RunFields)[] = [],
+): Partial<RunFields> {
+  const next: Partial<RunFields> = { ...(live ?? {}), ...carried };
+  for (const name of unknown) delete next[name];
+  return next;
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {

@@ -10,6 +10,7 @@ import type { Actor, EventState } from '../domain/model.ts';
 import type { AdminEvent, AdminEventDetail } from '../wire/admin.ts';
 import { validNextStates } from '../domain/event-lifecycle.ts';
 import { publicClasses, publicRaces } from '../domain/public-view.ts';
+import { riderCounts } from '../domain/live-ingest.ts';
 import { StationError, type StationCore } from '../station-core.ts';
 import { ingestCaller, officialCaller, operatorCaller, type Caller, type PinLimiter, type Secrets } from './auth.ts';
 import { xmlBodySchema } from './ingest-routes.ts';
@@ -139,17 +140,19 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
   app.get<{ Params: { eventId: string } }>('/events/:eventId', { schema: { params: eventParams } }, async (req): Promise<AdminEventDetail> => {
     callerOf(req, ['operator']);
     const state = existing(req.params.eventId);
+    const riders = riderCounts(state.onCourse.values());
     return {
       event: adminEventSummary(state),
       history: state.history,
       validNextStates: validNextStates(state.status, 'operator'),
       officialRaces: [...state.officialRaces.values()],
-      feeds: core.feeds.snapshot(state.meta.eventId, Date.now()),
+      feeds: core.feedReport(state.meta.eventId),
       spectators: deps.connections(state.meta.eventId),
       spectatorsCutOff: deps.slowCutOffs(state.meta.eventId),
-      onCourse: state.onCourse.size,
-      // The station's clock, so a dashboard on another machine judges feed staleness correctly.
-      serverNow: Date.now(),
+      onCourse: riders.onCourse,
+      atStart: riders.atStart,
+      // The station's clock, so a dashboard on another machine measures feed ages correctly.
+      serverNow: core.now(),
       // Drafts have no public view, so the operator's race list comes from here.
       classes: publicClasses(state),
       races: publicRaces(state),

@@ -18,6 +18,8 @@ export interface StationRouteDeps {
   /** When this station process started (ISO). */
   startedAt: string;
   lanUrls(): string[];
+  /** False when the station listens only on a loopback address (see net/lan-addresses.ts). */
+  listensOnLan(): boolean;
   /** The port the station actually listens on (the configured one may have been taken). */
   listeningPort(): number;
   connectionCounts(): Record<string, number>;
@@ -48,6 +50,7 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
 
     app.get('/station', async () => ({
       lanUrls: deps.lanUrls(),
+      listensOnLan: deps.listensOnLan(),
       listeningPort: deps.listeningPort(),
       settings: publicSettings(deps.settings),
       officialsPinSet: deps.secrets.officialsPin() !== null,

@@ -32,3 +32,28 @@ export function lanAddresses(interfaces: NetworkInterfaces): string[] {
 export function lanUrls(interfaces: NetworkInterfaces, port: number): string[] {
   return lanAddresses(interfaces).map((address) => `http://${address}:${port}/`);
 }
+
+/** A host that accepts connections on every interface. */
+export function isWildcardHost(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '';
+}
+
+/**
+ * Whether phones, tablets and c123-server on other computers reach a station listening on
+ * `host`: yes on every interface (0.0.0.0, ::) or on one of the LAN addresses; no on a loopback
+ * address (127.x, ::1, localhost), where only this computer does.
+ */
+export function listensOnLan(host: string, interfaces: NetworkInterfaces): boolean {
+  return isWildcardHost(host) || lanAddresses(interfaces).includes(host);
+}
+
+/**
+ * The URLs to advertise (LAN page, QR codes, c123-server block, officials address) for a station
+ * listening on `host`: the host itself when it is one LAN address, else every LAN address (a
+ * loopback-only station still shows them, with a warning that they do not reach it).
+ */
+export function advertisedUrls(interfaces: NetworkInterfaces, host: string, port: number): string[] {
+  const all = lanUrls(interfaces, port);
+  if (isWildcardHost(host) || !lanAddresses(interfaces).includes(host)) return all;
+  return [`http://${host}:${port}/`];
+}

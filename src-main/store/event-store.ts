@@ -39,6 +39,8 @@ export class EventStore {
       putSetting: db.prepare(`INSERT INTO station_settings (key, value) VALUES (?, ?)
         ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
       insertLog: db.prepare('INSERT INTO activity_log (at, event_id, level, message) VALUES (?, ?, ?, ?)'),
+      upsertFeed: db.prepare(`INSERT INTO feed_health (event_id, record) VALUES (?, ?)
+        ON CONFLICT (event_id) DO UPDATE SET record = excluded.record`),
     };
   }
 
@@ -161,8 +163,19 @@ export class EventStore {
     this.stmts.insertLog.run(at, eventId, level, message);
   }
 
-  recentLog(limit: number): { id: number; at: string; eventId: string | null; level: string; message: string }[] {
+  /** The newest `limit` log entries, newest first. */
+  recentLog(limit: number): { id: number; at: string; eventId: string | null; level: 'info' | 'warn' | 'error'; message: string }[] {
     return (this.db.prepare('SELECT id, at, event_id AS eventId, level, message FROM activity_log ORDER BY id DESC LIMIT ?').all(limit) as never[]);
+  }
+
+  /** Feed health records (JSON, feed-monitor.ts) by event id. */
+  loadFeedRecords(): Map<string, string> {
+    const rows = this.db.prepare('SELECT event_id, record FROM feed_health').all() as { event_id: string; record: string }[];
+    return new Map(rows.map((r) => [r.event_id, r.record]));
+  }
+
+  saveFeedRecord(eventId: string, json: string): void {
+    this.stmts.upsertFeed.run(eventId, json);
   }
 
   close(): void {

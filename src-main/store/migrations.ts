@@ -64,6 +64,16 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 3,
+    description: 'feed health per event (sources, channels, the timing they reported, the last XML import)',
+    sql: `
+      CREATE TABLE feed_health (
+        event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+        record TEXT NOT NULL
+      );
+    `,
+  },
+  {
     version: 4,
     description: 'timing source per event (c123-server push, direct Canoe123, XML only) and its XML file\'s last import',
     sql: `

@@ -37,16 +37,80 @@ export interface StatusChange {
   by: Actor;
 }
 
-export type FeedChannel = 'xml' | 'results' | 'oncourse';
+/**
+ * Where timing data comes from. Each source reports into the same feed health, channel by channel:
+ * c123-server's pushes today; a direct Canoe123 connection (issue 12) adds its own kind.
+ */
+export type FeedSource = 'c123-server' | 'canoe123';
+export const feedSources: readonly FeedSource[] = ['c123-server', 'canoe123'];
 
-export interface FeedHealth {
-  /** When the channel last delivered (ms since the epoch, the station's clock), or null. */
+export type FeedChannel = 'xml' | 'results' | 'oncourse';
+export const feedChannels: readonly FeedChannel[] = ['xml', 'results', 'oncourse'];
+
+/**
+ * What went wrong with a feed, as data: the dashboard says it in a sentence in its language, the
+ * activity log in English. Never an error code alone.
+ */
+export type FeedProblem =
+  /** The event's state refuses this kind of data (e.g. results for an official event). */
+  | { kind: 'refused'; channel: FeedChannel; status: EventStatus }
+  /** An XML export that is not a readable Canoe123 export; `detail` is the reader's reason. */
+  | { kind: 'invalidXml'; detail: string }
+  /** Results or riders on course before any XML: ignored until the XML arrives. */
+  | { kind: 'beforeXml'; channel: FeedChannel }
+  /** Result rows naming races or competitors the imported XML does not know: skipped. */
+  | { kind: 'unknownRows'; count: number };
+
+/** Why the timing says data is due now. */
+export type FeedReason = 'ridersOnCourse' | 'raceInProgress';
+
+/**
+ * - never: nothing yet;
+ * - ok: delivering, or quiet within its rhythm;
+ * - idle: quiet, and nothing is due (no rider on course, no race in progress);
+ * - stale: quiet past its rhythm while something is due;
+ * - warning: delivering, but a problem in the last minutes (never green);
+ * - failing: its last push was refused or unreadable.
+ */
+export type FeedChannelState = 'never' | 'ok' | 'idle' | 'stale' | 'warning' | 'failing';
+
+export interface FeedChannelReport {
+  channel: FeedChannel;
+  state: FeedChannelState;
+  /** When the channel last delivered accepted data (ms since the epoch, the station's clock). */
   lastAt: number | null;
   count: number;
   perMinute: number;
   errors: number;
-  lastError: string | null;
-  lastErrorAt: number | null;
+  problem: FeedProblem | null;
+  problemAt: number | null;
+  /** Why data is due on this channel now, or null. */
+  due: FeedReason | null;
+  /** Quiet time after which this channel is stale while data is due: twice its observed rhythm. */
+  staleAfterMs: number | null;
+}
+
+/**
+ * One source's health. `silent` is set when nothing at all has come from it for longer than the
+ * rhythm of what is due: the source (or the link to it) has died.
+ */
+export interface FeedSourceReport {
+  source: FeedSource;
+  /** When anything last came from the source, refused or ignored pushes included. */
+  lastAt: number | null;
+  silent: { since: number; reason: FeedReason } | null;
+  channels: FeedChannelReport[];
+}
+
+/** The last XML import, from c123-server or by hand. */
+export interface LastImport extends XmlImportSummary {
+  at: string;
+  by: Actor;
+}
+
+export interface FeedsReport {
+  sources: FeedSourceReport[];
+  lastImport: LastImport | null;
 }
 
 export interface AdminEventDetail {
@@ -54,11 +118,14 @@ export interface AdminEventDetail {
   history: StatusChange[];
   validNextStates: EventStatus[];
   officialRaces: { raceId: string; at: string; by: Actor }[];
-  feeds: Record<FeedChannel, FeedHealth>;
+  feeds: FeedsReport;
   spectators: number;
   /** Spectator sockets cut off for falling behind (close 4008) since the station started. */
   spectatorsCutOff: number;
+  /** Riders on the course (started: what spectators see, finished ones for a few seconds more). */
   onCourse: number;
+  /** Riders in the start gate, not started yet (spectators do not see them). */
+  atStart: number;
   /** The station's clock (ms since the epoch), to judge feed staleness from another machine. */
   serverNow: number;
   classes: PublicClass[];
@@ -119,7 +186,13 @@ export interface StationProcess {
 }
 
 export interface StationInfo {
+  /** The station's URL on the LAN, one per address (spectators at `/`, officials at `/officials`). */
   lanUrls: string[];
+  /**
+   * False when the station listens only on a loopback address (e.g. `--host 127.0.0.1`): the LAN
+   * URLs are shown but reach nothing, and the dashboard says so wherever it shows them.
+   */
+  listensOnLan: boolean;
   listeningPort: number;
   settings: StationSettings;
   officialsPinSet: boolean;

@@ -1,22 +1,25 @@
 /**
- * The operator dashboard in a real headless Chromium against a real station child process, fed
- * the real data (test/fixtures/real): issue 5's "Done when" for the dashboard, one story in
- * order. Create an event through the form, import the real Canoe123 XML through the file input,
- * move it to running with the buttons, watch the spectator count follow three real WebSocket
- * clients, see the results feed healthy and then stale once pushes stop, mark the event official
- * with the confirmation, and see three clients get the status diff and be closed (1000) after the
- * grace (1 s here). Screenshots of the main screens go to test-output/screenshots/operator-*.png.
+ * The operator dashboard in a real headless Chromium (a 1366×768 laptop) against a real station
+ * child process, fed the real data (test/fixtures/real): issue 5's "Done when" and issue 11's
+ * operator items, one story in order. Create an event through the form, import the real Canoe123
+ * XML through the file input (the last import is shown), move it to running with the buttons,
+ * watch the spectator count follow three real WebSocket clients, see riders on course and at the
+ * start apart and the feeds healthy while the real capture is pushed, mark a race official with a
+ * confirmation, see the officials' LAN address with its QR code and the warning that this station
+ * (on 127.0.0.1) is not reachable from the LAN, then stop pushing: "c123-server has sent nothing
+ * for N s while riders are on course …", which the dashboard still says after the station
+ * restarts, with its last import and activity log. Then mark the event official, see a refused
+ * push said in a sentence, and three clients get the status diff and be closed (1000) after the
+ * grace (1 s here). Screenshots go to test-output/screenshots/operator-*.png.
  *
- * The stale check waits for real time: the dashboard measures the feed's age against the
- * station's own `lastAt`, so the warning shows exactly STALE_AFTER_MS.results after the last
- * push; the other screens are visited meanwhile so the wait costs little.
+ * The silence check waits for real time: with a rider running, on-course pushes are due about
+ * every second, so the station calls c123-server silent 10 s after its last push.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { WsMessage } from '../../src-main/wire/live.ts';
-import { STALE_AFTER_MS } from '../../src-renderer/operator/feeds/feed-health.ts';
 import { browserSuite, ensurePagesBuilt, launchBrowser } from '../helpers/browser.ts';
 import { captureFor } from '../helpers/capture.ts';
 import { api, ingest, operator, projectRoot, realXmlPath, startTestStation, type TestStation } from '../helpers/station.ts';
@@ -26,6 +29,9 @@ import { runAxe, seriousOf } from './axe.ts';
 const EVENT = 'jarni-slalomy-2024';
 const TITLE = 'Jarní slalomy 2024';
 const GRACE_MS = 1000;
+const LAPTOP = { width: 1366, height: 768 };
+/** The capture's on-course push at t = 100.2 s: bibs 10 and 11 running, bibs 12–14 in the start gate. */
+const ridersPush = () => captureFor(EVENT).find((r) => r.t === 100_190)!;
 const screenshots = join(projectRoot, 'test-output', 'screenshots');
 
 let station: TestStation;
@@ -53,7 +59,7 @@ beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   station = await startTestStation({ args: ['--official-grace-ms', String(GRACE_MS)] });
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+  context = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB' });
   page = await context.newPage();
   page.setDefaultTimeout(8000);
   page.on('pageerror', (e) => errors.push(e.message));
@@ -137,7 +143,11 @@ afterAll(async () => {
     expect(s).toMatch(/\d+ races · \d+ participants/);
     const detail = await api(station, 'GET', `/api/v1/admin/events/${EVENT}`, { headers: operator(station) });
     expect(detail.body.event.hasXmlData).toBe(true);
-    expect(detail.body.feeds.xml.count).toBe(1);
+    expect(detail.body.feeds.lastImport).toMatchObject({ by: 'operator', imported: { results: 1422 } });
+    // A hand import is not c123-server's feed.
+    expect(detail.body.feeds.sources[0].channels.find((c: { channel: string }) => c.channel === 'xml').count).toBe(0);
+    await page.getByTestId('last-import').filter({ hasText: 'by operator' }).waitFor();
+    expect(await text('last-import')).toMatch(/^Last import \d\d:\d\d:\d\d by operator: 15 classes · 44 races · 366 participants · 1422 result rows/);
     await shot('import');
   });
 
@@ -152,7 +162,8 @@ afterAll(async () => {
     expect(await text('import-error')).toMatch(/^broken\.xml: .+\(InvalidXml\)$/);
     await page.waitForFunction(() => /XML refused/.test(document.querySelector('[data-testid=activity-list]')?.textContent ?? ''));
     const detail = await api(station, 'GET', `/api/v1/admin/events/${EVENT}`, { headers: operator(station) });
-    expect(detail.body.feeds.xml).toMatchObject({ count: 1, errors: 1 });
+    // The refused file changed nothing: the last import is still the good one.
+    expect(detail.body.feeds.lastImport).toMatchObject({ by: 'operator', imported: { results: 1422 } });
   });
 
   it('moves the event draft → startlist → running with the buttons; only valid next states are offered', async () => {
@@ -171,18 +182,24 @@ afterAll(async () => {
     await page.getByTestId('race-row').first().waitFor();
   });
 
-  it('shows the results feed healthy while c123-server pushes', async () => {
+  it('shows the feeds healthy while c123-server pushes, and riders on course and at the start apart', async () => {
     const pushes = captureFor(EVENT).filter((r) => r.url.endsWith('/ingest/results')).slice(0, 3);
     for (const r of pushes) {
       const res = await ingest(station, apiKey, r.url, r.body);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      lastPush = Date.now();
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const row = page.locator('[data-testid=feed-results]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=feed-results] td:nth-of-type(3)')?.textContent === '3');
-    expect(await row.getAttribute('data-state')).toBe('ok');
-    expect(await page.getByTestId('stale-warning').count()).toBe(0);
+    const riders = ridersPush();
+    expect((await ingest(station, apiKey, riders.url, riders.body)).status).toBe(200);
+    await waitText('feed-results-count', '3');
+    expect(await page.locator('[data-testid=feed-results]').getAttribute('data-state')).toBe('ok');
+    // Five riders in the capture's list: two on the water (what spectators see), three waiting.
+    await waitText('oncourse-count', '2');
+    await waitText('atstart-count', '3');
+    await page.locator('[data-testid=feed-oncourse][data-state=ok]').waitFor();
+    expect(await text('feed-oncourse-due')).toBe('due now (riders on course): stale after 10 s of silence');
+    expect(await page.getByTestId('feed-silent').count()).toBe(0);
+    await shot('oncourse', false);
   });
 
   it('counts three connected spectators, then none when they leave', async () => {
@@ -196,25 +213,39 @@ afterAll(async () => {
     await waitText('spectator-count', '0');
   });
 
-  it('marks a single race official from the race list', async () => {
+  it('marks a single race official from the race list, after a confirmation naming it', async () => {
     const row = page.getByTestId('race-row').first();
     const raceId = (await row.getAttribute('data-race-id'))!;
+    expect(raceId).toBe('K1M_ST_BR1_6');
+    expect(await row.getByTestId('race-state').textContent()).toBe('Official in Canoe123 · not yet confirmed by the officials');
     await row.getByTestId('race-official-toggle').click();
+    const dialog = page.getByTestId('confirm-race-official');
+    await dialog.waitFor();
+    expect(await dialog.locator('h2').textContent()).toBe('Mark “K1m - střední trať · 1st run” official?');
+    await dialog.getByTestId('confirm-ok').click();
     await page.locator(`[data-testid=race-row][data-race-id="${raceId}"][data-official=true]`).waitFor();
+    expect(await row.getByTestId('race-state').textContent()).toMatch(/^Official · confirmed by the officials \d\d:\d\d:\d\d$/);
     const pub = await api(station, 'GET', `/api/v1/events/${EVENT}`);
     expect(pub.body.races.find((r: { raceId: string }) => r.raceId === raceId).officialAt).toMatch(/^\d{4}-/);
+    // The dashboard hands out the officials' LAN address, not this browser's 127.0.0.1.
+    const info = await api(station, 'GET', '/api/v1/admin/station', { headers: operator(station) });
+    if (info.body.lanUrls.length) expect(await text('races-officials-url')).toContain(`${info.body.lanUrls[0]}officials`);
   });
 
   it('axe-core finds no serious or critical violation on the event page (nor with a confirmation open)', async () => {
     // bypassCSP only so axe-core can be injected (the station's CSP refuses inline scripts); the
     // main page of this story runs under the CSP and fails on any violation of it.
-    const other = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', bypassCSP: true });
+    const other = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB', bypassCSP: true });
     try {
       const p = await other.newPage();
       await p.goto(`${station.url}/operator/#token=${encodeURIComponent(station.adminSecret)}&/events/${EVENT}`);
       await p.getByTestId('race-row').first().waitFor();
       await p.locator('[data-testid=feed-results][data-state=ok]').waitFor();
       expect(seriousOf(await runAxe(p), 'dashboard event page')).toEqual([]);
+      await p.locator('[data-testid=race-row][data-state=running]').first().getByTestId('race-official-toggle').click();
+      await p.getByTestId('confirm-race-official').filter({ hasText: 'Canoe123 still shows this race in progress' }).waitFor();
+      expect(seriousOf(await runAxe(p), 'dashboard race official dialog')).toEqual([]);
+      await p.getByTestId('confirm-race-official').getByTestId('confirm-cancel').click();
       await p.getByTestId('delete-event').click();
       await p.getByTestId('confirm-delete').waitFor();
       expect(seriousOf(await runAxe(p), 'dashboard delete dialog')).toEqual([]);
@@ -225,7 +256,7 @@ afterAll(async () => {
   });
 
   it('speaks Czech to a Czech browser, switches to English and remembers it', async () => {
-    const other = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'cs-CZ', bypassCSP: true }); // bypassCSP: axe only
+    const other = await browser.newContext({ viewport: LAPTOP, locale: 'cs-CZ', bypassCSP: true }); // bypassCSP: axe only
     try {
       const p = await other.newPage();
       await p.goto(`${station.url}/operator/#token=${encodeURIComponent(station.adminSecret)}&/events/${EVENT}`);
@@ -235,7 +266,10 @@ afterAll(async () => {
       expect(await p.getByTestId('event-status').textContent()).toBe('Probíhá');
       expect(await p.locator('#lifecycle-title').textContent()).toBe('Stav');
       expect(await p.getByTestId('status-history').textContent()).toContain('Startovka → Probíhá provedl(a): obsluha');
-      expect(await p.getByTestId('race-row').first().textContent()).toContain('· 1. jízda');
+      expect(await p.getByTestId('race-row').first().textContent()).toContain('1. jízda');
+      expect(await p.getByTestId('race-row').first().getByTestId('race-state').textContent()).toMatch(/^Oficiální · potvrzeno rozhodčími /);
+      expect(await p.locator('[data-testid=race-day] h3').first().textContent()).toBe('sobota 6. dubna 2024');
+      expect(await p.getByTestId('atstart-count').locator('xpath=..').textContent()).toContain('na startu');
       expect(await p.getByTestId('sign-out').textContent()).toBe('Odhlásit');
       await p.screenshot({ path: join(screenshots, 'operator-event-cs.png'), fullPage: true });
       expect(seriousOf(await runAxe(p), 'dashboard event page, cs')).toEqual([]);
@@ -256,16 +290,25 @@ afterAll(async () => {
     }
   });
 
-  it('shows the LAN URLs with a QR code each, the settings and the activity log', async () => {
+  it('shows the LAN URLs for spectators and officials with a QR code each, warns that 127.0.0.1 is not the LAN; the settings and the activity log', async () => {
     const info = await api(station, 'GET', '/api/v1/admin/station', { headers: operator(station) });
+    expect(info.body.listensOnLan).toBe(false); // the test station listens on 127.0.0.1
     await page.getByTestId('nav-lan').click();
     await page.getByTestId('lan-page').waitFor();
     expect(await page.getByTestId('lan-url').count()).toBe(info.body.lanUrls.length);
+    const officials = await page.getByTestId('officials-url').locator('code').allTextContents();
+    expect(officials).toEqual(info.body.lanUrls.length ? info.body.lanUrls.map((u: string) => `${u}officials`) : [`${station.url}/officials`]);
+    expect(officials.join(' ')).not.toContain('127.0.0.1');
     if (info.body.lanUrls.length) {
       await page.getByTestId('qr-code').first().waitFor();
+      expect(await page.getByTestId('qr-code').count()).toBe(2 * info.body.lanUrls.length);
       expect(await page.getByTestId('qr-code').first().getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+      expect(await text('loopback-warning')).toBe(
+        `The station listens only on 127.0.0.1: phones, tablets and c123-server on other computers cannot reach ${info.body.lanUrls[0]}. Restart it with --host 0.0.0.0 (or RACESIDE_HOST=0.0.0.0) to serve the venue network.`,
+      );
     }
     await shot('lan');
+    await shot('lan-1366x768', false);
 
     await page.getByTestId('nav-settings').click();
     const form = page.getByTestId('settings-form');
@@ -285,23 +328,79 @@ afterAll(async () => {
     await shot('activity');
   });
 
-  it('warns that the results feed went stale once pushes stop while running', async () => {
+  it('says c123-server has died when it sends nothing while riders are on course; results quiet within their rhythm stay OK', async () => {
     await page.locator(`[data-testid=event-link][data-event-id="${EVENT}"]`).click();
     await page.getByTestId('feed-panel').waitFor();
-    const limit = STALE_AFTER_MS.results!;
-    await page.locator('[data-testid=feed-results][data-state=stale]').waitFor({ timeout: limit + 5000 });
-    const seen = Date.now();
-    expect(seen - lastPush).toBeGreaterThanOrEqual(limit - 500); // not before the threshold
-    expect(await text('stale-warning')).toContain('Results quiet for more than 15 s');
-    await shot('stale');
-  }, 30_000);
+    const results = captureFor(EVENT).filter((r) => r.url.endsWith('/ingest/results'))[3];
+    expect((await ingest(station, apiKey, results.url, results.body)).status).toBe(200);
+    const riders = ridersPush();
+    expect((await ingest(station, apiKey, riders.url, riders.body)).status).toBe(200);
+    lastPush = Date.now();
+    // The feed went quiet while the other screens were visited: the new pushes clear the warning…
+    await page.waitForFunction(() => !document.querySelector('[data-testid=feed-silent]'));
+    // … until c123-server is quiet for longer than the on-course rhythm allows (at least 10 s,
+    // twice the longest gap seen while a rider ran: the story's own pauses count).
+    const detail = await api(station, 'GET', `/api/v1/admin/events/${EVENT}`, { headers: operator(station) });
+    const limit = detail.body.feeds.sources[0].channels.find((c: { channel: string }) => c.channel === 'oncourse').staleAfterMs as number;
+    expect(limit).toBeGreaterThanOrEqual(10_000);
+    await page.getByTestId('feed-silent').waitFor({ timeout: limit + 10_000 });
+    expect(Date.now() - lastPush).toBeGreaterThanOrEqual(limit - 500); // not before
+    expect(await text('feed-silent')).toMatch(/^c123-server has sent nothing for \d+ s while riders are on course — it may need 'Force push XML' or a restart\.$/);
+    expect(await page.locator('[data-testid=feed-oncourse]').getAttribute('data-state')).toBe('stale');
+    // Results come 4–55 s apart in a real race: quiet for more than 15 s is not a dead feed.
+    expect(await page.locator('[data-testid=feed-results]').getAttribute('data-state')).toBe('ok');
+    await shot('silent');
+    await shot('silent-1366x768', false);
+  }, 60_000);
+
+  it('still knows after the station restarts: the silence, the last import and the activity log', async () => {
+    const silences = async () => ((await api(station, 'GET', '/api/v1/admin/activity?limit=500', { headers: operator(station) })).body.entries as { message: string }[])
+      .filter((e) => e.message.startsWith('c123-server has sent nothing for')).length;
+    const before = await silences();
+    expect(before).toBeGreaterThan(0);
+    expect(await station.stop()).toBe(0);
+    await station.restart();
+    // What the page shows now comes from the restarted station alone.
+    await page.reload();
+    await page.locator('[data-testid=last-import]', { hasText: 'by operator' }).waitFor({ timeout: 15_000 });
+    expect(await text('last-import')).toMatch(/^Last import \d\d:\d\d:\d\d by operator: 15 classes · 44 races · 366 participants · 1422 result rows/);
+    await page.getByTestId('feed-silent').waitFor();
+    expect(await text('feed-silent')).toMatch(/^c123-server has sent nothing for \d+ s while riders are on course/);
+    expect(await text('feed-xml-last')).toBe('never');
+    expect(await page.locator('[data-testid=feed-results-count]').textContent()).toBe('4');
+    // The activity log was kept, and the restarted station said the silence again at once.
+    await page.waitForFunction((n) => {
+      const items = [...document.querySelectorAll('[data-testid=activity-list] li')].map((li) => li.textContent ?? '');
+      return items.filter((m) => m.includes('c123-server has sent nothing for')).length > n && items.some((m) => m.includes('XML imported'));
+    }, before, { timeout: 10_000 });
+    await shot('after-restart');
+    // c123-server speaks again: the warning goes, the log says so.
+    const riders = ridersPush();
+    expect((await ingest(station, apiKey, riders.url, riders.body)).status).toBe(200);
+    await page.waitForFunction(() => !document.querySelector('[data-testid=feed-silent]'));
+    await page.waitForFunction(() => /c123-server is sending again after \d+ s of silence/.test(document.querySelector('[data-testid=activity-list]')?.textContent ?? ''));
+  }, 40_000);
+
+  it('says the silence in Czech too, axe-clean', async () => {
+    const other = await browser.newContext({ viewport: LAPTOP, locale: 'cs-CZ', bypassCSP: true }); // bypassCSP: axe only
+    try {
+      const p = await other.newPage();
+      await p.goto(`${station.url}/operator/#token=${encodeURIComponent(station.adminSecret)}&/events/${EVENT}`);
+      await p.getByTestId('feed-silent').waitFor({ timeout: 45_000 });
+      expect(await p.getByTestId('feed-silent').textContent()).toMatch(/^c123-server nic neposlal už \d+ s, přestože jsou závodníci na trati — možná potřebuje „Force push XML“ nebo restart\.$/);
+      await p.screenshot({ path: join(screenshots, 'operator-silent-cs.png'), fullPage: true });
+      expect(seriousOf(await runAxe(p), 'dashboard silent feed, cs')).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
 
   it('marks the event official after the confirmation; three spectators get the status diff and are closed after the grace', async () => {
     for (let i = 0; i < 3; i++) sockets.push(await connect(station, EVENT));
     await waitText('spectator-count', '3');
     await page.getByTestId('status-to-finished').click();
     await waitText('event-status', 'Finished');
-    expect(await page.getByTestId('stale-warning').count()).toBe(0); // quiet feeds are expected once finished
+    expect(await page.getByTestId('feed-silent').count()).toBe(0); // quiet feeds are expected once finished
 
     await page.getByTestId('status-to-official').click();
     const dialog = page.getByTestId('confirm-official');
@@ -325,6 +424,16 @@ afterAll(async () => {
     expect(await history.first().textContent()).toMatch(/Finished → Official by operator/);
     await waitText('spectator-count', '0');
     await shot('official');
+  });
+
+  it('says a refused push in a sentence, and the feed is not green', async () => {
+    const push = captureFor(EVENT).find((r) => r.url.endsWith('/ingest/results'))!;
+    expect((await ingest(station, apiKey, push.url, push.body)).status).toBe(403);
+    await page.locator('[data-testid=feed-results][data-state=failing]').waitFor();
+    expect(await text('feed-results-problem')).toMatch(
+      /^Results: Results for an official event were refused: official results are final\. Turn off c123-server’s live push for this event\. \(.+\)$/,
+    );
+    await shot('refused');
   });
 
   it('deletes the event after a confirmation that names it', async () => {

@@ -10,8 +10,9 @@
  * Why there are differences at all: on a best-of-two-runs race Canoe123's TCP `Pen`/`Total` are
  * best-of-both values (docs/CANOE123-FORMATS.md, "Best-run pollution"). c123-server 0.12 repairs the pen from the
  * XML export's row even when that row holds another time (the export is not the same instant),
- * or not at all (three rows reach us with total ≠ time + pen, which the station must blank). The
- * direct source takes the run's own pen from the run's own gates in the same message.
+ * or not at all: three rows reach the station with total ≠ time + pen; its best-run repair (the
+ * same for both paths) fixes bib 10 from the rider's on-course gates and leaves 29 and 68 blank.
+ * The direct source takes the run's own pen from the run's own gates in the same message.
  *
  * Also proven: results of races other than the current one (Canoe123 rotates them with
  * `Current="N"`; c123-server never pushes them) reach spectators from the TCP stream alone — with
@@ -43,14 +44,13 @@ const differences: { bib: number; direct: [number | null, number | null]; captur
   { bib: 6, direct: [400, 9241], capture: [800, 9641], why: 'gates 4 s; XML pen 8 s belongs to time 94.71' },
   { bib: 8, direct: [null, null], capture: [200, 10100], why: 'gates cover 11 of 24 gates and Pen/Total are best-of-both: unknown, so blank; c123-server guessed with the pen of time 109.27' },
   { bib: 9, direct: [5200, 10320], capture: [5600, 10720], why: 'gates 52 s = the pen Canoe123 showed on course (total 103.20); XML pen 56 s belongs to time 90.35' },
-  { bib: 10, direct: [5200, 12709], capture: [null, null], why: 'gates 52 s; c123-server sent total = the 1st run\'s, which the station must blank' },
   { bib: 15, direct: [5800, 15112], capture: [200, 9512], why: 'gates 58 s; XML pen 2 s belongs to time 102.28' },
   { bib: 18, direct: [10400, 22329], capture: [5400, 17329], why: 'gates 104 s; XML pen 54 s belongs to the export\'s row' },
   { bib: 28, direct: [600, 10065], capture: [0, 9465], why: 'Time + Pen = Total and gates 6 s; XML pen 0 belongs to time 104.15' },
-  { bib: 29, direct: [5200, 14270], capture: [null, null], why: 'gates 52 s; c123-server sent total = the 1st run\'s, which the station must blank' },
+  { bib: 29, direct: [5200, 14270], capture: [null, null], why: 'gates 52 s; c123-server sent total = the 1st run\'s, and nothing else the station holds is this run: blank' },
   { bib: 32, direct: [800, 12237], capture: [1000, 12437], why: 'Time + Pen = Total and gates 8 s; c123-server preferred the XML pen 10 s' },
   { bib: 51, direct: [6000, 18270], capture: [6200, 18470], why: 'gates 60 s; XML pen 62 s' },
-  { bib: 68, direct: [1400, 11316], capture: [null, null], why: 'gates 14 s; c123-server sent total = the 1st run\'s, which the station must blank' },
+  { bib: 68, direct: [1400, 11316], capture: [null, null], why: 'gates 14 s; c123-server sent total = the 1st run\'s, and nothing else the station holds is this run: blank' },
   { bib: 86, direct: [41400, 54900], capture: [41200, 54700], why: 'gates 414 s; XML pen 412 s' },
 ];
 /** Fields that follow from a row's total through the ranking (of that row or of rows it passes). */

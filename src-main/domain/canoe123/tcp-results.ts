@@ -19,7 +19,6 @@
  * with a status has no total, and the pen its gates add up to. Pure; never throws.
  */
 import type { EventState, Race, ResultStatus } from '../model.ts';
-import { effectiveRun } from '../result-merge.ts';
 import { raceById } from '../public-view.ts';
 import { parseGates } from './gates.ts';
 import { childOf, intAttr, secondsAttrToCs, textAttr, type TcpElement } from './tcp-elements.ts';
@@ -87,7 +86,7 @@ export function resultInputsOf(state: EventState, msg: TcpResults): LiveResultIn
     if (row.time === null && row.status === null) continue;
     const participantId = participantIdFor(state, race.raceId, row.participantId, row.bib);
     if (participantId === null || row.bib === null) continue;
-    const own = bestOfBoth ? ownRun(state, race, participantId, row, gateCount) : { pen: row.pen, total: row.total };
+    const own = bestOfBoth ? ownRun(row, gateCount) : { pen: row.pen, total: row.total };
     out.push({
       raceId: race.raceId,
       participantId,
@@ -103,16 +102,17 @@ export function resultInputsOf(state: EventState, msg: TcpResults): LiveResultIn
   return out;
 }
 
-/** The 2nd run's own pen and total (see the file comment). */
-function ownRun(state: EventState, race: Race, participantId: string, row: TcpResultRow, gateCount: number | null): { pen: number | null; total: number | null } {
+/**
+ * The 2nd run's own pen and total where this message alone tells them (see the file comment);
+ * otherwise Canoe123's Pen/Total as sent, for the station's one best-run repair to judge
+ * (best-run-repair.ts, applied to every live 2nd-run row whatever its source).
+ */
+function ownRun(row: TcpResultRow, gateCount: number | null): { pen: number | null; total: number | null } {
   // A run with a status has no total; its pen is what its gates so far add up to (none: DNS's 0).
   if (row.status !== null) return { pen: gatesSum(row.gates) ?? (row.pen === 0 ? 0 : null), total: null };
-  const addsUp = row.time !== null && row.pen !== null && row.total !== null && row.total === row.time + row.pen;
-  const pen = gatesPen(row.gates, gateCount)
-    ?? (addsUp ? row.pen : null)
-    ?? onCoursePen(state, race, row)
-    ?? heldPen(state, race, participantId, row);
-  return { pen, total: pen !== null && row.time !== null ? row.time + pen : null };
+  const pen = gatesPen(row.gates, gateCount);
+  if (pen !== null && row.time !== null) return { pen, total: row.time + pen };
+  return { pen: row.pen, total: row.total };
 }
 
 /** Sum of the run's own gate penalties (seconds → cs), when every gate of the course has a value. */
@@ -127,20 +127,6 @@ function gatesPen(gates: (number | null)[] | null, gateCount: number | null): nu
 function gatesSum(gates: (number | null)[] | null): number | null {
   if (!gates || !gates.some((g) => g !== null)) return null;
   return gates.reduce<number>((sum, g) => sum + (g ?? 0), 0) * 100;
-}
-
-/** The pen Canoe123 showed for this rider on course, finished with this same time. */
-function onCoursePen(state: EventState, race: Race, row: TcpResultRow): number | null {
-  const entry = row.bib === null ? undefined : state.onCourse.get(`${race.raceId}|${row.bib}`);
-  return entry && entry.dtFinish !== null && entry.time !== null && entry.time === row.time ? entry.pen : null;
-}
-
-/** The pen the station already holds for this run, when it is for this same time. */
-function heldPen(state: EventState, race: Race, participantId: string, row: TcpResultRow): number | null {
-  const held = state.results.get(race.raceId)?.get(participantId);
-  if (!held) return null;
-  const run = effectiveRun(held);
-  return run.time !== null && run.time === row.time ? run.pen : null;
 }
 
 function courseGateCount(state: EventState, race: Race): number | null {

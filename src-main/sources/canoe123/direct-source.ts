@@ -372,7 +372,7 @@ export class DirectCanoe123Source {
       lastSha256: this.deps.lastXml.sha256,
       now,
       importXml: async (xml) => {
-        const summary = await core.ingestXml(eventId, xml, 'canoe123');
+        const summary = await core.ingestXml(eventId, xml, 'canoe123', 'canoe123');
         return {
           races: summary.imported.races,
           results: summary.imported.results,

@@ -29,7 +29,8 @@ export function ActivityPanel({ title, eventId, limit, compact }: { title: strin
       <Heading id="activity-title">{title}</Heading>
       {log.error != null && <p className="alert alert--error" role="alert">{errorText(log.error, i18n)}</p>}
       {log.data && entries.length === 0 && <p className="muted">{t('common.nothingYet')}</p>}
-      <ol className={compact ? 'activity activity--compact' : 'activity'} data-testid="activity-list">
+      {/* Scrolls when long: focusable, so a keyboard can scroll it too. */}
+      <ol className={compact ? 'activity activity--compact' : 'activity'} data-testid="activity-list" tabIndex={0} aria-labelledby="activity-title">
         {entries.map((e) => (
           <li key={e.id} className={`activity__item activity__item--${e.level}`}>
             <span className="num activity__at">{clockTime(e.at)}</span>

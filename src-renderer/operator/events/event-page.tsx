@@ -5,6 +5,7 @@
  * its recent activity, and delete.
  */
 import { seg } from '../../shared/api-client.ts';
+import { formatDateRange } from '../../shared/ui/format.ts';
 import { ActivityPanel } from '../activity/activity-panel.tsx';
 import { FeedPanel } from '../feeds/feed-panel.tsx';
 import { TimingSourcePanel } from '../sources/timing-source-panel.tsx';
@@ -59,14 +60,16 @@ export function EventPage({ eventId }: { eventId: string }) {
 
   const d = detail.data;
   const e = d.event;
-  const structureKey = `${e.status}|${d.feeds.xml.count}|${e.hasXmlData}`;
+  const structureKey = `${e.status}|${d.feeds.lastImport?.at ?? ''}|${e.hasXmlData}`;
+  // Feed times are the station's clock; this browser's may differ (another machine on the LAN).
+  const stationNow = now + (detail.at !== null ? d.serverNow - detail.at : 0);
   return (
     <div className="event" data-testid="event-page" data-event-id={e.eventId}>
       <header className="event__head">
         <div>
           <h1>{e.mainTitle}</h1>
           <p className="muted">
-            {[e.subTitle, e.location, e.facility, [e.startDate, e.endDate].filter(Boolean).join(' – ')].filter(Boolean).join(' · ')}
+            {[...new Set([e.subTitle, e.location, e.facility].filter(Boolean))].concat(formatDateRange(e.startDate, e.endDate, i18n.locale) || []).join(' · ')}
             {' '}· {t('event.id')} <code>{e.eventId}</code> · <span className={`badge badge--st-${e.status}`}>{statusLabel(e.status, i18n)}</span>
           </p>
         </div>
@@ -74,10 +77,10 @@ export function EventPage({ eventId }: { eventId: string }) {
       </header>
       {detail.error != null && <p className="alert alert--warn" role="status">{t('event.notAnswering', { error: errorText(detail.error, i18n) })}</p>}
       <div className="grid">
-        <FeedPanel detail={d} now={now} />
-        <TimingSourcePanel eventId={e.eventId} now={now} />
+        <FeedPanel detail={d} now={stationNow} />
+        <TimingSourcePanel eventId={e.eventId} now={stationNow} />
         <LifecyclePanel detail={d} onChanged={changed} />
-        <XmlImport eventId={e.eventId} disabled={e.status === 'official'} onImported={changed} />
+        <XmlImport eventId={e.eventId} disabled={e.status === 'official'} lastImport={d.feeds.lastImport} onImported={changed} />
         <IngestKeyPanel event={e} />
         <RaceOfficialPanel detail={d} structureKey={structureKey} onChanged={changed} />
         <EventDetailsForm key={detailsKey(e)} event={e} onSaved={changed} />

@@ -9,6 +9,7 @@ import { fillNodes } from '../i18n/fill-nodes.tsx';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { CopyButton } from '../lib/copy-button.tsx';
+import { LoopbackWarning } from '../lan/loopback-warning.tsx';
 import { c123LiveSettingsBlock, stationServerUrl } from './c123-settings.ts';
 
 export function IngestKeyPanel({ event }: { event: AdminEvent }) {
@@ -42,6 +43,7 @@ export function IngestKeyPanel({ event }: { event: AdminEvent }) {
       <pre ref={blockRef} className="codeblock" tabIndex={0} data-testid="c123-settings">{block}</pre>
       <CopyButton text={block} target={blockRef} label={t('key.copySettings')} testId="copy-settings" />
       {!station?.lanUrls.length && <p className="alert alert--warn">{t('key.noLan')}</p>}
+      <LoopbackWarning />
     </section>
   );
 }

@@ -1,18 +1,17 @@
 /**
- * Live numbers for one event: connected spectators, riders on course, and each feed's health
- * (last delivery as "12 s ago", pushes per minute, errors and the last error), with a clear
- * warning when a channel went quiet while the event is running.
+ * Live numbers for one event: connected spectators, riders on course and at the start, and the
+ * health of each source's feeds as the station judged it: a red sentence when a source has gone
+ * silent while the timing says data is due, each channel's state in words, when it last delivered,
+ * and every problem as a sentence saying what to do. Times are on the station's clock (`now`).
  */
-import type { AdminEventDetail } from '@wire/admin.ts';
+import type { AdminEventDetail, FeedSourceReport } from '@wire/admin.ts';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { ago } from '../lib/relative-time.ts';
-import { FEED_CHANNELS, failingNow, feedState, STALE_AFTER_MS, staleChannels } from './feed-health.ts';
+import { channelStateText, nothingYetText, problemText, quietFor, silenceText, sourceName } from './feed-words.ts';
 
 export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: number }) {
-  const i18n = useOperatorI18n();
-  const { t } = i18n;
-  const status = detail.event.status;
-  const stale = staleChannels(detail.feeds, status, now);
+  const { t } = useOperatorI18n();
+  const running = detail.event.status === 'running';
   return (
     <section className="panel" aria-labelledby="live-title" data-testid="feed-panel">
       <h2 id="live-title">{t('feeds.title')}</h2>
@@ -30,19 +29,34 @@ export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: numb
           <span className="stat__value num" data-testid="oncourse-count">{detail.onCourse}</span>
           <span className="stat__label">{t('feeds.oncourse')}</span>
         </div>
+        <div className="stat">
+          <span className="stat__value num" data-testid="atstart-count">{detail.atStart}</span>
+          <span className="stat__label">{t('feeds.atStart')}</span>
+          <span className="stat__hint">{t('feeds.atStartHelp')}</span>
+        </div>
       </div>
-      {stale.length > 0 && (
-        <p className="alert alert--error" role="alert" data-testid="stale-warning">
-          {t('feeds.staleWarning', {
-            channels: stale.map((c) => t(`channel.${c}`)).join(t('feeds.and')),
-            s: Math.min(...stale.map((c) => STALE_AFTER_MS[c]!)) / 1000,
-          })}
-        </p>
+      {detail.feeds.sources.map((src) => <SourceHealth key={src.source} src={src} now={now} running={running} />)}
+    </section>
+  );
+}
+
+function SourceHealth({ src, now, running }: { src: FeedSourceReport; now: number; running: boolean }) {
+  const i18n = useOperatorI18n();
+  const { t } = i18n;
+  const silence = silenceText(src, now, i18n);
+  const problems = src.channels.filter((c) => c.problem && (c.state === 'failing' || c.state === 'warning'));
+  return (
+    <div className="feedsrc" data-testid={`feed-source-${src.source}`} data-silent={src.silent ? 'true' : 'false'}>
+      {silence && <p className="alert alert--error" role="alert" data-testid="feed-silent">{silence}</p>}
+      {running && src.lastAt === null && (
+        <p className="alert alert--warn" role="status" data-testid="feed-nothing">{nothingYetText(src.source, i18n)}</p>
       )}
       <table className="feeds">
+        <caption>{sourceName(src.source)}</caption>
         <thead>
           <tr>
             <th scope="col">{t('feeds.feed')}</th>
+            <th scope="col">{t('feeds.state')}</th>
             <th scope="col">{t('feeds.last')}</th>
             <th scope="col">{t('feeds.perMinute')}</th>
             <th scope="col">{t('feeds.total')}</th>
@@ -50,31 +64,34 @@ export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: numb
           </tr>
         </thead>
         <tbody>
-          {FEED_CHANNELS.map((c) => {
-            const h = detail.feeds[c];
-            const state = feedState(c, h, status, now);
-            return (
-              <tr key={c} className={`feed feed--${state}`} data-testid={`feed-${c}`} data-state={state}>
-                <th scope="row">
-                  <span className={`dot dot--${state}`} aria-hidden="true" /> {t(`channel.${c}`)}
-                  {state === 'stale' && <span className="badge badge--stale">{t('feeds.stale')}</span>}
-                </th>
-                <td className="num" data-testid={`feed-${c}-last`}>{ago(h.lastAt, now, i18n)}</td>
-                <td className="num">{h.perMinute}</td>
-                <td className="num">{h.count}</td>
-                <td className={failingNow(h) ? 'feed__err feed__err--now' : 'feed__err'}>
-                  <span className="num">{h.errors}</span>
-                  {h.lastError && (
-                    <span className="feed__lasterr" title={h.lastError}>
-                      {' '}· {h.lastError} ({ago(h.lastErrorAt, now, i18n)})
-                    </span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {src.channels.map((c) => (
+            <tr key={c.channel} className={`feed feed--${c.state}`} data-testid={`feed-${c.channel}`} data-state={c.state}>
+              <th scope="row">
+                {t(`channel.${c.channel}`)}
+                {c.due && c.staleAfterMs !== null && (
+                  <small className="feed__due" data-testid={`feed-${c.channel}-due`}>
+                    {t('feeds.due', { why: t(`due.${c.due}`), after: quietFor(c.staleAfterMs, i18n) })}
+                  </small>
+                )}
+              </th>
+              <td className="feed__state"><span className={`dot dot--${c.state}`} aria-hidden="true" /> {channelStateText(c.state, i18n)}</td>
+              <td className="num" data-testid={`feed-${c.channel}-last`}>{ago(c.lastAt, now, i18n)}</td>
+              <td className="num">{c.perMinute}</td>
+              <td className="num" data-testid={`feed-${c.channel}-count`}>{c.count}</td>
+              <td className="num">{c.errors}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
-    </section>
+      {problems.length > 0 && (
+        <ul className="feed__problems" aria-label={t('feeds.problems')} data-testid="feed-problems">
+          {problems.map((c) => (
+            <li key={c.channel} className={c.state === 'failing' ? 'alert alert--error' : 'alert alert--warn'} data-testid={`feed-${c.channel}-problem`}>
+              <strong>{t(`channel.${c.channel}`)}:</strong> {problemText(c.problem!, i18n)} <span className="muted">({ago(c.problemAt, now, i18n)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

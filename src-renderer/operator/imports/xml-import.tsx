@@ -1,18 +1,27 @@
 /**
  * XML import by hand: a drop zone and a file picker (the Electron open-file dialog when the
  * preload offers it, else an `<input type=file>`), with progress while the file is read, sent and
- * imported, then a summary of what changed, or the station's reason for refusing it.
+ * imported, then a summary of what changed, or the station's reason for refusing it. Below it,
+ * the event's last import (from c123-server or by hand) as the station remembers it, restarts
+ * included.
  */
 import { useRef, useState, type DragEvent } from 'react';
+import type { LastImport } from '@wire/admin.ts';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
+import { clockTime } from '../lib/relative-time.ts';
 import { bridge } from '../lib/bridge.ts';
 import { changeText, countsText, isBusy, phaseFraction, phaseText, type ImportPhase } from './import-progress.ts';
 import { readFileText } from './read-file.ts';
 import { uploadXml } from './upload-xml.ts';
 
-export function XmlImport({ eventId, disabled, onImported }: { eventId: string; disabled: boolean; onImported(): void }) {
+export function XmlImport({ eventId, disabled, lastImport, onImported }: {
+  eventId: string;
+  disabled: boolean;
+  lastImport: LastImport | null;
+  onImported(): void;
+}) {
   const i18n = useOperatorI18n();
   const { t } = i18n;
   const { client } = useAdmin();
@@ -106,6 +115,11 @@ export function XmlImport({ eventId, disabled, onImported }: { eventId: string; 
           </div>
         )}
       </div>
+      <p className="muted" data-testid="last-import">
+        {lastImport
+          ? <>{t('import.last', { time: clockTime(lastImport.at), who: t(`actor.${lastImport.by}`) })} <span className="num">{countsText(lastImport, i18n)}</span></>
+          : t('import.lastNone')}
+      </p>
     </section>
   );
 }

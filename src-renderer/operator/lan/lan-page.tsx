@@ -1,13 +1,18 @@
 /**
- * How spectators reach the station: its URL on every network interface, each with a QR code to
- * show on a screen or print at the venue, and a button to open the spectator view.
+ * How people reach the station on the venue network: its URL on every network interface for
+ * spectators and for officials (`/officials`), each with a QR code to show on a screen or print,
+ * a button to open the spectator view, and a warning when the station listens only on this
+ * computer so none of these addresses would work.
  */
 import { useRef } from 'react';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { CopyButton } from '../lib/copy-button.tsx';
+import { formatRoute } from '../lib/route.ts';
+import { LoopbackWarning } from './loopback-warning.tsx';
 import { OpenSpectatorButton } from './open-spectator-button.tsx';
 import { QrImage } from './qr-image.tsx';
+import { officialsUrls } from './station-urls.ts';
 
 export function LanPage() {
   const { t, tn } = useOperatorI18n();
@@ -15,31 +20,47 @@ export function LanPage() {
   if (!station) return <section className="panel"><p className="muted">{t('common.loading')}</p></section>;
   const connected = Object.values(station.connections).reduce((a, b) => a + b, 0);
   return (
-    <section className="panel" aria-labelledby="lan-title" data-testid="lan-page">
-      <div className="event__head">
-        <h1 id="lan-title">{t('lan.title')}</h1>
-        <OpenSpectatorButton url={station.lanUrls[0]} />
-      </div>
-      <p className="muted">
-        {t('lan.intro')} <span data-testid="lan-connected">{tn('lan.connected', connected)}</span>
-      </p>
-      {station.lanUrls.length === 0 && (
-        <p className="alert alert--warn" role="alert">{t('lan.none')}</p>
-      )}
-      <ul className="lan" data-testid="lan-urls">
-        {station.lanUrls.map((url) => <LanUrl key={url} url={url} />)}
-      </ul>
-    </section>
+    <div className="lanpage" data-testid="lan-page">
+      <h1 className="lanpage__title">{t('lan.pageTitle')}</h1>
+      <LoopbackWarning />
+      <section className="panel" aria-labelledby="lan-title">
+        <div className="event__head">
+          <h2 id="lan-title">{t('lan.title')}</h2>
+          <OpenSpectatorButton url={station.lanUrls[0]} />
+        </div>
+        <p className="muted">
+          {t('lan.intro')} <span data-testid="lan-connected">{tn('lan.connected', connected)}</span>
+        </p>
+        {station.lanUrls.length === 0 && (
+          <p className="alert alert--warn" role="alert">{t('lan.none')}</p>
+        )}
+        <ul className="lan" data-testid="lan-urls">
+          {station.lanUrls.map((url) => <LanUrl key={url} url={url} testId="lan-url" />)}
+        </ul>
+      </section>
+      <section className="panel" aria-labelledby="officials-lan-title" data-testid="officials-lan">
+        <h2 id="officials-lan-title">{t('lan.officialsTitle')}</h2>
+        <p className="muted">{t('lan.officialsIntro')}</p>
+        {!station.officialsPinSet && (
+          <p className="alert alert--warn" data-testid="officials-no-pin">
+            {t('lan.noPin')} <a href={formatRoute({ page: 'settings' })}>{t('nav.settings')}</a>
+          </p>
+        )}
+        <ul className="lan" data-testid="officials-urls">
+          {officialsUrls(station.lanUrls, location.origin).map((url) => <LanUrl key={url} url={url} testId="officials-url" />)}
+        </ul>
+      </section>
+    </div>
   );
 }
 
-function LanUrl({ url }: { url: string }) {
+function LanUrl({ url, testId }: { url: string; testId: string }) {
   const ref = useRef<HTMLElement>(null);
   return (
-    <li className="lan__item" data-testid="lan-url">
+    <li className="lan__item" data-testid={testId}>
       <QrImage url={url} />
       <code ref={ref} className="lan__url">{url}</code>
-      <CopyButton text={url} target={ref} testId="copy-lan-url" />
+      <CopyButton text={url} target={ref} testId={`copy-${testId}`} />
     </li>
   );
 }

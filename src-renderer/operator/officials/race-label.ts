@@ -7,11 +7,15 @@ import { raceTypes, type PublicClass, type PublicRace } from '@wire/api.ts';
 import { raceState } from '../../shared/ui/race-status.ts';
 import type { OperatorText } from '../i18n/operator-text.ts';
 
-export function raceLabel(race: PublicRace, classes: readonly PublicClass[], { t }: Pick<OperatorText, 't'>): string {
+export function raceLabel(race: PublicRace, classes: readonly PublicClass[], i18n: Pick<OperatorText, 't'>): string {
   const cls = classes.find((c) => c.classId === race.classId);
+  return `${cls?.name ?? race.classId} · ${raceTypeLabel(race, i18n)}`;
+}
+
+/** Which run or round it is: "2nd run", "Final". */
+export function raceTypeLabel(race: Pick<PublicRace, 'raceType'>, { t }: Pick<OperatorText, 't'>): string {
   // A race type this build does not know (the data may be newer than the wire union) shows as it came.
-  const type = (raceTypes as readonly string[]).includes(race.raceType) ? t(`raceType.${race.raceType}`) : race.raceType;
-  return `${cls?.name ?? race.classId} · ${type}`;
+  return (raceTypes as readonly string[]).includes(race.raceType) ? t(`raceType.${race.raceType}`) : race.raceType;
 }
 
 /** Canoe123's own state of the race, ignoring the station's official mark. */

@@ -11,12 +11,13 @@ import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import type { AdminEventDetail } from '@wire/admin.ts';
+import { officialsUrls } from '../lan/station-urls.ts';
 import { RaceOfficialList } from './race-official-list.tsx';
 
 export function RaceOfficialPanel({ detail, structureKey, onChanged }: { detail: AdminEventDetail; structureKey: string; onChanged(): void }) {
   const i18n = useOperatorI18n();
   const { t } = i18n;
-  const { client } = useAdmin();
+  const { client, station } = useAdmin();
   const { eventId, status } = detail.event;
   const [pub, setPub] = useState<EventDetailResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,6 +39,9 @@ export function RaceOfficialPanel({ detail, structureKey, onChanged }: { detail:
   return (
     <section className="panel" aria-labelledby="races-title" data-testid="race-official-panel">
       <h2 id="races-title">{t('races.title')}</h2>
+      <p className="muted" data-testid="races-officials-url">
+        {t('races.officialsAt', { url: officialsUrls(station?.lanUrls ?? [], location.origin)[0] })}
+      </p>
       {!visible && <p className="muted">{t('races.unpublished')}</p>}
       {visible && error && <p className="alert alert--error" role="alert">{error}</p>}
       {visible && pub && (

@@ -8,12 +8,13 @@ import { fillNodes } from '../i18n/fill-nodes.tsx';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
+import { officialsUrls } from '../lan/station-urls.ts';
 import { isValidPin } from './settings-fields.ts';
 
 export function OfficialsPinForm({ pinSet }: { pinSet: boolean }) {
   const i18n = useOperatorI18n();
   const { t } = i18n;
-  const { client, reloadStation } = useAdmin();
+  const { client, reloadStation, station } = useAdmin();
   const [pin, setPin] = useState('');
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -34,7 +35,7 @@ export function OfficialsPinForm({ pinSet }: { pinSet: boolean }) {
       <h2 id="pin-title">{t('pin.title')}</h2>
       <p data-testid="pin-state">
         {pinSet ? t('pin.isSet') : t('pin.notSet')}{' '}
-        <span className="muted">{fillNodes(t('pin.where'), { url: <code>{location.origin}/officials</code> })}</span>
+        <span className="muted">{fillNodes(t('pin.where'), { url: <code data-testid="pin-officials-url">{officialsUrls(station?.lanUrls ?? [], location.origin)[0]}</code> })}</span>
       </p>
       <form
         className="actions"

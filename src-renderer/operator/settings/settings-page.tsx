@@ -10,6 +10,7 @@ import type { OperatorKey } from '../i18n/messages-en.ts';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
+import { LoopbackWarning } from '../lan/loopback-warning.tsx';
 import { OfficialsPinForm } from './officials-pin-form.tsx';
 import { settingsPatch, settingsValues, type SettingsErrors, type SettingsValues } from './settings-fields.ts';
 
@@ -66,6 +67,7 @@ function StationSettingsForm({ station }: { station: StationInfo }) {
           ? t('settings.listeningConfigured', { host, port, configured })
           : t('settings.listening', { host, port })}
       </p>
+      <LoopbackWarning />
       <form className="form-grid" onSubmit={submit} noValidate data-testid="settings-form">
         {NUMBER_FIELDS.map((f) => {
           const error = errors[f.key];

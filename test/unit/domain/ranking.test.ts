@@ -22,6 +22,30 @@ describe('ranking', () => {
     expect(ranks.get('e')!.rnk).toBeNull();
   });
 
+  it('breaks a tie by the other run (ICF): lower wins, a run that did not count loses, still equal shares', () => {
+    const ranks = rankRows([
+      { key: 'a', total: 9000, tieBreak: 9900, status: null, catId: 'X' },
+      { key: 'b', total: 9000, tieBreak: 9500, status: null, catId: 'X' },
+      { key: 'c', total: 9000, tieBreak: null, status: null, catId: 'Y' },
+      { key: 'd', total: 9100, tieBreak: 9200, status: null, catId: 'X' },
+      { key: 'e', total: 9100, tieBreak: 9200, status: null, catId: 'Y' },
+      { key: 'f', total: 9300, tieBreak: null, status: null, catId: 'Y' },
+      { key: 'g', total: 9300, tieBreak: null, status: null, catId: 'Y' },
+    ]);
+    const place = (k: string) => [ranks.get(k)!.rnk, ranks.get(k)!.catRnk];
+    expect(place('b')).toEqual([1, 1]);
+    expect(place('a')).toEqual([2, 2]);
+    expect(place('c')).toEqual([3, 1]);
+    // The gap is the counting total's, tie or not.
+    expect(ranks.get('a')!.totalBehind).toBe('0.00');
+    // Equal on both runs: the place is shared (overall 4, 4; in categories X 3 and Y 2).
+    expect(place('d')).toEqual([4, 3]);
+    expect(place('e')).toEqual([4, 2]);
+    // Neither has another counting run: still equal, shared.
+    expect(place('f')).toEqual([6, 3]);
+    expect(place('g')).toEqual([6, 3]);
+  });
+
   it('formats gaps as Canoe123 prints them', () => {
     expect(formatBehind(0)).toBe('0.00');
     expect(formatBehind(922)).toBe('+9.22');
@@ -46,9 +70,16 @@ describe('best-run combination (c123-live-mini pinned cases)', () => {
     expect(combineRuns(run(null, { status: 'DSQ' }), run(null, { status: 'DSQ' }))).toMatchObject({ status: 'DSQ', totalTotal: null });
   });
 
-  it('repairs Canoe123 BR2 pollution: run-2 total equal to run 1 but not time + pen does not count', () => {
+  it('gives the run that did not count as the tie-break (null when it did not count cleanly)', () => {
+    expect(combineRuns(run(8500), run(9000)).otherTotal).toBe(9000);
+    expect(combineRuns(run(9200), run(8800)).otherTotal).toBe(9200);
+    expect(combineRuns(run(null, { status: 'DNF' }), run(9000)).otherTotal).toBeNull();
+    expect(combineRuns(run(8500), null).otherTotal).toBeNull();
+  });
+
+  it('a 2nd run whose total is not its own time + pen shows its time only and does not count', () => {
     const c = combineRuns(run(9334), run(9334, { time: 9344, pen: 200 }));
-    expect(c).toMatchObject({ betterRunNr: 1, totalTotal: 9334 });
+    expect(c).toMatchObject({ betterRunNr: 1, totalTotal: 9334, otherTotal: null });
     expect(c.run2).toMatchObject({ time: 9344, pen: null, total: null });
     // 2 cs of jitter is not pollution.
     expect(combineRuns(run(9334), run(9346, { time: 9144, pen: 200 })).run2!.total).toBe(9346);

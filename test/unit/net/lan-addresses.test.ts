@@ -1,6 +1,6 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { lanAddresses, lanUrls } from '../../../src-main/net/lan-addresses.ts';
+import { advertisedUrls, lanAddresses, lanUrls, listensOnLan } from '../../../src-main/net/lan-addresses.ts';
 
 function v4(address: string, internal = false): NetworkInterfaceInfo {
   return { address, netmask: '255.255.255.0', family: 'IPv4', mac: '00:11:22:33:44:55', internal, cidr: `${address}/24` };
@@ -45,5 +45,23 @@ describe('lanUrls', () => {
       'http://10.0.0.5:4801/',
       'http://192.168.1.20:4801/',
     ]);
+  });
+});
+
+describe('which addresses reach the station', () => {
+  const interfaces = { lo: [v4('127.0.0.1', true)], eth0: [v4('10.0.0.5')], wlan0: [v4('192.168.1.20')] };
+
+  it('every interface, or one LAN address, reaches it from the LAN; a loopback host does not', () => {
+    expect(listensOnLan('0.0.0.0', interfaces)).toBe(true);
+    expect(listensOnLan('::', interfaces)).toBe(true);
+    expect(listensOnLan('192.168.1.20', interfaces)).toBe(true);
+    expect(listensOnLan('127.0.0.1', interfaces)).toBe(false);
+    expect(listensOnLan('localhost', interfaces)).toBe(false);
+  });
+
+  it('advertises the one address a station bound to it, else every LAN address (a loopback station too, warned about)', () => {
+    expect(advertisedUrls(interfaces, '0.0.0.0', 4800)).toEqual(['http://10.0.0.5:4800/', 'http://192.168.1.20:4800/']);
+    expect(advertisedUrls(interfaces, '192.168.1.20', 4800)).toEqual(['http://192.168.1.20:4800/']);
+    expect(advertisedUrls(interfaces, '127.0.0.1', 4800)).toEqual(['http://10.0.0.5:4800/', 'http://192.168.1.20:4800/']);
   });
 });
