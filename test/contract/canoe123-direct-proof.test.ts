@@ -114,8 +114,14 @@ describe('direct Canoe123 vs c123-server on the real recording', () => {
     expect(d.body.event.status).toBe('running');
     expect(k.body.event.status).toBe('running');
     // The replay made the event public; Canoe123's schedule (a race in progress) moved it on.
-    const history = (await api(direct, 'GET', `/api/v1/admin/events/${DIRECT_EVENT}`, { headers: operator(direct) })).body.history;
-    expect(history.map((h: any) => `${h.from}>${h.to}:${h.by}`)).toEqual(['draft>startlist:operator', 'startlist>running:canoe123']);
+    const detail = (await api(direct, 'GET', `/api/v1/admin/events/${DIRECT_EVENT}`, { headers: operator(direct) })).body;
+    expect(detail.history.map((h: any) => `${h.from}>${h.to}:${h.by}`)).toEqual(['draft>startlist:operator', 'startlist>running:canoe123']);
+    // Feed health: the direct source reports as its own source, c123-server (never heard) is not listed.
+    expect(detail.feeds.sources.map((src: any) => src.source)).toEqual(['canoe123']);
+    const channels = Object.fromEntries(detail.feeds.sources[0].channels.map((ch: any) => [ch.channel, ch.count]));
+    expect(channels).toMatchObject({ xml: 1, results: expect.any(Number), oncourse: expect.any(Number) });
+    expect(channels.results).toBeGreaterThan(10);
+    expect(channels.oncourse).toBeGreaterThan(600);
   });
 
   it(`gives the same public ${RACE} results as the capture, except the listed rows where it is better`, async () => {
