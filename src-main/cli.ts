@@ -26,6 +26,11 @@ const usage = `Usage: npm run station -- [options]
                                      direct source of the event of --xml's EventId (demo, training)
   --xml <export.xml>                 the Canoe123 XML export the replay watches and imports
   --speed <n>                        replay speed, e.g. 10 for ten times real time (default 1)
+  --uplink-event <id>                send this event to a public results server (RACESIDE_UPLINK_EVENT)
+  --uplink-url <url>                 the server's base URL, c123-live-mini or Raceside (RACESIDE_UPLINK_URL)
+  --uplink-remote-event <id>         the event id there (RACESIDE_UPLINK_REMOTE_EVENT, default the same id)
+  --uplink-key <key>                 that event's ingest key, X-API-Key (RACESIDE_UPLINK_KEY; prefer the
+                                     environment: the command line is visible to other users)
   --help                             this text`;
 
 function fail(message: string): never {
@@ -60,6 +65,10 @@ try {
       replay: { type: 'string' },
       xml: { type: 'string' },
       speed: { type: 'string' },
+      'uplink-event': { type: 'string' },
+      'uplink-url': { type: 'string' },
+      'uplink-remote-event': { type: 'string' },
+      'uplink-key': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -86,6 +95,16 @@ const settings: Partial<Settings> = {
   officialGraceMs: integer('--official-grace-ms', opt('official-grace-ms', 'RACESIDE_OFFICIAL_GRACE_MS')),
 };
 
+const uplinkEvent = opt('uplink-event', 'RACESIDE_UPLINK_EVENT');
+const uplinkUrl = opt('uplink-url', 'RACESIDE_UPLINK_URL');
+const uplinkKey = opt('uplink-key', 'RACESIDE_UPLINK_KEY');
+if ((uplinkEvent || uplinkUrl || uplinkKey) && !(uplinkEvent && uplinkUrl && uplinkKey)) {
+  fail('an uplink needs --uplink-event, --uplink-url and --uplink-key (or their RACESIDE_UPLINK_* variables)');
+}
+const uplinks = uplinkEvent && uplinkUrl && uplinkKey
+  ? { [uplinkEvent]: { url: uplinkUrl, remoteEventId: opt('uplink-remote-event', 'RACESIDE_UPLINK_REMOTE_EVENT') ?? uplinkEvent, apiKey: uplinkKey, enabled: true } }
+  : undefined;
+
 // Whoever reads our output (a terminal, npm, scripts/start.ts) may go away first: a write to it
 // then fails (EPIPE, EIO), and that must not take the station down before it has closed cleanly.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
@@ -100,6 +119,7 @@ try {
     dataDir: opt('data', 'RACESIDE_DATA') ?? defaultDataDir(),
     adminSecret: opt('admin-secret', 'RACESIDE_ADMIN_SECRET'),
     settings,
+    uplinks,
     log: (line) => process.stdout.write(`${line}\n`),
     logToStderr: true,
   });

@@ -39,6 +39,21 @@ export interface Settings extends StationSettings {
   xmlWatchPollMs: number;
   xmlWatchRetryMs: number;
   xmlWatchRetries: number;
+  /** Uplink: per-request timeout for results, on-course and status [10 000 ms, as c123-server]. */
+  uplinkTimeoutMs: number;
+  /** Uplink: per-request timeout for an XML export (~3 MB over a venue's 4G) [60 000 ms]. */
+  uplinkXmlTimeoutMs: number;
+  /**
+   * Uplink retries: the first after about `uplinkRetryBaseMs` [500 ms], doubling per failure up to
+   * `uplinkRetryMaxMs` [5 000 ms], each with jitter (a wait between half and all of it). The cap is
+   * short so a recovered connection is found within seconds; `Retry-After` may ask for longer.
+   */
+  uplinkRetryBaseMs: number;
+  uplinkRetryMaxMs: number;
+  /** Uplink: at most one on-course snapshot per this long (the latest one wins) [500 ms]. */
+  uplinkOnCourseIntervalMs: number;
+  /** Uplink: result rows per request [500, ~100–200 KB, under c123-live-mini's 1 MiB limit]. */
+  uplinkBatchRows: number;
   /** The station log (raceside.log in the data folder) is rotated near this size [5 MiB]… */
   logFileBytes: number;
   /** …and this many rotated files are kept beside it [4]: at most ~25 MB of log. */
@@ -69,6 +84,12 @@ export const defaultSettings: Settings = {
   xmlWatchPollMs: 2_000,
   xmlWatchRetryMs: 1_000,
   xmlWatchRetries: 5,
+  uplinkTimeoutMs: 10_000,
+  uplinkXmlTimeoutMs: 60_000,
+  uplinkRetryBaseMs: 500,
+  uplinkRetryMaxMs: 5_000,
+  uplinkOnCourseIntervalMs: 500,
+  uplinkBatchRows: 500,
   logFileBytes: 5 * 1024 * 1024,
   logFilesKept: 4,
 };

@@ -23,7 +23,7 @@ import type { FeedProblem, FeedsReport, FeedSource } from './wire/admin.ts';
 import type { LiveResultInput, OnCourseInput } from './domain/canoe123/live-rows.ts';
 import type { OnCourseSplitInput } from './domain/canoe123/on-course-splits.ts';
 import { XmlParseThread } from './threads/xml-parse-thread.ts';
-import type { EventStore } from './store/event-store.ts';
+import type { CommitContext, EventStore } from './store/event-store.ts';
 import type { Settings } from './settings.ts';
 import type { SourceKind } from './wire/sources.ts';
 import { ActivityLog } from './activity-log.ts';
@@ -185,7 +185,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
       this.activity.add(eventId, 'warn', `XML refused: ${parsed.message}`);
       throw new StationError('InvalidXml', parsed.message);
     }
-    const summary = this.apply(eventId, (s) => decideXmlImport(s, parsed.export, this.nowIso()));
+    const summary = this.apply(eventId, (s) => decideXmlImport(s, parsed.export, this.nowIso()), { xml });
     if (isTimingFeed(by)) this.feeds.delivered(eventId, source, 'xml', this.clock.now(), timingOf(this.require(eventId)));
     this.feeds.imported(eventId, { ...summary, at: this.nowIso(), by });
     this.feeds.flush();
@@ -290,12 +290,12 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   // ---- the five steps --------------------------------------------------------------------------
 
-  private apply<R>(eventId: string, decide: (state: EventState) => Decision<R>): R {
+  private apply<R>(eventId: string, decide: (state: EventState) => Decision<R>, context?: CommitContext): R {
     const before = this.require(eventId);
     const decision = decide(before);
     if (!decision.ok) throw new StationError(decision.error, decision.message, decision.detail);
     if (decision.changes.length === 0) return decision.result;
-    this.store.commit(decision.state, decision.changes);
+    this.store.commit(decision.state, decision.changes, context);
     this.events.set(eventId, decision.state);
     this.sink.publish(before, decision.state, decision.changes);
     this.emit('changed', eventId, decision.changes);

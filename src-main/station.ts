@@ -20,6 +20,9 @@ import { resolveSettings, type Settings } from './settings.ts';
 import { StationCore, type Clock } from './station-core.ts';
 import { buildApp } from './http/app.ts';
 import { stationRoutes } from './http/station-routes.ts';
+import { uplinkRoutes } from './http/uplink-routes.ts';
+import { Uplink } from './outlets/uplink/uplink.ts';
+import type { UplinkSettingsInput } from './wire/uplink.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
 import { advertisedUrls, listensOnLan } from './net/lan-addresses.ts';
@@ -39,6 +42,8 @@ export interface StationOptions {
   pagesRoot?: string | null;
   clock?: Clock;
   log?: (line: string) => void;
+  /** Uplink targets given at start (the headless station's --uplink-* options), by local event id. */
+  uplinks?: Record<string, UplinkSettingsInput>;
   /** Warnings and errors of the station log also on stderr (the headless station). */
   logToStderr?: boolean;
 }
@@ -55,6 +60,7 @@ export interface Station {
   hub: SpectatorHub;
   /** Each event's timing source (c123-server push, direct Canoe123, XML only). */
   sources: TimingSources;
+  uplink: Uplink;
   app: FastifyInstance;
   settings: Settings;
   /** The URLs phones and tablets use (see net/lan-addresses.ts `advertisedUrls`). */
@@ -77,6 +83,7 @@ interface Opened {
   core?: StationCore;
   hub?: SpectatorHub;
   sources?: TimingSources;
+  uplink?: Uplink;
   app?: FastifyInstance;
 }
 
@@ -95,6 +102,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   } catch (err) {
     await opened.sources?.close();
     opened.hub?.close();
+    await opened.uplink?.close();
     await opened.core?.close();
     await opened.app?.close();
     // The caller reports the failure on stderr (one line); the log file keeps it too.
@@ -142,6 +150,9 @@ async function start(
   core.setLiveSink(hub);
   const sources = new TimingSources({ core, store: new SourceStore(opened.db), settings, now: () => clock.now() });
   opened.sources = sources;
+  const uplink = new Uplink({ store, core, settings, now: opts.clock ? () => opts.clock!.now() : undefined });
+  opened.uplink = uplink;
+  for (const [eventId, target] of Object.entries(opts.uplinks ?? {})) uplink.configureAtStart(eventId, target);
 
   let port = settings.port;
   const pagesRoot = opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot;
@@ -172,7 +183,7 @@ async function start(
         const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');
         store.putSetting(SETTINGS_KEY, JSON.stringify({ ...persisted, ...patch }));
       },
-    })],
+    }), uplinkRoutes({ uplink, secrets })],
   });
   opened.app = app;
   attachUpgrade(app.server, core, hub);
@@ -202,6 +213,7 @@ async function start(
     core,
     hub,
     sources,
+    uplink,
     app,
     settings,
     lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
@@ -210,6 +222,7 @@ async function start(
       closing ??= (async () => {
         await sources.close();
         hub.close();
+        await uplink.close();
         await core.close();
         await app.close();
         core.activity.add(null, 'info', 'Station stopped');

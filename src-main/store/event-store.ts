@@ -10,9 +10,22 @@ import { transaction, type Database } from './database.ts';
 
 type StoredRow = Omit<ResultRow, 'raceId' | 'participantId'>;
 
+/** What a commit carries beyond its changes: the raw text of the XML export it imported. */
+export interface CommitContext {
+  xml?: string;
+}
+
+/**
+ * Runs inside a commit's transaction, after its writes: an outlet recording what it must send
+ * for these changes (the uplink's outbox), so the change and its upload are one commit. A hook
+ * that throws rolls the commit back.
+ */
+export type CommitHook = (state: EventState, changes: readonly Change[], context: CommitContext) => void;
+
 export class EventStore {
   readonly db: Database;
   private readonly stmts;
+  private readonly hooks: CommitHook[] = [];
 
   constructor(db: Database) {
     this.db = db;
@@ -99,13 +112,18 @@ export class EventStore {
     this.stmts.deleteEvent.run(eventId);
   }
 
+  onCommit(hook: CommitHook): void {
+    this.hooks.push(hook);
+  }
+
   /** Writes the changes of one decision in one transaction; `state` is the state after it. */
-  commit(state: EventState, changes: readonly Change[]): void {
+  commit(state: EventState, changes: readonly Change[], context: CommitContext = {}): void {
     const id = state.meta.eventId;
     const persistent = changes.filter((c) => c.type !== 'onCourseChanged' && c.type !== 'onCourseSeen');
     if (persistent.length === 0) return;
     transaction(this.db, () => {
       for (const c of persistent) this.write(id, state, c);
+      for (const hook of this.hooks) hook(state, persistent, context);
     });
   }
 

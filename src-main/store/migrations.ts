@@ -89,6 +89,47 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 5,
+    description: 'uplink to a public results server: target per event, durable outbox, refused items, rows the target holds live values for',
+    sql: `
+      CREATE TABLE uplink_target (
+        event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        remote_event_id TEXT NOT NULL,
+        api_key TEXT NOT NULL,
+        enabled INTEGER NOT NULL,
+        paused TEXT,
+        remote_status TEXT,
+        dialect TEXT,
+        xml TEXT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE uplink_outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        payload TEXT,
+        rev INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        UNIQUE (event_id, kind, key)
+      );
+      CREATE TABLE uplink_refused (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        items TEXT NOT NULL,
+        error TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE TABLE uplink_live_rows (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        row_key TEXT NOT NULL,
+        PRIMARY KEY (event_id, row_key)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
     version: 8,
     description: "the organiser's images from the Canoe123 export, kept with their event",
     sql: `

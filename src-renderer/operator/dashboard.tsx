@@ -16,6 +16,8 @@ import { SettingsPage } from './settings/settings-page.tsx';
 import type { AdminClient } from './lib/admin-client.ts';
 import { AdminProvider, type AdminContextValue } from './lib/admin-context.tsx';
 import type { AdminEvent, StationInfo } from '@wire/admin.ts';
+import type { UplinkOverview } from '@wire/uplink.ts';
+import { UplinkBehindWarning } from './uplink/uplink-behind-warning.tsx';
 import { formatRoute, type Route } from './lib/route.ts';
 import { usePoll } from './lib/use-poll.ts';
 import { useRoute } from './lib/use-route.ts';
@@ -33,6 +35,7 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
   const events = usePoll(() => client.request<{ events: AdminEvent[] }>('GET', '/admin/events'), 3000, [client]);
   const connections = usePoll(() => client.request<{ connections: Record<string, number> }>('GET', '/admin/connections'), 2000, [client]);
   const station = usePoll(() => client.request<StationInfo>('GET', '/admin/station'), 10_000, [client]);
+  const uplinks = usePoll(() => client.request<UplinkOverview>('GET', '/admin/uplinks'), 3000, [client]);
 
   const ctx = useMemo<AdminContextValue>(
     () => ({ client, station: station.data, reloadStation: station.reload, reloadEvents: events.reload }),
@@ -55,6 +58,7 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
             ))}
           </ul>
         </nav>
+        <UplinkBehindWarning overview={uplinks.data} />
         <LangSwitch label={t('lang.label')} />
         <button type="button" className="btn btn--small" onClick={onSignOut} data-testid="sign-out">{t('auth.signOut')}</button>
       </header>

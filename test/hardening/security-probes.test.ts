@@ -73,6 +73,13 @@ describe('security probes', () => {
     { method: 'POST', route: '/api/v1/admin/replay', url: '/api/v1/admin/replay', body: { speed: 1000 }, badBody: { speed: -1 }, accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/replay', url: '/api/v1/admin/replay', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/canoe123/xml-files', url: '/api/v1/admin/canoe123/xml-files', accepts: ['operator'] },
+    { method: 'GET', route: '/api/v1/admin/uplinks', url: '/api/v1/admin/uplinks', accepts: ['operator'] },
+    { method: 'GET', route: '/api/v1/admin/events/:eventId/uplink', url: `/api/v1/admin/events/${eventId}/uplink`, accepts: ['operator'] },
+    { method: 'PUT', route: '/api/v1/admin/events/:eventId/uplink', url: `/api/v1/admin/events/${eventId}/uplink`, body: { url: 'http://127.0.0.1:9', remoteEventId: 'x', apiKey: 'k', enabled: false }, badBody: { url: 1 }, accepts: ['operator'] },
+    { method: 'DELETE', route: '/api/v1/admin/events/:eventId/uplink', url: `/api/v1/admin/events/${eventId}/uplink`, accepts: ['operator'] },
+    { method: 'POST', route: '/api/v1/admin/events/:eventId/uplink/test', url: `/api/v1/admin/events/${eventId}/uplink/test`, body: {}, badBody: { url: 1 }, accepts: ['operator'] },
+    { method: 'POST', route: '/api/v1/admin/events/:eventId/uplink/refused/:id/retry', url: `/api/v1/admin/events/${eventId}/uplink/refused/1/retry`, accepts: ['operator'] },
+    { method: 'DELETE', route: '/api/v1/admin/events/:eventId/uplink/refused/:id', url: `/api/v1/admin/events/${eventId}/uplink/refused/1`, accepts: ['operator'] },
   ];
 
   it('probes every non-public route the source declares', () => {

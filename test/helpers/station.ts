@@ -164,7 +164,7 @@ export function ingest(station: { url: string }, apiKey: string, path: string, b
   return api(station, method, path, { headers: { 'x-api-key': apiKey }, body });
 }
 
-export function operator(station: TestStation) {
+export function operator(station: { adminSecret: string }) {
   return { authorization: `Bearer ${station.adminSecret}` };
 }
 

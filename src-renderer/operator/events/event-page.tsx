@@ -18,6 +18,7 @@ import type { AdminEvent, AdminEventDetail } from '@wire/admin.ts';
 import { usePoll } from '../lib/use-poll.ts';
 import { useNow } from '../lib/use-now.ts';
 import { RaceOfficialPanel } from '../officials/race-official-panel.tsx';
+import { UplinkPanel } from '../uplink/uplink-panel.tsx';
 import { DeleteEventButton } from './delete-event-button.tsx';
 import { EventDetailsForm } from './event-details-form.tsx';
 import { IngestKeyPanel } from './ingest-key-panel.tsx';
@@ -82,6 +83,7 @@ export function EventPage({ eventId }: { eventId: string }) {
         <LifecyclePanel detail={d} onChanged={changed} />
         <XmlImport eventId={e.eventId} disabled={e.status === 'official'} lastImport={d.feeds.lastImport} onImported={changed} />
         <IngestKeyPanel event={e} />
+        <UplinkPanel eventId={e.eventId} />
         <RaceOfficialPanel detail={d} structureKey={structureKey} onChanged={changed} />
         <EventDetailsForm key={detailsKey(e)} event={e} onSaved={changed} />
         <ActivityPanel title={t('event.recentActivity')} eventId={e.eventId} limit={100} compact />
