@@ -22,7 +22,7 @@ const clientsWorker = new URL('../test/hardening/lib/hostile-worker.ts', import.
 
 async function startStationProcess(dataDir: string) {
   const child = spawn(process.execPath, [join(root, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', dataDir,
-    '--admin-secret', SECRET, '--max-connections-per-event', '20000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    '--admin-secret', SECRET, '--max-connections-per-event', '20000', '--max-connections-per-address', '100000'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {

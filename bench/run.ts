@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- ingest|fanout|uplink|canoe123]`: prints Raceside's speed figures. Benchmarks are not tests;
+ * `npm run bench [-- ingest|fanout|public|uplink|canoe123]`: prints Raceside's speed figures. Benchmarks are not tests;
  * timings on 2-core machines are noisy, so each figure is a median or a percentile of many runs.
  */
 import { ingestBench } from './ingest-bench.ts';
@@ -12,6 +12,10 @@ if (want('ingest')) await ingestBench();
 if (want('fanout')) {
   const { fanoutBench } = await import('./fanout-bench.ts');
   await fanoutBench();
+}
+if (want('public')) {
+  const { publicBench } = await import('./public-bench.ts');
+  await publicBench();
 }
 if (want('uplink')) {
   const { uplinkBench } = await import('./uplink-bench.ts');

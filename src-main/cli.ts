@@ -18,7 +18,9 @@ const usage = `Usage: npm run station -- [options]
   --port <n>                         port, next free one if taken (RACESIDE_PORT, default 4800)
   --data <dir>                       data folder (RACESIDE_DATA, default the app-data folder)
   --admin-secret <s>                 operator token / X-Master-Key (RACESIDE_ADMIN_SECRET, default generated once)
-  --max-connections-per-event <n>    spectators per event (RACESIDE_MAX_CONNECTIONS_PER_EVENT, default 200)
+  --max-connections-per-event <n>    spectators per event (RACESIDE_MAX_CONNECTIONS_PER_EVENT, default 5000)
+  --max-connections-per-address <n>  spectator sockets per client address; raise it where the Wi-Fi NATs
+                                     every phone behind one address (RACESIDE_MAX_CONNECTIONS_PER_ADDRESS, default 32)
   --heartbeat-ms <n>                 ping interval (RACESIDE_HEARTBEAT_MS, default 30000)
   --heartbeat-timeout-ms <n>         pong timeout (RACESIDE_HEARTBEAT_TIMEOUT_MS, default 10000)
   --official-grace-ms <n>            close delay after official (RACESIDE_OFFICIAL_GRACE_MS, default 5000)
@@ -59,6 +61,7 @@ try {
       data: { type: 'string' },
       'admin-secret': { type: 'string' },
       'max-connections-per-event': { type: 'string' },
+      'max-connections-per-address': { type: 'string' },
       'heartbeat-ms': { type: 'string' },
       'heartbeat-timeout-ms': { type: 'string' },
       'official-grace-ms': { type: 'string' },
@@ -90,6 +93,7 @@ if (!/^\d+(\.\d+)?$/.test(speedText) || !(Number(speedText) > 0) || Number(speed
 
 const settings: Partial<Settings> = {
   maxConnectionsPerEvent: integer('--max-connections-per-event', opt('max-connections-per-event', 'RACESIDE_MAX_CONNECTIONS_PER_EVENT')),
+  maxConnectionsPerAddress: integer('--max-connections-per-address', opt('max-connections-per-address', 'RACESIDE_MAX_CONNECTIONS_PER_ADDRESS')),
   heartbeatMs: integer('--heartbeat-ms', opt('heartbeat-ms', 'RACESIDE_HEARTBEAT_MS')),
   heartbeatTimeoutMs: integer('--heartbeat-timeout-ms', opt('heartbeat-timeout-ms', 'RACESIDE_HEARTBEAT_TIMEOUT_MS')),
   officialGraceMs: integer('--official-grace-ms', opt('official-grace-ms', 'RACESIDE_OFFICIAL_GRACE_MS')),

@@ -24,12 +24,20 @@ export class FeedMonitor {
 
   constructor(store: FeedRecordStore | null = null) {
     this.store = store;
-    for (const [eventId, json] of store?.loadFeedRecords() ?? []) {
-      try {
-        this.records.set(eventId, { ...emptyFeedRecord, ...(JSON.parse(json) as FeedRecord) });
-      } catch {
-        // An unreadable record is feed history, not results: start that event's afresh.
-      }
+    for (const [eventId, json] of store?.loadFeedRecords() ?? []) this.adopt(eventId, json);
+  }
+
+  /** Reads an event's record back from the store (a deleted event restored). */
+  reload(eventId: string): void {
+    const json = this.store?.loadFeedRecords().get(eventId);
+    if (json !== undefined) this.adopt(eventId, json);
+  }
+
+  private adopt(eventId: string, json: string): void {
+    try {
+      this.records.set(eventId, { ...emptyFeedRecord, ...(JSON.parse(json) as FeedRecord) });
+    } catch {
+      // An unreadable record is feed history, not results: start that event's afresh.
     }
   }
 

@@ -1,21 +1,40 @@
 /**
  * Station settings: one object of defaults, documented field by field. The CLI and environment
  * (cli.ts) and the dashboard spread their values over it. Every default number (room size,
- * heartbeat, grace, limits) lives here and nowhere else.
+ * per-address cap, heartbeat, grace, limits) lives here and nowhere else.
  */
 import type { StationSettings } from './wire/admin.ts';
 
 /**
  * The settings the dashboard shows and changes (wire/admin.ts `StationSettings`: host [0.0.0.0],
- * port [4800, next free one if taken], maxConnectionsPerEvent [200], heartbeatMs [30 000],
- * heartbeatTimeoutMs [10 000], officialGraceMs [5 000], defaultMergeStrategy
- * [xml-structure-live-results]) plus the station-internal ones below.
+ * port [4800, next free one if taken], maxConnectionsPerEvent [5 000: what the station measurably
+ * holds on a modest laptop, README "Benchmarks"], maxConnectionsPerAddress [32: one phone opens one
+ * socket per event page, so 32 leaves room for a family on one phone and a few tabs, while one
+ * device or script cannot take every slot], heartbeatMs [30 000], heartbeatTimeoutMs [10 000],
+ * officialGraceMs [5 000], defaultMergeStrategy [xml-structure-live-results]) plus the
+ * station-internal ones below.
  */
 export interface Settings extends StationSettings {
   /** A socket whose unsent buffer passes this many bytes is closed with 4008 [1 MiB]. */
   maxSocketBufferBytes: number;
   /** On-course riders not seen for this long are dropped [10 000 ms]. */
   onCourseTtlMs: number;
+  /**
+   * No on-course push for this long is an outage [60 000 ms]: c123-server pushes at least once a
+   * second while Canoe123 runs, so a minute of silence means it or the station was down, and the
+   * next snapshot with riders is checked for riders left over from before (domain/live-ingest.ts).
+   */
+  onCourseOutageMs: number;
+  /**
+   * Public REST requests one client address may make per 10 s: `publicRequestsPer10s` [600], or
+   * `publicRequestsPerSocketPer10s` [20] for each WebSocket the address may hold
+   * (maxConnectionsPerAddress), whichever is more. A phone makes about 5 requests opening an event
+   * and about 3 every 15 s while it polls, so 600 carries about 200 phones arriving within 10 s
+   * behind one NAT'd access point; a venue that raises the per-address socket cap for its NAT
+   * raises this budget with it. Ingest and admin routes are never limited by it.
+   */
+  publicRequestsPer10s: number;
+  publicRequestsPerSocketPer10s: number;
   /** Largest accepted request body; an XML export is ~3 MB [16 MiB]. */
   bodyLimitBytes: number;
   /** Largest accepted body on the non-XML routes [1 MiB]. */
@@ -39,6 +58,11 @@ export interface Settings extends StationSettings {
   xmlWatchPollMs: number;
   xmlWatchRetryMs: number;
   xmlWatchRetries: number;
+  /**
+   * Wrong officials-PIN attempts allowed from all clients together per window [10]: against a
+   * 6-digit PIN that is at most 14,400 guesses a day, whatever the number of addresses.
+   */
+  pinStationAttempts: number;
   /** Uplink: per-request timeout for results, on-course and status [10 000 ms, as c123-server]. */
   uplinkTimeoutMs: number;
   /** Uplink: per-request timeout for an XML export (~3 MB over a venue's 4G) [60 000 ms]. */
@@ -63,12 +87,16 @@ export interface Settings extends StationSettings {
 export const defaultSettings: Settings = {
   host: '0.0.0.0',
   port: 4800,
-  maxConnectionsPerEvent: 200,
+  maxConnectionsPerEvent: 5000,
+  maxConnectionsPerAddress: 32,
   heartbeatMs: 30_000,
   heartbeatTimeoutMs: 10_000,
   officialGraceMs: 5_000,
   maxSocketBufferBytes: 1024 * 1024,
   onCourseTtlMs: 10_000,
+  onCourseOutageMs: 60_000,
+  publicRequestsPer10s: 600,
+  publicRequestsPerSocketPer10s: 20,
   bodyLimitBytes: 16 * 1024 * 1024,
   jsonBodyLimitBytes: 1024 * 1024,
   defaultMergeStrategy: 'xml-structure-live-results',
@@ -84,6 +112,7 @@ export const defaultSettings: Settings = {
   xmlWatchPollMs: 2_000,
   xmlWatchRetryMs: 1_000,
   xmlWatchRetries: 5,
+  pinStationAttempts: 10,
   uplinkTimeoutMs: 10_000,
   uplinkXmlTimeoutMs: 60_000,
   uplinkRetryBaseMs: 500,

@@ -9,11 +9,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { EventStatus, MergeStrategy } from './wire/api.ts';
+import type { DeletedEvent } from './wire/admin.ts';
 import type { ErrorCode } from './wire/errors.ts';
 import type { Change, Decision } from './domain/decision.ts';
 import type { Actor, EventMeta, EventState } from './domain/model.ts';
 import { decideStatusChange, ingestRejection, isTimingFeed, type IngestKind } from './domain/event-lifecycle.ts';
-import { decideMergeStrategy, decideMetaUpdate, decideRaceOfficial, newEvent } from './domain/event-admin.ts';
+import { decideMergeStrategy, decideMetaUpdate, decideRaceOfficial, deleteRejection, newEvent } from './domain/event-admin.ts';
 import { decideXmlImport, type ImportSummary } from './domain/xml-import.ts';
 import {
   decideOnCourseIngest, decideOnCourseLeft, decideOnCourseSightings, decideResultsIngest, dropFinishedWithResults, expireOnCourse, riderCounts,
@@ -28,6 +29,7 @@ import type { Settings } from './settings.ts';
 import type { SourceKind } from './wire/sources.ts';
 import { ActivityLog } from './activity-log.ts';
 import { FeedMonitor } from './feed-monitor.ts';
+import { TimingClock } from './timing-clock.ts';
 
 /** A refusal the HTTP layer turns into `{ error, message, ...detail }`. */
 export class StationError extends Error {
@@ -58,6 +60,8 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   readonly settings: Settings;
   readonly activity: ActivityLog;
   readonly feeds: FeedMonitor;
+  /** Canoe123's clock per event, learned from the riders (timing-clock.ts). */
+  private readonly timingClock: TimingClock;
   private readonly store: EventStore;
   private readonly clock: Clock;
   private readonly events = new Map<string, EventState>();
@@ -79,6 +83,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     this.clock = clock;
     this.activity = new ActivityLog(store, () => this.nowIso());
     this.feeds = new FeedMonitor(store);
+    this.timingClock = new TimingClock(store);
     for (const state of store.loadAll()) this.index(state);
     this.watchTimer = setInterval(() => this.watchFeeds(), FEED_WATCH_MS);
     this.watchTimer.unref();
@@ -133,17 +138,53 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     return state;
   }
 
-  deleteEvent(eventId: string): void {
+  /**
+   * Deletes an event without destroying it: its rows move aside in one transaction (restorable
+   * with `restoreEvent`), it leaves the public API, the lists and ingest (its key stops working at
+   * once), and its spectators are closed with 1000. The id is free again for a new event.
+   */
+  deleteEvent(eventId: string, by: Actor = 'operator'): { deletedId: number } {
     const state = this.require(eventId);
-    this.store.deleteEvent(eventId);
+    const refusal = deleteRejection(state, by);
+    if (refusal) {
+      this.activity.refused(`${eventId}|delete|${by}`, eventId, `Refused to delete the event (by ${by}): ${refusal.message}`, this.clock.now(), 10_000, true);
+      throw new StationError(refusal.error, refusal.message, refusal.detail);
+    }
+    const deletedId = this.store.moveToDeleted(eventId, this.nowIso(), by);
     this.events.delete(eventId);
     this.byKeyHash.delete(keyHash(state.apiKey));
     this.feeds.forget(eventId);
     for (const key of this.silentLogged.keys()) if (key.startsWith(`${eventId}|`)) this.silentLogged.delete(key);
     const changes: Change[] = [{ type: 'eventDeleted' }];
     this.sink.publish(state, null, changes);
-    this.activity.add(eventId, 'info', 'Event deleted');
+    this.activity.add(eventId, 'warn', `Event deleted (by ${by}, status ${state.status}); kept and restorable from the dashboard (Events → Deleted events)`);
     this.emit('changed', eventId, changes);
+    return { deletedId };
+  }
+
+  /** The kept copies of deleted events, newest first. */
+  deletedEvents(): DeletedEvent[] {
+    return this.store.listDeleted();
+  }
+
+  /**
+   * Brings a deleted event back, under its own id or under `newEventId` when its id was taken
+   * again meanwhile (c123-server creates the event anew after its delete).
+   */
+  restoreEvent(deletedId: number, newEventId?: string): EventState {
+    const kept = this.store.getDeleted(deletedId);
+    if (!kept) throw new StationError('NotFound', `There is no deleted event ${deletedId}`);
+    const eventId = newEventId ?? kept.eventId;
+    if (this.events.has(eventId)) {
+      throw new StationError('Conflict', `An event with the id ${eventId} exists (created after the delete?): restore this copy under another id`, { eventId });
+    }
+    const state = this.store.restoreDeleted(deletedId, eventId);
+    this.index(state);
+    this.feeds.reload(eventId);
+    const renamed = eventId !== kept.eventId ? ` as ${eventId} (deleted as ${kept.eventId})` : '';
+    this.activity.add(eventId, 'info', `Event restored${renamed}: status ${state.status}, ${kept.resultRows} result rows, deleted ${kept.deletedAt} by ${kept.deletedBy}`);
+    this.emit('changed', eventId, [{ type: 'eventCreated' }]);
+    return state;
   }
 
   changeStatus(eventId: string, status: EventStatus, by: Actor) {
@@ -172,13 +213,16 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   /**
    * Imports an XML export. The parse runs in a worker thread; the state is checked again after it,
-   * since the event may have changed (or gone) while the parser worked. Pushed exports (`by`
-   * 'ingest', or the direct source's watched file, 'canoe123') count in the feed health of their
-   * `source`; every import becomes the last import.
+   * since the event may have changed (or gone, or been deleted and created anew) while the parser
+   * worked. Pushed exports (`by` 'ingest', or the direct source's watched file, 'canoe123') count in
+   * the feed health of their `source`; every import becomes the last import.
    */
   async ingestXml(eventId: string, xml: string, by: Actor = 'ingest', source: FeedSource = SOURCE): Promise<ImportSummary> {
+    const ingestKey = this.require(eventId).apiKey;
     this.guard(this.require(eventId), 'xml', by, source);
     const parsed = await this.xmlParser.parse(xml);
+    // Deleted meanwhile, and perhaps created anew under the same id: this XML was for the old one.
+    if (this.eventIdForKey(ingestKey) !== eventId) throw new StationError('NotFound', `Event not found: ${eventId} (deleted while its XML was read)`);
     this.guard(this.require(eventId), 'xml', by, source);
     if (!parsed.ok) {
       if (isTimingFeed(by)) this.feedProblem(eventId, source, 'xml', { kind: 'invalidXml', detail: parsed.message }, false);
@@ -228,17 +272,24 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
       return { active: 0, ignored: true };
     }
     this.guard(state, 'oncourse', 'ingest', source);
-    const seen = this.clock.now();
-    const result = source === 'canoe123'
-      ? this.apply(eventId, (s) => decideOnCourseSightings(s, rows, seen))
-      : this.apply(eventId, (s) => decideOnCourseIngest(s, rows, seen));
-    const after = this.require(eventId);
     const now = this.clock.now();
+    // Canoe123 itself sends what is on course now: no old snapshot to judge, each rider merged by bib.
+    const { active, hidden, timingNowMs } = source === 'canoe123'
+      ? { ...this.apply(eventId, (s) => decideOnCourseSightings(s, rows, now)), hidden: [], timingNowMs: null }
+      : this.apply(eventId, (s) => decideOnCourseIngest(s, rows, {
+        nowMs: now, timingNowMs: this.timingClock.timingNow(eventId, now), outageMs: this.settings.onCourseOutageMs,
+      }));
+    if (timingNowMs !== null) this.timingClock.learn(eventId, now, timingNowMs);
+    const after = this.require(eventId);
     this.feeds.delivered(eventId, source, 'oncourse', now, timingOf(after));
     const riders = riderCounts(after.onCourse.values());
     this.feeds.riders(eventId, source, now, riders.running, riders.atStart);
     this.scheduleExpiry();
-    return result;
+    if (hidden.length) {
+      const who = hidden.map((e) => `${e.raceId} bib ${e.bib} (${e.dtStart ? `started ${e.dtStart}` : 'not started'})`).join(', ');
+      this.activity.add(eventId, 'warn', `On course after an outage: a list from before it (a start too long ago for a run); not shown until they start again: ${who}`);
+    }
+    return { active };
   }
 
   /** Riders the direct source last saw more than the TTL ago by the venue clock (`${raceId}|${bib}`). */
@@ -294,7 +345,12 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     const before = this.require(eventId);
     const decision = decide(before);
     if (!decision.ok) throw new StationError(decision.error, decision.message, decision.detail);
-    if (decision.changes.length === 0) return decision.result;
+    if (decision.changes.length === 0) {
+      // Nothing to store or publish, but memory-only state may have moved (an identical on-course
+      // snapshot is still a sighting): keep it, or riders would expire 10 s after the last change.
+      if (decision.state !== before) this.events.set(eventId, decision.state);
+      return decision.result;
+    }
     this.store.commit(decision.state, decision.changes, context);
     this.events.set(eventId, decision.state);
     this.sink.publish(before, decision.state, decision.changes);

@@ -26,6 +26,9 @@ import type { UplinkSettingsInput } from './wire/uplink.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
 import { advertisedUrls, listensOnLan } from './net/lan-addresses.ts';
+import { OfficialsPin } from './officials-pin.ts';
+import { SignInGuard } from './http/sign-in-guard.ts';
+import { PublicAnswers } from './http/public-answers.ts';
 import { openStationLog, type StationLog } from './station-log.ts';
 import { outsideArchive } from './asar-paths.ts';
 import { SourceStore } from './store/source-store.ts';
@@ -60,6 +63,8 @@ export interface Station {
   hub: SpectatorHub;
   /** Each event's timing source (c123-server push, direct Canoe123, XML only). */
   sources: TimingSources;
+  /** The kept public answers (how many were built shows the cache working). */
+  answers: PublicAnswers;
   uplink: Uplink;
   app: FastifyInstance;
   settings: Settings;
@@ -72,7 +77,6 @@ export interface Station {
 
 const SETTINGS_KEY = 'settings';
 const ADMIN_SECRET_KEY = 'admin_secret';
-const PIN_KEY = 'officials_pin';
 /** How many ports after the requested one are tried when it is taken. */
 const PORT_FALLBACKS = 50;
 
@@ -135,8 +139,7 @@ async function start(
     adminSecret = randomBytes(24).toString('base64url');
     store.putSetting(ADMIN_SECRET_KEY, adminSecret);
   }
-  let officialsPin = store.getSetting(PIN_KEY);
-  const secrets = { adminSecret, officialsPin: () => officialsPin };
+  const secrets = { adminSecret, officialsPin: await OfficialsPin.open(store) };
 
   const clock = opts.clock ?? { now: () => Date.now() };
   const core = new StationCore(store, settings, clock);
@@ -145,8 +148,15 @@ async function start(
   if (run.unclean) {
     core.activity.add(null, 'warn', `The previous run of the station (${describeHolder(run.unclean)}) ended without a clean stop (a crash, a hard kill or a power cut).`);
   }
-  const hub = new SpectatorHub(settings, (id) => core.get(id));
+  const signIn = new SignInGuard({
+    attempts: settings.pinAttempts, stationAttempts: settings.pinStationAttempts, windowMs: settings.pinWindowMs, activity: core.activity,
+  });
+  if (secrets.officialsPin.isShort()) {
+    core.activity.add(null, 'warn', 'The officials PIN has fewer than 6 digits: set a new one (Settings → Officials PIN)', false);
+  }
+  const hub = new SpectatorHub(settings, (id) => core.get(id), randomBytes(8).toString('base64url'));
   opened.hub = hub;
+  const answers = new PublicAnswers(core);
   core.setLiveSink(hub);
   const sources = new TimingSources({ core, store: new SourceStore(opened.db), settings, now: () => clock.now() });
   opened.sources = sources;
@@ -160,6 +170,8 @@ async function start(
     core,
     settings,
     secrets,
+    signIn,
+    answers,
     pagesRoot,
     logger,
     connections: (id) => hub.connections(id),
@@ -168,16 +180,13 @@ async function start(
       core,
       settings,
       secrets,
+      signIn,
       startedAt: run.startedAt,
       lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
       listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
       listeningPort: () => port,
       connectionCounts: () => hub.connectionCounts(),
-      setOfficialsPin: (pin) => {
-        officialsPin = pin;
-        if (pin === null) store.db.prepare('DELETE FROM station_settings WHERE key = ?').run(PIN_KEY);
-        else store.putSetting(PIN_KEY, pin);
-      },
+      topAddresses: () => hub.topAddresses(10),
       saveSettings: (patch) => {
         Object.assign(settings, patch);
         const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');
@@ -213,6 +222,7 @@ async function start(
     core,
     hub,
     sources,
+    answers,
     uplink,
     app,
     settings,

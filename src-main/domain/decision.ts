@@ -2,6 +2,10 @@
  * What a domain function returns: the new state and the list of changes, or a rejection carrying
  * an error code. Changes are past-tense events; the store persists them in one transaction and the
  * spectator hub turns them into WebSocket messages. Nothing here performs I/O.
+ *
+ * A decision with no changes may still return a new state, but only for memory-only fields that
+ * are neither stored nor shown (an on-course rider's `lastSeen`): the core keeps that state and
+ * neither commits nor publishes anything.
  */
 import type { ErrorCode } from '../wire/errors.ts';
 import type { EventImage, EventMeta, EventState, ResultRow, StatusChange, Structure, RaceOfficialMark } from './model.ts';

@@ -1,10 +1,10 @@
 /**
  * Creating an event and the operator's per-event decisions that are not lifecycle steps: marking
- * a race official, changing the merge strategy.
+ * a race official, changing the merge strategy, who may delete it.
  */
 import type { MergeStrategy } from '../wire/api.ts';
-import { reject, type Decision } from './decision.ts';
-import type { Actor, EventMeta, EventState } from './model.ts';
+import { reject, type Decision, type Rejection } from './decision.ts';
+import { freshOnCourseFeed, type Actor, type EventMeta, type EventState } from './model.ts';
 import { raceById } from './public-view.ts';
 
 export function newEvent(meta: EventMeta, apiKey: string, strategy: MergeStrategy, now: string): EventState {
@@ -23,6 +23,7 @@ export function newEvent(meta: EventMeta, apiKey: string, strategy: MergeStrateg
     results: new Map(),
     officialRaces: new Map(),
     onCourse: new Map(),
+    onCourseFeed: freshOnCourseFeed,
   };
 }
 
@@ -56,4 +57,15 @@ export function decideMetaUpdate(state: EventState, patch: Partial<Omit<EventMet
   }
   if (JSON.stringify(meta) === JSON.stringify(state.meta)) return { ok: true, state, changes: [], result: { eventId: meta.eventId } };
   return { ok: true, state: { ...state, meta }, changes: [{ type: 'metaChanged', meta }], result: { eventId: meta.eventId } };
+}
+
+/**
+ * Whether `by` may delete the event now. c123-server sends its delete with the event's ingest key
+ * from its local admin page, which has no login: that key may remove an event still being set up
+ * or raced, never one whose results are finished or official. The operator may delete any event
+ * (a delete only moves it aside; it stays restorable).
+ */
+export function deleteRejection(state: EventState, by: Actor): Rejection | null {
+  if (by !== 'ingest' || (state.status !== 'finished' && state.status !== 'official')) return null;
+  return reject('Forbidden', `A ${state.status} event can only be deleted by the operator, from the Raceside dashboard`, { currentStatus: state.status });
 }

@@ -1,13 +1,29 @@
 /**
  * Deciding what live pushes change: result rows (POST /ingest/results) and the on-course list
  * (POST /ingest/oncourse, and its expiry). Rows for races or participants the XML does not know
- * are skipped and not counted, as in c123-live-mini. Repeating an identical push changes nothing.
+ * are skipped and not counted, as in c123-live-mini. Repeating an identical push changes nothing
+ * that is stored or shown (an identical on-course push is still a sighting: `lastSeen` moves).
  * A 2nd-run row of a best-run race is repaired first (best-run-repair.ts).
+ *
+ * After an outage (the station restarted, or no on-course push came for `outageMs`), c123-server's
+ * first snapshot with riders may be one from before it: c123-server keeps riders until Canoe123
+ * sends news of them. A rider in that snapshot whose start is implausibly old for a run (more than
+ * three times the race's slowest finished run, at least 3 minutes; 10 minutes when the race has no
+ * finished run yet) is not shown, and stays hidden while pushes keep bringing it with the same
+ * start. Such a rider shows the whole snapshot is old, so the riders in it that have not started
+ * (no start time: waiting at the start back then) are hidden too, until they start.
+ *
+ * "Long ago" is measured on the timing's own clock (Canoe123's time of day, which stamps every
+ * start): what it reads now comes from the station's clock plus the offset between the two, which
+ * the station learns from the riders it shows (a running rider's start plus its running time is
+ * Canoe123's present) and keeps across restarts (station-core.ts). The laptop's clock and time zone
+ * may be anything. While no offset is known (a new station, first push) nothing is judged stale;
+ * a start that looks to be in the future is taken as fresh.
  */
 import type { Decision } from './decision.ts';
-import type { EventState, OnCourseEntry, ResultRow } from './model.ts';
+import type { EventState, OnCourseEntry, OnCourseFeed, ResultRow } from './model.ts';
 import {
-  detectLiveUnit, liveRunFields, onCourseEntry, trimBib, type LiveResultInput, type OnCourseInput, type TimeUnit,
+  detectLiveUnit, liveRunFields, onCourseEntry, timeOfDayMs, trimBib, type LiveResultInput, type OnCourseInput, type TimeUnit,
 } from './canoe123/live-rows.ts';
 import { onCourseSplits, type OnCourseSplitInput } from './canoe123/on-course-splits.ts';
 import { effectiveRun, overlayAfterLive, sameRun } from './result-merge.ts';
@@ -58,6 +74,25 @@ export function decideResultsIngest(state: EventState, inputs: readonly LiveResu
   };
 }
 
+/** When the on-course push arrives: the station's clock, and the timing's by it. */
+export interface OnCourseClock {
+  nowMs: number;
+  /**
+   * Canoe123's time of day now (ms since its midnight, as it stamps `dtStart`), as far as the
+   * station knows it; null while it does not: then no rider is judged stale.
+   */
+  timingNowMs: number | null;
+  /** No on-course push for this long is an outage. */
+  outageMs: number;
+}
+
+const STALE_FACTOR = 3;
+const STALE_MIN_MS = 3 * 60_000;
+const STALE_NO_FINISH_MS = 10 * 60_000;
+const DAY_MS = 24 * 3600_000;
+/** The start a rider is hidden with when it had not started. */
+const NOT_STARTED = '';
+
 function onCourseOf(state: EventState, raceId: string, participantId: string, bib: number): OnCourseEntry | null {
   const entry = state.onCourse.get(`${raceId}|${bib}`);
   return entry && entry.participantId === participantId ? entry : null;
@@ -66,20 +101,83 @@ function onCourseOf(state: EventState, raceId: string, participantId: string, bi
 /**
  * c123-server sends the complete list of riders on course with every push, so the list replaces
  * the previous one; entries then expire `ttlMs` after they were last seen if pushes stop.
+ * `hidden` lists the riders newly hidden as stale by this push (see the top of this file);
+ * `timingNowMs` is what the riders shown say Canoe123's clock reads (null if none is running).
  */
 export function decideOnCourseIngest(
-  state: EventState, inputs: readonly (OnCourseInput & OnCourseSplitInput)[], nowMs: number,
-): Decision<{ active: number }> {
+  state: EventState, inputs: readonly (OnCourseInput & OnCourseSplitInput)[], clock: OnCourseClock,
+): Decision<{ active: number; hidden: OnCourseEntry[]; timingNowMs: number | null }> {
   const unit = detectLiveUnit(inputs);
-  const next = new Map<string, OnCourseEntry>();
+  const seen = new Map<string, OnCourseEntry>();
   for (const input of inputs) {
     if (!raceById(state, input.raceId)) continue;
-    const entry = entryOf(input, unit, nowMs);
-    if (entry) next.set(`${entry.raceId}|${entry.bib}`, entry);
+    const entry = entryOf(input, unit, clock.nowMs);
+    if (entry) seen.set(`${entry.raceId}|${entry.bib}`, entry);
   }
+  const feed = state.onCourseFeed;
+  const outage = feed.lastPushAt === null || clock.nowMs - feed.lastPushAt > clock.outageMs;
+  const checking = outage || feed.checkNext;
+  // One rider of the snapshot too old to be on course makes the snapshot an old one.
+  const oldSnapshot = checking && [...seen.values()].some((e) => isStale(state, e, clock));
+  const next = new Map<string, OnCourseEntry>();
+  const stale = new Map<string, string>();
+  const hidden: OnCourseEntry[] = [];
+  for (const [key, entry] of seen) {
+    const start = entry.dtStart ?? NOT_STARTED;
+    const wasHidden = feed.stale.get(key) === start;
+    if (wasHidden || (oldSnapshot && (entry.dtStart === null || isStale(state, entry, clock)))) {
+      stale.set(key, start);
+      if (!wasHidden) hidden.push(entry);
+    } else next.set(key, entry);
+  }
+  const onCourseFeed: OnCourseFeed = { lastPushAt: clock.nowMs, checkNext: checking && seen.size === 0, stale };
   const changed = !sameOnCourse(state.onCourse, next);
-  const nextState = { ...state, onCourse: next };
-  return { ok: true, state: nextState, changes: changed ? [{ type: 'onCourseChanged' }] : [], result: { active: next.size } };
+  const nextState = { ...state, onCourse: next, onCourseFeed };
+  const result = { active: next.size, hidden, timingNowMs: timingNowOf(next.values()) };
+  return { ok: true, state: nextState, changes: changed ? [{ type: 'onCourseChanged' }] : [], result };
+}
+
+/**
+ * Canoe123's present by the riders still running: start + running time (each rider's time was
+ * read within about a second, as c123-server merges Canoe123's one-rider messages); the latest.
+ */
+function timingNowOf(entries: Iterable<OnCourseEntry>): number | null {
+  let now: number | null = null;
+  for (const e of entries) {
+    const start = timeOfDayMs(e.dtStart);
+    if (start === null || e.dtFinish !== null || e.time === null) continue;
+    const at = (start + e.time * 10) % DAY_MS;
+    if (now === null || circularAfter(at, now)) now = at;
+  }
+  return now;
+}
+
+/** `a` is later than `b` on a 24-hour clock (within half a day). */
+function circularAfter(a: number, b: number): boolean {
+  const d = (((a - b) % DAY_MS) + DAY_MS) % DAY_MS;
+  return d > 0 && d < DAY_MS / 2;
+}
+
+/** A start longer ago than any plausible run of its race (see the top of this file). */
+function isStale(state: EventState, entry: OnCourseEntry, clock: OnCourseClock): boolean {
+  const start = timeOfDayMs(entry.dtStart);
+  if (start === null || clock.timingNowMs === null) return false;
+  const ago = (((clock.timingNowMs - start) % DAY_MS) + DAY_MS) % DAY_MS;
+  // More than half a day "ago" is a start slightly in the future (the clocks differ): fresh.
+  if (ago > DAY_MS / 2) return false;
+  const slowest = slowestFinishedRunMs(state, entry.raceId);
+  const limit = slowest === null ? STALE_NO_FINISH_MS : Math.max(STALE_MIN_MS, STALE_FACTOR * slowest);
+  return ago > limit;
+}
+
+function slowestFinishedRunMs(state: EventState, raceId: string): number | null {
+  let slowest: number | null = null;
+  for (const row of state.results.get(raceId)?.values() ?? []) {
+    const run = effectiveRun(row);
+    if (run.status !== null || run.time === null) continue;
+    slowest = Math.max(slowest ?? 0, run.time * 10);
+  }
+  return slowest;
 }
 
 /**

@@ -171,6 +171,21 @@ export interface OnCourseEntry {
   lastSeen: number;
 }
 
+/**
+ * In memory only: how the on-course feed went lately, to tell a snapshot from before an outage
+ * (a station restart, or no on-course push for a long while) from a live one.
+ */
+export interface OnCourseFeed {
+  /** When the last on-course push arrived (ms since the epoch); null since the station started. */
+  lastPushAt: number | null;
+  /** An outage was seen and no push with riders came since: the next one with riders is checked. */
+  checkNext: boolean;
+  /** Riders hidden as stale, `${raceId}|${bib}` → the start time they were hidden with ('' = none). */
+  stale: ReadonlyMap<string, string>;
+}
+
+export const freshOnCourseFeed: OnCourseFeed = { lastPushAt: null, checkNext: false, stale: new Map() };
+
 export interface RaceOfficialMark {
   raceId: string;
   at: string;
@@ -196,4 +211,5 @@ export interface EventState {
   officialRaces: Map<string, RaceOfficialMark>;
   /** In memory only: `${raceId}|${bib}` → entry. */
   onCourse: Map<string, OnCourseEntry>;
+  onCourseFeed: OnCourseFeed;
 }

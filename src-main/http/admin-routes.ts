@@ -1,8 +1,9 @@
 /**
  * Admin API. c123-server's routes (create, list, delete events with `X-Master-Key`; status PATCH
  * with its `X-API-Key`) and the operator dashboard's (event details, XML import by hand, race
- * official marks, merge strategy, activity). Officials reach the status PATCH and race marks with
- * their PIN. Each route names the callers it accepts; auth.ts only says who is calling.
+ * official marks, merge strategy, activity, deleted events and their restore). Officials reach
+ * the status PATCH and race marks with their PIN. Each route names the callers it accepts;
+ * auth.ts only says who is calling.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { eventStatuses, mergeStrategies, type EventStatus, type MergeStrategy } from '../wire/api.ts';
@@ -12,14 +13,15 @@ import { validNextStates } from '../domain/event-lifecycle.ts';
 import { publicClasses, publicRaces } from '../domain/public-view.ts';
 import { riderCounts } from '../domain/live-ingest.ts';
 import { StationError, type StationCore } from '../station-core.ts';
-import { ingestCaller, officialCaller, operatorCaller, type Caller, type PinLimiter, type Secrets } from './auth.ts';
+import { ingestCaller, noteWrongToken, officialCaller, operatorCaller, type Caller, type Secrets } from './auth.ts';
+import type { SignInGuard } from './sign-in-guard.ts';
 import { xmlBodySchema } from './ingest-routes.ts';
 import type { Settings } from '../settings.ts';
 
 export interface AdminDeps {
   core: StationCore;
   secrets: Secrets;
-  pinLimiter: PinLimiter;
+  signIn: SignInGuard;
   settings: Settings;
   /** Live spectator count per event (from the hub). */
   connections(eventId: string): number;
@@ -73,8 +75,23 @@ const eventParams = {
   required: ['eventId'],
 } as const;
 
+const deletedParams = {
+  type: 'object',
+  properties: { deletedId: { type: 'string', pattern: '^[0-9]{1,12}$' } },
+  required: ['deletedId'],
+} as const;
+
+/** Restore under the event's own id, or under `eventId` when that one was taken again. */
+const restoreBody = {
+  type: 'object',
+  properties: { eventId: { type: 'string', pattern: eventIdPattern } },
+  additionalProperties: false,
+} as const;
+
 export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
-  const { core, secrets, pinLimiter } = deps;
+  const { core, secrets, signIn } = deps;
+  /** The official a request's PIN proved (checked once, on the headers). */
+  const officials = new WeakMap<FastifyRequest, Caller>();
 
   /** Who is calling, among the kinds this route accepts; 401 otherwise. */
   const callerOf = (req: FastifyRequest, accepted: CallerKind[], eventId?: string): Caller => {
@@ -88,11 +105,10 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
       }
       return ingest;
     }
-    if (accepted.includes('official') && req.headers['x-officials-pin'] !== undefined) {
-      const official = officialCaller(req, secrets, pinLimiter);
-      if (official) return official;
-    }
+    const official = officials.get(req);
+    if (official && accepted.includes('official')) return official;
     const master = req.headers['x-master-key'] ?? req.headers.authorization;
+    if (master) noteWrongToken(req, signIn);
     throw new StationError('Unauthorized', master ? 'Invalid master key' : 'Missing or invalid X-Master-Key header');
   };
   // A caller with no valid credential at all is refused on the headers, before the body is read
@@ -103,7 +119,11 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
     if (operatorCaller(req, secrets) || ingestCaller(req, core)) return;
     // A PIN is checked (and a wrong one counted toward the lockout) before the body is read, so a
     // guess with a malformed body is still a guess.
-    if (officialCaller(req, secrets, pinLimiter)) return;
+    const official = await officialCaller(req, secrets, signIn);
+    if (official) {
+      officials.set(req, official);
+      return;
+    }
     callerOf(req, ['operator', 'ingest']);
   });
   const actorOf = (c: Caller): Actor => (c.kind === 'operator' ? 'operator' : c.kind === 'official' ? 'official' : 'ingest');
@@ -148,6 +168,7 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
       officialRaces: [...state.officialRaces.values()],
       feeds: core.feedReport(state.meta.eventId),
       spectators: deps.connections(state.meta.eventId),
+      spectatorLimit: deps.settings.maxConnectionsPerEvent,
       spectatorsCutOff: deps.slowCutOffs(state.meta.eventId),
       onCourse: riders.onCourse,
       atStart: riders.atStart,
@@ -171,11 +192,25 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, deps) => {
   });
 
   app.delete<{ Params: { eventId: string } }>('/events/:eventId', { schema: { params: eventParams } }, async (req) => {
-    // c123-server's delete sends the event's X-API-Key, not the master key.
-    callerOf(req, ['operator', 'ingest'], req.params.eventId);
+    // c123-server's delete sends the event's X-API-Key, not the master key (from its local admin
+    // page, which has no login): the domain refuses that key for finished and official events.
+    const caller = callerOf(req, ['operator', 'ingest'], req.params.eventId);
     existing(req.params.eventId);
-    core.deleteEvent(req.params.eventId);
-    return { deleted: true, eventId: req.params.eventId };
+    const { deletedId } = core.deleteEvent(req.params.eventId, actorOf(caller));
+    return { deleted: true, eventId: req.params.eventId, deletedId, restorable: true };
+  });
+
+  app.get('/deleted-events', async (req) => {
+    callerOf(req, ['operator']);
+    return { deletedEvents: core.deletedEvents() };
+  });
+
+  app.post<{ Params: { deletedId: string }; Body: { eventId?: string } }>('/deleted-events/:deletedId/restore', {
+    schema: { params: deletedParams, body: restoreBody },
+  }, async (req) => {
+    callerOf(req, ['operator']);
+    const state = core.restoreEvent(Number(req.params.deletedId), req.body.eventId);
+    return { event: adminEventSummary(state) };
   });
 
   app.patch<{ Params: { eventId: string }; Body: { status: EventStatus } }>('/events/:eventId/status', {

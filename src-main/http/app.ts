@@ -11,15 +11,19 @@ import { handleError } from './http-error.ts';
 import { compressJson } from './compress-json.ts';
 import { healthRoutes } from './health-routes.ts';
 import { publicRoutes } from './public-routes.ts';
+import type { PublicAnswers } from './public-answers.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { pageRoutes } from './page-routes.ts';
-import { PinLimiter, type Secrets } from './auth.ts';
+import type { Secrets } from './auth.ts';
+import type { SignInGuard } from './sign-in-guard.ts';
 
 export interface AppDeps {
   core: StationCore;
   settings: Settings;
   secrets: Secrets;
+  signIn: SignInGuard;
+  answers: PublicAnswers;
   /** Built renderer (dist-renderer); pages are not served when null. */
   pagesRoot: string | null;
   connections(eventId: string): number;
@@ -52,17 +56,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   // Every body is JSON; anything else is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
-  const pinLimiter = new PinLimiter(deps.settings.pinAttempts, deps.settings.pinWindowMs);
 
   await app.register(compressJson);
   await app.register(healthRoutes);
-  await app.register(publicRoutes, { prefix: '/api/v1', core: deps.core });
+  await app.register(publicRoutes, { prefix: '/api/v1', core: deps.core, settings: deps.settings, answers: deps.answers });
   await app.register(ingestRoutes, { prefix: '/api/v1/ingest', core: deps.core, settings: deps.settings });
   await app.register(adminRoutes, {
     prefix: '/api/v1/admin',
     core: deps.core,
     secrets: deps.secrets,
-    pinLimiter,
+    signIn: deps.signIn,
     settings: deps.settings,
     connections: deps.connections,
     slowCutOffs: deps.slowCutOffs,

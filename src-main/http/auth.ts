@@ -2,12 +2,15 @@
  * Works out who is calling, nothing more: the operator (admin secret as `Authorization: Bearer` or
  * c123-server's `X-Master-Key`), an official (`X-Officials-Pin`), or c123-server for one event
  * (`X-API-Key`). Whether that caller may do something is the domain's rule. Secrets are compared
- * in constant time; wrong officials PINs are rate-limited per client address.
+ * in constant time (the PIN against its scrypt hash, officials-pin.ts); wrong officials PINs are
+ * limited and wrong operator tokens noted by the sign-in guard (sign-in-guard.ts).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { StationCore } from '../station-core.ts';
 import { StationError } from '../station-core.ts';
+import type { OfficialsPin } from '../officials-pin.ts';
+import type { SignInGuard } from './sign-in-guard.ts';
 
 export type Caller =
   | { kind: 'operator' }
@@ -16,8 +19,8 @@ export type Caller =
 
 export interface Secrets {
   adminSecret: string;
-  /** Null when no officials PIN is set: then only the operator can act as an official. */
-  officialsPin(): string | null;
+  /** When no officials PIN is set, only the operator can act as an official. */
+  officialsPin: OfficialsPin;
 }
 
 /** Constant-time comparison of two secrets of any length (both are hashed to equal length first). */
@@ -47,42 +50,31 @@ export function ingestCaller(request: FastifyRequest, core: StationCore): Caller
   return eventId ? { kind: 'ingest', eventId } : null;
 }
 
-/** Limits wrong officials-PIN attempts per client address within a sliding window. */
-export class PinLimiter {
-  private readonly failures = new Map<string, number[]>();
-  private readonly attempts: number;
-  private readonly windowMs: number;
-  constructor(attempts: number, windowMs: number) {
-    this.attempts = attempts;
-    this.windowMs = windowMs;
-  }
-  check(client: string, now: number): number | null {
-    const recent = (this.failures.get(client) ?? []).filter((t) => t > now - this.windowMs);
-    this.failures.set(client, recent);
-    if (recent.length < this.attempts) return null;
-    return Math.ceil((recent[0] + this.windowMs - now) / 1000);
-  }
-  fail(client: string, now: number): void {
-    const list = this.failures.get(client) ?? [];
-    list.push(now);
-    this.failures.set(client, list);
-  }
-  succeed(client: string): void {
-    this.failures.delete(client);
-  }
+/** Notes a request that carried an operator token which is not the station's. */
+export function noteWrongToken(request: FastifyRequest, guard: SignInGuard): void {
+  if (header(request, 'authorization') === undefined && header(request, 'x-master-key') === undefined) return;
+  guard.tokenFailed(request.ip, `${request.method} ${request.url.split('?')[0]}`, Date.now());
 }
 
-export function officialCaller(request: FastifyRequest, secrets: Secrets, limiter: PinLimiter): Caller | null {
+/**
+ * An official, if the request carries the right officials PIN; null if it carries none. A wrong
+ * PIN is 401, and an address (or the whole station) that has guessed too often is 429 before its
+ * PIN is even checked, the right one included.
+ */
+export async function officialCaller(request: FastifyRequest, secrets: Secrets, guard: SignInGuard): Promise<Caller | null> {
   const pin = header(request, 'x-officials-pin');
   if (pin === undefined) return null;
-  const now = Date.now();
-  const wait = limiter.check(request.ip, now);
-  if (wait !== null) throw new StationError('TooManyAttempts', `Too many wrong PINs; try again in ${wait} s`, { retryAfter: wait });
-  const expected = secrets.officialsPin();
-  if (expected !== null && secretsEqual(pin, expected)) {
-    limiter.succeed(request.ip);
+  const begunAt = Date.now();
+  const wait = guard.beginPinAttempt(request.ip, begunAt);
+  if (wait !== null) {
+    const message = wait.scope === 'station'
+      ? `Too many wrong PINs at this station; PIN sign-in is paused. Try again in ${wait.seconds} s`
+      : `Too many wrong PINs; try again in ${wait.seconds} s`;
+    throw new StationError('TooManyAttempts', message, { retryAfter: wait.seconds });
+  }
+  if (await secrets.officialsPin.verify(pin)) {
+    guard.pinSucceeded(request.ip, Date.now(), begunAt);
     return { kind: 'official' };
   }
-  limiter.fail(request.ip, now);
-  throw new StationError('Unauthorized', expected === null ? 'No officials PIN is set at this station' : 'Wrong officials PIN');
+  throw new StationError('Unauthorized', secrets.officialsPin.isSet() ? 'Wrong officials PIN' : 'No officials PIN is set at this station');
 }

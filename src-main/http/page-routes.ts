@@ -3,7 +3,10 @@
  * `/operator/`, hashed assets with a year-long cache, and the icons and web manifest a phone
  * asks for (`/icons/`: favicon, home-screen icons; unhashed names, cached for a day). A GET for any other non-API path that
  * accepts HTML gets the spectator app, so deep links survive a reload. Every page carries a strict
- * Content-Security-Policy: nothing loads from outside the station.
+ * Content-Security-Policy: nothing loads from outside the station. Its `connect-src` names the
+ * station's own `ws:`/`wss:` origin explicitly (taken from the request's Host header, when that is a
+ * plain host and port): older Safari does not count `ws:` as `'self'`, and an iPhone refused its
+ * live socket would fall back to polling.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,18 +14,26 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { sendError } from './http-error.ts';
 
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** A Host header fit to go into the policy: a DNS name, IPv4 or [IPv6], and an optional port. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]{2,45}\])(?::(\d{1,5}))?$/;
+
+/** The page's policy for a request that named `host` (its Host header). */
+export function contentSecurityPolicy(host: string | undefined): string {
+  const m = host === undefined || host.length > 260 ? null : HOST.exec(host);
+  const valid = m !== null && (m[1] === undefined || Number(m[1]) <= 65535);
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    valid ? `connect-src 'self' ws://${host} wss://${host}` : "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 export const pageRoutes: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
   // Read again when the file changes: a rebuild renames the hashed assets the page points to.
@@ -45,7 +56,7 @@ export const pageRoutes: FastifyPluginAsync<{ root: string }> = async (app, { ro
   const sendPage = (reply: import('fastify').FastifyReply, html: string | null) => {
     if (!html) return sendError(reply, 'NotFound', 'The pages are not built; run `npm run build`');
     return reply
-      .header('content-security-policy', contentSecurityPolicy)
+      .header('content-security-policy', contentSecurityPolicy(reply.request.headers.host))
       .header('cache-control', 'no-store, max-age=0')
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'no-referrer')

@@ -3,8 +3,15 @@
  * and the event's header image. Draft events are invisible (404), their image included. Official
  * events stay readable. Every JSON answer goes through a response schema from wire/api.ts, so
  * nothing undeclared (keys, secrets) can leak; the image route sends only the picture's bytes.
+ *
+ * Answers about an event are built once per version and kept (public-answers.ts), gzip included.
+ * Each client address may make a budget of requests per 10 s (settings.ts
+ * `publicRequestsPer10s`), then gets 429 `TooManyRequests` with `Retry-After`: generous enough for
+ * hundreds of phones behind one NAT'd access point, while one script cannot keep the station busy.
+ * The budget covers these routes only: ingest and admin are never limited by it.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
   categoriesResponseSchema, eventDetailResponseSchema, eventListResponseSchema, onCourseResponseSchema,
   resultsResponseSchema, startlistResponseSchema,
@@ -17,6 +24,20 @@ import {
 import { headerImage } from '../domain/canoe123/event-images.ts';
 import type { EventImage } from '../domain/model.ts';
 import { StationError, type StationCore } from '../station-core.ts';
+import type { Settings } from '../settings.ts';
+import type { CachedAnswer, PublicAnswers } from './public-answers.ts';
+import { gzipHeaders, gzipsFor } from './compress-json.ts';
+
+export interface PublicDeps {
+  core: StationCore;
+  settings: Settings;
+  answers: PublicAnswers;
+}
+
+/** Public requests one address may make per 10 s (settings.ts explains the numbers). */
+export function publicRequestBudget(s: Settings): number {
+  return Math.max(s.publicRequestsPer10s, s.publicRequestsPerSocketPer10s * s.maxConnectionsPerAddress);
+}
 
 const eventParams = {
   type: 'object',
@@ -37,7 +58,33 @@ const resultsQuery = {
   },
 } as const;
 
-export const publicRoutes: FastifyPluginAsync<{ core: StationCore }> = async (app, { core }) => {
+export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { core, settings, answers }) => {
+  const quiet = { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false } as const;
+  await app.register(rateLimit, {
+    global: true,
+    max: () => publicRequestBudget(settings),
+    timeWindow: 10_000,
+    cache: 20_000,
+    addHeadersOnExceeding: quiet,
+    addHeaders: { ...quiet, 'retry-after': true },
+    errorResponseBuilder: (_req, ctx) => {
+      const seconds = Math.max(1, Math.ceil(ctx.ttl / 1000));
+      return new StationError('TooManyRequests', `Too many requests from this address; try again in ${seconds} s`, { retryAfter: seconds });
+    },
+  });
+
+  /** Sends a kept answer: its gzip to clients that take it, else its JSON. */
+  const send = async (req: FastifyRequest, reply: FastifyReply, answer: CachedAnswer) => {
+    reply.type('application/json; charset=utf-8');
+    if (!gzipsFor(req, answer.json)) return reply.send(answer.json);
+    const body = await answer.gzipped();
+    gzipHeaders(reply);
+    return reply.send(body);
+  };
+  /** The kept answer for `key`, built through the route's response schema when stale. */
+  const kept = (reply: FastifyReply, state: EventState, key: string, races: readonly (string | undefined)[], build: () => unknown) =>
+    answers.get(state.meta.eventId, key, races.filter((r): r is string => r !== undefined), () => String(reply.serialize(build())));
+
   const visible = (eventId: string): EventState => {
     const state = core.get(eventId);
     if (!state || state.status === 'draft') throw new StationError('NotFound', 'Event not found');
@@ -59,9 +106,10 @@ export const publicRoutes: FastifyPluginAsync<{ core: StationCore }> = async (ap
 
   app.get<{ Params: { eventId: string } }>('/events/:eventId', {
     schema: { params: eventParams, response: { 200: eventDetailResponseSchema } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const state = visible(req.params.eventId);
-    return { event: publicEventDetail(state), classes: publicClasses(state), races: publicRaces(state) };
+    return send(req, reply, kept(reply, state, 'event', [], () => (
+      { event: publicEventDetail(state), classes: publicClasses(state), races: publicRaces(state) })));
   });
 
   // The image's bytes, decoded once per version (the state keeps the export's base64).
@@ -88,35 +136,40 @@ export const publicRoutes: FastifyPluginAsync<{ core: StationCore }> = async (ap
 
   app.get<{ Params: { eventId: string } }>('/events/:eventId/categories', {
     schema: { params: eventParams, response: { 200: categoriesResponseSchema } },
-  }, async (req) => ({ categories: aggregatedCategories(visible(req.params.eventId)) }));
+  }, async (req, reply) => {
+    const state = visible(req.params.eventId);
+    return send(req, reply, kept(reply, state, 'categories', [], () => ({ categories: aggregatedCategories(state) })));
+  });
 
   app.get<{ Params: { eventId: string; raceId: string }; Querystring: { catId?: string; detailed?: string } }>(
     '/events/:eventId/results/:raceId',
     { schema: { params: raceParams, querystring: resultsQuery, response: { 200: resultsResponseSchema } } },
-    async (req) => {
+    async (req, reply) => {
       const state = visible(req.params.eventId);
       const race = raceOf(state, req.params.raceId);
       const detailed = req.query.detailed === 'true' || req.query.detailed === '1';
-      const results = raceResults(state, race.raceId, { catId: req.query.catId || null, detailed })!;
-      return {
+      const catId = req.query.catId || null;
+      const key = `results|${race.raceId}|${detailed}|${catId ?? ''}`;
+      return send(req, reply, kept(reply, state, key, [race.raceId, pairsOf(state).get(race.raceId)], () => ({
         race: {
           raceId: race.raceId, classId: race.classId, raceType: race.raceType, raceStatus: race.raceStatus,
           officialAt: raceOfficialAt(state, race),
         },
-        results,
-      };
+        results: raceResults(state, race.raceId, { catId, detailed })!,
+      })));
     },
   );
 
   app.get<{ Params: { eventId: string; raceId: string } }>('/events/:eventId/startlist/:raceId', {
     schema: { params: raceParams, response: { 200: startlistResponseSchema } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const state = visible(req.params.eventId);
     const race = raceOf(state, req.params.raceId);
-    return {
-      race: { raceId: race.raceId, classId: race.classId, startTime: race.startTime, pairedRaceId: pairsOf(state).get(race.raceId) ?? null },
+    const partner = pairsOf(state).get(race.raceId);
+    return send(req, reply, kept(reply, state, `startlist|${race.raceId}`, [race.raceId, partner], () => ({
+      race: { raceId: race.raceId, classId: race.classId, startTime: race.startTime, pairedRaceId: partner ?? null },
       startlist: startlist(state, race.raceId)!,
-    };
+    })));
   });
 
   app.get<{ Params: { eventId: string } }>('/events/:eventId/oncourse', {

@@ -6,15 +6,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { mergeStrategies } from '../wire/api.ts';
 import type { Settings } from '../settings.ts';
-import type { StationProcess, StationSettings } from '../wire/admin.ts';
+import { OFFICIALS_PIN_PATTERN, type ConnectionsInfo, type StationProcess, type StationSettings } from '../wire/admin.ts';
 import type { StationCore } from '../station-core.ts';
-import { operatorCaller, type Secrets } from './auth.ts';
+import { noteWrongToken, operatorCaller, type Secrets } from './auth.ts';
+import type { SignInGuard } from './sign-in-guard.ts';
 import { StationError } from '../station-core.ts';
 
 export interface StationRouteDeps {
   core: StationCore;
   settings: Settings;
   secrets: Secrets;
+  signIn: SignInGuard;
   /** When this station process started (ISO). */
   startedAt: string;
   lanUrls(): string[];
@@ -23,7 +25,7 @@ export interface StationRouteDeps {
   /** The port the station actually listens on (the configured one may have been taken). */
   listeningPort(): number;
   connectionCounts(): Record<string, number>;
-  setOfficialsPin(pin: string | null): void;
+  topAddresses(): { address: string; sockets: number }[];
   saveSettings(patch: Partial<Settings>): void;
 }
 
@@ -31,12 +33,13 @@ const settingsBody = {
   type: 'object',
   properties: {
     maxConnectionsPerEvent: { type: 'integer', minimum: 1, maximum: 100_000 },
+    maxConnectionsPerAddress: { type: 'integer', minimum: 1, maximum: 100_000 },
     heartbeatMs: { type: 'integer', minimum: 1000, maximum: 600_000 },
     heartbeatTimeoutMs: { type: 'integer', minimum: 500, maximum: 600_000 },
     officialGraceMs: { type: 'integer', minimum: 0, maximum: 600_000 },
     defaultMergeStrategy: { type: 'string', enum: mergeStrategies },
     port: { type: 'integer', minimum: 1, maximum: 65535 },
-    officialsPin: { type: ['string', 'null'], pattern: '^[0-9]{4,12}$' },
+    officialsPin: { type: ['string', 'null'], pattern: OFFICIALS_PIN_PATTERN },
   },
   additionalProperties: false,
 } as const;
@@ -45,7 +48,9 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
   return async (app) => {
     // On the headers, before the body is read or validated (401, never a 400 describing the schema).
     app.addHook('onRequest', async (req) => {
-      if (!operatorCaller(req, deps.secrets)) throw new StationError('Unauthorized');
+      if (operatorCaller(req, deps.secrets)) return;
+      noteWrongToken(req, deps.signIn);
+      throw new StationError('Unauthorized');
     });
 
     app.get('/station', async () => ({
@@ -53,19 +58,26 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
       listensOnLan: deps.listensOnLan(),
       listeningPort: deps.listeningPort(),
       settings: publicSettings(deps.settings),
-      officialsPinSet: deps.secrets.officialsPin() !== null,
+      officialsPinSet: deps.secrets.officialsPin.isSet(),
+      officialsPinShort: deps.secrets.officialsPin.isShort(),
       connections: deps.connectionCounts(),
+      signIn: deps.signIn.status(Date.now()),
       process: processInfo(deps.startedAt),
     }));
 
-    app.get('/connections', async () => ({ connections: deps.connectionCounts() }));
+    app.get('/connections', async (): Promise<ConnectionsInfo> => ({
+      connections: deps.connectionCounts(),
+      maxConnectionsPerEvent: deps.settings.maxConnectionsPerEvent,
+      maxConnectionsPerAddress: deps.settings.maxConnectionsPerAddress,
+      topAddresses: deps.topAddresses(),
+    }));
 
     app.patch<{ Body: Partial<Settings> & { officialsPin?: string | null } }>('/settings', { schema: { body: settingsBody } }, async (req) => {
       const { officialsPin, ...rest } = req.body;
-      if (officialsPin !== undefined) deps.setOfficialsPin(officialsPin);
+      if (officialsPin !== undefined) await deps.secrets.officialsPin.set(officialsPin);
       deps.saveSettings(rest);
       deps.core.activity.add(null, 'info', `Settings changed: ${Object.keys(req.body).join(', ')}`);
-      return { settings: publicSettings(deps.settings), officialsPinSet: deps.secrets.officialsPin() !== null };
+      return { settings: publicSettings(deps.settings), officialsPinSet: deps.secrets.officialsPin.isSet() };
     });
   };
 }
@@ -83,6 +95,7 @@ function publicSettings(s: Settings): StationSettings {
     host: s.host,
     port: s.port,
     maxConnectionsPerEvent: s.maxConnectionsPerEvent,
+    maxConnectionsPerAddress: s.maxConnectionsPerAddress,
     heartbeatMs: s.heartbeatMs,
     heartbeatTimeoutMs: s.heartbeatTimeoutMs,
     officialGraceMs: s.officialGraceMs,

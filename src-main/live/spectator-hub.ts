@@ -13,6 +13,10 @@
  * - race official mark → `diff { races }`, with the on-course list when riders of that race were on it;
  * - merge strategy changed, or a diff cannot be computed → `refresh`.
  *
+ * Every message carries the event's `seq` and the station's `bootId` (new at every start), so a
+ * phone that reconnects to a restarted station knows the stream started over even when the seq
+ * happens to look continuous.
+ *
  * Ingest never waits on sockets: publishing only queues bytes (ws sends asynchronously), and a
  * socket that cannot keep up is cut off (room.ts).
  */
@@ -41,15 +45,23 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   /** Sockets closed with 4008 (too slow) per event since the station started. */
   private readonly cutOffs = new Map<string, number>();
   private readonly fullCache = new Map<string, string>();
+  /** Open spectator sockets per client address, all events together (the per-address cap). */
+  private readonly byAddress = new Map<string, number>();
   private readonly graceTimers = new Set<NodeJS.Timeout>();
   private readonly heartbeat: Heartbeat;
   private readonly settings: Settings;
   private readonly getState: (eventId: string) => EventState | undefined;
+  /** This run of the station (wire/live.ts `bootId`). */
+  readonly bootId: string;
+  /** `"bootId":"…"` as it goes into every message. */
+  private readonly bootField: string;
 
-  constructor(settings: Settings, getState: (eventId: string) => EventState | undefined) {
+  constructor(settings: Settings, getState: (eventId: string) => EventState | undefined, bootId: string) {
     super();
     this.settings = settings;
     this.getState = getState;
+    this.bootId = bootId;
+    this.bootField = `"bootId":${JSON.stringify(bootId)}`;
     this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false, maxPayload: 4096 });
     this.heartbeat = new Heartbeat({
       intervalMs: () => settings.heartbeatMs,
@@ -74,14 +86,27 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     return this.cutOffs.get(eventId) ?? 0;
   }
 
+  /** Spectator sockets `address` holds now, all events together. */
+  connectionsFrom(address: string): number {
+    return this.byAddress.get(address) ?? 0;
+  }
+
+  /** The addresses holding the most sockets, most first (a NAT'd Wi-Fi shows up here). */
+  topAddresses(limit = 10): { address: string; sockets: number }[] {
+    return [...this.byAddress]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, limit)
+      .map(([address, sockets]) => ({ address, sockets }));
+  }
+
   totalConnections(): number {
     let n = 0;
     for (const room of this.rooms.values()) n += room.size;
     return n;
   }
 
-  /** Adds an upgraded socket to its event's room and sends it the current `full`. */
-  join(eventId: string, ws: SpectatorSocket): void {
+  /** Adds an upgraded socket from `address` to its event's room and sends it the current `full`. */
+  join(eventId: string, ws: SpectatorSocket, address = 'unknown'): void {
     const state = this.getState(eventId);
     if (!state) {
       ws.close(1011, 'Event not found');
@@ -89,6 +114,12 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     }
     const room = this.roomFor(eventId);
     room.sockets.add(ws);
+    this.byAddress.set(address, this.connectionsFrom(address) + 1);
+    ws.once('close', () => {
+      const left = this.connectionsFrom(address) - 1;
+      if (left > 0) this.byAddress.set(address, left);
+      else this.byAddress.delete(address);
+    });
     Heartbeat.alive(ws);
     ws.on('pong', () => Heartbeat.alive(ws));
     ws.on('message', () => {}); // one-way channel; client messages are ignored
@@ -126,7 +157,7 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     if (structural) {
       out((seq) => this.fullMessage(after, seq));
     } else if (types.has('mergeStrategyChanged')) {
-      out((seq) => JSON.stringify({ type: 'refresh', seq }));
+      out((seq) => this.refreshMessage(seq));
     } else if (before && (types.has('rowsUpserted') || types.has('rowsRemoved'))) {
       for (const raceId of affectedRaces(after, changes)) {
         if (!listening) {
@@ -137,10 +168,10 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
         try {
           data = raceDiffPayload(before, after, raceId);
         } catch {
-          out((seq) => JSON.stringify({ type: 'refresh', seq }));
+          out((seq) => this.refreshMessage(seq));
           continue;
         }
-        if (data) out((seq) => diffMessage(seq, data));
+        if (data) out((seq) => this.diffMessage(seq, data));
       }
     }
     let oncourseSent = false;
@@ -154,11 +185,11 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
           data.oncourse = listening ? onCourseList(after) : [];
           oncourseSent = true;
         }
-        out((seq) => diffMessage(seq, data));
+        out((seq) => this.diffMessage(seq, data));
       }
     }
     if (types.has('onCourseChanged') && !oncourseSent) {
-      out((seq) => diffMessage(seq, { oncourse: listening ? onCourseList(after) : [] }));
+      out((seq) => this.diffMessage(seq, { oncourse: listening ? onCourseList(after) : [] }));
     }
     const status = changes.find((c) => c.type === 'statusChanged');
     if (status && status.type === 'statusChanged') {
@@ -169,7 +200,7 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
         const data: WsDiffPayload = { status: to, statusChangedAt: status.change.at };
         const races = before ? changedRaces(before, after) : [];
         if (races.length) data.races = races;
-        out((seq) => diffMessage(seq, data));
+        out((seq) => this.diffMessage(seq, data));
         if (to === 'official') this.closeRoomAfterGrace(eventId);
       }
     }
@@ -230,16 +261,20 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
       data = JSON.stringify(fullPayload(state));
       this.fullCache.set(id, data);
     }
-    return `{"type":"full","seq":${seq},"data":${data}}`;
+    return `{"type":"full","seq":${seq},${this.bootField},"data":${data}}`;
+  }
+
+  private diffMessage(seq: number, data: WsDiffPayload): string {
+    return `{"type":"diff","seq":${seq},${this.bootField},"data":${JSON.stringify(data)}}`;
+  }
+
+  private refreshMessage(seq: number): string {
+    return `{"type":"refresh","seq":${seq},${this.bootField}}`;
   }
 
   private *allSockets(): Iterable<SpectatorSocket> {
     for (const room of this.rooms.values()) yield* room.sockets;
   }
-}
-
-function diffMessage(seq: number, data: WsDiffPayload): string {
-  return JSON.stringify({ type: 'diff', seq, data });
 }
 
 /** Races whose public list a decision may have changed (a best-run pair is one list). */

@@ -1,7 +1,10 @@
 /**
  * The WebSocket door: `GET /api/v1/events/:eventId/ws` on the station's own HTTP server. Every
- * rejection (docs/LIVE-PIPELINE.md) is decided before the upgrade and answered as plain HTTP with the JSON
- * error body: 404 unknown or draft event, 410 official event, 503 room full.
+ * rejection (docs/LIVE-PIPELINE.md) is decided before the upgrade and answered as plain HTTP with
+ * the JSON error body: 404 unknown or draft event, 410 official event, 503 room full
+ * (`maxConnectionsPerEvent`) or too many sockets from this client address
+ * (`maxConnectionsPerAddress`, so one device or script cannot take every slot). A refused socket is
+ * destroyed once the answer is out.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -27,14 +30,28 @@ export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorH
     if (state.status === 'official') return refuse(socket, 'EventOfficial');
     const max = core.settings.maxConnectionsPerEvent;
     if (hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
-    hub.wss.handleUpgrade(req, socket, head, (ws) => hub.join(eventId, ws));
+    const address = clientAddress(req);
+    const perAddress = core.settings.maxConnectionsPerAddress;
+    if (hub.connectionsFrom(address) >= perAddress) {
+      return refuse(socket, 'TooManyConnections', `Too many live connections from ${address} (at most ${perAddress})`, { maxConnectionsPerAddress: perAddress });
+    }
+    hub.wss.handleUpgrade(req, socket, head, (ws) => hub.join(eventId, ws, address));
   });
+}
+
+/** The client's address as the station sees it (IPv4 without its `::ffff:` prefix). */
+function clientAddress(req: IncomingMessage): string {
+  const a = req.socket.remoteAddress ?? 'unknown';
+  return a.startsWith('::ffff:') ? a.slice(7) : a;
 }
 
 function refuse(socket: Duplex, code: ErrorCode, message?: string, extra: Record<string, unknown> = {}): void {
   const { status } = errorTable[code];
   const body = JSON.stringify({ error: code, message: message ?? errorTable[code].message, ...extra });
   const reason = { 404: 'Not Found', 410: 'Gone', 503: 'Service Unavailable' }[status as 404 | 410 | 503] ?? 'Error';
+  // As ws's abortHandshake: once the answer is flushed the socket is destroyed. `end()` alone only
+  // half-closes it, and a client that never closes its own end would hold it open for good.
+  socket.once('finish', () => socket.destroy());
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
       + `Connection: close\r\n${status === 503 ? 'Retry-After: 5\r\n' : ''}\r\n${body}`,

@@ -2,13 +2,34 @@
  * Persists event state: loads every event at start, and commits the changes of one decision in
  * one transaction (an ingest request is one decision). On-course riders are never stored (they live
  * in memory). The store never decides anything; it writes what the domain decided.
+ *
+ * Nothing is ever destroyed by a delete: the event's stored rows move, verbatim and in one
+ * transaction, into `deleted_events`, from where a restore moves them back. Which tables hold an
+ * event's rows is read from the schema (every table with a foreign key to `events`), so a table a
+ * later migration adds is kept too.
  */
 import type { EventStatus, MergeStrategy } from '../wire/api.ts';
+import type { DeletedEvent } from '../wire/admin.ts';
 import type { Change } from '../domain/decision.ts';
-import type { Actor, EventImage, EventMeta, EventState, RaceOfficialMark, ResultRow, StatusChange, Structure } from '../domain/model.ts';
+import { freshOnCourseFeed, type Actor, type EventImage, type EventMeta, type EventState, type RaceOfficialMark, type ResultRow, type StatusChange, type Structure } from '../domain/model.ts';
 import { transaction, type Database } from './database.ts';
 
 type StoredRow = Omit<ResultRow, 'raceId' | 'participantId'>;
+type Row = Record<string, string | number | null>;
+
+/**
+ * A deleted event's stored rows, exactly as they were in the live tables: its `events` row and,
+ * per table that references it (status history, results, official marks, feed health, images…),
+ * its rows there.
+ */
+interface DeletedSnapshot {
+  event: Row;
+  children: Record<string, Row[]>;
+}
+
+
+const SELECT_DELETED = `SELECT deleted_id AS deletedId, event_id AS eventId, main_title AS mainTitle, status,
+  result_rows AS resultRows, deleted_at AS deletedAt, deleted_by AS deletedBy FROM deleted_events`;
 
 /** What a commit carries beyond its changes: the raw text of the XML export it imported. */
 export interface CommitContext {
@@ -58,11 +79,22 @@ export class EventStore {
   }
 
   loadAll(): EventState[] {
-    const events = this.db.prepare('SELECT * FROM events ORDER BY created_at').all() as Record<string, unknown>[];
-    const history = this.db.prepare('SELECT * FROM status_history ORDER BY event_id, seq').all() as Record<string, string>[];
-    const rows = this.db.prepare('SELECT * FROM results').all() as Record<string, string>[];
-    const officials = this.db.prepare('SELECT * FROM race_official').all() as Record<string, string>[];
-    const images = this.db.prepare("SELECT * FROM event_images ORDER BY event_id, CASE slot WHEN 'left' THEN 0 WHEN 'right' THEN 1 ELSE 2 END").all() as Record<string, string>[];
+    return this.load(null);
+  }
+
+  /** One event as stored, or null. */
+  loadOne(eventId: string): EventState | null {
+    return this.load(eventId)[0] ?? null;
+  }
+
+  private load(eventId: string | null): EventState[] {
+    const where = eventId === null ? '' : ' WHERE event_id = ?';
+    const args = eventId === null ? [] : [eventId];
+    const events = this.db.prepare(`SELECT * FROM events${where} ORDER BY created_at`).all(...args) as Record<string, unknown>[];
+    const history = this.db.prepare(`SELECT * FROM status_history${where} ORDER BY event_id, seq`).all(...args) as Record<string, string>[];
+    const rows = this.db.prepare(`SELECT * FROM results${where}`).all(...args) as Record<string, string>[];
+    const officials = this.db.prepare(`SELECT * FROM race_official${where}`).all(...args) as Record<string, string>[];
+    const images = this.db.prepare(`SELECT * FROM event_images${where} ORDER BY event_id, CASE slot WHEN 'left' THEN 0 WHEN 'right' THEN 1 ELSE 2 END`).all(...args) as Record<string, string>[];
     const byId = new Map<string, EventState>();
     for (const e of events) {
       byId.set(e.event_id as string, {
@@ -80,6 +112,7 @@ export class EventStore {
         results: new Map(),
         officialRaces: new Map(),
         onCourse: new Map(),
+        onCourseFeed: freshOnCourseFeed,
       });
     }
     for (const h of history) {
@@ -108,8 +141,74 @@ export class EventStore {
     );
   }
 
-  deleteEvent(eventId: string): void {
-    this.stmts.deleteEvent.run(eventId);
+  /**
+   * Moves an event's stored rows into `deleted_events` and out of the live tables, in one
+   * transaction: all of it moves, or nothing does. Returns the kept copy's id.
+   */
+  moveToDeleted(eventId: string, at: string, by: Actor): number {
+    return transaction(this.db, () => {
+      const event = this.db.prepare('SELECT * FROM events WHERE event_id = ?').get(eventId) as Row | undefined;
+      if (!event) throw new Error(`No stored event ${eventId}`);
+      const children: Record<string, Row[]> = {};
+      for (const { table, column } of this.childTables()) {
+        children[table] = this.db.prepare(`SELECT * FROM ${table} WHERE ${column} = ?`).all(eventId) as Row[];
+      }
+      const snapshot: DeletedSnapshot = { event, children };
+      const meta = JSON.parse(event.meta as string) as EventMeta;
+      const { lastInsertRowid } = this.db.prepare(`INSERT INTO deleted_events (event_id, main_title, status, result_rows, deleted_at, deleted_by, snapshot)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(eventId, meta.mainTitle, event.status, children.results?.length ?? 0, at, by, JSON.stringify(snapshot));
+      this.stmts.deleteEvent.run(eventId);
+      return Number(lastInsertRowid);
+    });
+  }
+
+  /** Every table with a foreign key to `events`, and its column that holds the event id. */
+  private childTables(): { table: string; column: string }[] {
+    const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+    const out: { table: string; column: string }[] = [];
+    for (const { name } of tables) {
+      for (const fk of this.db.prepare(`PRAGMA foreign_key_list(${name})`).all() as { table: string; from: string }[]) {
+        if (fk.table === 'events') out.push({ table: name, column: fk.from });
+      }
+    }
+    return out;
+  }
+
+  /** The kept copies of deleted events, newest first. */
+  listDeleted(): DeletedEvent[] {
+    return this.db.prepare(`${SELECT_DELETED} ORDER BY deleted_id DESC`).all() as never[];
+  }
+
+  getDeleted(deletedId: number): DeletedEvent | null {
+    return (this.db.prepare(`${SELECT_DELETED} WHERE deleted_id = ?`).get(deletedId) as DeletedEvent | undefined) ?? null;
+  }
+
+  /**
+   * Moves a kept copy back into the live tables under `eventId` (its own id, or a new one when
+   * that id was taken again meanwhile), in one transaction, and returns the restored state.
+   */
+  restoreDeleted(deletedId: number, eventId: string): EventState {
+    return transaction(this.db, () => {
+      const kept = this.db.prepare('SELECT snapshot FROM deleted_events WHERE deleted_id = ?').get(deletedId) as { snapshot: string } | undefined;
+      if (!kept) throw new Error(`No deleted event ${deletedId}`);
+      const snap = JSON.parse(kept.snapshot) as DeletedSnapshot;
+      const meta = { ...(JSON.parse(snap.event.meta as string) as EventMeta), eventId };
+      const insert = (table: string, row: Row, idColumn: string) => {
+        const cols = Object.keys(row);
+        this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+          .run(...cols.map((c) => (c === idColumn ? eventId : row[c])));
+      };
+      insert('events', { ...snap.event, meta: JSON.stringify(meta) }, 'event_id');
+      const renamed = eventId !== snap.event.event_id;
+      for (const { table, column } of this.childTables()) {
+        // A copy restored under another id must not push to its original's public results server
+        // (the event created anew under the old id may): it starts without an uplink.
+        if (renamed && table.startsWith('uplink_')) continue;
+        for (const row of snap.children[table] ?? []) insert(table, row, column);
+      }
+      this.db.prepare('DELETE FROM deleted_events WHERE deleted_id = ?').run(deletedId);
+      return this.loadOne(eventId)!;
+    });
   }
 
   onCommit(hook: CommitHook): void {
@@ -175,6 +274,10 @@ export class EventStore {
 
   putSetting(key: string, value: string): void {
     this.stmts.putSetting.run(key, value);
+  }
+
+  deleteSetting(key: string): void {
+    this.db.prepare('DELETE FROM station_settings WHERE key = ?').run(key);
   }
 
   log(at: string, eventId: string | null, level: 'info' | 'warn' | 'error', message: string): void {

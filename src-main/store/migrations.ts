@@ -64,6 +64,26 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 2,
+    description: 'deleted events kept whole and restorable (issue 10)',
+    // A deleted event leaves the live tables (so c123-server can create an event with the same id
+    // again) and its stored rows move here, verbatim, in the same transaction. Restoring moves
+    // them back. Several deleted copies of one event id can exist side by side.
+    sql: `
+      CREATE TABLE deleted_events (
+        deleted_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id TEXT NOT NULL,
+        main_title TEXT NOT NULL,
+        status TEXT NOT NULL,
+        result_rows INTEGER NOT NULL,
+        deleted_at TEXT NOT NULL,
+        deleted_by TEXT NOT NULL,
+        snapshot TEXT NOT NULL
+      );
+      CREATE INDEX deleted_events_by_event ON deleted_events (event_id);
+    `,
+  },
+  {
     version: 3,
     description: 'feed health per event (sources, channels, the timing they reported, the last XML import)',
     sql: `

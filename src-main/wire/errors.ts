@@ -19,7 +19,9 @@ export const errorTable = {
   PayloadTooLarge: { status: 413, message: 'The request body is too large' },
   UnsupportedMediaType: { status: 415, message: 'Send the body as application/json' },
   TooManyAttempts: { status: 429, message: 'Too many wrong attempts; wait and try again' },
+  TooManyRequests: { status: 429, message: 'Too many requests from this address; wait and try again' },
   ConnectionLimitReached: { status: 503, message: 'Maximum number of concurrent connections reached for this event' },
+  TooManyConnections: { status: 503, message: 'Too many live connections from this address' },
   InternalError: { status: 500, message: 'An unexpected error occurred' },
 } as const;
 

@@ -1,10 +1,14 @@
 /**
  * WebSocket messages from the station to spectators: `full | diff | refresh`, as c123-live-mini
- * sent them, plus a per-event sequence number. The contract in prose: docs/LIVE-PIPELINE.md.
+ * sent them, plus a per-event sequence number and the station's boot id. The contract in prose:
+ * docs/LIVE-PIPELINE.md.
  *
  * `seq` increases by exactly one for every message published to an event's room, so a client that
  * sees a gap (last seq + 1 ≠ seq) knows it missed something and reloads over REST. The `full` a
  * socket receives on connect carries the room's current seq; later messages continue from it.
+ * `seq` starts again at 0 when the station restarts; `bootId` (random, new at every start, the
+ * same in every message of one run) tells a client so: a message with another `bootId` than the
+ * last one seen means "reload over REST", whatever its `seq`.
  *
  * Close codes the station uses: 1000 (event official after the grace, or event deleted),
  * 1001 (station shutting down), 4008 (this socket fell too far behind: its unsent buffer passed
@@ -58,9 +62,9 @@ export interface WsRankUpdate {
   prevRnk?: number | null;
 }
 
-export type WsFull = { type: 'full'; seq: number; data: WsFullPayload };
-export type WsDiff = { type: 'diff'; seq: number; data: WsDiffPayload };
-export type WsRefresh = { type: 'refresh'; seq: number };
+export type WsFull = { type: 'full'; seq: number; bootId: string; data: WsFullPayload };
+export type WsDiff = { type: 'diff'; seq: number; bootId: string; data: WsDiffPayload };
+export type WsRefresh = { type: 'refresh'; seq: number; bootId: string };
 export type WsMessage = WsFull | WsDiff | WsRefresh;
 
 /** Close code for a socket cut off because it could not keep up. */

@@ -7,6 +7,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { LangSwitch } from '../shared/ui/lang-switch.tsx';
 import { useOperatorI18n } from '../operator/i18n/use-operator-i18n.ts';
 
+/**
+ * The shortest PIN the OK key accepts. New PINs have 6 to 12 digits (the station refuses
+ * shorter ones), but a 4- or 5-digit PIN kept from an older Raceside still opens the door until
+ * the operator sets a new one; the station, not this page, decides.
+ */
+const SHORTEST_ACCEPTED = 4;
+
 export function PinPad({ busy, message, waitSeconds, onSubmit }: {
   busy: boolean;
   message: string | null;
@@ -32,7 +39,7 @@ export function PinPad({ busy, message, waitSeconds, onSubmit }: {
   const blocked = busy || left > 0;
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    if (!blocked && pin.length >= 4) {
+    if (!blocked && pin.length >= SHORTEST_ACCEPTED) {
       onSubmit(pin);
       setPin('');
     }
@@ -47,6 +54,7 @@ export function PinPad({ busy, message, waitSeconds, onSubmit }: {
           <LangSwitch label={t('lang.label')} />
         </div>
         <label htmlFor="pin">{t('officials.pinLabel')}</label>
+        <p className="muted" id="pin-hint">{t('officials.pinHint')}</p>
         <input
           id="pin"
           className="pin__input"
@@ -54,6 +62,7 @@ export function PinPad({ busy, message, waitSeconds, onSubmit }: {
           inputMode="numeric"
           pattern="[0-9]*"
           autoComplete="off"
+          aria-describedby="pin-hint"
           maxLength={12}
           value={pin}
           onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 12))}
@@ -71,7 +80,7 @@ export function PinPad({ busy, message, waitSeconds, onSubmit }: {
           ))}
           <button type="button" onClick={() => setPin((p) => p.slice(0, -1))} aria-label={t('officials.deleteDigit')}>⌫</button>
           <button type="button" onClick={() => press('0')} disabled={blocked}>0</button>
-          <button type="submit" className="pad__ok" disabled={blocked || pin.length < 4} data-testid="pin-submit">{t('officials.ok')}</button>
+          <button type="submit" className="pad__ok" disabled={blocked || pin.length < SHORTEST_ACCEPTED} data-testid="pin-submit">{t('officials.ok')}</button>
         </div>
       </form>
     </main>

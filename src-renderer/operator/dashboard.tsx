@@ -7,6 +7,7 @@ import { LangSwitch } from '../shared/ui/lang-switch.tsx';
 import { ActivityPanel } from './activity/activity-panel.tsx';
 import { CreateEventForm } from './events/create-event-form.tsx';
 import { DemoReplayPanel } from './sources/demo-replay-panel.tsx';
+import { DeletedEvents } from './events/deleted-events.tsx';
 import { EventPage } from './events/event-page.tsx';
 import { EventsList } from './events/events-list.tsx';
 import type { OperatorKey } from './i18n/messages-en.ts';
@@ -15,7 +16,7 @@ import { LanPage } from './lan/lan-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import type { AdminClient } from './lib/admin-client.ts';
 import { AdminProvider, type AdminContextValue } from './lib/admin-context.tsx';
-import type { AdminEvent, StationInfo } from '@wire/admin.ts';
+import type { AdminEvent, ConnectionsInfo, StationInfo } from '@wire/admin.ts';
 import type { UplinkOverview } from '@wire/uplink.ts';
 import { UplinkBehindWarning } from './uplink/uplink-behind-warning.tsx';
 import { formatRoute, type Route } from './lib/route.ts';
@@ -33,7 +34,7 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
   const { t } = useOperatorI18n();
   const route = useRoute();
   const events = usePoll(() => client.request<{ events: AdminEvent[] }>('GET', '/admin/events'), 3000, [client]);
-  const connections = usePoll(() => client.request<{ connections: Record<string, number> }>('GET', '/admin/connections'), 2000, [client]);
+  const connections = usePoll(() => client.request<ConnectionsInfo>('GET', '/admin/connections'), 2000, [client]);
   const station = usePoll(() => client.request<StationInfo>('GET', '/admin/station'), 10_000, [client]);
   const uplinks = usePoll(() => client.request<UplinkOverview>('GET', '/admin/uplinks'), 3000, [client]);
 
@@ -67,6 +68,7 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
           <EventsList
             events={events.data?.events ?? null}
             connections={connections.data?.connections ?? {}}
+            limit={connections.data?.maxConnectionsPerEvent ?? null}
             currentId={route.page === 'event' ? route.eventId : null}
             error={events.error}
           />
@@ -76,10 +78,11 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
             <div className="grid">
               <CreateEventForm />
               <DemoReplayPanel />
+              <DeletedEvents />
             </div>
           )}
           {route.page === 'event' && <EventPage key={route.eventId} eventId={route.eventId} />}
-          {route.page === 'lan' && <LanPage />}
+          {route.page === 'lan' && <LanPage connections={connections.data} />}
           {route.page === 'settings' && <SettingsPage />}
           {route.page === 'activity' && <ActivityPanel title={t('activity.title')} limit={200} />}
         </main>

@@ -18,7 +18,10 @@
  *   over REST only: no retry loop.
  * - A connection that has not opened after `connectTimeoutMs` (10 s), or a probe that has not
  *   answered by then, counts as failed: on a lossy Wi-Fi a TCP connect can hang for minutes.
- * - `seq` must grow by exactly one per message; a gap sets `gap` so the caller reloads.
+ * - `seq` must grow by exactly one per message; a gap sets `gap` so the caller reloads. Every
+ *   message also carries the station's `bootId`: another one than before means the station
+ *   restarted and its `seq` started over, so that is a gap too, even when the seq looks continuous
+ *   (and a `full` after it is never a resume).
  * Timers, randomness and the socket constructor are injectable so this file is tested without a DOM.
  */
 import type { WsMessage } from '@wire/live.ts';
@@ -96,6 +99,7 @@ export class LiveSocket {
   private generation = 0;
   private opened = false;
   private lastSeq: number | null = null;
+  private lastBoot: string | null = null;
   private reason: 'start' | 'watchdog' | 'retry' = 'start';
   private retryTimer: unknown = null;
   private watchdogTimer: unknown = null;
@@ -199,15 +203,18 @@ export class LiveSocket {
     }
     if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return;
     const seq = typeof msg.seq === 'number' ? msg.seq : null;
-    let gap = false;
+    const boot = typeof msg.bootId === 'string' ? msg.bootId : null;
+    const restarted = boot !== null && this.lastBoot !== null && boot !== this.lastBoot;
+    let gap = restarted;
     let resumed = false;
     if (msg.type === 'full') {
-      resumed = this.reason === 'watchdog' && seq !== null && seq === this.lastSeq;
+      resumed = !restarted && this.reason === 'watchdog' && seq !== null && seq === this.lastSeq;
       this.reason = 'retry';
     } else if (seq !== null && this.lastSeq !== null && seq !== this.lastSeq + 1) {
       gap = true;
     }
     if (seq !== null) this.lastSeq = seq;
+    if (boot !== null) this.lastBoot = boot;
     this.o.onMessage(msg, { gap, resumed });
   }
 

@@ -15,7 +15,7 @@ import { api, createEvent, ingest, operator, projectRoot, startTestStation, type
 import { runAxe, seriousOf } from './axe.ts';
 
 const EVENT = 'officials-test';
-const PIN = '2468';
+const PIN = '246813';
 const TABLET = { width: 820, height: 1180 };
 const screenshots = join(projectRoot, 'test-output', 'screenshots');
 

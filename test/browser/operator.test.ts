@@ -202,10 +202,19 @@ afterAll(async () => {
     await shot('oncourse', false);
   });
 
-  it('counts three connected spectators, then none when they leave', async () => {
+  it('counts three connected spectators beside the limit, lists their address, then none when they leave', async () => {
     for (let i = 0; i < 3; i++) sockets.push(await connect(station, EVENT));
     await waitText('spectator-count', '3');
+    expect(await text('spectator-limit')).toBe('of 5000 allowed');
+    await waitText('event-watching', '3 / 5000 watching');
     await shot('live');
+    // The LAN page lists the addresses holding the most sockets, against the per-address limit.
+    await page.getByTestId('nav-lan').click();
+    await page.locator('[data-testid=address-row]', { hasText: '127.0.0.1' }).waitFor();
+    expect(await page.getByTestId('address-row').first().textContent()).toBe('127.0.0.13 / 32');
+    expect(await page.getByTestId('nat-warning').count()).toBe(0);
+    await page.locator(`[data-testid=event-link][data-event-id="${EVENT}"]`).click();
+    await page.getByTestId('feed-panel').waitFor();
     for (const s of sockets.splice(0)) {
       s.close();
       await s.closed;
@@ -250,6 +259,19 @@ afterAll(async () => {
       await p.getByTestId('confirm-delete').waitFor();
       expect(seriousOf(await runAxe(p), 'dashboard delete dialog')).toEqual([]);
       await p.getByTestId('confirm-delete').getByTestId('confirm-cancel').click();
+      // The LAN page with its addresses table (a spectator connected, so the table shows).
+      const phone = await connect(station, EVENT);
+      try {
+        await p.getByTestId('nav-lan').click();
+        await p.getByTestId('address-row').first().waitFor();
+        expect(seriousOf(await runAxe(p), 'dashboard LAN page')).toEqual([]);
+        await p.getByTestId('nav-settings').click();
+        await p.getByTestId('sign-in-panel').waitFor();
+        expect(seriousOf(await runAxe(p), 'dashboard settings page')).toEqual([]);
+      } finally {
+        phone.close();
+        await phone.closed;
+      }
     } finally {
       await other.close();
     }
@@ -320,6 +342,9 @@ afterAll(async () => {
     expect(await text('settings-note')).toBe('Saved.');
     const after = await api(station, 'GET', '/api/v1/admin/station', { headers: operator(station) });
     expect(after.body.settings.maxConnectionsPerEvent).toBe(150);
+    // The wrong tokens of the sign-in test are counted, with the address they came from.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=wrong-tokens]')?.textContent) >= 2, null, { timeout: 12_000 });
+    expect(await text('last-wrong-token')).toContain('127.0.0.1');
     await shot('settings');
 
     await page.getByTestId('nav-activity').click();
@@ -436,15 +461,45 @@ afterAll(async () => {
     await shot('refused');
   });
 
-  it('deletes the event after a confirmation that names it', async () => {
+  it('deletes the event after a confirmation that names it; it waits under Deleted events and restores', async () => {
     await page.getByTestId('delete-event').click();
     const dialog = page.getByTestId('confirm-delete');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(EVENT);
+    expect(await dialog.textContent()).toContain('Deleted events');
     await dialog.getByTestId('confirm-ok').click();
     await page.getByTestId('create-event-form').waitFor();
     await page.waitForFunction((id) => !document.querySelector(`[data-testid=event-link][data-event-id="${id}"]`), EVENT);
     expect((await api(station, 'GET', `/api/v1/admin/events/${EVENT}`, { headers: operator(station) })).status).toBe(404);
+
+    // Kept: listed under Deleted events with when, who and how much.
+    const kept = page.locator(`[data-testid=deleted-event][data-event-id="${EVENT}"]`);
+    await kept.waitFor();
+    expect(await kept.textContent()).toMatch(/Official.*Deleted .* by operator · 1422 result rows/);
+    await shot('deleted');
+    const other = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', bypassCSP: true }); // for axe-core only
+    try {
+      const p = await other.newPage();
+      await p.goto(`${station.url}/operator/#token=${encodeURIComponent(station.adminSecret)}`);
+      await p.locator(`[data-testid=deleted-event][data-event-id="${EVENT}"]`).waitFor();
+      expect(seriousOf(await runAxe(p), 'dashboard deleted events')).toEqual([]);
+    } finally {
+      await other.close();
+    }
+    // c123-server creates the id anew meanwhile: the copy restores under another id.
+    expect((await api(station, 'POST', '/api/v1/admin/events', { headers: { 'x-master-key': station.adminSecret }, body: { eventId: EVENT, mainTitle: 'Again' } })).status).toBe(201);
+    await kept.getByTestId('restore-event').click();
+    await kept.getByTestId('restore-id').waitFor();
+    expect(await kept.getByRole('alert').textContent()).toContain('Restore this copy under another id');
+    expect(await kept.getByTestId('restore-id').inputValue()).toBe(`${EVENT}-restored`);
+    await kept.getByTestId('restore-event').click();
+    await page.locator(`[data-testid=event-page][data-event-id="${EVENT}-restored"]`).waitFor();
+    await waitText('event-status', 'Official');
+    const restored = await api(station, 'GET', `/api/v1/events/${EVENT}-restored/results/K1M_ST_BR2_6`);
+    expect(restored.body.results.length).toBeGreaterThan(100);
+    await page.getByTestId('nav-activity').click();
+    await page.getByTestId('activity-list').locator('li').first().waitFor();
+    expect(await page.getByTestId('activity-list').textContent()).toContain(`Event restored as ${EVENT}-restored (deleted as ${EVENT})`);
     expect(errors).toEqual([]);
   });
 });

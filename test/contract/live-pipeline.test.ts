@@ -4,10 +4,11 @@
  * reconnects, and a stalled phone cut off while the others keep receiving.
  */
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { api, ingest, startInProcessStation } from '../helpers/station.ts';
 import { connect, type TestSocket } from '../helpers/ws-client.ts';
 import { realXml } from '../helpers/capture.ts';
+import { defaultSettings } from '../../src-main/settings.ts';
 import type { WsMessage } from '../../src-main/wire/live.ts';
 
 type Station = Awaited<ReturnType<typeof startInProcessStation>>;
@@ -161,20 +162,60 @@ describe('live pipeline', () => {
     await expect(connect(station, 'drafty')).rejects.toMatchObject({ status: 404, body: { error: 'EventNotFound' } });
   });
 
-  it('the 201st client gets 503 with the default limit', async () => {
-    const big = await startInProcessStation();
+  it('a full room refuses the next client with 503 (the default room holds 5,000)', async () => {
+    expect(defaultSettings.maxConnectionsPerEvent).toBe(5000);
+    const big = await startInProcessStation({ maxConnectionsPerEvent: 60, maxConnectionsPerAddress: 1000 });
     try {
       await newEvent(big as Station, 'crowd');
       const clients: TestSocket[] = [];
-      for (let i = 0; i < 200; i++) clients.push(await connect(big, 'crowd'));
-      await expect(connect(big, 'crowd')).rejects.toMatchObject({
-        status: 503, body: { error: 'ConnectionLimitReached', maxConnections: 200 },
+      for (let i = 0; i < 60; i++) clients.push(await connect(big, 'crowd'));
+      const refused = connect(big, 'crowd');
+      await expect(refused).rejects.toMatchObject({
+        status: 503, body: { error: 'ConnectionLimitReached', maxConnections: 60 },
       });
+      expect((await refused.catch((e) => e)).headers['retry-after']).toBe('5');
       const counts = await api(big, 'GET', '/api/v1/admin/connections', { headers: { authorization: `Bearer ${big.adminSecret}` } });
-      expect(counts.body.connections).toEqual({ crowd: 200 });
+      expect(counts.body).toMatchObject({ connections: { crowd: 60 }, maxConnectionsPerEvent: 60 });
       for (const c of clients) c.ws.terminate();
     } finally {
       await big.cleanup();
+    }
+  }, 60_000);
+
+  it('one address holds at most 32 sockets by default (all events together); another address is not held back', async () => {
+    const crowded = await startInProcessStation();
+    const clients: TestSocket[] = [];
+    try {
+      await newEvent(crowded as Station, 'one');
+      await newEvent(crowded as Station, 'two');
+      for (let i = 0; i < 20; i++) clients.push(await connect(crowded, 'one'));
+      for (let i = 0; i < 12; i++) clients.push(await connect(crowded, 'two'));
+      for (const eventId of ['one', 'two']) {
+        const refused = await connect(crowded, eventId).catch((e) => e);
+        expect(refused).toMatchObject({ status: 503, body: { error: 'TooManyConnections', maxConnectionsPerAddress: 32 } });
+        expect(refused.body.message).toContain('127.0.0.1');
+        expect(refused.headers['retry-after']).toBe('5');
+      }
+      // A phone on another address gets in (127.0.0.0/8 is all this machine).
+      clients.push(await connect(crowded, 'one', { localAddress: '127.0.0.2' }));
+      const counts = await api(crowded, 'GET', '/api/v1/admin/connections', { headers: { authorization: `Bearer ${crowded.adminSecret}` } });
+      expect(counts.body).toMatchObject({
+        connections: { one: 21, two: 12 }, maxConnectionsPerEvent: 5000, maxConnectionsPerAddress: 32,
+        topAddresses: [{ address: '127.0.0.1', sockets: 32 }, { address: '127.0.0.2', sockets: 1 }],
+      });
+      // One leaves: its slot is free again.
+      const leaving = clients.shift()!;
+      leaving.ws.close();
+      await leaving.closed;
+      await new Promise((r) => setTimeout(r, 50));
+      clients.push(await connect(crowded, 'two'));
+      // The operator raises the cap (a NAT'd Wi-Fi): more sockets from the same address get in.
+      expect((await api(crowded, 'PATCH', '/api/v1/admin/settings', { headers: { authorization: `Bearer ${crowded.adminSecret}` }, body: { maxConnectionsPerAddress: 40 } })).status).toBe(200);
+      for (let i = 0; i < 8; i++) clients.push(await connect(crowded, 'two'));
+      await expect(connect(crowded, 'two')).rejects.toMatchObject({ status: 503, body: { maxConnectionsPerAddress: 40 } });
+    } finally {
+      for (const c of clients) c.ws.terminate();
+      await crowded.cleanup();
     }
   }, 60_000);
 
@@ -205,7 +246,14 @@ describe('live pipeline', () => {
   });
 
   it('cuts off a stalled client (4008) while the others keep receiving', async () => {
-    const healthy = await open('live');
+    // Its own station with the default heartbeat: a stalled phone never answers pings either, and
+    // the shared station's 300 ms heartbeat would end it before its buffer fills on a slow machine.
+    // This test is about the buffer bound.
+    const station = await startInProcessStation({ maxSocketBufferBytes: 64 * 1024 });
+    onTestFinished(() => station.cleanup());
+    const key = await newEvent(station, 'live');
+    const healthy = await connect(station, 'live');
+    sockets.push(healthy);
     await healthy.next();
     // A phone that never reads: upgrade by hand, then stop reading.
     const stalled = net.connect(station.port, '127.0.0.1');
@@ -218,7 +266,7 @@ describe('live pipeline', () => {
     // Big on-course lists (~100 KB a message) fill the kernel's socket buffers, then ours.
     const riders = (round: number) => Array.from({ length: 300 }, (_, i) => ({
       participantId: `p${i}`, raceId: 'K1M_ST_BR2_6', bib: i + 1, name: `RIDER ${i} Someone`, club: 'A club with a long name',
-      position: 1, gates: Array.from({ length: 24 }, () => 0), dtStart: '10:00:00.000', dtFinish: null, time: round, pen: 0, total: round,
+      position: 1, gates: Array.from({ length: 24 }, () => 0), dtStart: null, dtFinish: null, time: round, pen: 0, total: round,
     }));
     let sent = 0;
     for (let round = 1; round <= 200 && station.hub.connections('live') === before; round++) {

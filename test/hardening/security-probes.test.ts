@@ -5,12 +5,14 @@
  *   secret, with a wrong secret, and to a spectator's request from another origin; the body is
  *   not even read first (an unauthenticated 10 MB upload is refused from its headers);
  * - no CORS allow headers to another origin, preflight included;
- * - the officials PIN: 5 wrong attempts a minute, then 429 (even for the right PIN);
+ * - the officials PIN: 6+ digits; 5 wrong attempts a minute per address and 10 station-wide,
+ *   then 429 (even for the right PIN); lockouts and wrong operator tokens in the activity log;
  * - nothing secret (admin secret, ingest keys, officials PIN) in any public answer of an event
  *   holding the real data, nor in any WebSocket message sent while the real capture replays.
  *
  * The constant-time comparison is unit-tested in secrets-constant-time.test.ts.
  */
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createEvent, ingest, rawPost, startInProcessStation, startTestStation, type TestStation } from '../helpers/station.ts';
 import { connect } from '../helpers/ws-client.ts';
@@ -62,11 +64,13 @@ describe('security probes', () => {
     { method: 'PATCH', route: '/api/v1/admin/events/:eventId/status', url: `/api/v1/admin/events/${eventId}/status`, body: { status: 'startlist' }, badBody: { status: 'gone' }, accepts: ['operator', 'official', 'ingest'] },
     { method: 'POST', route: '/api/v1/admin/events/:eventId/xml', url: `/api/v1/admin/events/${eventId}/xml`, body: { xml: '<Canoe123Data/>' }, badBody: {}, accepts: ['operator'] },
     { method: 'PUT', route: '/api/v1/admin/events/:eventId/races/:raceId/official', url: `/api/v1/admin/events/${eventId}/races/K1M_ST_BR2_6/official`, body: { official: true }, badBody: { official: 'yes' }, accepts: ['operator', 'official'] },
+    { method: 'GET', route: '/api/v1/admin/deleted-events', url: '/api/v1/admin/deleted-events', accepts: ['operator'] },
+    { method: 'POST', route: '/api/v1/admin/deleted-events/:deletedId/restore', url: '/api/v1/admin/deleted-events/1/restore', body: {}, badBody: { bogus: 1 }, accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/activity', url: '/api/v1/admin/activity', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/officials/session', url: '/api/v1/admin/officials/session', accepts: ['operator', 'official'] },
     { method: 'GET', route: '/api/v1/admin/station', url: '/api/v1/admin/station', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/connections', url: '/api/v1/admin/connections', accepts: ['operator'] },
-    { method: 'PATCH', route: '/api/v1/admin/settings', url: '/api/v1/admin/settings', body: { officialsPin: '1234' }, badBody: { bogus: 1 }, accepts: ['operator'] },
+    { method: 'PATCH', route: '/api/v1/admin/settings', url: '/api/v1/admin/settings', body: { officialsPin: '123456' }, badBody: { bogus: 1 }, accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/events/:eventId/source', url: `/api/v1/admin/events/${eventId}/source`, accepts: ['operator'] },
     { method: 'PUT', route: '/api/v1/admin/events/:eventId/source', url: `/api/v1/admin/events/${eventId}/source`, body: { kind: 'c123-server' }, badBody: { kind: 'telepathy' }, accepts: ['operator'] },
     { method: 'DELETE', route: '/api/v1/admin/events/:eventId/source/replay', url: `/api/v1/admin/events/${eventId}/source/replay`, accepts: ['operator'] },
@@ -192,6 +196,67 @@ describe('security probes', () => {
       // The operator is not locked out by someone guessing PINs.
       expect((await api(own, 'GET', '/api/v1/admin/officials/session', { headers: op })).status).toBe(200);
       console.log(`security: officials PIN answers ${answers.join(', ')}, then ${locked.status} (retry after ${locked.body.retryAfter} s)`);
+    } finally {
+      await own.cleanup();
+    }
+  });
+
+  it('refuses a PIN of fewer than 6 digits; keeps the PIN only as a scrypt hash', async () => {
+    const op = { authorization: `Bearer ${station.adminSecret}` };
+    for (const pin of ['1234', '12345', '1234567890123', '12345a']) {
+      const res = await api(station, 'PATCH', '/api/v1/admin/settings', { headers: op, body: { officialsPin: pin } });
+      expect(res.status, pin).toBe(400);
+      expect(res.body.error).toBe('InvalidRequest');
+    }
+    // The PIN set in beforeAll still works, and only its hash is stored.
+    expect((await api(station, 'GET', '/api/v1/admin/officials/session', { headers: { 'x-officials-pin': PIN } })).status).toBe(200);
+  });
+
+  it('pauses PIN sign-in station-wide when many addresses guess, logs lockouts and wrong tokens, and shows them to the operator', async () => {
+    // Real TCP clients from several loopback addresses (127.0.0.0/8 is all this machine).
+    const own = await startInProcessStation();
+    try {
+      const op = { authorization: `Bearer ${own.adminSecret}` };
+      expect((await api(own, 'PATCH', '/api/v1/admin/settings', { headers: op, body: { officialsPin: PIN } })).status).toBe(200);
+      const from = (address: string, headers: Record<string, string>, path = '/api/v1/admin/officials/session') =>
+        new Promise<number>((resolve, reject) => {
+          const req = httpRequest(`${own.url}${path}`, { localAddress: address, headers }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      // The official's tablet signs in first.
+      expect(await from('127.0.0.2', { 'x-officials-pin': PIN })).toBe(200);
+      // Five other addresses guess twice each: none reaches its own limit of 5, the station's 10 is spent.
+      const guesses: number[] = [];
+      for (let a = 10; a < 15; a++) for (const g of ['11111111', '22222222']) guesses.push(await from(`127.0.0.${a}`, { 'x-officials-pin': g }));
+      expect(guesses).toEqual(Array(10).fill(401));
+      // A sixth address is told to wait without its guess being checked, the right PIN included.
+      expect(await from('127.0.0.20', { 'x-officials-pin': '33333333' })).toBe(429);
+      expect(await from('127.0.0.21', { 'x-officials-pin': PIN })).toBe(429);
+      // The tablet that knew the PIN keeps working.
+      expect(await from('127.0.0.2', { 'x-officials-pin': PIN })).toBe(200);
+      // One address reaches its own limit too.
+      for (let i = 0; i < 4; i++) await from('127.0.0.2', { 'x-officials-pin': '44444444' });
+      await from('127.0.0.2', { 'x-officials-pin': '55555555' });
+      expect(await from('127.0.0.2', { 'x-officials-pin': PIN })).toBe(429);
+      // Wrong operator tokens, from two addresses, many times.
+      for (let i = 0; i < 5; i++) expect(await from('127.0.0.30', { authorization: 'Bearer guess' }, '/api/v1/admin/events')).toBe(401);
+      expect(await from('127.0.0.31', { 'x-master-key': 'guess' }, '/api/v1/admin/station')).toBe(401);
+
+      const info = await api(own, 'GET', '/api/v1/admin/station', { headers: op });
+      expect(info.body.signIn).toMatchObject({ wrongPins: 15, wrongTokens: 6, lastWrongToken: { address: '127.0.0.31' } });
+      expect(info.body.signIn.pinPausedSeconds).toBeGreaterThan(0);
+      expect(info.body.signIn.lockedAddresses.map((l: { address: string }) => l.address)).toEqual(['127.0.0.2']);
+      const log = (await api(own, 'GET', '/api/v1/admin/activity?limit=500', { headers: op })).body.entries.map((e: { message: string }) => e.message) as string[];
+      const lines = (re: RegExp) => log.filter((m) => re.test(m));
+      expect(lines(/PIN sign-in paused/)).toHaveLength(1);
+      expect(lines(/5 wrong PINs from 127\.0\.0\.2 /)).toHaveLength(1);
+      expect(lines(/^Wrong operator token from 127\.0\.0\.30 \(GET \/api\/v1\/admin\/events\)$/)).toHaveLength(1);
+      expect(lines(/^Wrong operator token from 127\.0\.0\.31 /)).toHaveLength(1);
+      console.log(`security: 10 guesses from 5 addresses paused PIN sign-in station-wide; ${info.body.signIn.wrongTokens} wrong tokens → ${lines(/^Wrong operator token/).length} log lines`);
     } finally {
       await own.cleanup();
     }

@@ -168,15 +168,22 @@ export function operator(station: { adminSecret: string }) {
   return { authorization: `Bearer ${station.adminSecret}` };
 }
 
-/** A station in this test process (real HTTP and WebSocket on a loopback port), for tests that need short settings. */
-export async function startInProcessStation(settings: Partial<import('../../src-main/settings.ts').Settings> = {}) {
+/**
+ * A station in this test process (real HTTP and WebSocket on a loopback port), for tests that need
+ * short settings, an injected clock, or a restart on the same data folder (`opts.dataDir`, which
+ * cleanup then leaves in place).
+ */
+export async function startInProcessStation(
+  settings: Partial<import('../../src-main/settings.ts').Settings> = {},
+  opts: { clock?: import('../../src-main/station-core.ts').Clock; dataDir?: string } = {},
+) {
   const { startStation } = await import('../../src-main/station.ts');
-  const dataDir = mkdtempSync(join(tmpdir(), 'raceside-inproc-'));
-  const station = await startStation({ host: '127.0.0.1', port: 0, dataDir, adminSecret: 'test-admin-secret', settings, pagesRoot: null });
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'raceside-inproc-'));
+  const station = await startStation({ host: '127.0.0.1', port: 0, dataDir, adminSecret: 'test-admin-secret', settings, pagesRoot: null, clock: opts.clock });
   return Object.assign(station, {
     async cleanup() {
       await station.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   });
 }

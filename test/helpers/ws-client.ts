@@ -64,7 +64,7 @@ export function connect(station: { url: string }, eventId: string, opts: WebSock
     ws.once('unexpected-response', (_req, res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c));
-      res.on('end', () => reject(Object.assign(new Error(`rejected ${res.statusCode}`), { status: res.statusCode, body: JSON.parse(body || 'null') })));
+      res.on('end', () => reject(Object.assign(new Error(`rejected ${res.statusCode}`), { status: res.statusCode, headers: res.headers, body: JSON.parse(body || 'null') })));
     });
     ws.once('error', reject);
   });

@@ -67,6 +67,14 @@ export function timeOfDay(value: string | null | undefined): string | null {
   return `${m[1].padStart(2, '0')}:${m[2]}:${m[3]}${m[4] ?? ''}`;
 }
 
+/** "HH:MM:SS(.mmm)" (timeOfDay's form) as milliseconds since midnight, or null. */
+export function timeOfDayMs(value: string | null): number | null {
+  const m = value === null ? null : /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?$/.exec(value);
+  if (!m) return null;
+  const fraction = m[4] ? Math.round(Number(`0.${m[4]}`) * 1000) : 0;
+  return ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + fraction;
+}
+
 /**
  * Live JSON is centiseconds by contract, but the unit is detected, not assumed. Milliseconds need
  * overwhelming evidence, since a wrong guess divides every time by ten: at least five times, all

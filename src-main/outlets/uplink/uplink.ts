@@ -87,6 +87,12 @@ export class Uplink {
       return;
     }
     if (changes.some((c) => c.type === 'eventCreated')) {
+      // A deleted event restored under its own id brings its target back (store.restoreDeleted).
+      const restored = this.outbox.targets().find((t) => t.eventId === eventId);
+      if (restored && !this.targets.has(eventId)) {
+        this.targets.set(eventId, restored);
+        this.sender(eventId);
+      }
       const given = this.waiting.get(eventId);
       if (given) {
         this.waiting.delete(eventId);

@@ -1,6 +1,6 @@
 /**
  * The sidebar: every event on the station, newest first, with its status and how many
- * spectators are connected to it right now.
+ * spectators are connected to it right now, out of how many its room holds.
  */
 import type { AdminEvent } from '@wire/admin.ts';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
@@ -8,9 +8,11 @@ import { errorText } from '../lib/admin-client.ts';
 import { formatRoute } from '../lib/route.ts';
 import { statusLabel } from './status-label.ts';
 
-export function EventsList({ events, connections, currentId, error }: {
+export function EventsList({ events, connections, limit, currentId, error }: {
   events: AdminEvent[] | null;
   connections: Record<string, number>;
+  /** The room size per event, shown beside each live count. */
+  limit: number | null;
   currentId: string | null;
   error: unknown;
 }) {
@@ -39,7 +41,9 @@ export function EventsList({ events, connections, currentId, error }: {
               <span className="evlist__title">{e.mainTitle}</span>
               <span className="evlist__meta">
                 <span className={`badge badge--st-${e.status}`}>{statusLabel(e.status, i18n)}</span>
-                <span className="num" title={t('events.spectators')}>{t('events.watching', { n: connections[e.eventId] ?? 0 })}</span>
+                <span className="num" title={t('events.spectators')} data-testid="event-watching">
+                  {limit === null ? t('events.watching', { n: connections[e.eventId] ?? 0 }) : t('events.watchingOf', { n: connections[e.eventId] ?? 0, max: limit })}
+                </span>
               </span>
             </a>
           </li>

@@ -1,8 +1,9 @@
 /**
- * Live numbers for one event: connected spectators, riders on course and at the start, and the
- * health of each source's feeds as the station judged it: a red sentence when a source has gone
- * silent while the timing says data is due, each channel's state in words, when it last delivered,
- * and every problem as a sentence saying what to do. Times are on the station's clock (`now`).
+ * Live numbers for one event: connected spectators (out of the room's size), riders on course and
+ * at the start, and the health of each source's feeds as the station judged it: a red sentence
+ * when a source has gone silent while the timing says data is due, each channel's state in words,
+ * when it last delivered, and every problem as a sentence saying what to do. Times are on the
+ * station's clock (`now`).
  */
 import type { AdminEventDetail, FeedSourceReport } from '@wire/admin.ts';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
@@ -19,6 +20,7 @@ export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: numb
         <div className="stat">
           <span className="stat__value num" data-testid="spectator-count">{detail.spectators}</span>
           <span className="stat__label">{t('feeds.spectators')}</span>
+          <span className="stat__label" data-testid="spectator-limit">{t('feeds.spectatorLimit', { max: detail.spectatorLimit })}</span>
           {detail.spectatorsCutOff > 0 && (
             <span className="stat__note" data-testid="cut-off-count" title={t('feeds.cutOffHelp')}>
               {t('feeds.cutOff', { n: detail.spectatorsCutOff })}
@@ -35,6 +37,9 @@ export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: numb
           <span className="stat__hint">{t('feeds.atStartHelp')}</span>
         </div>
       </div>
+      {detail.spectators >= detail.spectatorLimit && (
+        <p className="alert alert--warn" role="status" data-testid="room-full">{t('feeds.full')}</p>
+      )}
       {detail.feeds.sources.map((src) => <SourceHealth key={src.source} src={src} now={now} running={running} />)}
     </section>
   );

@@ -2,9 +2,12 @@
  * How people reach the station on the venue network: its URL on every network interface for
  * spectators and for officials (`/officials`), each with a QR code to show on a screen or print,
  * a button to open the spectator view, and a warning when the station listens only on this
- * computer so none of these addresses would work.
+ * computer so none of these addresses would work. Below, the device addresses holding the most
+ * live connections: one address holding many means the Wi-Fi puts every phone behind one address
+ * (NAT), and the per-address limit must go up.
  */
 import { useRef } from 'react';
+import type { ConnectionsInfo } from '@wire/admin.ts';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { CopyButton } from '../lib/copy-button.tsx';
@@ -14,11 +17,11 @@ import { OpenSpectatorButton } from './open-spectator-button.tsx';
 import { QrImage } from './qr-image.tsx';
 import { officialsUrls } from './station-urls.ts';
 
-export function LanPage() {
+export function LanPage({ connections }: { connections: ConnectionsInfo | null }) {
   const { t, tn } = useOperatorI18n();
   const { station } = useAdmin();
   if (!station) return <section className="panel"><p className="muted">{t('common.loading')}</p></section>;
-  const connected = Object.values(station.connections).reduce((a, b) => a + b, 0);
+  const connected = Object.values(connections?.connections ?? station.connections).reduce((a, b) => a + b, 0);
   return (
     <div className="lanpage" data-testid="lan-page">
       <h1 className="lanpage__title">{t('lan.pageTitle')}</h1>
@@ -50,7 +53,44 @@ export function LanPage() {
           {officialsUrls(station.lanUrls, location.origin).map((url) => <LanUrl key={url} url={url} testId="officials-url" />)}
         </ul>
       </section>
+      {connections && <AddressList info={connections} />}
     </div>
+  );
+}
+
+/** Share of the per-address limit from which one address is called out as a NAT. */
+const NAT_SHARE = 0.75;
+
+function AddressList({ info }: { info: ConnectionsInfo }) {
+  const { t } = useOperatorI18n();
+  const max = info.maxConnectionsPerAddress;
+  const crowded = info.topAddresses.some((a) => a.sockets >= Math.max(2, Math.floor(max * NAT_SHARE)));
+  return (
+    <section className="panel" aria-labelledby="addresses-title" data-testid="address-list">
+      <h2 id="addresses-title">{t('addresses.title')}</h2>
+      <p className="muted">{t('addresses.intro', { max })}</p>
+      {crowded && <p className="alert alert--warn" role="status" data-testid="nat-warning">{t('addresses.natWarning', { max })}</p>}
+      {info.topAddresses.length === 0 ? (
+        <p className="muted">{t('addresses.none')}</p>
+      ) : (
+        <table className="feeds">
+          <thead>
+            <tr><th scope="col">{t('addresses.address')}</th><th scope="col">{t('addresses.sockets')}</th></tr>
+          </thead>
+          <tbody>
+            {info.topAddresses.map((a) => (
+              <tr key={a.address} data-testid="address-row">
+                <th scope="row"><code>{a.address}</code></th>
+                <td className="num">
+                  {a.sockets} / {max}
+                  {a.sockets >= max && <span className="badge badge--warn">{t('addresses.atLimit')}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 

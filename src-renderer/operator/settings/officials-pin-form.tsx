@@ -11,7 +11,7 @@ import { useAdmin } from '../lib/admin-context.tsx';
 import { officialsUrls } from '../lan/station-urls.ts';
 import { isValidPin } from './settings-fields.ts';
 
-export function OfficialsPinForm({ pinSet }: { pinSet: boolean }) {
+export function OfficialsPinForm({ pinSet, pinShort }: { pinSet: boolean; pinShort: boolean }) {
   const i18n = useOperatorI18n();
   const { t } = i18n;
   const { client, reloadStation, station } = useAdmin();
@@ -37,6 +37,7 @@ export function OfficialsPinForm({ pinSet }: { pinSet: boolean }) {
         {pinSet ? t('pin.isSet') : t('pin.notSet')}{' '}
         <span className="muted">{fillNodes(t('pin.where'), { url: <code data-testid="pin-officials-url">{officialsUrls(station?.lanUrls ?? [], location.origin)[0]}</code> })}</span>
       </p>
+      {pinShort && <p className="alert alert--warn" role="status" data-testid="pin-short">{t('pin.short')}</p>}
       <form
         className="actions"
         onSubmit={(e: FormEvent) => {

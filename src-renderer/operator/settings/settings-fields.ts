@@ -5,12 +5,13 @@
  * Pure.
  */
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
-import type { SettingsPatch, StationSettings } from '@wire/admin.ts';
+import { OFFICIALS_PIN_PATTERN, type SettingsPatch, type StationSettings } from '@wire/admin.ts';
 import type { OperatorKey } from '../i18n/messages-en.ts';
 
 export interface SettingsValues {
   port: string;
   maxConnectionsPerEvent: string;
+  maxConnectionsPerAddress: string;
   heartbeatS: string;
   heartbeatTimeoutS: string;
   officialGraceS: string;
@@ -26,6 +27,7 @@ export function settingsValues(s: StationSettings): SettingsValues {
   return {
     port: String(s.port),
     maxConnectionsPerEvent: String(s.maxConnectionsPerEvent),
+    maxConnectionsPerAddress: String(s.maxConnectionsPerAddress),
     heartbeatS: seconds(s.heartbeatMs),
     heartbeatTimeoutS: seconds(s.heartbeatTimeoutMs),
     officialGraceS: seconds(s.officialGraceMs),
@@ -57,6 +59,9 @@ export function settingsPatch(v: SettingsValues, current: StationSettings): { pa
   const max = int(v.maxConnectionsPerEvent, 1, 100_000);
   if (max === null) errors.maxConnectionsPerEvent = 'settings.err.maxConnections';
   else if (max !== current.maxConnectionsPerEvent) patch.maxConnectionsPerEvent = max;
+  const perAddress = int(v.maxConnectionsPerAddress, 1, 100_000);
+  if (perAddress === null) errors.maxConnectionsPerAddress = 'settings.err.maxConnections';
+  else if (perAddress !== current.maxConnectionsPerAddress) patch.maxConnectionsPerAddress = perAddress;
   const hb = ms(v.heartbeatS, 1000, 600_000);
   if (hb === null) errors.heartbeatS = 'settings.err.heartbeat';
   else if (hb !== current.heartbeatMs) patch.heartbeatMs = hb;
@@ -71,7 +76,9 @@ export function settingsPatch(v: SettingsValues, current: StationSettings): { pa
   return { patch, errors };
 }
 
-/** An officials PIN is 4 to 12 digits. */
+const PIN = new RegExp(OFFICIALS_PIN_PATTERN);
+
+/** An officials PIN is 6 to 12 digits (the station's own pattern). */
 export function isValidPin(pin: string): boolean {
-  return /^[0-9]{4,12}$/.test(pin);
+  return PIN.test(pin);
 }

@@ -1,7 +1,8 @@
 /**
- * Station settings: port (applies at the next start), connections per event, heartbeat and its
+ * Station settings: port (applies at the next start), connections per event and per client
+ * address, heartbeat and its
  * timeout, the grace before an official event's sockets close, the default merge strategy for
- * new events, and the officials PIN.
+ * new events, the officials PIN, and the sign-in attempts the station refused.
  */
 import { useState, type FormEvent } from 'react';
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
@@ -12,11 +13,13 @@ import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { LoopbackWarning } from '../lan/loopback-warning.tsx';
 import { OfficialsPinForm } from './officials-pin-form.tsx';
+import { SignInPanel } from './sign-in-panel.tsx';
 import { settingsPatch, settingsValues, type SettingsErrors, type SettingsValues } from './settings-fields.ts';
 
 const NUMBER_FIELDS: { key: Exclude<keyof SettingsValues, 'defaultMergeStrategy'>; label: OperatorKey; hint: OperatorKey }[] = [
   { key: 'port', label: 'settings.port', hint: 'settings.portHint' },
   { key: 'maxConnectionsPerEvent', label: 'settings.maxConnections', hint: 'settings.maxConnectionsHint' },
+  { key: 'maxConnectionsPerAddress', label: 'settings.maxPerAddress', hint: 'settings.maxPerAddressHint' },
   { key: 'heartbeatS', label: 'settings.heartbeat', hint: 'settings.heartbeatHint' },
   { key: 'heartbeatTimeoutS', label: 'settings.heartbeatTimeout', hint: 'settings.heartbeatTimeoutHint' },
   { key: 'officialGraceS', label: 'settings.grace', hint: 'settings.graceHint' },
@@ -29,7 +32,8 @@ export function SettingsPage() {
   return (
     <div className="grid">
       <StationSettingsForm station={station} />
-      <OfficialsPinForm pinSet={station.officialsPinSet} />
+      <OfficialsPinForm pinSet={station.officialsPinSet} pinShort={station.officialsPinShort} />
+      <SignInPanel status={station.signIn} />
     </div>
   );
 }

@@ -91,7 +91,7 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
   // The database on tmpfs: with a real disk, fsync jitter (10–200 ms on a shared VM) lands in every
   // POST → receipt latency and drowns what this measures. Crash safety is tested elsewhere.
   const dataDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'raceside-hostile-'));
-  const station: TestStation = await startTestStation({ dataDir, args: ['--max-connections-per-event', '100000'] });
+  const station: TestStation = await startTestStation({ dataDir, args: ['--max-connections-per-event', '100000', '--max-connections-per-address', '100000'] });
   const workers: Worker[] = [];
   const spawn = (role: string, count: number) => {
     const w = new Worker(new URL('./hostile-worker.ts', import.meta.url), {
@@ -197,7 +197,7 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     phase = 'flood';
     const riders = (round: number) => Array.from({ length: 300 }, (_, i) => ({
       participantId: `p${i}`, raceId: RACE, bib: i + 1, name: `RIDER ${i} Someone Long`, club: 'A club with a rather long name',
-      position: 1, gates: Array.from({ length: 24 }, () => 0), dtStart: '10:00:00.000', dtFinish: null, time: 1000 + round, pen: 0, total: 1000 + round,
+      position: 1, gates: Array.from({ length: 24 }, () => 0), dtStart: null, dtFinish: null, time: 1000 + round, pen: 0, total: 1000 + round,
     }));
     const messageKb = JSON.stringify({ oncourse: riders(0) }).length / 1024;
     const f0 = performance.now();

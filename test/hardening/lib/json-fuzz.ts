@@ -156,7 +156,7 @@ export function fuzzRequest(ids: FuzzIds): fc.Arbitrary<FuzzRequest> {
       maxConnectionsPerEvent: fc.integer({ min: 1000, max: 5000 }), heartbeatMs: fc.integer({ min: 20_000, max: 60_000 }),
       heartbeatTimeoutMs: fc.integer({ min: 5000, max: 20_000 }), officialGraceMs: fc.integer({ min: 0, max: 10_000 }),
       defaultMergeStrategy: fc.constantFrom('xml-structure-live-results', 'xml-authoritative', 'live-authoritative'),
-      officialsPin: fc.oneof(fc.stringMatching(/^[0-9]{4,12}$/), fc.constant(null)),
+      officialsPin: fc.oneof(fc.stringMatching(/^[0-9]{6,12}$/), fc.constant(null)),
     }, []))) },
     { weight: 1, arbitrary: hostileSegment.map((id): FuzzRequest => ({ route: 'admin/delete (unknown)', method: 'DELETE', url: `/api/v1/admin/events/zz-${id}`, credential: 'operator' })) },
     { weight: 2, arbitrary: fc.constantFrom<Credential>('none', 'wrong').chain((c) => json('ingest without key', 'POST', '/api/v1/ingest/results', c, fc.record({ results: listOf(resultRow(ids), 3) }))) },

@@ -14,7 +14,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { startStation } from '../../../src-main/station.ts';
 
 const [dataDir, adminSecret] = process.argv.slice(2);
-const station = await startStation({ host: '127.0.0.1', port: 0, dataDir, adminSecret });
+// Every spectator of the soak connects from 127.0.0.1: lift the per-address cap explicitly.
+const station = await startStation({ host: '127.0.0.1', port: 0, dataDir, adminSecret, settings: { maxConnectionsPerAddress: 100_000 } });
 const gc = (globalThis as { gc?: () => void }).gc;
 
 export interface ProbeSample {

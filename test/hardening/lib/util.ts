@@ -17,10 +17,46 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function seedFromEnv(): number {
-  const given = Number(process.env.HARDENING_SEED);
-  return Number.isFinite(given) && given > 0 ? given : Math.floor(Math.random() * 2 ** 31) + 1;
+export interface SeedChoice {
+  seed: number;
+  /** Why this seed, for the log line that lets anyone repeat the run. */
+  why: string;
 }
+
+/**
+ * The seed of a randomised hardening run: `HARDENING_SEED=<n>` if given (to repeat a run); in CI
+ * (`CI` set, not `false`/`0`) the seed of the day (UTC), so every CI run of one day fuzzes the
+ * same inputs and a failure there repeats on the next push; locally a random one, so runs on
+ * developers' machines keep exploring. Whatever the choice, print `describeSeed(choice)`.
+ */
+export function chooseSeed(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): SeedChoice {
+  const given = Number(env.HARDENING_SEED);
+  if (Number.isInteger(given) && given > 0) return { seed: given, why: 'HARDENING_SEED' };
+  if (env.CI && env.CI !== 'false' && env.CI !== '0') {
+    const day = now.toISOString().slice(0, 10);
+    return { seed: daySeed(day), why: `CI: the seed of ${day} (UTC)` };
+  }
+  return { seed: Math.floor(Math.random() * (2 ** 31 - 1)) + 1, why: 'random (local run)' };
+}
+
+/** A seed in 1..2^31-1 from a day's date, the same on every machine (FNV-1a of the text). */
+export function daySeed(day: string): number {
+  let h = 0x811c9dc5;
+  for (const c of day) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return (h % (2 ** 31 - 1)) + 1;
+}
+
+export function describeSeed(c: SeedChoice): string {
+  return `seed ${c.seed} (${c.why}); repeat it with HARDENING_SEED=${c.seed}`;
+}
+
+/** The seed of this run (see chooseSeed). */
+export function seedFromEnv(): number {
+  return chosen.seed;
+}
+
+/** One choice per process, so every test of a run (and its log lines) uses the same seed. */
+export const chosen: SeedChoice = chooseSeed();
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

@@ -42,7 +42,7 @@ describe('on-course sightings from Canoe123 directly', () => {
     expect(d.state.onCourse.get('K1M_ST_BR2_6|10')?.lastSeen).toBe(1200);
     expect(d.changes).toEqual([{ type: 'onCourseChanged' }]);
     // The c123-server path replaces the whole list: the same push there would leave bib 9 alone.
-    expect(keys(ok(decideOnCourseIngest(s, [rider(9, '30034.K1M_ST')], 1400)).state)).toEqual(['K1M_ST_BR2_6|9']);
+    expect(keys(ok(decideOnCourseIngest(s, [rider(9, '30034.K1M_ST')], { nowMs: 1400, timingNowMs: null, outageMs: 60_000 })).state)).toEqual(['K1M_ST_BR2_6|9']);
   });
 
   it('refreshes only when it was seen unchanged (memory only, nothing published)', () => {

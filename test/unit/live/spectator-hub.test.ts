@@ -49,7 +49,7 @@ describe('SpectatorHub', () => {
 
   it('serializes a diff once and sends the same bytes to every socket', () => {
     let state = runningEvent();
-    hub = new SpectatorHub(resolveSettings(), () => state);
+    hub = new SpectatorHub(resolveSettings(), () => state, 'boot-1');
     const sockets = Array.from({ length: 50 }, () => new FakeSocket());
     for (const s of sockets) hub.join('e', s as unknown as SpectatorSocket);
     const stringify = vi.spyOn(JSON, 'stringify');
@@ -58,17 +58,18 @@ describe('SpectatorHub', () => {
     const before = state;
     state = d.state;
     hub.publish(before, d.state, d.changes);
-    const messageStringifies = stringify.mock.calls.filter(([v]) => (v as { type?: string })?.type === 'diff').length;
+    // The diff's data is serialized once (the envelope around it is a template).
+    const messageStringifies = stringify.mock.calls.filter(([v]) => (v as { raceId?: string; results?: unknown })?.raceId === 'K1M_ST_BR2_6' && 'results' in (v as object)).length;
     stringify.mockRestore();
     expect(messageStringifies).toBe(1);
     const payloads = sockets.map((s) => s.sent[1]);
     expect(payloads.every((p) => p === payloads[0])).toBe(true); // one Buffer, shared
-    expect(JSON.parse(String(payloads[0]))).toMatchObject({ type: 'diff', data: { raceId: 'K1M_ST_BR2_6' } });
+    expect(JSON.parse(String(payloads[0]))).toMatchObject({ type: 'diff', bootId: 'boot-1', data: { raceId: 'K1M_ST_BR2_6' } });
   });
 
   it('builds the full payload once for many connecting sockets', () => {
     const state = runningEvent();
-    hub = new SpectatorHub(resolveSettings(), () => state);
+    hub = new SpectatorHub(resolveSettings(), () => state, 'boot-1');
     const stringify = vi.spyOn(JSON, 'stringify');
     const sockets = Array.from({ length: 50 }, () => new FakeSocket());
     for (const s of sockets) hub.join('e', s as unknown as SpectatorSocket);
@@ -80,7 +81,7 @@ describe('SpectatorHub', () => {
 
   it('skips a socket over the buffer bound and closes it with 4008, others still get the message', () => {
     let state = runningEvent();
-    hub = new SpectatorHub(resolveSettings({ maxSocketBufferBytes: 1000 }), () => state);
+    hub = new SpectatorHub(resolveSettings({ maxSocketBufferBytes: 1000 }), () => state, 'boot-1');
     const [slow, fast] = [new FakeSocket(), new FakeSocket()];
     const closed = vi.fn();
     slow.close = (code?: number) => closed(code);

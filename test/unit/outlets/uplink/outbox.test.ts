@@ -94,12 +94,12 @@ describe('uplink outbox', () => {
     expect(outbox.targets()[0]).toMatchObject({ apiKey: 'k', paused: { reason: 'unauthorized', detail: 'Key expired' } });
   });
 
-  it('starts a new target from a clean slate with its first sync; deleting the event deletes its uplink', () => {
+  it('starts a new target from a clean slate with its first sync; deleting the event takes its uplink out of the live tables', () => {
     outbox.record('e', [{ kind: 'row', key: 'R\tA' }], 10);
     outbox.saveTarget({ ...target, url: 'http://other' }, { initial: [{ kind: 'status', key: 'sync', payload: '{"from":null,"to":"draft"}' }], xml: 'X', now: 20 });
     expect(outbox.pending('e', 10).map((i) => i.key)).toEqual(['sync']);
     expect(outbox.latestXml('e')).toBe('X');
-    store.deleteEvent('e');
+    store.moveToDeleted('e', '2026-12-03T00:00:00Z', 'operator');
     expect(outbox.targets()).toEqual([]);
     expect(outbox.queued('e').count).toBe(0);
   });

@@ -77,8 +77,8 @@ function setup(opts: { probe?: () => Promise<'retry' | 'stop'> } = {}) {
   return { clock, sockets, messages, statuses, live, polls: () => polls, last: () => sockets[sockets.length - 1] };
 }
 
-const full = (seq: number): WsMessage => ({ type: 'full', seq, data: { event: {} as never, classes: [], races: [], categories: [] } });
-const diff = (seq: number): WsMessage => ({ type: 'diff', seq, data: { oncourse: [] } });
+const full = (seq: number, bootId = 'boot-1'): WsMessage => ({ type: 'full', seq, bootId, data: { event: {} as never, classes: [], races: [], categories: [] } });
+const diff = (seq: number, bootId = 'boot-1'): WsMessage => ({ type: 'diff', seq, bootId, data: { oncourse: [] } });
 
 describe('backoffDelay', () => {
   it('doubles from 1 s up to 20 s with half of it jittered', () => {
@@ -155,6 +155,30 @@ describe('LiveSocket', () => {
     t.last().open();
     t.last().send(full(5));
     expect(t.messages[1][1]).toEqual({ gap: false, resumed: true });
+  });
+
+  it('a silent socket replaced after a station restart: the same seq from a new boot is no resume, it is a reload', () => {
+    const t = setup();
+    t.live.start();
+    t.last().open();
+    t.last().send(full(5));
+    t.clock.advance(75_000);
+    t.last().open();
+    // The station restarted meanwhile and its seq happens to be where this phone left it.
+    t.last().send(full(5, 'boot-2'));
+    expect(t.messages[1][1]).toEqual({ gap: true, resumed: false });
+    // Messages of the new boot then follow as usual.
+    t.last().send(diff(6, 'boot-2'));
+    expect(t.messages[2][1]).toEqual({ gap: false, resumed: false });
+  });
+
+  it('a message from another boot is a gap even when its seq follows on', () => {
+    const t = setup();
+    t.live.start();
+    t.last().open();
+    t.last().send(full(3));
+    t.last().send(diff(4, 'boot-2'));
+    expect(t.messages.map(([m, i]) => [m.seq, i.gap])).toEqual([[3, false], [4, true]]);
   });
 
   it('asks the probe after a refused upgrade and stops for good on an official event', async () => {

@@ -4,7 +4,7 @@ import type { StationSettings } from '../../../../../src-main/wire/admin.ts';
 import { isValidPin, settingsPatch, settingsValues } from '../../../../../src-renderer/operator/settings/settings-fields.ts';
 
 const current: StationSettings = {
-  host: '0.0.0.0', port: 4800, maxConnectionsPerEvent: 200, heartbeatMs: 30_000, heartbeatTimeoutMs: 10_000,
+  host: '0.0.0.0', port: 4800, maxConnectionsPerEvent: 5000, maxConnectionsPerAddress: 32, heartbeatMs: 30_000, heartbeatTimeoutMs: 10_000,
   officialGraceMs: 5000, defaultMergeStrategy: 'xml-structure-live-results',
 };
 
@@ -21,6 +21,10 @@ describe('settings form', () => {
       errors: {},
     });
   });
+  it('sends the per-address connection limit (a NAT\'d Wi-Fi raises it) and refuses 0', () => {
+    expect(settingsPatch({ ...settingsValues(current), maxConnectionsPerAddress: '2000' }, current).patch).toEqual({ maxConnectionsPerAddress: 2000 });
+    expect(settingsPatch({ ...settingsValues(current), maxConnectionsPerAddress: '0' }, current).errors).toEqual({ maxConnectionsPerAddress: 'settings.err.maxConnections' });
+  });
   it('names every invalid field and sends nothing for it', () => {
     const v = { ...settingsValues(current), port: '70000', maxConnectionsPerEvent: '0', heartbeatS: 'abc', heartbeatTimeoutS: '0.1' };
     const { patch, errors } = settingsPatch(v, current);
@@ -36,7 +40,9 @@ describe('settings form', () => {
     expect(settingsPatch(settingsValues({ ...current, port: 0 }), { ...current, port: 0 })).toEqual({ patch: {}, errors: {} });
   });
   it('officials PINs are 4 to 12 digits', () => {
-    expect(isValidPin('2468')).toBe(true);
+    expect(isValidPin('246813')).toBe(true);
+    expect(isValidPin('2468')).toBe(false);
+    expect(isValidPin('24681')).toBe(false);
     expect(isValidPin('123456789012')).toBe(true);
     expect(isValidPin('123')).toBe(false);
     expect(isValidPin('12a4')).toBe(false);

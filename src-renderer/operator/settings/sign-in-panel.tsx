@@ -1,0 +1,44 @@
+/**
+ * What the station saw of people trying secrets: wrong officials PINs, addresses locked out of
+ * PIN sign-in, the station-wide pause, and wrong operator tokens (counts since the start; each
+ * lockout and wrong token is also a line in the activity log). Read from GET /admin/station.
+ */
+import type { SignInStatus } from '@wire/admin.ts';
+import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
+import { clockTime } from '../lib/relative-time.ts';
+
+export function SignInPanel({ status }: { status: SignInStatus }) {
+  const { t } = useOperatorI18n();
+  const quiet = status.wrongPins === 0 && status.wrongTokens === 0;
+  return (
+    <section className="panel" aria-labelledby="signin-title" data-testid="sign-in-panel">
+      <h2 id="signin-title">{t('signin.title')}</h2>
+      <p className="muted">{t('signin.intro')}</p>
+      {status.pinPausedSeconds > 0 && (
+        <p className="alert alert--error" role="alert" data-testid="pin-paused">{t('signin.paused', { n: status.pinPausedSeconds })}</p>
+      )}
+      {quiet ? (
+        <p data-testid="sign-in-quiet">{t('signin.none')}</p>
+      ) : (
+        <div className="stats">
+          <div className="stat">
+            <span className="stat__value num" data-testid="wrong-pins">{status.wrongPins}</span>
+            <span className="stat__label">{t('signin.wrongPins')}</span>
+          </div>
+          <div className="stat">
+            <span className="stat__value num" data-testid="wrong-tokens">{status.wrongTokens}</span>
+            <span className="stat__label">{t('signin.wrongTokens')}</span>
+          </div>
+        </div>
+      )}
+      {status.lastWrongToken && (
+        <p data-testid="last-wrong-token">{t('signin.lastToken', { address: status.lastWrongToken.address, at: clockTime(status.lastWrongToken.at) })}</p>
+      )}
+      {status.lockedAddresses.length > 0 && (
+        <ul data-testid="locked-addresses">
+          {status.lockedAddresses.map((l) => <li key={l.address}>{t('signin.locked', { address: l.address, n: l.secondsLeft })}</li>)}
+        </ul>
+      )}
+    </section>
+  );
+}
