@@ -41,6 +41,8 @@ export class TimingSources {
   private readonly switching = new Map<string, Promise<void>>();
   private readonly onChanged = (eventId: string, changes: readonly Change[]) => {
     if (changes.some((c) => c.type === 'eventDeleted')) void this.forget(eventId);
+    // A deleted event restored under its own id brings its timing source back (store.restoreDeleted).
+    else if (changes.some((c) => c.type === 'eventCreated')) void this.restored(eventId);
   };
 
   constructor(deps: TimingSourcesDeps) {
@@ -193,6 +195,15 @@ export class TimingSources {
       this.stored.delete(eventId);
       await this.stopReplay(eventId);
       await this.stopRunning(eventId);
+    });
+  }
+
+  private restored(eventId: string): Promise<void> {
+    return this.serially(eventId, async () => {
+      const s = this.deps.store.loadAll().find((x) => x.eventId === eventId);
+      if (!s || this.stored.has(eventId)) return;
+      this.stored.set(eventId, s);
+      if (!s.replay) await this.run(s);
     });
   }
 

@@ -144,4 +144,19 @@ describe('watched XML export, stored source', () => {
     expect(station.core.activity.recent(20).some((e) => /Ignored a c123-server oncourse push: this event reads Canoe123 directly/.test(e.message))).toBe(true);
     await fake.close();
   });
+
+  it('stops the source with a deleted event, and brings it back with the event restored', async () => {
+    const fake = new FakeCanoe123();
+    const { port } = await fake.listen();
+    await api(station, 'PUT', `/api/v1/admin/events/${EVENT}/source`, { headers: operator(station as never), body: { kind: 'canoe123', host: '127.0.0.1', port, xmlPath: null } });
+    await fake.waitForClient();
+    const del = await api(station, 'DELETE', `/api/v1/admin/events/${EVENT}`, { headers: operator(station as never) });
+    expect(del.status).toBe(200);
+    await waitFor('the client gone', () => fake.connections === 0);
+    const restore = await api(station, 'POST', `/api/v1/admin/deleted-events/${del.body.deletedId}/restore`, { headers: operator(station as never), body: {} });
+    expect(restore.status).toBeLessThan(300);
+    await fake.waitForClient();
+    expect((await status()).config).toEqual({ kind: 'canoe123', host: '127.0.0.1', port, xmlPath: null });
+    await fake.close();
+  });
 });
