@@ -34,6 +34,9 @@ import { SignInGuard } from './http/sign-in-guard.ts';
 import { PublicAnswers } from './http/public-answers.ts';
 import { openStationLog, type StationLog } from './station-log.ts';
 import { outsideArchive } from './asar-paths.ts';
+import { SourceStore } from './store/source-store.ts';
+import { TimingSources } from './sources/timing-sources.ts';
+import { sourceRoutes } from './http/source-routes.ts';
 
 export interface StationOptions {
   host?: string;
@@ -62,6 +65,8 @@ export interface Station {
   core: StationCore;
   hub: SpectatorHub;
   screens: ScreenRegistry;
+  /** Each event's timing source (c123-server push, direct Canoe123, XML only). */
+  sources: TimingSources;
   /** The kept public answers (how many were built shows the cache working). */
   answers: PublicAnswers;
   uplink: Uplink;
@@ -86,6 +91,7 @@ interface Opened {
   core?: StationCore;
   hub?: SpectatorHub;
   screens?: ScreenRegistry;
+  sources?: TimingSources;
   uplink?: Uplink;
   app?: FastifyInstance;
 }
@@ -103,6 +109,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   try {
     return await start(opts, opened, { log, startedAt, unclean });
   } catch (err) {
+    await opened.sources?.close();
     opened.hub?.close();
     opened.screens?.close();
     await opened.uplink?.close();
@@ -140,7 +147,8 @@ async function start(
   }
   const secrets = { adminSecret, officialsPin: await OfficialsPin.open(store) };
 
-  const core = new StationCore(store, settings, opts.clock);
+  const clock = opts.clock ?? { now: () => Date.now() };
+  const core = new StationCore(store, settings, clock);
   opened.core = core;
   core.activity.subscribe((entry) => logger[entry.level]({ eventId: entry.eventId ?? undefined }, entry.message));
   if (run.unclean) {
@@ -156,6 +164,8 @@ async function start(
   opened.hub = hub;
   const answers = new PublicAnswers(core);
   core.setLiveSink(hub);
+  const sources = new TimingSources({ core, store: new SourceStore(opened.db), settings, now: () => clock.now() });
+  opened.sources = sources;
   const uplink = new Uplink({ store, core, settings, now: opts.clock ? () => opts.clock!.now() : undefined });
   opened.uplink = uplink;
   for (const [eventId, target] of Object.entries(opts.uplinks ?? {})) uplink.configureAtStart(eventId, target);
@@ -184,7 +194,7 @@ async function start(
     logger,
     connections: (id) => hub.connections(id),
     slowCutOffs: (id) => hub.slowCutOffs(id),
-    extraAdmin: [screenRoutes({ core, secrets, screens }), stationRoutes({
+    extraAdmin: [screenRoutes({ core, secrets, screens }), sourceRoutes({ core, sources, secrets }), stationRoutes({
       core,
       settings,
       secrets,
@@ -217,6 +227,7 @@ async function start(
   const listening = `http://${settings.host}:${port}`;
   writeLockInfo(dataDir, { pid: process.pid, startedAt: run.startedAt, url: listening });
   core.activity.add(null, 'info', `Station started (pid ${process.pid}, ${listening})`);
+  await sources.startAll();
 
   let closing: Promise<void> | null = null;
   return {
@@ -229,6 +240,7 @@ async function start(
     core,
     hub,
     screens,
+    sources,
     answers,
     uplink,
     app,
@@ -237,6 +249,7 @@ async function start(
     listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
     close() {
       closing ??= (async () => {
+        await sources.close();
         hub.close();
         screens.close();
         await uplink.close();
