@@ -21,7 +21,7 @@ import {
 } from './domain/live-ingest.ts';
 import { problemSentence, silenceSentence, type TimingState } from './domain/feed-health.ts';
 import type { FeedProblem, FeedsReport, FeedSource } from './wire/admin.ts';
-import type { LiveResultInput, OnCourseInput } from './domain/canoe123/live-rows.ts';
+import type { LiveResultInput, OnCourseInput } from './wire/ingest.ts';
 import type { OnCourseSplitInput } from './domain/canoe123/on-course-splits.ts';
 import { XmlParseThread } from './threads/xml-parse-thread.ts';
 import type { CommitContext, EventStore } from './store/event-store.ts';
@@ -118,7 +118,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   /** The event's feed health, judged now against what its timing says is due. */
   feedReport(eventId: string): FeedsReport {
-    return this.feeds.report(eventId, timingOf(this.require(eventId)), this.clock.now(), this.primarySource(eventId));
+    return this.feeds.report(eventId, timingOf(this.existing(eventId)), this.clock.now(), this.primarySource(eventId));
   }
 
   /** The event an ingest key belongs to; the key is compared by its SHA-256, never as plain text. */
@@ -144,7 +144,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
    * once), and its spectators are closed with 1000. The id is free again for a new event.
    */
   deleteEvent(eventId: string, by: Actor = 'operator'): { deletedId: number } {
-    const state = this.require(eventId);
+    const state = this.existing(eventId);
     const refusal = deleteRejection(state, by);
     if (refusal) {
       this.activity.refused(`${eventId}|delete|${by}`, eventId, `Refused to delete the event (by ${by}): ${refusal.message}`, this.clock.now(), 10_000, true);
@@ -218,19 +218,19 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
    * the feed health of their `source`; every import becomes the last import.
    */
   async ingestXml(eventId: string, xml: string, by: Actor = 'ingest', source: FeedSource = SOURCE): Promise<ImportSummary> {
-    const ingestKey = this.require(eventId).apiKey;
-    this.guard(this.require(eventId), 'xml', by, source);
+    const ingestKey = this.existing(eventId).apiKey;
+    this.guard(this.existing(eventId), 'xml', by, source);
     const parsed = await this.xmlParser.parse(xml);
     // Deleted meanwhile, and perhaps created anew under the same id: this XML was for the old one.
     if (this.eventIdForKey(ingestKey) !== eventId) throw new StationError('NotFound', `Event not found: ${eventId} (deleted while its XML was read)`);
-    this.guard(this.require(eventId), 'xml', by, source);
+    this.guard(this.existing(eventId), 'xml', by, source);
     if (!parsed.ok) {
       if (isTimingFeed(by)) this.feedProblem(eventId, source, 'xml', { kind: 'invalidXml', detail: parsed.message }, false);
       this.activity.add(eventId, 'warn', `XML refused: ${parsed.message}`);
       throw new StationError('InvalidXml', parsed.message);
     }
     const summary = this.apply(eventId, (s) => decideXmlImport(s, parsed.export, this.nowIso()), { xml });
-    if (isTimingFeed(by)) this.feeds.delivered(eventId, source, 'xml', this.clock.now(), timingOf(this.require(eventId)));
+    if (isTimingFeed(by)) this.feeds.delivered(eventId, source, 'xml', this.clock.now(), timingOf(this.existing(eventId)));
     this.feeds.imported(eventId, { ...summary, at: this.nowIso(), by });
     this.feeds.flush();
     const c = summary.changed;
@@ -244,7 +244,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
    * source, whose riders who finished leave the course at once when their result lands.
    */
   ingestResults(eventId: string, rows: readonly LiveResultInput[], source: FeedSource = SOURCE): { updated: number; ignored?: true } {
-    const state = this.require(eventId);
+    const state = this.existing(eventId);
     if (this.otherSource(state, 'results', source)) return { updated: 0, ignored: true };
     if (!state.hasXml) {
       this.feedProblem(eventId, source, 'results', { kind: 'beforeXml', channel: 'results' });
@@ -254,7 +254,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     const result = source === 'canoe123'
       ? this.apply(eventId, (s) => then(decideResultsIngest(s, rows), dropFinishedWithResults))
       : this.apply(eventId, (s) => decideResultsIngest(s, rows));
-    this.feeds.delivered(eventId, source, 'results', this.clock.now(), timingOf(this.require(eventId)));
+    this.feeds.delivered(eventId, source, 'results', this.clock.now(), timingOf(this.existing(eventId)));
     const unknown = rows.length - result.updated;
     if (unknown > 0) this.feedProblem(eventId, source, 'results', { kind: 'unknownRows', count: unknown });
     return result;
@@ -265,7 +265,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
    * Canoe123 source's single sightings (merged per bib; see live-ingest.ts).
    */
   ingestOnCourse(eventId: string, rows: readonly (OnCourseInput & OnCourseSplitInput)[], source: FeedSource = SOURCE): { active: number; ignored?: true } {
-    const state = this.require(eventId);
+    const state = this.existing(eventId);
     if (this.otherSource(state, 'oncourse', source)) return { active: 0, ignored: true };
     if (!state.hasXml) {
       this.feedProblem(eventId, source, 'oncourse', { kind: 'beforeXml', channel: 'oncourse' });
@@ -280,7 +280,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
         nowMs: now, timingNowMs: this.timingClock.timingNow(eventId, now), outageMs: this.settings.onCourseOutageMs,
       }));
     if (timingNowMs !== null) this.timingClock.learn(eventId, now, timingNowMs);
-    const after = this.require(eventId);
+    const after = this.existing(eventId);
     this.feeds.delivered(eventId, source, 'oncourse', now, timingOf(after));
     const riders = riderCounts(after.onCourse.values());
     this.feeds.riders(eventId, source, now, riders.running, riders.atStart);
@@ -342,7 +342,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   // ---- the five steps --------------------------------------------------------------------------
 
   private apply<R>(eventId: string, decide: (state: EventState) => Decision<R>, context?: CommitContext): R {
-    const before = this.require(eventId);
+    const before = this.existing(eventId);
     const decision = decide(before);
     if (!decision.ok) throw new StationError(decision.error, decision.message, decision.detail);
     if (decision.changes.length === 0) {
@@ -358,7 +358,8 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     return decision.result;
   }
 
-  private require(eventId: string): EventState {
+  /** The event, or NotFound (404) when there is none. */
+  existing(eventId: string): EventState {
     const state = this.events.get(eventId);
     if (!state) throw new StationError('NotFound', `Event not found: ${eventId}`);
     return state;

@@ -183,6 +183,7 @@ async function start(
   });
 
   let port = settings.port;
+  const gate = { core, secrets, signIn };
   const pagesRoot = opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot;
   const app = await buildApp({
     core,
@@ -194,11 +195,9 @@ async function start(
     logger,
     connections: (id) => hub.connections(id),
     slowCutOffs: (id) => hub.slowCutOffs(id),
-    extraAdmin: [screenRoutes({ core, secrets, screens }), sourceRoutes({ core, sources, secrets }), stationRoutes({
-      core,
+    extraAdmin: [screenRoutes({ gate, screens }), sourceRoutes({ gate, sources }), stationRoutes({
+      gate,
       settings,
-      secrets,
-      signIn,
       startedAt: run.startedAt,
       lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
       listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
@@ -210,7 +209,7 @@ async function start(
         const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');
         store.putSetting(SETTINGS_KEY, JSON.stringify({ ...persisted, ...patch }));
       },
-    }), uplinkRoutes({ uplink, secrets })],
+    }), uplinkRoutes({ gate, uplink })],
   });
   opened.app = app;
   attachUpgrade(app.server, core, hub, screens);

@@ -23,8 +23,9 @@
 import type { Decision } from './decision.ts';
 import type { EventState, OnCourseEntry, OnCourseFeed, ResultRow } from './model.ts';
 import {
-  detectLiveUnit, liveRunFields, onCourseEntry, timeOfDayMs, trimBib, type LiveResultInput, type OnCourseInput, type TimeUnit,
+  detectLiveUnit, liveRunFields, onCourseEntry, timeOfDayMs, trimBib, type TimeUnit,
 } from './canoe123/live-rows.ts';
+import type { LiveResultInput, OnCourseInput } from '../wire/ingest.ts';
 import { onCourseSplits, type OnCourseSplitInput } from './canoe123/on-course-splits.ts';
 import { effectiveRun, overlayAfterLive, sameRun } from './result-merge.ts';
 import { participantOf, raceById } from './public-view.ts';

@@ -60,12 +60,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(compressJson);
   await app.register(healthRoutes);
   await app.register(publicRoutes, { prefix: '/api/v1', core: deps.core, settings: deps.settings, answers: deps.answers });
-  await app.register(ingestRoutes, { prefix: '/api/v1/ingest', core: deps.core, settings: deps.settings });
+  const gate = { core: deps.core, secrets: deps.secrets, signIn: deps.signIn };
+  await app.register(ingestRoutes, { prefix: '/api/v1/ingest', gate, settings: deps.settings });
   await app.register(adminRoutes, {
     prefix: '/api/v1/admin',
-    core: deps.core,
-    secrets: deps.secrets,
-    signIn: deps.signIn,
+    gate,
     settings: deps.settings,
     connections: deps.connections,
     slowCutOffs: deps.slowCutOffs,

@@ -5,17 +5,17 @@
  * themselves never call these (they are public pages and only read their config).
  */
 import type { FastifyPluginAsync } from 'fastify';
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import {
-  screenIdPattern, screenKinds, screenSettingsPatchSchema, type ScreenKind, type ScreenSettingsPatch,
+  screenIdPattern, screenKinds, screenSettingsPatchSchema, type ScreenSettingsPatch,
 } from '../wire/screens.ts';
 import type { StationCore } from '../station-core.ts';
 import { StationError } from '../station-core.ts';
 import type { ScreenRegistry } from '../screens/screen-registry.ts';
-import { operatorCaller, type Secrets } from './auth.ts';
+import { callerGate, type CallerGateDeps } from './caller-gate.ts';
 
 export interface ScreenRouteDeps {
-  core: StationCore;
-  secrets: Secrets;
+  gate: CallerGateDeps;
   screens: ScreenRegistry;
 }
 
@@ -44,16 +44,15 @@ const screenBody = {
 } as const;
 
 export function screenRoutes(deps: ScreenRouteDeps): FastifyPluginAsync {
-  return async (app) => {
-    const { screens, core } = deps;
-    // On the headers, before the body is read or validated (401, never a 400 describing the schema).
-    app.addHook('onRequest', async (req) => {
-      if (!operatorCaller(req, deps.secrets)) throw new StationError('Unauthorized');
-    });
+  const { screens } = deps;
+  const { core } = deps.gate;
+  return async (plugin) => {
+    const app = plugin.withTypeProvider<JsonSchemaToTsProvider>();
+    await app.register(callerGate, deps.gate);
 
     app.get('/screens', async () => screens.overview());
 
-    app.put<{ Params: { kind: ScreenKind }; Body: ScreenSettingsPatch }>('/screens/kinds/:kind', {
+    app.put('/screens/kinds/:kind', {
       schema: { params: kindParams, body: screenSettingsPatchSchema },
     }, async (req) => {
       checkEvent(core, req.body.eventId);
@@ -62,7 +61,7 @@ export function screenRoutes(deps: ScreenRouteDeps): FastifyPluginAsync {
       return screens.overview();
     });
 
-    app.put<{ Params: { screenId: string }; Body: { kind?: ScreenKind; label?: string | null; settings: ScreenSettingsPatch | null } }>('/screens/:screenId', {
+    app.put('/screens/:screenId', {
       schema: { params: screenParams, body: screenBody },
     }, async (req) => {
       const kind = req.body.kind ?? screens.kindOf(req.params.screenId);
@@ -73,7 +72,7 @@ export function screenRoutes(deps: ScreenRouteDeps): FastifyPluginAsync {
       return screens.overview();
     });
 
-    app.delete<{ Params: { screenId: string } }>('/screens/:screenId', { schema: { params: screenParams } }, async (req) => {
+    app.delete('/screens/:screenId', { schema: { params: screenParams } }, async (req) => {
       if (!screens.forgetScreen(req.params.screenId)) throw new StationError('NotFound', `Screen ${req.params.screenId} has no settings of its own`);
       core.activity.add(null, 'info', `Screens: ${req.params.screenId} follows its kind again`);
       return screens.overview();

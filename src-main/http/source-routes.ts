@@ -7,23 +7,18 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
-import { sourceKinds, type SourceConfigInput, type TimingSourceStatus } from '../wire/sources.ts';
-import { StationError, type StationCore } from '../station-core.ts';
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
+import { sourceKinds, type TimingSourceStatus } from '../wire/sources.ts';
+import { eventParamsSchema } from '../wire/params.ts';
+import { StationError } from '../station-core.ts';
 import type { TimingSources } from '../sources/timing-sources.ts';
 import { demoRecordingPath, demoXmlPath } from '../sources/canoe123/demo-data.ts';
-import { operatorCaller, type Secrets } from './auth.ts';
+import { callerGate, type CallerGateDeps } from './caller-gate.ts';
 
 export interface SourceRouteDeps {
-  core: StationCore;
+  gate: CallerGateDeps;
   sources: TimingSources;
-  secrets: Secrets;
 }
-
-const eventParams = {
-  type: 'object',
-  properties: { eventId: { type: 'string', minLength: 1, maxLength: 200 } },
-  required: ['eventId'],
-} as const;
 
 const sourceBody = {
   type: 'object',
@@ -45,25 +40,21 @@ const replayBody = {
 } as const;
 
 export function sourceRoutes(deps: SourceRouteDeps): FastifyPluginAsync {
-  return async (app) => {
-    const { core, sources, secrets } = deps;
-    // On the headers, before the body is read or validated (401, never a 400 describing the schema).
-    app.addHook('onRequest', async (req) => {
-      if (!operatorCaller(req, secrets)) throw new StationError('Unauthorized');
-    });
-    const existing = (eventId: string) => {
-      if (!core.get(eventId)) throw new StationError('NotFound', `Event not found: ${eventId}`);
-    };
+  const { sources } = deps;
+  const { core } = deps.gate;
+  return async (plugin) => {
+    const app = plugin.withTypeProvider<JsonSchemaToTsProvider>();
+    await app.register(callerGate, deps.gate);
 
-    app.get<{ Params: { eventId: string } }>('/events/:eventId/source', { schema: { params: eventParams } }, async (req): Promise<TimingSourceStatus> => {
-      existing(req.params.eventId);
+    app.get('/events/:eventId/source', { schema: { params: eventParamsSchema } }, async (req): Promise<TimingSourceStatus> => {
+      core.existing(req.params.eventId);
       return sources.status(req.params.eventId);
     });
 
-    app.put<{ Params: { eventId: string }; Body: SourceConfigInput }>('/events/:eventId/source', {
-      schema: { params: eventParams, body: sourceBody },
+    app.put('/events/:eventId/source', {
+      schema: { params: eventParamsSchema, body: sourceBody },
     }, async (req): Promise<TimingSourceStatus> => {
-      existing(req.params.eventId);
+      core.existing(req.params.eventId);
       const xmlPath = req.body.xmlPath?.trim();
       if (xmlPath && !isAbsolute(xmlPath)) {
         throw new StationError('InvalidRequest', `The XML file must be a full path on the station computer (e.g. C:\\Canoe123\\event.xml or /home/timing/event.xml), got "${xmlPath}"`);
@@ -72,8 +63,8 @@ export function sourceRoutes(deps: SourceRouteDeps): FastifyPluginAsync {
       return sources.status(req.params.eventId);
     });
 
-    app.delete<{ Params: { eventId: string } }>('/events/:eventId/source/replay', { schema: { params: eventParams } }, async (req) => {
-      existing(req.params.eventId);
+    app.delete('/events/:eventId/source/replay', { schema: { params: eventParamsSchema } }, async (req) => {
+      core.existing(req.params.eventId);
       await sources.stopReplay(req.params.eventId);
       return sources.status(req.params.eventId);
     });
@@ -82,7 +73,7 @@ export function sourceRoutes(deps: SourceRouteDeps): FastifyPluginAsync {
     app.get('/replay', async () => ({ available: existsSync(demoRecordingPath) && existsSync(demoXmlPath) }));
 
     /** The dashboard's demo button: the bundled real recording into the event of its export. */
-    app.post<{ Body: { speed?: number } }>('/replay', { schema: { body: replayBody } }, async (req, reply) => {
+    app.post('/replay', { schema: { body: replayBody } }, async (req, reply) => {
       const { startReplay } = await import('../sources/canoe123/replay.ts');
       const replay = await startReplay(core, sources, { recordingPath: demoRecordingPath, xmlPath: demoXmlPath, speed: req.body?.speed ?? 10 });
       reply.code(201);

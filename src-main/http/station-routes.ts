@@ -4,19 +4,14 @@
  * Operator token only.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { mergeStrategies } from '../wire/api.ts';
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { Settings } from '../settings.ts';
-import { OFFICIALS_PIN_PATTERN, type ConnectionsInfo, type StationProcess, type StationSettings } from '../wire/admin.ts';
-import type { StationCore } from '../station-core.ts';
-import { noteWrongToken, operatorCaller, type Secrets } from './auth.ts';
-import type { SignInGuard } from './sign-in-guard.ts';
-import { StationError } from '../station-core.ts';
+import { settingsPatchSchema, type ConnectionsInfo, type StationProcess, type StationSettings } from '../wire/admin.ts';
+import { callerGate, type CallerGateDeps } from './caller-gate.ts';
 
 export interface StationRouteDeps {
-  core: StationCore;
+  gate: CallerGateDeps;
   settings: Settings;
-  secrets: Secrets;
-  signIn: SignInGuard;
   /** When this station process started (ISO). */
   startedAt: string;
   lanUrls(): string[];
@@ -29,39 +24,21 @@ export interface StationRouteDeps {
   saveSettings(patch: Partial<Settings>): void;
 }
 
-const settingsBody = {
-  type: 'object',
-  properties: {
-    maxConnectionsPerEvent: { type: 'integer', minimum: 1, maximum: 100_000 },
-    maxConnectionsPerAddress: { type: 'integer', minimum: 1, maximum: 100_000 },
-    heartbeatMs: { type: 'integer', minimum: 1000, maximum: 600_000 },
-    heartbeatTimeoutMs: { type: 'integer', minimum: 500, maximum: 600_000 },
-    officialGraceMs: { type: 'integer', minimum: 0, maximum: 600_000 },
-    defaultMergeStrategy: { type: 'string', enum: mergeStrategies },
-    port: { type: 'integer', minimum: 1, maximum: 65535 },
-    officialsPin: { type: ['string', 'null'], pattern: OFFICIALS_PIN_PATTERN },
-  },
-  additionalProperties: false,
-} as const;
-
 export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
-  return async (app) => {
-    // On the headers, before the body is read or validated (401, never a 400 describing the schema).
-    app.addHook('onRequest', async (req) => {
-      if (operatorCaller(req, deps.secrets)) return;
-      noteWrongToken(req, deps.signIn);
-      throw new StationError('Unauthorized');
-    });
+  const { secrets, signIn, core } = deps.gate;
+  return async (plugin) => {
+    const app = plugin.withTypeProvider<JsonSchemaToTsProvider>();
+    await app.register(callerGate, deps.gate);
 
     app.get('/station', async () => ({
       lanUrls: deps.lanUrls(),
       listensOnLan: deps.listensOnLan(),
       listeningPort: deps.listeningPort(),
       settings: publicSettings(deps.settings),
-      officialsPinSet: deps.secrets.officialsPin.isSet(),
-      officialsPinShort: deps.secrets.officialsPin.isShort(),
+      officialsPinSet: secrets.officialsPin.isSet(),
+      officialsPinShort: secrets.officialsPin.isShort(),
       connections: deps.connectionCounts(),
-      signIn: deps.signIn.status(Date.now()),
+      signIn: signIn.status(Date.now()),
       process: processInfo(deps.startedAt),
     }));
 
@@ -72,12 +49,12 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
       topAddresses: deps.topAddresses(),
     }));
 
-    app.patch<{ Body: Partial<Settings> & { officialsPin?: string | null } }>('/settings', { schema: { body: settingsBody } }, async (req) => {
+    app.patch('/settings', { schema: { body: settingsPatchSchema } }, async (req) => {
       const { officialsPin, ...rest } = req.body;
-      if (officialsPin !== undefined) await deps.secrets.officialsPin.set(officialsPin);
+      if (officialsPin !== undefined) await secrets.officialsPin.set(officialsPin);
       deps.saveSettings(rest);
-      deps.core.activity.add(null, 'info', `Settings changed: ${Object.keys(req.body).join(', ')}`);
-      return { settings: publicSettings(deps.settings), officialsPinSet: deps.secrets.officialsPin.isSet() };
+      core.activity.add(null, 'info', `Settings changed: ${Object.keys(req.body).join(', ')}`);
+      return { settings: publicSettings(deps.settings), officialsPinSet: secrets.officialsPin.isSet() };
     });
   };
 }

@@ -5,25 +5,19 @@
  * (wire/uplink.ts), which has no field for it.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { UplinkSettingsInput } from '../wire/uplink.ts';
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { Uplink } from '../outlets/uplink/uplink.ts';
-import { StationError } from '../station-core.ts';
-import { operatorCaller, type Secrets } from './auth.ts';
+import { eventParamsSchema, ROW_ID_PATTERN } from '../wire/params.ts';
+import { callerGate, type CallerGateDeps } from './caller-gate.ts';
 
 export interface UplinkRouteDeps {
+  gate: CallerGateDeps;
   uplink: Uplink;
-  secrets: Secrets;
 }
-
-const eventParams = {
-  type: 'object',
-  properties: { eventId: { type: 'string', minLength: 1, maxLength: 200 } },
-  required: ['eventId'],
-} as const;
 
 const refusedParams = {
   type: 'object',
-  properties: { eventId: { type: 'string', minLength: 1, maxLength: 200 }, id: { type: 'string', pattern: '^[0-9]{1,12}$' } },
+  properties: { ...eventParamsSchema.properties, id: { type: 'string', pattern: ROW_ID_PATTERN } },
   required: ['eventId', 'id'],
 } as const;
 
@@ -39,34 +33,32 @@ const testBody = { type: ['object', 'null'], properties: target, additionalPrope
 
 export function uplinkRoutes(deps: UplinkRouteDeps): FastifyPluginAsync {
   const { uplink } = deps;
-  return async (app) => {
-    // On the headers, before the body is read or validated (401, never a 400 describing the schema).
-    app.addHook('onRequest', async (req) => {
-      if (!operatorCaller(req, deps.secrets)) throw new StationError('Unauthorized');
-    });
+  return async (plugin) => {
+    const app = plugin.withTypeProvider<JsonSchemaToTsProvider>();
+    await app.register(callerGate, deps.gate);
 
     app.get('/uplinks', async () => uplink.overview());
 
-    app.get<{ Params: { eventId: string } }>('/events/:eventId/uplink', { schema: { params: eventParams } }, async (req) => uplink.status(req.params.eventId));
+    app.get('/events/:eventId/uplink', { schema: { params: eventParamsSchema } }, async (req) => uplink.status(req.params.eventId));
 
-    app.put<{ Params: { eventId: string }; Body: UplinkSettingsInput }>('/events/:eventId/uplink', {
-      schema: { params: eventParams, body: putBody },
+    app.put('/events/:eventId/uplink', {
+      schema: { params: eventParamsSchema, body: putBody },
     }, async (req) => uplink.configure(req.params.eventId, req.body));
 
-    app.delete<{ Params: { eventId: string } }>('/events/:eventId/uplink', { schema: { params: eventParams } }, async (req) => {
+    app.delete('/events/:eventId/uplink', { schema: { params: eventParamsSchema } }, async (req) => {
       uplink.remove(req.params.eventId);
       return uplink.status(req.params.eventId);
     });
 
-    app.post<{ Params: { eventId: string }; Body: Partial<UplinkSettingsInput> | null }>('/events/:eventId/uplink/test', {
-      schema: { params: eventParams, body: testBody },
+    app.post('/events/:eventId/uplink/test', {
+      schema: { params: eventParamsSchema, body: testBody },
     }, async (req) => uplink.test(req.params.eventId, req.body ?? {}));
 
-    app.post<{ Params: { eventId: string; id: string } }>('/events/:eventId/uplink/refused/:id/retry', {
+    app.post('/events/:eventId/uplink/refused/:id/retry', {
       schema: { params: refusedParams },
     }, async (req) => uplink.retryRefused(req.params.eventId, Number(req.params.id)));
 
-    app.delete<{ Params: { eventId: string; id: string } }>('/events/:eventId/uplink/refused/:id', {
+    app.delete('/events/:eventId/uplink/refused/:id', {
       schema: { params: refusedParams },
     }, async (req) => uplink.discardRefused(req.params.eventId, Number(req.params.id)));
   };

@@ -75,7 +75,7 @@ export class TimingSources {
   }
 
   private async change(eventId: string, input: SourceConfigInput, replay: boolean): Promise<SourceConfig> {
-    if (!this.deps.core.get(eventId)) throw new StationError('NotFound', `Event not found: ${eventId}`);
+    this.deps.core.existing(eventId);
     const before = this.configOf(eventId);
     const address = input.host === undefined ? null : splitAddress(input.host);
     const config: SourceConfig = {

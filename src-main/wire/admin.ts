@@ -4,7 +4,9 @@
  * renderer alike. Types (and the PIN pattern both sides check): the admin answers carry API keys
  * and are never public.
  */
-import type { EventStatus, MergeStrategy, PublicClass, PublicRace } from './api.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { eventStatuses, mergeStrategies, type EventStatus, type MergeStrategy, type PublicClass, type PublicRace } from './api.ts';
+import { EVENT_ID_PATTERN } from './params.ts';
 
 /**
  * Who did something: the answer to "by whom" in the lifecycle history and the activity log.
@@ -199,6 +201,73 @@ export interface StationSettings {
 export const OFFICIALS_PIN_PATTERN = '^[0-9]{6,12}$';
 
 /**
+ * `PATCH /admin/settings`: the settings the dashboard may change while racing, with their limits
+ * (the dashboard's form checks the same ones, read from here).
+ */
+export const settingsPatchSchema = {
+  type: 'object',
+  properties: {
+    maxConnectionsPerEvent: { type: 'integer', minimum: 1, maximum: 100_000 },
+    maxConnectionsPerAddress: { type: 'integer', minimum: 1, maximum: 100_000 },
+    heartbeatMs: { type: 'integer', minimum: 1000, maximum: 600_000 },
+    heartbeatTimeoutMs: { type: 'integer', minimum: 500, maximum: 600_000 },
+    officialGraceMs: { type: 'integer', minimum: 0, maximum: 600_000 },
+    defaultMergeStrategy: { type: 'string', enum: mergeStrategies },
+    port: { type: 'integer', minimum: 1, maximum: 65535 },
+    officialsPin: { type: ['string', 'null'], pattern: OFFICIALS_PIN_PATTERN },
+  },
+  additionalProperties: false,
+} as const;
+
+export type SettingsPatch = FromSchema<typeof settingsPatchSchema>;
+
+const text = (max: number) => ({ type: ['string', 'null'], maxLength: max }) as const;
+const metaFields = {
+  mainTitle: { type: 'string', minLength: 1, maxLength: 200 },
+  subTitle: text(200), location: text(200), facility: text(200),
+  startDate: text(40), endDate: text(40), discipline: text(40),
+} as const;
+
+/** `POST /admin/events` (c123-server's create, and the dashboard's). */
+export const eventCreateSchema = {
+  type: 'object',
+  properties: {
+    eventId: { type: 'string', pattern: EVENT_ID_PATTERN },
+    ...metaFields,
+    imageData: { type: ['string', 'null'], maxLength: 1_048_576 },
+  },
+  required: ['eventId', 'mainTitle'],
+} as const;
+
+/** `PATCH /admin/events/:eventId`: the event's details and its merge strategy. */
+export const eventUpdateSchema = {
+  type: 'object',
+  properties: { ...metaFields, mergeStrategy: { type: 'string', enum: mergeStrategies } },
+  additionalProperties: false,
+} as const;
+
+/** `PATCH /admin/events/:eventId/status`. */
+export const statusChangeSchema = {
+  type: 'object',
+  properties: { status: { type: 'string', enum: eventStatuses } },
+  required: ['status'],
+} as const;
+
+/** `PUT /admin/events/:eventId/races/:raceId/official`. */
+export const raceOfficialSchema = {
+  type: 'object',
+  properties: { official: { type: 'boolean' } },
+  required: ['official'],
+} as const;
+
+/** Restore under the event's own id, or under `eventId` when that one was taken again. */
+export const restoreSchema = {
+  type: 'object',
+  properties: { eventId: { type: 'string', pattern: EVENT_ID_PATTERN } },
+  additionalProperties: false,
+} as const;
+
+/**
  * What the station saw of people trying secrets (the dashboard's Settings page): wrong officials
  * PINs and lockouts, wrong operator tokens. Counts are since the station started; the details are
  * in the activity log.
@@ -250,5 +319,3 @@ export interface ConnectionsInfo {
   /** The client addresses holding the most spectator sockets, most first (at most 10). */
   topAddresses: { address: string; sockets: number }[];
 }
-
-export type SettingsPatch = Partial<Omit<StationSettings, 'host'>> & { officialsPin?: string | null };

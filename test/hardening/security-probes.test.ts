@@ -145,6 +145,23 @@ describe('security probes', () => {
     }
   });
 
+  it("refuses an ingest key's or a PIN's upload to an operator-only route from its headers, without reading the body", async () => {
+    // Just under the 16 MiB body limit announced, only 64 KB sent: a station that reads the body
+    // before it checks whether the route accepts this caller never answers. The ingest key and the
+    // PIN are right, just not accepted by the operator's XML import.
+    const big = JSON.stringify({ xml: `<Canoe123Data>${'x'.repeat(16 * 1024 * 1024 - 100)}</Canoe123Data>` });
+    const path = `/api/v1/admin/events/${eventId}/xml`;
+    for (const [who, headers] of [['ingest key', { 'x-api-key': apiKey }], ['officials PIN', { 'x-officials-pin': PIN }]] as const) {
+      const t0 = performance.now();
+      const res = await Promise.race([
+        rawPost(station, path, big, headers),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${who}: no answer within 5 s to a 16 MiB upload to ${path} (the body is read before the caller is checked)`)), 5000)),
+      ]);
+      expect(res.status, who).toBe(401);
+      console.log(`security: 16 MiB upload with the ${who} to ${path} refused in ${(performance.now() - t0).toFixed(0)} ms`);
+    }
+  });
+
   it('sends no CORS allow headers to another origin, preflight included', async () => {
     const offenders: string[] = [];
     const paths = ['/api/v1/admin/events', '/api/v1/ingest/results', `/api/v1/admin/events/${eventId}/status`, '/api/v1/events', '/health'];

@@ -4,41 +4,11 @@
  * times in centiseconds, Canoe123 time of day without c123-server's made-up date, and, for result
  * rows, only the fields the row actually carried (a partial row never nulls the others).
  *
- * The request schemas (http/ingest-routes.ts) have already checked the types.
+ * The request schemas (wire/ingest.ts, which the row types are read from) have already checked the
+ * types.
  */
 import type { OnCourseEntry, ResultStatus, RunFields } from '../model.ts';
-
-export interface LiveResultInput {
-  raceId: string;
-  participantId: string;
-  bib: number | string;
-  time?: number | null;
-  pen?: number | null;
-  total?: number | null;
-  status?: string | null;
-  rnk?: number | null;
-  dtStart?: string | null;
-  dtFinish?: string | null;
-  gates?: ({ gate: number; time?: number | null; pen?: number | null } | number | null)[] | null;
-}
-
-export interface OnCourseInput {
-  participantId: string;
-  raceId: string;
-  bib: number | string;
-  name?: string | null;
-  club?: string | null;
-  position?: number | null;
-  gates?: (number | null)[] | null;
-  dtStart?: string | null;
-  dtFinish?: string | null;
-  time?: number | null;
-  pen?: number | null;
-  total?: number | null;
-  rank?: number | null;
-  ttbDiff?: string | null;
-  ttbName?: string | null;
-}
+import type { LiveResultInput, OnCourseInput } from '../../wire/ingest.ts';
 
 export type TimeUnit = 'cs' | 'ms';
 

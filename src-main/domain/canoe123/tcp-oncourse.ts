@@ -11,7 +11,8 @@
 import type { EventState } from '../model.ts';
 import { participantOf, raceById } from '../public-view.ts';
 import { childOf, intAttr, secondsAttrToCs, textAttr, type TcpElement } from './tcp-elements.ts';
-import { timeOfDay, type OnCourseInput } from './live-rows.ts';
+import { timeOfDay } from './live-rows.ts';
+import type { OnCourseInput } from '../../wire/ingest.ts';
 import type { OnCourseSplitInput } from './on-course-splits.ts';
 
 export interface TcpOnCourseRider {

@@ -23,7 +23,8 @@ import { raceById } from '../public-view.ts';
 import { parseGates } from './gates.ts';
 import { childOf, intAttr, secondsAttrToCs, textAttr, type TcpElement } from './tcp-elements.ts';
 import { participantIdFor } from './tcp-oncourse.ts';
-import { resultStatus, type LiveResultInput } from './live-rows.ts';
+import { resultStatus } from './live-rows.ts';
+import type { LiveResultInput } from '../../wire/ingest.ts';
 
 export interface TcpResultRow {
   bib: number | null;

@@ -118,7 +118,7 @@ export class Uplink {
    * same target keeps the queue and lifts a pause (the operator fixed the key, or the target).
    */
   configure(eventId: string, input: UplinkSettingsInput, by: 'operator' | 'system' = 'operator'): UplinkStatus {
-    const state = this.requireEvent(eventId);
+    const state = this.core.existing(eventId);
     const url = normalizeUrl(input.url);
     const remoteEventId = input.remoteEventId.trim();
     if (!remoteEventId) throw new StationError('InvalidRequest', 'Give the event id on the target (remoteEventId).');
@@ -155,7 +155,7 @@ export class Uplink {
   }
 
   remove(eventId: string): void {
-    this.requireEvent(eventId);
+    this.core.existing(eventId);
     if (!this.targets.has(eventId)) return;
     this.outbox.deleteTarget(eventId);
     this.targets.delete(eventId);
@@ -166,14 +166,14 @@ export class Uplink {
   }
 
   retryRefused(eventId: string, id: number): UplinkStatus {
-    this.requireEvent(eventId);
+    this.core.existing(eventId);
     if (!this.outbox.retryRefused(eventId, id, this.now())) throw new StationError('NotFound', `No refused uplink item ${id}`);
     this.senders.get(eventId)?.notify();
     return this.status(eventId);
   }
 
   discardRefused(eventId: string, id: number): UplinkStatus {
-    this.requireEvent(eventId);
+    this.core.existing(eventId);
     if (!this.outbox.discardRefused(eventId, id)) throw new StationError('NotFound', `No refused uplink item ${id}`);
     this.core.activity.add(eventId, 'info', `Uplink: refused item ${id} discarded (by operator)`);
     return this.status(eventId);
@@ -186,7 +186,7 @@ export class Uplink {
    * 200 without a change, c123-live-mini 400 "same state" after the key passed.
    */
   async test(eventId: string, override: Partial<UplinkSettingsInput> = {}): Promise<UplinkTestResult> {
-    this.requireEvent(eventId);
+    this.core.existing(eventId);
     const saved = this.targets.get(eventId);
     const url = normalizeUrl(override.url ?? saved?.url ?? '');
     const remoteEventId = (override.remoteEventId ?? saved?.remoteEventId ?? '').trim();
@@ -228,7 +228,7 @@ export class Uplink {
   // ---- what the dashboard reads ------------------------------------------------------------------
 
   status(eventId: string): UplinkStatus {
-    this.requireEvent(eventId);
+    this.core.existing(eventId);
     const t = this.targets.get(eventId);
     const s = this.senders.get(eventId);
     const queued = t ? this.outbox.queued(eventId) : { count: 0, oldest: null };
@@ -312,11 +312,6 @@ export class Uplink {
     return rows;
   }
 
-  private requireEvent(eventId: string): EventState {
-    const state = this.core.get(eventId);
-    if (!state) throw new StationError('NotFound', `Event not found: ${eventId}`);
-    return state;
-  }
 }
 
 function stateOf(t: StoredTarget | undefined, s: UplinkSender | undefined, refused: number): UplinkStatus['state'] {

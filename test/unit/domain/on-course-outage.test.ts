@@ -11,7 +11,7 @@ import { decideXmlImport } from '../../../src-main/domain/xml-import.ts';
 import { parseCanoe123Xml } from '../../../src-main/domain/canoe123/xml-export.ts';
 import { effectiveRun } from '../../../src-main/domain/result-merge.ts';
 import type { EventState } from '../../../src-main/domain/model.ts';
-import type { OnCourseInput } from '../../../src-main/domain/canoe123/live-rows.ts';
+import type { OnCourseInput } from '../../../src-main/wire/ingest.ts';
 import { realXmlPath } from '../../helpers/station.ts';
 
 const RACE = 'K1M_ST_BR2_6';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decideOnCourseIngest, decideOnCourseLeft, decideOnCourseSightings, decideResultsIngest, dropFinishedWithResults, expireOnCourse,
 } from '../../../src-main/domain/live-ingest.ts';
-import type { OnCourseInput } from '../../../src-main/domain/canoe123/live-rows.ts';
+import type { OnCourseInput } from '../../../src-main/wire/ingest.ts';
 import { parseCanoe123Xml } from '../../../src-main/domain/canoe123/xml-export.ts';
 import { decideXmlImport } from '../../../src-main/domain/xml-import.ts';
 import { newEvent } from '../../../src-main/domain/event-admin.ts';
