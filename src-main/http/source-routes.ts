@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
-import { sourceKinds, type TimingSourceStatus } from '../wire/sources.ts';
+import { sourceConfigSchema, type TimingSourceStatus } from '../wire/sources.ts';
 import { eventParamsSchema } from '../wire/params.ts';
 import { StationError } from '../station-core.ts';
 import type { TimingSources } from '../sources/timing-sources.ts';
@@ -20,18 +20,6 @@ export interface SourceRouteDeps {
   sources: TimingSources;
 }
 
-const sourceBody = {
-  type: 'object',
-  properties: {
-    kind: { type: 'string', enum: sourceKinds },
-    // A host name or an IPv4/IPv6 address; null = find Canoe123 by its UDP broadcasts.
-    host: { type: ['string', 'null'], maxLength: 253, pattern: '^\\s*([A-Za-z0-9.-]+|\\[?[0-9A-Fa-f:.]+\\]?)?\\s*$' },
-    port: { type: 'integer', minimum: 1, maximum: 65535 },
-    xmlPath: { type: ['string', 'null'], maxLength: 1000 },
-  },
-  required: ['kind'],
-  additionalProperties: false,
-} as const;
 
 const replayBody = {
   type: 'object',
@@ -52,7 +40,7 @@ export function sourceRoutes(deps: SourceRouteDeps): FastifyPluginAsync {
     });
 
     app.put('/events/:eventId/source', {
-      schema: { params: eventParamsSchema, body: sourceBody },
+      schema: { params: eventParamsSchema, body: sourceConfigSchema },
     }, async (req): Promise<TimingSourceStatus> => {
       core.existing(req.params.eventId);
       const xmlPath = req.body.xmlPath?.trim();

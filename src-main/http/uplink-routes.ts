@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { Uplink } from '../outlets/uplink/uplink.ts';
+import { uplinkSettingsSchema, uplinkTestSchema } from '../wire/uplink.ts';
 import { eventParamsSchema, ROW_ID_PATTERN } from '../wire/params.ts';
 import { callerGate, type CallerGateDeps } from './caller-gate.ts';
 
@@ -21,15 +22,6 @@ const refusedParams = {
   required: ['eventId', 'id'],
 } as const;
 
-const target = {
-  url: { type: 'string', minLength: 1, maxLength: 500 },
-  remoteEventId: { type: 'string', minLength: 1, maxLength: 200 },
-  apiKey: { type: 'string', minLength: 1, maxLength: 500 },
-  enabled: { type: 'boolean' },
-} as const;
-
-const putBody = { type: 'object', properties: target, required: ['url', 'remoteEventId', 'enabled'], additionalProperties: false } as const;
-const testBody = { type: ['object', 'null'], properties: target, additionalProperties: false } as const;
 
 export function uplinkRoutes(deps: UplinkRouteDeps): FastifyPluginAsync {
   const { uplink } = deps;
@@ -42,7 +34,7 @@ export function uplinkRoutes(deps: UplinkRouteDeps): FastifyPluginAsync {
     app.get('/events/:eventId/uplink', { schema: { params: eventParamsSchema } }, async (req) => uplink.status(req.params.eventId));
 
     app.put('/events/:eventId/uplink', {
-      schema: { params: eventParamsSchema, body: putBody },
+      schema: { params: eventParamsSchema, body: uplinkSettingsSchema },
     }, async (req) => uplink.configure(req.params.eventId, req.body));
 
     app.delete('/events/:eventId/uplink', { schema: { params: eventParamsSchema } }, async (req) => {
@@ -51,7 +43,7 @@ export function uplinkRoutes(deps: UplinkRouteDeps): FastifyPluginAsync {
     });
 
     app.post('/events/:eventId/uplink/test', {
-      schema: { params: eventParamsSchema, body: testBody },
+      schema: { params: eventParamsSchema, body: uplinkTestSchema },
     }, async (req) => uplink.test(req.params.eventId, req.body ?? {}));
 
     app.post('/events/:eventId/uplink/refused/:id/retry', {

@@ -153,17 +153,6 @@ export interface DeletedEvent {
   deletedBy: Actor;
 }
 
-export interface CreateEventInput {
-  eventId: string;
-  mainTitle: string;
-  subTitle?: string | null;
-  location?: string | null;
-  facility?: string | null;
-  startDate?: string | null;
-  endDate?: string | null;
-  discipline?: string | null;
-}
-
 export interface XmlImportSummary {
   imported: { classes: number; categories: number; races: number; participants: number; results: number; courses: number };
   changed: { structure: boolean; details: boolean; results: number; removed: number };
@@ -238,6 +227,8 @@ export const eventCreateSchema = {
   },
   required: ['eventId', 'mainTitle'],
 } as const;
+
+export type CreateEventInput = FromSchema<typeof eventCreateSchema>;
 
 /** `PATCH /admin/events/:eventId`: the event's details and its merge strategy. */
 export const eventUpdateSchema = {

@@ -4,8 +4,11 @@
  * of the routes under an event or a race. Schemas only, no behaviour.
  */
 
-/** An event id: what c123-server sends, and what the dashboard's create form accepts. */
-export const EVENT_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$';
+/**
+ * An event id: what c123-server sends, and what the dashboard's create form accepts (also as its
+ * input's `pattern`, hence the escaped `-`: browsers compile patterns with the `v` flag).
+ */
+export const EVENT_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._\\-]{0,99}$';
 
 /** A row id of the station's database in a path (a deleted event, a refused uplink item). */
 export const ROW_ID_PATTERN = '^[0-9]{1,12}$';

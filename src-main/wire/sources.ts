@@ -3,6 +3,7 @@
  * the operator chose and how it is doing, for the dashboard's "Timing source" panel. Types and
  * constants only; written once here for the station and the renderer.
  */
+import type { FromSchema } from 'json-schema-to-ts';
 
 /** c123-server pushes to the ingest API · the station reads Canoe123 itself · XML imported by hand only. */
 export const sourceKinds = ['c123-server', 'canoe123', 'manual'] as const;
@@ -113,9 +114,18 @@ export interface TimingSourceStatus {
   serverNow: number;
 }
 
-export interface SourceConfigInput {
-  kind: SourceKind;
-  host?: string | null;
-  port?: number;
-  xmlPath?: string | null;
-}
+/** `PUT /admin/events/:eventId/source`: the operator's choice of source. */
+export const sourceConfigSchema = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string', enum: sourceKinds },
+    // A host name or an IPv4/IPv6 address; null = find Canoe123 by its UDP broadcasts.
+    host: { type: ['string', 'null'], maxLength: 253, pattern: '^\\s*([A-Za-z0-9.-]+|\\[?[0-9A-Fa-f:.]+\\]?)?\\s*$' },
+    port: { type: 'integer', minimum: 1, maximum: 65535 },
+    xmlPath: { type: ['string', 'null'], maxLength: 1000 },
+  },
+  required: ['kind'],
+  additionalProperties: false,
+} as const;
+
+export type SourceConfigInput = FromSchema<typeof sourceConfigSchema>;

@@ -4,15 +4,22 @@
  * dashboard reads them. Types only. The target's ingest key goes in with `PUT` and never comes
  * back out: no answer shape here has a field for it.
  */
+import type { FromSchema } from 'json-schema-to-ts';
 import type { EventStatus } from './api.ts';
 
+const target = {
+  url: { type: 'string', minLength: 1, maxLength: 500 },
+  remoteEventId: { type: 'string', minLength: 1, maxLength: 200 },
+  apiKey: { type: 'string', minLength: 1, maxLength: 500 },
+  enabled: { type: 'boolean' },
+} as const;
+
 /** `PUT /api/v1/admin/events/:eventId/uplink`. Leave `apiKey` out to keep the saved one. */
-export interface UplinkSettingsInput {
-  url: string;
-  remoteEventId: string;
-  apiKey?: string;
-  enabled: boolean;
-}
+export const uplinkSettingsSchema = { type: 'object', properties: target, required: ['url', 'remoteEventId', 'enabled'], additionalProperties: false } as const;
+export type UplinkSettingsInput = FromSchema<typeof uplinkSettingsSchema>;
+
+/** `POST …/uplink/test`: the saved target, or these fields tried over it (nothing is saved). */
+export const uplinkTestSchema = { type: ['object', 'null'], properties: target, additionalProperties: false } as const;
 
 /**
  * - `off`: no target set for this event;

@@ -15,6 +15,7 @@ import type { StationCore } from '../../station-core.ts';
 import { StationError } from '../../station-core.ts';
 import { parseCanoe123Xml } from '../../domain/canoe123/xml-export.ts';
 import type { ReplayStatus } from '../../wire/sources.ts';
+import { EVENT_ID_PATTERN } from '../../wire/params.ts';
 import type { TimingSources } from '../timing-sources.ts';
 import { FakeCanoe123 } from './fake-canoe123.ts';
 import { readRecording } from './recording.ts';
@@ -50,7 +51,7 @@ export async function startReplay(core: StationCore, sources: TimingSources, opt
   if (!parsed.ok) throw new StationError('InvalidXml', parsed.message);
   const event = parsed.export.event;
   const eventId = event.eventId;
-  if (!eventId || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(eventId)) {
+  if (!eventId || !new RegExp(EVENT_ID_PATTERN).test(eventId)) {
     throw new StationError('InvalidXml', `The export's EventId "${eventId ?? ''}" cannot be an event id (letters, digits, ".", "_", "-")`);
   }
   if (!core.get(eventId)) {

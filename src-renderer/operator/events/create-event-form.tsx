@@ -10,6 +10,7 @@ import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { errorText } from '../lib/admin-client.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { formatRoute } from '../lib/route.ts';
+import { EVENT_ID_PATTERN } from '@wire/params.ts';
 import { isValidEventId, suggestEventId } from './event-id.ts';
 
 const OPTIONAL = ['subTitle', 'location', 'facility', 'startDate', 'endDate'] as const;
@@ -63,7 +64,7 @@ export function CreateEventForm() {
             name="eventId"
             required
             maxLength={100}
-            pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,99}"
+            pattern={EVENT_ID_PATTERN}
             value={id}
             onChange={(e) => {
               setIdEdited(true);

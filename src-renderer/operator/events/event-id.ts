@@ -1,9 +1,11 @@
 /**
- * Event ids: the station's pattern (`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`, as c123-server sends
- * them) and a suggestion made from the title, so "Jarní slalomy 2024" becomes
- * "jarni-slalomy-2024" without the operator typing it. Pure.
+ * Event ids: the station's pattern (wire/params.ts, as c123-server sends them) and a suggestion
+ * made from the title, so "Jarní slalomy 2024" becomes "jarni-slalomy-2024" without the operator
+ * typing it. Pure.
  */
-export const EVENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+import { EVENT_ID_PATTERN } from '@wire/params.ts';
+
+const EVENT_ID = new RegExp(EVENT_ID_PATTERN);
 
 export function suggestEventId(title: string): string {
   return title
@@ -18,5 +20,5 @@ export function suggestEventId(title: string): string {
 }
 
 export function isValidEventId(id: string): boolean {
-  return EVENT_ID_PATTERN.test(id);
+  return EVENT_ID.test(id);
 }

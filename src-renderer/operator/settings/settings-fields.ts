@@ -1,11 +1,11 @@
 /**
  * The station settings form as plain data: the values shown (durations in seconds, because
  * "30" reads better than "30000"), and the patch sent (milliseconds, only what changed), with a
- * message key per invalid field. The limits are the station's own (src-main/http/station-routes.ts).
- * Pure.
+ * message key per invalid field. The limits are the station's own, read from its schema
+ * (wire/admin.ts `settingsPatchSchema`). Pure.
  */
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
-import { OFFICIALS_PIN_PATTERN, type SettingsPatch, type StationSettings } from '@wire/admin.ts';
+import { OFFICIALS_PIN_PATTERN, settingsPatchSchema, type SettingsPatch, type StationSettings } from '@wire/admin.ts';
 import type { OperatorKey } from '../i18n/messages-en.ts';
 
 export interface SettingsValues {
@@ -35,17 +35,22 @@ export function settingsValues(s: StationSettings): SettingsValues {
   };
 }
 
-function int(text: string, min: number, max: number): number | null {
+/** The station's limits of one setting. */
+type Limits = { minimum: number; maximum: number };
+const limits = settingsPatchSchema.properties;
+
+function int(text: string, { minimum, maximum }: Limits): number | null {
   if (!/^\d+$/.test(text.trim())) return null;
   const n = Number(text.trim());
-  return n >= min && n <= max ? n : null;
+  return n >= minimum && n <= maximum ? n : null;
 }
 
-function ms(text: string, minMs: number, maxMs: number): number | null {
+/** Seconds as typed (a decimal comma allowed) to milliseconds within the setting's limits. */
+function ms(text: string, { minimum, maximum }: Limits): number | null {
   const t = text.trim().replace(',', '.');
   if (!/^\d+(\.\d+)?$/.test(t)) return null;
   const n = Math.round(Number(t) * 1000);
-  return n >= minMs && n <= maxMs ? n : null;
+  return n >= minimum && n <= maximum ? n : null;
 }
 
 /** The patch for what changed against `current`, or the errors. */
@@ -53,22 +58,22 @@ export function settingsPatch(v: SettingsValues, current: StationSettings): { pa
   const errors: SettingsErrors = {};
   const patch: SettingsPatch = {};
   // Left as it was, the port is not checked: a station started with `--port 0` reports 0.
-  const port = v.port.trim() === String(current.port) ? current.port : int(v.port, 1, 65535);
+  const port = v.port.trim() === String(current.port) ? current.port : int(v.port, limits.port);
   if (port === null) errors.port = 'settings.err.port';
   else if (port !== current.port) patch.port = port;
-  const max = int(v.maxConnectionsPerEvent, 1, 100_000);
+  const max = int(v.maxConnectionsPerEvent, limits.maxConnectionsPerEvent);
   if (max === null) errors.maxConnectionsPerEvent = 'settings.err.maxConnections';
   else if (max !== current.maxConnectionsPerEvent) patch.maxConnectionsPerEvent = max;
-  const perAddress = int(v.maxConnectionsPerAddress, 1, 100_000);
+  const perAddress = int(v.maxConnectionsPerAddress, limits.maxConnectionsPerAddress);
   if (perAddress === null) errors.maxConnectionsPerAddress = 'settings.err.maxConnections';
   else if (perAddress !== current.maxConnectionsPerAddress) patch.maxConnectionsPerAddress = perAddress;
-  const hb = ms(v.heartbeatS, 1000, 600_000);
+  const hb = ms(v.heartbeatS, limits.heartbeatMs);
   if (hb === null) errors.heartbeatS = 'settings.err.heartbeat';
   else if (hb !== current.heartbeatMs) patch.heartbeatMs = hb;
-  const hbt = ms(v.heartbeatTimeoutS, 500, 600_000);
+  const hbt = ms(v.heartbeatTimeoutS, limits.heartbeatTimeoutMs);
   if (hbt === null) errors.heartbeatTimeoutS = 'settings.err.heartbeatTimeout';
   else if (hbt !== current.heartbeatTimeoutMs) patch.heartbeatTimeoutMs = hbt;
-  const grace = ms(v.officialGraceS, 0, 600_000);
+  const grace = ms(v.officialGraceS, limits.officialGraceMs);
   if (grace === null) errors.officialGraceS = 'settings.err.grace';
   else if (grace !== current.officialGraceMs) patch.officialGraceMs = grace;
   if (!mergeStrategies.includes(v.defaultMergeStrategy)) errors.defaultMergeStrategy = 'settings.err.strategy';
