@@ -5,7 +5,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import '../shared/ui/base.css';
-import '../operator/operator.css';
+import '../shared/staff/staff.css';
 import './officials.css';
 import { OfficialsApp } from './officials-app.tsx';
 

@@ -2,17 +2,17 @@
  * The officials page: the language provider, then the PIN (checked with the station, kept in
  * this tab's session), then the published events to pick from, then one event's races with
  * official switches and "Mark event official". A 401 later on (the operator changed the PIN)
- * returns to the PIN pad. Texts come from the dashboard's catalogue (operator/i18n/).
+ * returns to the PIN pad. Texts come from the dashboard's catalogue (shared/staff/i18n/).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { API_BASE } from '../shared/api-client.ts';
 import { LangProvider } from '../shared/i18n/lang-context.tsx';
 import { LangSwitch } from '../shared/ui/lang-switch.tsx';
-import type { OperatorKey } from '../operator/i18n/messages-en.ts';
-import { useOperatorI18n } from '../operator/i18n/use-operator-i18n.ts';
-import { createAdminClient } from '../operator/lib/admin-client.ts';
-import { useRoute } from '../operator/lib/use-route.ts';
-import { pinOutcome, type PinOutcome } from '../operator/officials/pin-outcome.ts';
+import type { OperatorKey } from '../shared/staff/i18n/messages-en.ts';
+import { useOperatorI18n } from '../shared/staff/i18n/use-operator-i18n.ts';
+import { ApiError, apiRequest, authHeaders, createAdminClient } from '../shared/api-client.ts';
+import { useHashRoute } from '../shared/use-hash-route.ts';
+import { formatOfficialsRoute, parseOfficialsRoute } from './officials-route.ts';
+import { pinOutcome, type PinOutcome } from '../shared/staff/officials/pin-outcome.ts';
 import { OfficialsEvent } from './officials-event.tsx';
 import { OfficialsEvents } from './officials-events.tsx';
 import { PinPad } from './pin-pad.tsx';
@@ -38,10 +38,10 @@ function keepPin(pin: string | null): void {
 
 async function checkPin(pin: string): Promise<PinOutcome> {
   try {
-    const res = await fetch(`${API_BASE}/admin/officials/session`, { headers: { 'x-officials-pin': pin, accept: 'application/json' }, cache: 'no-store' });
-    return pinOutcome(res.status, await res.json().catch(() => null));
-  } catch {
-    return pinOutcome(0, null);
+    return pinOutcome(200, await apiRequest('/admin/officials/session', { headers: authHeaders({ kind: 'pin', pin }) }));
+  } catch (err) {
+    // An ApiError carries the answer's status, message and retryAfter (status 0: unreachable).
+    return err instanceof ApiError ? pinOutcome(err.status, err) : pinOutcome(0, null);
   }
 }
 
@@ -54,7 +54,7 @@ function Officials() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<PinMessage | null>(null);
   const [wait, setWait] = useState(0);
-  const route = useRoute();
+  const [route] = useHashRoute(parseOfficialsRoute, formatOfficialsRoute);
 
   useEffect(() => {
     document.title = t('officials.title');

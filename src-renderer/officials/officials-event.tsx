@@ -6,12 +6,13 @@
 import { useMemo, useState } from 'react';
 import type { EventDetailResponse } from '@wire/api.ts';
 import { apiGet, seg } from '../shared/api-client.ts';
-import { useOperatorI18n } from '../operator/i18n/use-operator-i18n.ts';
-import { errorText, type AdminClient } from '../operator/lib/admin-client.ts';
-import { ConfirmOfficialDialog } from '../operator/officials/confirm-official-dialog.tsx';
-import { usePoll } from '../operator/lib/use-poll.ts';
-import { RaceOfficialList } from '../operator/officials/race-official-list.tsx';
-import { statusLabel } from '../operator/events/status-label.ts';
+import { useOperatorI18n } from '../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../shared/staff/error-text.ts';
+import { type AdminClient } from '../shared/api-client.ts';
+import { ConfirmOfficialDialog } from '../shared/staff/officials/confirm-official-dialog.tsx';
+import { usePoll } from '../shared/staff/use-poll.ts';
+import { RaceOfficialList } from '../shared/staff/officials/race-official-list.tsx';
+import { statusLabel } from '../shared/staff/status-label.ts';
 
 export function OfficialsEvent({ eventId, client }: { eventId: string; client: AdminClient }) {
   const i18n = useOperatorI18n();

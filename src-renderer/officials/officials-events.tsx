@@ -4,11 +4,11 @@
  */
 import type { EventListResponse, PublicEvent } from '@wire/api.ts';
 import { apiGet } from '../shared/api-client.ts';
-import { useOperatorI18n } from '../operator/i18n/use-operator-i18n.ts';
-import { errorText } from '../operator/lib/admin-client.ts';
-import { formatRoute } from '../operator/lib/route.ts';
-import { usePoll } from '../operator/lib/use-poll.ts';
-import { statusLabel } from '../operator/events/status-label.ts';
+import { useOperatorI18n } from '../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../shared/staff/error-text.ts';
+import { formatOfficialsRoute } from './officials-route.ts';
+import { usePoll } from '../shared/staff/use-poll.ts';
+import { statusLabel } from '../shared/staff/status-label.ts';
 
 const ORDER: Record<PublicEvent['status'], number> = { finished: 0, running: 1, startlist: 2, official: 3 };
 
@@ -26,7 +26,7 @@ export function OfficialsEvents() {
       <ul className="evpick" data-testid="officials-events">
         {events?.map((e) => (
           <li key={e.eventId}>
-            <a href={formatRoute({ page: 'event', eventId: e.eventId })} data-testid="officials-event-link" data-event-id={e.eventId}>
+            <a href={formatOfficialsRoute({ page: 'event', eventId: e.eventId })} data-testid="officials-event-link" data-event-id={e.eventId}>
               <span>{e.mainTitle}</span>
               <span className={`badge badge--st-${e.status}`}>{statusLabel(e.status, i18n)}</span>
             </a>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { LangSwitch } from '../shared/ui/lang-switch.tsx';
-import { useOperatorI18n } from '../operator/i18n/use-operator-i18n.ts';
+import { useOperatorI18n } from '../shared/staff/i18n/use-operator-i18n.ts';
 
 /**
  * The shortest PIN the OK key accepts. New PINs have 6 to 12 digits (the station refuses

@@ -7,9 +7,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LangProvider } from '../shared/i18n/lang-context.tsx';
 import { LoginForm } from './auth/login-form.tsx';
 import { Dashboard } from './dashboard.tsx';
-import type { OperatorKey } from './i18n/messages-en.ts';
-import { useOperatorI18n } from './i18n/use-operator-i18n.ts';
-import { createAdminClient } from './lib/admin-client.ts';
+import type { OperatorKey } from '../shared/staff/i18n/messages-en.ts';
+import { useOperatorI18n } from '../shared/staff/i18n/use-operator-i18n.ts';
+import { createAdminClient } from '../shared/api-client.ts';
 import { initialToken, storeToken } from './lib/operator-token.ts';
 
 function OperatorApp() {

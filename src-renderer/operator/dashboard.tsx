@@ -10,19 +10,19 @@ import { DemoReplayPanel } from './sources/demo-replay-panel.tsx';
 import { DeletedEvents } from './events/deleted-events.tsx';
 import { EventPage } from './events/event-page.tsx';
 import { EventsList } from './events/events-list.tsx';
-import type { OperatorKey } from './i18n/messages-en.ts';
-import { useOperatorI18n } from './i18n/use-operator-i18n.ts';
+import type { OperatorKey } from '../shared/staff/i18n/messages-en.ts';
+import { useOperatorI18n } from '../shared/staff/i18n/use-operator-i18n.ts';
 import { LanPage } from './lan/lan-page.tsx';
 import { ScreensPage } from './screens/screens-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
-import type { AdminClient } from './lib/admin-client.ts';
+import type { AdminClient } from '../shared/api-client.ts';
 import { AdminProvider, type AdminContextValue } from './lib/admin-context.tsx';
 import type { AdminEvent, ConnectionsInfo, StationInfo } from '@wire/admin.ts';
 import type { UplinkOverview } from '@wire/uplink.ts';
 import { UplinkBehindWarning } from './uplink/uplink-behind-warning.tsx';
-import { formatRoute, type Route } from './lib/route.ts';
-import { usePoll } from './lib/use-poll.ts';
-import { useRoute } from './lib/use-route.ts';
+import { formatRoute, parseRoute, type Route } from './lib/route.ts';
+import { usePoll } from '../shared/staff/use-poll.ts';
+import { useHashRoute } from '../shared/use-hash-route.ts';
 
 const NAV: { route: Route; label: OperatorKey }[] = [
   { route: { page: 'events' }, label: 'nav.events' },
@@ -34,7 +34,7 @@ const NAV: { route: Route; label: OperatorKey }[] = [
 
 export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOut(): void }) {
   const { t } = useOperatorI18n();
-  const route = useRoute();
+  const [route] = useHashRoute(parseRoute, formatRoute);
   const events = usePoll(() => client.request<{ events: AdminEvent[] }>('GET', '/admin/events'), 3000, [client]);
   const connections = usePoll(() => client.request<ConnectionsInfo>('GET', '/admin/connections'), 2000, [client]);
   const station = usePoll(() => client.request<StationInfo>('GET', '/admin/station'), 10_000, [client]);

@@ -4,7 +4,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import '../shared/ui/base.css';
-import './operator.css';
+import '../shared/staff/staff.css';
 import { App } from './app.tsx';
 
 createRoot(document.getElementById('root')!).render(<App />);

@@ -7,11 +7,12 @@ import { LangProvider } from '../shared/i18n/lang-context.tsx';
 import { LangSwitch } from '../shared/ui/lang-switch.tsx';
 import { EventPage } from './event-page.tsx';
 import { EventsPage } from './events/events-page.tsx';
-import { useRoute } from './lib/use-route.ts';
+import { useHashRoute } from '../shared/use-hash-route.ts';
+import { formatRoute, parseRoute } from './lib/routes.ts';
 
 function Shell() {
   const { t } = useI18n();
-  const [route, navigate] = useRoute();
+  const [route, navigate] = useHashRoute(parseRoute, formatRoute);
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>

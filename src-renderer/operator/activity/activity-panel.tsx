@@ -5,10 +5,10 @@
  */
 import { useAdmin } from '../lib/admin-context.tsx';
 import type { ActivityEntry } from '@wire/admin.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
-import { clockTime } from '../lib/relative-time.ts';
-import { usePoll } from '../lib/use-poll.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
+import { clockTime } from '../../shared/staff/relative-time.ts';
+import { usePoll } from '../../shared/staff/use-poll.ts';
 
 export const ACTIVITY_POLL_MS = 2000;
 

@@ -6,8 +6,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import { LangSwitch } from '../../shared/ui/lang-switch.tsx';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { createAdminClient, errorText } from '../lib/admin-client.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
+import { createAdminClient } from '../../shared/api-client.ts';
 
 export function LoginForm({ message, onSignedIn }: { message: string | null; onSignedIn(token: string): void }) {
   const i18n = useOperatorI18n();

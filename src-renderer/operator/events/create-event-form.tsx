@@ -5,9 +5,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { CreateEventInput } from '@wire/admin.ts';
-import type { OperatorKey } from '../i18n/messages-en.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import type { OperatorKey } from '../../shared/staff/i18n/messages-en.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { formatRoute } from '../lib/route.ts';
 import { EVENT_ID_PATTERN } from '@wire/params.ts';

@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import type { AdminEvent } from '@wire/admin.ts';
 import { seg } from '../../shared/api-client.ts';
-import { fillNodes } from '../i18n/fill-nodes.tsx';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { fillNodes } from '../../shared/staff/i18n/fill-nodes.tsx';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import { ConfirmDialog } from '../lib/confirm-dialog.tsx';
+import { ConfirmDialog } from '../../shared/staff/confirm-dialog.tsx';
 
 export function DeleteEventButton({ event }: { event: AdminEvent }) {
   const i18n = useOperatorI18n();

@@ -7,14 +7,14 @@
 import { useState } from 'react';
 import type { AdminEvent, DeletedEvent } from '@wire/admin.ts';
 import { ApiError } from '../../shared/api-client.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import { clockTime } from '../lib/relative-time.ts';
+import { clockTime } from '../../shared/staff/relative-time.ts';
 import { formatRoute } from '../lib/route.ts';
-import { usePoll } from '../lib/use-poll.ts';
+import { usePoll } from '../../shared/staff/use-poll.ts';
 import { isValidEventId } from './event-id.ts';
-import { statusLabel } from './status-label.ts';
+import { statusLabel } from '../../shared/staff/status-label.ts';
 
 export const DELETED_POLL_MS = 5000;
 

@@ -6,8 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
 import type { AdminEvent } from '@wire/admin.ts';
 import { seg } from '../../shared/api-client.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 
 const FIELDS = ['mainTitle', 'subTitle', 'location', 'facility', 'startDate', 'endDate'] as const;

@@ -11,11 +11,11 @@ import { FeedPanel } from '../feeds/feed-panel.tsx';
 import { TimingSourcePanel } from '../sources/timing-source-panel.tsx';
 import { XmlImport } from '../imports/xml-import.tsx';
 import { OpenSpectatorButton } from '../lan/open-spectator-button.tsx';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import type { AdminEvent, AdminEventDetail } from '@wire/admin.ts';
-import { usePoll } from '../lib/use-poll.ts';
+import { usePoll } from '../../shared/staff/use-poll.ts';
 import { useNow } from '../lib/use-now.ts';
 import { RaceOfficialPanel } from '../officials/race-official-panel.tsx';
 import { UplinkPanel } from '../uplink/uplink-panel.tsx';
@@ -23,7 +23,7 @@ import { DeleteEventButton } from './delete-event-button.tsx';
 import { EventDetailsForm } from './event-details-form.tsx';
 import { IngestKeyPanel } from './ingest-key-panel.tsx';
 import { LifecyclePanel } from './lifecycle-panel.tsx';
-import { statusLabel } from './status-label.ts';
+import { statusLabel } from '../../shared/staff/status-label.ts';
 
 export const EVENT_POLL_MS = 1500;
 

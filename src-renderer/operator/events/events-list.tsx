@@ -3,10 +3,10 @@
  * spectators are connected to it right now, out of how many its room holds.
  */
 import type { AdminEvent } from '@wire/admin.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { formatRoute } from '../lib/route.ts';
-import { statusLabel } from './status-label.ts';
+import { statusLabel } from '../../shared/staff/status-label.ts';
 
 export function EventsList({ events, connections, limit, currentId, error }: {
   events: AdminEvent[] | null;

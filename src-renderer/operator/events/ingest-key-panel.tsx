@@ -5,8 +5,8 @@
  */
 import { useRef } from 'react';
 import type { AdminEvent } from '@wire/admin.ts';
-import { fillNodes } from '../i18n/fill-nodes.tsx';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
+import { fillNodes } from '../../shared/staff/i18n/fill-nodes.tsx';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { CopyButton } from '../lib/copy-button.tsx';
 import { LoopbackWarning } from '../lan/loopback-warning.tsx';

@@ -7,12 +7,12 @@ import { useState } from 'react';
 import type { EventStatus } from '@wire/api.ts';
 import type { AdminEventDetail } from '@wire/admin.ts';
 import { seg } from '../../shared/api-client.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import { ConfirmOfficialDialog } from '../officials/confirm-official-dialog.tsx';
-import { clockTime } from '../lib/relative-time.ts';
-import { statusLabel, transitionLabel } from './status-label.ts';
+import { ConfirmOfficialDialog } from '../../shared/staff/officials/confirm-official-dialog.tsx';
+import { clockTime } from '../../shared/staff/relative-time.ts';
+import { statusLabel, transitionLabel } from '../../shared/staff/status-label.ts';
 
 export function LifecyclePanel({ detail, onChanged }: { detail: AdminEventDetail; onChanged(): void }) {
   const i18n = useOperatorI18n();

@@ -6,8 +6,8 @@
  * station's clock (`now`).
  */
 import type { AdminEventDetail, FeedSourceReport } from '@wire/admin.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { ago } from '../lib/relative-time.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { ago } from '../../shared/staff/relative-time.ts';
 import { channelStateText, nothingYetText, problemText, quietFor, silenceText, sourceName } from './feed-words.ts';
 
 export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: number }) {

@@ -4,8 +4,8 @@
  * language. Pure: `now` and the texts are passed in, so the exact sentences are tested.
  */
 import type { FeedChannelState, FeedProblem, FeedSourceReport } from '@wire/admin.ts';
-import type { OperatorKey } from '../i18n/messages-en.ts';
-import type { OperatorText } from '../i18n/operator-text.ts';
+import type { OperatorKey } from '../../shared/staff/i18n/messages-en.ts';
+import type { OperatorText } from '../../shared/staff/i18n/operator-text.ts';
 
 /** A quiet time as "107 s", "12 min", "3 h". */
 export function quietFor(ms: number, { t }: Pick<OperatorText, 't'>): string {

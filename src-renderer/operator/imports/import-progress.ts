@@ -3,7 +3,7 @@
  * and the one-line text each shows, in the dashboard's language. Pure.
  */
 import type { XmlImportSummary } from '@wire/admin.ts';
-import type { OperatorText } from '../i18n/operator-text.ts';
+import type { OperatorText } from '../../shared/staff/i18n/operator-text.ts';
 
 export type ImportPhase =
   | { step: 'idle' }

@@ -5,7 +5,7 @@
  * fires when the last byte left, i.e. when the station starts importing.
  */
 import { API_BASE, ApiError } from '../../shared/api-client.ts';
-import { authHeaders, toApiError, type Credentials } from '../lib/admin-client.ts';
+import { authHeaders, toApiError, type Credentials } from '../../shared/api-client.ts';
 import type { XmlImportSummary } from '@wire/admin.ts';
 
 export interface UploadCallbacks {

@@ -7,10 +7,10 @@
  */
 import { useRef, useState, type DragEvent } from 'react';
 import type { LastImport } from '@wire/admin.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import { clockTime } from '../lib/relative-time.ts';
+import { clockTime } from '../../shared/staff/relative-time.ts';
 import { bridge } from '../lib/bridge.ts';
 import { changeText, countsText, isBusy, phaseFraction, phaseText, type ImportPhase } from './import-progress.ts';
 import { readFileText } from './read-file.ts';

@@ -8,7 +8,7 @@
  */
 import { useRef } from 'react';
 import type { ConnectionsInfo } from '@wire/admin.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { CopyButton } from '../lib/copy-button.tsx';
 import { formatRoute } from '../lib/route.ts';

@@ -3,7 +3,7 @@
  * c123-server block, the officials address) when the station listens only on a loopback address:
  * those addresses then reach nothing, and nobody at the venue could tell why.
  */
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 
 export function LoopbackWarning() {

@@ -3,7 +3,7 @@
  * refuses new windows), else in a new browser tab at this station's address, on the event's
  * page when one is given.
  */
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
 import { bridge } from '../lib/bridge.ts';
 
 export function spectatorUrl(base: string, eventId?: string): string {

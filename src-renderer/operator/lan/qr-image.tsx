@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
 
 export function QrImage({ url, size = 220 }: { url: string; size?: number }) {
   const { t } = useOperatorI18n();

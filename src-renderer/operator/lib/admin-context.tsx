@@ -3,7 +3,7 @@
  * dashboard feature through context so features stay independent of the app shell.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { AdminClient } from './admin-client.ts';
+import type { AdminClient } from '../../shared/api-client.ts';
 import type { StationInfo } from '@wire/admin.ts';
 
 export interface AdminContextValue {

@@ -4,7 +4,7 @@
  * language).
  */
 import { useState, type RefObject } from 'react';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
 import { copyText, selectContents } from './copy-text.ts';
 
 export function CopyButton({ text, target, label, testId }: {

@@ -7,12 +7,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { EventDetailResponse } from '@wire/api.ts';
 import { apiGet, seg } from '../../shared/api-client.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import type { AdminEventDetail } from '@wire/admin.ts';
 import { officialsUrls } from '../lan/station-urls.ts';
-import { RaceOfficialList } from './race-official-list.tsx';
+import { RaceOfficialList } from '../../shared/staff/officials/race-official-list.tsx';
 
 export function RaceOfficialPanel({ detail, structureKey, onChanged }: { detail: AdminEventDetail; structureKey: string; onChanged(): void }) {
   const i18n = useOperatorI18n();

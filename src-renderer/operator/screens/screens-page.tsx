@@ -11,14 +11,14 @@ import type { PublicClass, PublicRace } from '@wire/api.ts';
 import {
   screenKinds, type ScreenInfo, type ScreenKind, type ScreenSettingsPatch, type ScreensOverview,
 } from '@wire/screens.ts';
-import type { OperatorKey } from '../i18n/messages-en.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import type { OperatorKey } from '../../shared/staff/i18n/messages-en.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { CopyButton } from '../lib/copy-button.tsx';
-import { ago } from '../lib/relative-time.ts';
-import { usePoll } from '../lib/use-poll.ts';
-import { raceLabel, sortRaces } from '../officials/race-label.ts';
+import { ago } from '../../shared/staff/relative-time.ts';
+import { usePoll } from '../../shared/staff/use-poll.ts';
+import { raceLabel, sortRaces } from '../../shared/staff/officials/race-label.ts';
 import { ALL, changeValue, formValues, INHERIT, kindValues, layerOf, LIVE, type ScreenFormValues } from './screen-form.ts';
 
 const KIND_LABEL: Record<ScreenKind, OperatorKey> = { board: 'screens.kind.board', overlay: 'screens.kind.overlay', announcer: 'screens.kind.announcer' };

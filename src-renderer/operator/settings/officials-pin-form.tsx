@@ -4,9 +4,9 @@
  * back; the station only says whether one is set.
  */
 import { useState, type FormEvent } from 'react';
-import { fillNodes } from '../i18n/fill-nodes.tsx';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { fillNodes } from '../../shared/staff/i18n/fill-nodes.tsx';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { officialsUrls } from '../lan/station-urls.ts';
 import { isValidPin } from './settings-fields.ts';

@@ -6,7 +6,7 @@
  */
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
 import { OFFICIALS_PIN_PATTERN, settingsPatchSchema, type SettingsPatch, type StationSettings } from '@wire/admin.ts';
-import type { OperatorKey } from '../i18n/messages-en.ts';
+import type { OperatorKey } from '../../shared/staff/i18n/messages-en.ts';
 
 export interface SettingsValues {
   port: string;

@@ -7,9 +7,9 @@
 import { useState, type FormEvent } from 'react';
 import { mergeStrategies, type MergeStrategy } from '@wire/api.ts';
 import type { StationInfo } from '@wire/admin.ts';
-import type { OperatorKey } from '../i18n/messages-en.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import type { OperatorKey } from '../../shared/staff/i18n/messages-en.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { LoopbackWarning } from '../lan/loopback-warning.tsx';
 import { OfficialsPinForm } from './officials-pin-form.tsx';

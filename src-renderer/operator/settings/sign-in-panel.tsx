@@ -4,8 +4,8 @@
  * lockout and wrong token is also a line in the activity log). Read from GET /admin/station.
  */
 import type { SignInStatus } from '@wire/admin.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { clockTime } from '../lib/relative-time.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { clockTime } from '../../shared/staff/relative-time.ts';
 
 export function SignInPanel({ status }: { status: SignInStatus }) {
   const { t } = useOperatorI18n();

@@ -5,11 +5,11 @@
  * does here.
  */
 import { useState } from 'react';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { formatRoute } from '../lib/route.ts';
-import { usePoll } from '../lib/use-poll.ts';
+import { usePoll } from '../../shared/staff/use-poll.ts';
 
 const SPEEDS = [1, 2, 5, 10, 20, 50];
 

@@ -4,7 +4,7 @@
  * station writes the same sentences in English to the activity log (sources/canoe123/problem-text.ts).
  */
 import type { ConnectionStatus, SourceProblem } from '@wire/sources.ts';
-import type { OperatorText } from '../i18n/operator-text.ts';
+import type { OperatorText } from '../../shared/staff/i18n/operator-text.ts';
 
 export function problemText(p: SourceProblem, { t }: Pick<OperatorText, 't'>): string {
   return t(`source.problem.${p.code}`, { subject: p.subject ?? 'Canoe123', detail: p.detail ?? '' });

@@ -8,11 +8,11 @@
 import { useState, type FormEvent } from 'react';
 import { canoe123MessageTypes, CANOE123_PORT, sourceKinds, type SourceKind, type TimingSourceStatus } from '@wire/sources.ts';
 import { seg } from '../../shared/api-client.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import { ago, clockTime } from '../lib/relative-time.ts';
-import { usePoll } from '../lib/use-poll.ts';
+import { ago, clockTime } from '../../shared/staff/relative-time.ts';
+import { usePoll } from '../../shared/staff/use-poll.ts';
 import { connectionText, isFullPath, isPort, problemText } from './source-text.ts';
 
 export const SOURCE_POLL_MS = 1500;

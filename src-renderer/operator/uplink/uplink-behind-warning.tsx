@@ -3,7 +3,7 @@
  * yet on the public server): the operator sees it on every page, with a link to the event.
  */
 import type { UplinkOverview } from '@wire/uplink.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
 import { formatRoute } from '../lib/route.ts';
 import { quietFor } from '../feeds/feed-words.ts';
 import { behindUplinks } from './uplink-text.ts';

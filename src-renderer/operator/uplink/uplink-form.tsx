@@ -7,10 +7,10 @@
 import { useState, type FormEvent } from 'react';
 import type { UplinkSettingsInput, UplinkStatus, UplinkTestResult } from '@wire/uplink.ts';
 import { seg } from '../../shared/api-client.ts';
-import { statusLabel } from '../events/status-label.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import type { OperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { statusLabel } from '../../shared/staff/status-label.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import type { OperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { uplinkErrorSentence } from './uplink-text.ts';
 

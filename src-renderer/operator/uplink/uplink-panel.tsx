@@ -6,12 +6,12 @@
  */
 import type { UplinkStatus } from '@wire/uplink.ts';
 import { seg } from '../../shared/api-client.ts';
-import { statusLabel } from '../events/status-label.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { statusLabel } from '../../shared/staff/status-label.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
-import { ago } from '../lib/relative-time.ts';
-import { usePoll } from '../lib/use-poll.ts';
+import { ago } from '../../shared/staff/relative-time.ts';
+import { usePoll } from '../../shared/staff/use-poll.ts';
 import { UplinkForm } from './uplink-form.tsx';
 import { UplinkRefusedList } from './uplink-refused-list.tsx';
 import { quietFor } from '../feeds/feed-words.ts';

@@ -5,8 +5,8 @@
 import { useState } from 'react';
 import type { UplinkRefusedItem, UplinkStatus } from '@wire/uplink.ts';
 import { seg } from '../../shared/api-client.ts';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
+import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
+import { errorText } from '../../shared/staff/error-text.ts';
 import { useAdmin } from '../lib/admin-context.tsx';
 import { uplinkErrorSentence } from './uplink-text.ts';
 

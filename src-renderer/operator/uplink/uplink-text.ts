@@ -3,7 +3,7 @@
  * the dashboard's language (the station's English message is only the fallback), a byte count, and which events' uplinks are behind by more than the header's limit.
  */
 import type { UplinkError, UplinkOverview } from '@wire/uplink.ts';
-import type { OperatorText } from '../i18n/operator-text.ts';
+import type { OperatorText } from '../../shared/staff/i18n/operator-text.ts';
 
 /** The header warns when the oldest unsent change of an enabled uplink is older than this. */
 export const BEHIND_WARNING_MS = 30_000;

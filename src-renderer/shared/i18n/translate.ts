@@ -5,7 +5,7 @@
  * languages, else English.
  *
  * No catalogue is imported here: each app brings its own (the spectator's in messages-en.ts /
- * messages-cs.ts, the operator's and officials' in operator/i18n/), so the spectator bundle never
+ * messages-cs.ts, the operator's and officials' in shared/staff/i18n/), so the spectator bundle never
  * carries the dashboard's texts.
  */
 

@@ -1,7 +1,7 @@
 /** The station's feed health in the operator's words, in both languages. */
 import { describe, expect, it } from 'vitest';
 import type { FeedSourceReport } from '../../../../../src-main/wire/admin.ts';
-import { operatorText } from '../../../../../src-renderer/operator/i18n/operator-text.ts';
+import { operatorText } from '../../../../../src-renderer/shared/staff/i18n/operator-text.ts';
 import { channelStateText, problemText, quietFor, silenceText } from '../../../../../src-renderer/operator/feeds/feed-words.ts';
 
 const en = operatorText('en');

@@ -1,6 +1,6 @@
 /** The XML import's progress line and its summary of what changed. */
 import { describe, expect, it } from 'vitest';
-import { operatorText } from '../../../../../src-renderer/operator/i18n/operator-text.ts';
+import { operatorText } from '../../../../../src-renderer/shared/staff/i18n/operator-text.ts';
 import { changeText, countsText, isBusy, phaseFraction, phaseText } from '../../../../../src-renderer/operator/imports/import-progress.ts';
 
 const en = operatorText('en');

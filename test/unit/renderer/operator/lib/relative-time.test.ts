@@ -1,7 +1,7 @@
 /** "12 s ago" labels of the feed panel. */
 import { describe, expect, it } from 'vitest';
-import { operatorText } from '../../../../../src-renderer/operator/i18n/operator-text.ts';
-import { ago, clockTime } from '../../../../../src-renderer/operator/lib/relative-time.ts';
+import { operatorText } from '../../../../../src-renderer/shared/staff/i18n/operator-text.ts';
+import { ago, clockTime } from '../../../../../src-renderer/shared/staff/relative-time.ts';
 
 const en = operatorText('en');
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PublicClass, PublicRace } from '@wire/api.ts';
-import { dayHeading, groupRaces, officialAction, officialState } from '../../../../../src-renderer/operator/officials/official-races.ts';
+import { dayHeading, groupRaces, officialAction, officialState } from '../../../../../src-renderer/shared/staff/officials/official-races.ts';
 import { parseCanoe123Xml } from '../../../../../src-main/domain/canoe123/xml-export.ts';
 import { publicClasses, publicRaces } from '../../../../../src-main/domain/public-view.ts';
 import { realXmlPath } from '../../../../fixtures/real-data.ts';

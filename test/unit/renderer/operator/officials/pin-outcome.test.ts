@@ -1,6 +1,6 @@
 /** What the officials page makes of the station's answer to a PIN. */
 import { describe, expect, it } from 'vitest';
-import { pinOutcome } from '../../../../../src-renderer/operator/officials/pin-outcome.ts';
+import { pinOutcome } from '../../../../../src-renderer/shared/staff/officials/pin-outcome.ts';
 
 describe('pinOutcome', () => {
   it('ok, wrong, wait N s, unreachable', () => {

@@ -1,8 +1,8 @@
 /** Race names and order on the official-marks lists. */
 import { describe, expect, it } from 'vitest';
 import type { PublicClass, PublicRace } from '@wire/api.ts';
-import { operatorText } from '../../../../../src-renderer/operator/i18n/operator-text.ts';
-import { raceLabel, sortRaces, timingStateLabel } from '../../../../../src-renderer/operator/officials/race-label.ts';
+import { operatorText } from '../../../../../src-renderer/shared/staff/i18n/operator-text.ts';
+import { raceLabel, sortRaces, timingStateLabel } from '../../../../../src-renderer/shared/staff/officials/race-label.ts';
 
 const en = operatorText('en');
 const cs = operatorText('cs');

@@ -1,7 +1,7 @@
 /** The Timing source panel's sentences and checks, in both languages (issue 12, item 5). */
 import { describe, expect, it } from 'vitest';
 import { connectionText, isFullPath, isPort, problemText } from '../../../../../src-renderer/operator/sources/source-text.ts';
-import { operatorText } from '../../../../../src-renderer/operator/i18n/operator-text.ts';
+import { operatorText } from '../../../../../src-renderer/shared/staff/i18n/operator-text.ts';
 import type { ConnectionStatus, SourceProblemCode } from '../../../../../src-main/wire/sources.ts';
 
 const en = operatorText('en');

@@ -3,7 +3,7 @@
  * which uplinks the header warns about (more than 30 s behind, enabled only).
  */
 import { describe, expect, it } from 'vitest';
-import { operatorText } from '../../../../../src-renderer/operator/i18n/operator-text.ts';
+import { operatorText } from '../../../../../src-renderer/shared/staff/i18n/operator-text.ts';
 import { behindUplinks, bytesText, uplinkErrorSentence } from '../../../../../src-renderer/operator/uplink/uplink-text.ts';
 
 const en = operatorText('en');

@@ -3,7 +3,7 @@
  * dashboard and the officials page. The buttons say what happens, not just the target state.
  */
 import type { EventStatus } from '@wire/api.ts';
-import type { OperatorText } from '../i18n/operator-text.ts';
+import type { OperatorText } from './i18n/operator-text.ts';
 
 export function statusLabel(status: EventStatus, { t }: Pick<OperatorText, 't'>): string {
   return t(`status.${status}`);

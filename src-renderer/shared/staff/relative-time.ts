@@ -3,7 +3,7 @@
  * `now` and the texts passed in. A time a little in the future (clock skew between browser and
  * station) reads "just now".
  */
-import type { OperatorText } from '../i18n/operator-text.ts';
+import type { OperatorText } from './i18n/operator-text.ts';
 
 export function ago(thenMs: number | null, nowMs: number, { t }: Pick<OperatorText, 't'>): string {
   if (thenMs === null) return t('ago.never');

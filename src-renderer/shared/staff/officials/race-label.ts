@@ -4,7 +4,7 @@
  * running order. Pure.
  */
 import { raceTypes, type PublicClass, type PublicRace } from '@wire/api.ts';
-import { raceState } from '../../shared/ui/race-status.ts';
+import { raceState } from '../../ui/race-status.ts';
 import type { OperatorText } from '../i18n/operator-text.ts';
 
 export function raceLabel(race: PublicRace, classes: readonly PublicClass[], i18n: Pick<OperatorText, 't'>): string {

@@ -7,11 +7,11 @@
  */
 import { useEffect, useState } from 'react';
 import type { PublicClass, PublicRace } from '@wire/api.ts';
-import { formatClock, venueDay } from '../../shared/ui/format.ts';
+import { formatClock, venueDay } from '../../ui/format.ts';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { errorText } from '../lib/admin-client.ts';
-import { ConfirmDialog } from '../lib/confirm-dialog.tsx';
-import { clockTime } from '../lib/relative-time.ts';
+import { errorText } from '../error-text.ts';
+import { ConfirmDialog } from '../confirm-dialog.tsx';
+import { clockTime } from '../relative-time.ts';
 import { dayHeading, groupRaces, officialAction, officialState } from './official-races.ts';
 import { raceLabel, raceTypeLabel, timingStateLabel } from './race-label.ts';
 

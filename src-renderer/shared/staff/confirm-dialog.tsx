@@ -4,7 +4,7 @@
  * the action ("Mark official"), never just "OK".
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
+import { useOperatorI18n } from './i18n/use-operator-i18n.ts';
 
 export interface ConfirmDialogProps {
   open: boolean;

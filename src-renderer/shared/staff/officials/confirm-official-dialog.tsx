@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
-import { ConfirmDialog } from '../lib/confirm-dialog.tsx';
+import { ConfirmDialog } from '../confirm-dialog.tsx';
 
 interface Props {
   open: boolean;

@@ -3,7 +3,7 @@
  * `tn` over this folder's catalogues, for the pure helpers (feed ages, import progress, race
  * labels…) that take an `OperatorText` so tests can read them in either language.
  */
-import { translate, translatePlural, type Lang, type Params, type PluralBase } from '../../shared/i18n/translate.ts';
+import { translate, translatePlural, type Lang, type Params, type PluralBase } from '../../i18n/translate.ts';
 import { cs } from './messages-cs.ts';
 import { en, type OperatorKey, type OperatorMessages } from './messages-en.ts';
 

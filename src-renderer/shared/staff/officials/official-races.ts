@@ -6,7 +6,7 @@
  * dashboard and the officials page list races the same way.
  */
 import type { PublicClass, PublicRace } from '@wire/api.ts';
-import { venueDay } from '../../shared/ui/format.ts';
+import { venueDay } from '../../ui/format.ts';
 import { sortRaces } from './race-label.ts';
 
 export interface ClassRaces {

@@ -3,7 +3,7 @@
  * locale, in the language `<LangProvider>` chose (navigator.language, switchable, remembered).
  * The object is also an `OperatorText`, so components hand it straight to the pure helpers.
  */
-import { useCatalogue, type I18nOf } from '../../shared/i18n/lang-context.tsx';
+import { useCatalogue, type I18nOf } from '../../i18n/lang-context.tsx';
 import type { OperatorKey } from './messages-en.ts';
 import { operatorCatalogues } from './operator-text.ts';
 
