@@ -83,7 +83,7 @@ export async function uplinkBench(): Promise<{ ours: number; theirs: number; dra
   const perHour = 3600 / theirs.spanS;
 
   const pair = await startPair(Math.round(defaultSettings.uplinkOnCourseIntervalMs / SPEED));
-  let ours: Record<string, number> = {};
+  const ours: Record<string, number> = {};
   try {
     const replayed = await replayCapture(pair.station, pair.apiKey, { speed: SPEED });
     if (replayed.failed.length) throw new Error(`replay failed: ${replayed.failed[0]}`);

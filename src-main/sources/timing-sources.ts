@@ -11,7 +11,6 @@
  * loaded on first use: a station fed by c123-server starts as fast as before.
  */
 import type { StationCore } from '../station-core.ts';
-import { StationError } from '../station-core.ts';
 import type { Change } from '../domain/decision.ts';
 import type { Settings } from '../settings.ts';
 import type { SourceStore, StoredSource } from '../store/source-store.ts';

@@ -18,7 +18,7 @@
  * and the shrunk input on failure; a failing seed becomes a regression test in pinned-seeds.ts,
  * whose seeds run before the run's own on every run.
  */
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCanoe123Xml } from '../../src-main/domain/canoe123/xml-export.ts';

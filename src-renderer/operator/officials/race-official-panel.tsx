@@ -20,7 +20,8 @@ export function RaceOfficialPanel({ detail, structureKey, onChanged }: { detail:
   const { client, station } = useAdmin();
   const { eventId, status } = detail.event;
   const [pub, setPub] = useState<EventDetailResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The failure itself, put into words when shown (in the language chosen by then).
+  const [error, setError] = useState<unknown>(null);
   const visible = status !== 'draft';
 
   useEffect(() => {
@@ -28,7 +29,7 @@ export function RaceOfficialPanel({ detail, structureKey, onChanged }: { detail:
     let alive = true;
     apiGet<EventDetailResponse>(`/events/${seg(eventId)}`)
       .then((d) => alive && (setPub(d), setError(null)))
-      .catch((err) => alive && setError(errorText(err, i18n)));
+      .catch((err) => alive && setError(err));
     return () => {
       alive = false;
     };
@@ -43,7 +44,7 @@ export function RaceOfficialPanel({ detail, structureKey, onChanged }: { detail:
         {t('races.officialsAt', { url: officialsUrls(station?.lanUrls ?? [], location.origin)[0] })}
       </p>
       {!visible && <p className="muted">{t('races.unpublished')}</p>}
-      {visible && error && <p className="alert alert--error" role="alert">{error}</p>}
+      {visible && error !== null && <p className="alert alert--error" role="alert">{errorText(error, i18n)}</p>}
       {visible && pub && (
         <RaceOfficialList
           races={pub.races}

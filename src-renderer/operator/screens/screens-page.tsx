@@ -196,7 +196,7 @@ function SettingsForm({ kind, values, inheritable, events, liveEventId, kindEven
     };
   }, [client, eventId]);
   const races = useMemo(() => (detail ? sortRaces(detail.races) : []), [detail]);
-  const classes: PublicClass[] = detail?.classes ?? [];
+  const classes = useMemo<PublicClass[]>(() => detail?.classes ?? [], [detail]);
   const race: PublicRace | undefined = races.find((r) => r.raceId === values.raceId);
   const cats = useMemo(() => {
     const list = race ? classes.filter((c) => c.classId === race.classId) : classes;

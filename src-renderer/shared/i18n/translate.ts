@@ -29,15 +29,17 @@ export function translate<K extends string>(messages: Catalogue<K>, key: K, para
 }
 
 /**
- * The plural form of a count, for the keys that come in `.one` / `.few` / `.other` triples.
- * English: 1 → one, else other. Czech: 1 → one, 2–4 → few, else (0, 5+, fractions) other
- * ("1 divák", "3 diváci", "5 diváků").
+ * The plural form of a count, for the keys that come in `.one` / `.few` / `.other` triples, by the
+ * language's own rules (`Intl.PluralRules`). English: 1 → one, else other. Czech: 1 → one, 2–4 →
+ * few, else other ("1 divák", "3 diváci", "5 diváků"); Czech's `many` (fractions) reads as other.
  */
 export type PluralForm = 'one' | 'few' | 'other';
+const pluralRules = new Map<Lang, Intl.PluralRules>();
 export function pluralForm(lang: Lang, n: number): PluralForm {
-  if (n === 1) return 'one';
-  if (lang === 'cs' && Number.isInteger(n) && n >= 2 && n <= 4) return 'few';
-  return 'other';
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  const form = rules.select(n);
+  return form === 'one' || form === 'few' ? form : 'other';
 }
 
 /** The bases of a catalogue's plural triples: `'x.one' | 'x.few' | 'x.other'` → `'x'`. */

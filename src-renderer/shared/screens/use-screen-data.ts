@@ -59,18 +59,15 @@ export function useFinishes(
   };
   useEffect(() => {
     if (!stale) commit(trackRows(tracker.current, key, rows, bestRun, Date.now()));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, rows, stale, bestRun]);
   useEffect(() => {
     if (tracker.current.key === key) commit(trackOnCourse(tracker.current, finished, Date.now()));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, finished]);
   const waiting = state.pending.length > 0;
   useEffect(() => {
     if (!waiting) return;
     const timer = setInterval(() => commit(trackTick(tracker.current, bestRun, Date.now())), 500);
     return () => clearInterval(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [waiting, bestRun]);
   if (state.key !== key) return { finishes: [], at: 0 };
   return { finishes: state.finishes, at: state.finishes[0]?.at ?? 0 };

@@ -37,7 +37,7 @@ interface Client {
   onCourseBytes: number;
 }
 
-const { role, url, count, raceIds } = workerData as Data;
+const { url, count, raceIds } = workerData as Data;
 const clients: Client[] = [];
 const churn = { joins: 0, fulls: 0, refused: 0, errors: 0 };
 let churning = false;
