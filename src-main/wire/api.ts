@@ -312,10 +312,3 @@ export const onCourseResponseSchema = {
 } as const;
 export type OnCourseResponse = FromSchema<typeof onCourseResponseSchema>;
 
-export const errorBodySchema = {
-  type: 'object',
-  properties: { error: str, message: str },
-  required: ['error', 'message'],
-  additionalProperties: true,
-} as const;
-export type ErrorBody = { error: string; message: string; [extra: string]: unknown };
