@@ -31,6 +31,7 @@ import { screenRoutes } from './http/screen-routes.ts';
 import { advertisedUrls, listensOnLan } from './net/lan-addresses.ts';
 import { OfficialsPin } from './officials-pin.ts';
 import { SignInGuard } from './http/sign-in-guard.ts';
+import type { Secrets } from './http/auth.ts';
 import { PublicAnswers } from './http/public-answers.ts';
 import { openStationLog, type StationLog } from './station-log.ts';
 import { outsideArchive } from './asar-paths.ts';
@@ -132,27 +133,140 @@ async function start(
 ): Promise<Station> {
   const dataDir = opts.dataDir;
   const store = new EventStore(opened.db);
-  const saved = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}') as Partial<Settings>;
-  const settings = resolveSettings({ ...saved, ...opts.settings, host: opts.host ?? opts.settings?.host, port: opts.port ?? opts.settings?.port ?? saved.port });
+  const settings = loadSettings(store, opts);
 
   const stationLog = openStationLog({ dataDir, maxBytes: settings.logFileBytes, keep: settings.logFilesKept, stderr: opts.logToStderr ?? false });
   opened.stationLog = stationLog;
   const logger = stationLog.logger;
   logger.info({ dataDir, node: process.versions.node, electron: process.versions.electron }, 'Station starting');
 
-  let adminSecret = opts.adminSecret ?? store.getSetting(ADMIN_SECRET_KEY);
+  const secrets = await loadSecrets(store, opts.adminSecret);
+  const parts = assemble(opts, opened, store, settings, secrets, logger, run.unclean);
+  const { core, hub, screens, sources, uplink, answers } = parts;
+
+  /** The port listened on; the configured one until the app listens (it may have been taken). */
+  let port = settings.port;
+  const lanUrls = () => advertisedUrls(networkInterfaces(), settings.host, port);
+  const onLan = () => listensOnLan(settings.host, networkInterfaces());
+  const gate = { core, secrets, signIn: parts.signIn };
+  const app = await buildApp({
+    core,
+    settings,
+    secrets,
+    signIn: parts.signIn,
+    answers,
+    pagesRoot: opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot,
+    logger,
+    connections: (id) => hub.connections(id),
+    slowCutOffs: (id) => hub.slowCutOffs(id),
+    extraAdmin: [screenRoutes({ gate, screens }), sourceRoutes({ gate, sources }), stationRoutes({
+      gate,
+      settings,
+      startedAt: run.startedAt,
+      lanUrls,
+      listensOnLan: onLan,
+      listeningPort: () => port,
+      connectionCounts: () => hub.connectionCounts(),
+      topAddresses: () => hub.topAddresses(10),
+      saveSettings: (patch) => saveSettings(store, settings, patch),
+    }), uplinkRoutes({ gate, uplink })],
+  });
+  opened.app = app;
+  attachUpgrade(app.server, core, hub, screens);
+
+  const requested = settings.port;
+  port = await listenOnFreePort(app, settings.host, requested);
+  const portChanged = requested !== 0 && port !== requested;
+  if (portChanged) {
+    run.log(`Port ${requested} is taken; using ${port} instead.`);
+    logger.info(`Port ${requested} is taken; using ${port} instead.`);
+  }
+
+  const localHost = settings.host === '0.0.0.0' || settings.host === '::' ? '127.0.0.1' : settings.host;
+  const listening = `http://${settings.host}:${port}`;
+  writeLockInfo(dataDir, { pid: process.pid, startedAt: run.startedAt, url: listening });
+  core.activity.add(null, 'info', `Station started (pid ${process.pid}, ${listening})`);
+  await sources.startAll();
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${localHost}:${port}`,
+    host: settings.host,
+    port,
+    adminSecret: secrets.adminSecret,
+    dataDir,
+    portChanged,
+    core,
+    hub,
+    screens,
+    sources,
+    answers,
+    uplink,
+    app,
+    settings,
+    lanUrls,
+    listensOnLan: onLan,
+    close() {
+      closing ??= (async () => {
+        await sources.close();
+        hub.close();
+        screens.close();
+        await uplink.close();
+        await core.close();
+        await app.close();
+        core.activity.add(null, 'info', 'Station stopped');
+        store.close();
+        removeLockInfo(dataDir);
+        stationLog.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** The settings: the defaults, then what the dashboard saved, then this start's options. */
+function loadSettings(store: EventStore, opts: StationOptions): Settings {
+  const saved = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}') as Partial<Settings>;
+  return resolveSettings({ ...saved, ...opts.settings, host: opts.host ?? opts.settings?.host, port: opts.port ?? opts.settings?.port ?? saved.port });
+}
+
+/** Applies a change from the dashboard and keeps it for the next start. */
+function saveSettings(store: EventStore, settings: Settings, patch: Partial<Settings>): void {
+  Object.assign(settings, patch);
+  const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');
+  store.putSetting(SETTINGS_KEY, JSON.stringify({ ...persisted, ...patch }));
+}
+
+/** The admin secret (given, kept, or made once and kept) and the officials PIN. */
+async function loadSecrets(store: EventStore, given: string | undefined): Promise<Secrets> {
+  let adminSecret = given ?? store.getSetting(ADMIN_SECRET_KEY);
   if (!adminSecret) {
     adminSecret = randomBytes(24).toString('base64url');
     store.putSetting(ADMIN_SECRET_KEY, adminSecret);
   }
-  const secrets = { adminSecret, officialsPin: await OfficialsPin.open(store) };
+  return { adminSecret, officialsPin: await OfficialsPin.open(store) };
+}
 
+interface Parts {
+  core: StationCore;
+  signIn: SignInGuard;
+  hub: SpectatorHub;
+  answers: PublicAnswers;
+  sources: TimingSources;
+  uplink: Uplink;
+  screens: ScreenRegistry;
+}
+
+/** The station's parts, wired to each other (each noted in `opened`, to be closed if the start fails). */
+function assemble(
+  opts: StationOptions, opened: Opened, store: EventStore, settings: Settings, secrets: Secrets, logger: StationLog['logger'], unclean: LockInfo | null,
+): Parts {
   const clock = opts.clock ?? { now: () => Date.now() };
   const core = new StationCore(store, settings, clock);
   opened.core = core;
   core.activity.subscribe((entry) => logger[entry.level]({ eventId: entry.eventId ?? undefined }, entry.message));
-  if (run.unclean) {
-    core.activity.add(null, 'warn', `The previous run of the station (${describeHolder(run.unclean)}) ended without a clean stop (a crash, a hard kill or a power cut).`);
+  if (unclean) {
+    core.activity.add(null, 'warn', `The previous run of the station (${describeHolder(unclean)}) ended without a clean stop (a crash, a hard kill or a power cut).`);
   }
   const signIn = new SignInGuard({
     attempts: settings.pinAttempts, stationAttempts: settings.pinStationAttempts, windowMs: settings.pinWindowMs, activity: core.activity,
@@ -181,87 +295,7 @@ async function start(
   core.on('changed', (_id, changes) => {
     if (changes.some((c) => c.type === 'statusChanged' || c.type === 'eventCreated' || c.type === 'eventDeleted')) screens.eventsChanged();
   });
-
-  let port = settings.port;
-  const gate = { core, secrets, signIn };
-  const pagesRoot = opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot;
-  const app = await buildApp({
-    core,
-    settings,
-    secrets,
-    signIn,
-    answers,
-    pagesRoot,
-    logger,
-    connections: (id) => hub.connections(id),
-    slowCutOffs: (id) => hub.slowCutOffs(id),
-    extraAdmin: [screenRoutes({ gate, screens }), sourceRoutes({ gate, sources }), stationRoutes({
-      gate,
-      settings,
-      startedAt: run.startedAt,
-      lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
-      listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
-      listeningPort: () => port,
-      connectionCounts: () => hub.connectionCounts(),
-      topAddresses: () => hub.topAddresses(10),
-      saveSettings: (patch) => {
-        Object.assign(settings, patch);
-        const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');
-        store.putSetting(SETTINGS_KEY, JSON.stringify({ ...persisted, ...patch }));
-      },
-    }), uplinkRoutes({ gate, uplink })],
-  });
-  opened.app = app;
-  attachUpgrade(app.server, core, hub, screens);
-
-  const requested = settings.port;
-  port = await listenOnFreePort(app, settings.host, requested);
-  const portChanged = requested !== 0 && port !== requested;
-  if (portChanged) {
-    run.log(`Port ${requested} is taken; using ${port} instead.`);
-    logger.info(`Port ${requested} is taken; using ${port} instead.`);
-  }
-
-  const localHost = settings.host === '0.0.0.0' || settings.host === '::' ? '127.0.0.1' : settings.host;
-  const listening = `http://${settings.host}:${port}`;
-  writeLockInfo(dataDir, { pid: process.pid, startedAt: run.startedAt, url: listening });
-  core.activity.add(null, 'info', `Station started (pid ${process.pid}, ${listening})`);
-  await sources.startAll();
-
-  let closing: Promise<void> | null = null;
-  return {
-    url: `http://${localHost}:${port}`,
-    host: settings.host,
-    port,
-    adminSecret,
-    dataDir,
-    portChanged,
-    core,
-    hub,
-    screens,
-    sources,
-    answers,
-    uplink,
-    app,
-    settings,
-    lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
-    listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
-    close() {
-      closing ??= (async () => {
-        await sources.close();
-        hub.close();
-        screens.close();
-        await uplink.close();
-        await core.close();
-        await app.close();
-        core.activity.add(null, 'info', 'Station stopped');
-        store.close();
-        removeLockInfo(dataDir);
-        stationLog.close();
-      })();
-      return closing;
-    },
-  };
+  return { core, signIn, hub, answers, sources, uplink, screens };
 }
 
 async function listenOnFreePort(app: FastifyInstance, host: string, port: number): Promise<number> {
