@@ -14,7 +14,7 @@ import type { ResultRow } from '../shared/results/results-merge.ts';
 import { splitRuns } from '../shared/results/runs.ts';
 import { currentRace, focusRound, justFinished, latestResultsRound, raceTitle, ridersOnCourse, upcomingRaces } from '../shared/screens/focus.ts';
 import { PenaltyChips } from '../shared/screens/penalty-chips.tsx';
-import { LinkMark, useScreen, WaitingScreen } from '../shared/screens/screen-shell.tsx';
+import { LinkMark, ScreenEventOrWaiting, useScreen, WaitingScreen } from '../shared/screens/screen-shell.tsx';
 import { moveText, useScreenI18n } from '../shared/screens/screen-i18n.ts';
 import { categoryLeaders, leaderTotal, versusBest, type Finish } from '../shared/screens/standings.ts';
 import { nextStarters, type NextStarter } from '../shared/screens/starters.ts';
@@ -27,17 +27,7 @@ import { RaceStateBadge } from '../shared/ui/race-state-badge.tsx';
 const NEXT = 5;
 
 export function AnnouncerPage() {
-  const { config, control } = useScreen();
-  const { t } = useScreenI18n();
-  if (!config.eventId) {
-    return (
-      <>
-        <WaitingScreen text={config.waitingFor ? t('screen.waitingFor', { event: config.waitingFor }) : t('screen.waitingLive')} />
-        <LinkMark links={[control]} />
-      </>
-    );
-  }
-  return <AnnouncerEvent key={config.eventId} eventId={config.eventId} />;
+  return <ScreenEventOrWaiting>{(eventId) => <AnnouncerEvent key={eventId} eventId={eventId} />}</ScreenEventOrWaiting>;
 }
 
 function AnnouncerEvent({ eventId }: { eventId: string }) {

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { useLang } from '../shared/i18n/lang-context.tsx';
-import { useScreen, LinkMark, WaitingScreen } from '../shared/screens/screen-shell.tsx';
+import { useScreen, LinkMark, ScreenEventOrWaiting, WaitingScreen } from '../shared/screens/screen-shell.tsx';
 import { useScreenI18n } from '../shared/screens/screen-i18n.ts';
 import { focusRound } from '../shared/screens/focus.ts';
 import { useMinuteClock, useScreenEvent, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
@@ -13,17 +13,7 @@ import { BetweenView } from './between-view.tsx';
 import { RacingView } from './racing-view.tsx';
 
 export function BoardPage() {
-  const { config, control } = useScreen();
-  const { t } = useScreenI18n();
-  if (!config.eventId) {
-    return (
-      <>
-        <WaitingScreen text={config.waitingFor ? t('screen.waitingFor', { event: config.waitingFor }) : t('screen.waitingLive')} />
-        <LinkMark links={[control]} />
-      </>
-    );
-  }
-  return <BoardEvent key={config.eventId} eventId={config.eventId} />;
+  return <ScreenEventOrWaiting>{(eventId) => <BoardEvent key={eventId} eventId={eventId} />}</ScreenEventOrWaiting>;
 }
 
 function BoardEvent({ eventId }: { eventId: string }) {

@@ -13,7 +13,8 @@ import { useFinishes, useRoundResults, type ScreenEvent } from '../shared/screen
 import { formatTime } from '../shared/ui/format.ts';
 import { BoardHeader } from './board-page.tsx';
 import { ResultsPanel } from './results-panel.tsx';
-import { FinishCard, finishView, OnCourseCard } from './rider-cards.tsx';
+import { FinishCard, OnCourseCard } from './rider-cards.tsx';
+import { finishView } from '../shared/screens/standings.ts';
 
 export function RacingView({ ev, round }: { ev: ScreenEvent; round: Round }) {
   const { config } = useScreen();

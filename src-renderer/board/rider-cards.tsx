@@ -8,7 +8,7 @@ import type { PublicOnCourseEntry } from '@wire/api.ts';
 import { formatGap, formatPen, formatTime } from '../shared/ui/format.ts';
 import { PenaltyChips } from '../shared/screens/penalty-chips.tsx';
 import { moveText, useScreenI18n } from '../shared/screens/screen-i18n.ts';
-import { versusBest, type Finish } from '../shared/screens/standings.ts';
+import { versusBest, type FinishView } from '../shared/screens/standings.ts';
 import { useLang } from '../shared/i18n/lang-context.tsx';
 
 export function signed(cs: number): string {
@@ -44,19 +44,6 @@ export function OnCourseCard({ entry, toBeat }: { entry: PublicOnCourseEntry; to
   );
 }
 
-/** What the last finisher's card shows, from the results list (or, for the first second, the on-course entry). */
-export interface FinishView {
-  bib: number | null;
-  name: string;
-  club: string | null;
-  total: number | null;
-  pen: number | null;
-  status: string | null;
-  rank: number | null;
-  gap: string | null;
-  finish: Finish | null;
-}
-
 export function FinishCard({ view }: { view: FinishView }) {
   const { t } = useScreenI18n();
   const { lang } = useLang();
@@ -80,13 +67,4 @@ export function FinishCard({ view }: { view: FinishView }) {
       {view.finish && <p className="bcard__move" data-box data-testid="board-finish-move">{moveText(view.finish.move, t, lang)}</p>}
     </article>
   );
-}
-
-/** The card for the newest finish: the on-course entry until the results list has the run. */
-export function finishView(finish: Finish | null, entry: PublicOnCourseEntry | null): FinishView | null {
-  if (entry && (!finish || finish.bib !== entry.bib)) {
-    return { bib: entry.bib, name: entry.name, club: entry.club, total: entry.total, pen: entry.pen, status: null, rank: entry.rank, gap: entry.ttbDiff, finish: null };
-  }
-  if (!finish) return null;
-  return { bib: finish.bib, name: finish.name, club: finish.club, total: finish.total, pen: finish.pen, status: finish.status, rank: finish.rank, gap: finish.behind, finish };
 }

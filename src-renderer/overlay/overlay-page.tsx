@@ -14,7 +14,7 @@ import { currentRace, focusRound, justFinished, lastRun, latestResultsRound, rac
 import { PenaltyChips } from '../shared/screens/penalty-chips.tsx';
 import { LinkMark, useScreen } from '../shared/screens/screen-shell.tsx';
 import { moveText, useScreenI18n } from '../shared/screens/screen-i18n.ts';
-import { leaderTotal, versusBest, type Finish } from '../shared/screens/standings.ts';
+import { finishView, leaderTotal, versusBest, type Finish, type FinishView } from '../shared/screens/standings.ts';
 import { useFinishes, useRoundResults, useScreenEvent, type ScreenEvent } from '../shared/screens/use-screen-data.ts';
 import { formatGap, formatPen, formatTime } from '../shared/ui/format.ts';
 
@@ -92,18 +92,8 @@ function LowerThird({ entry, toBeat }: { entry: PublicOnCourseEntry; toBeat: { t
   );
 }
 
-interface Card {
-  key: string;
-  bib: number | null;
-  name: string;
-  club: string | null;
-  total: number | null;
-  pen: number | null;
-  status: string | null;
-  rank: number | null;
-  gap: string | null;
-  finish: Finish | null;
-}
+/** The finish card's content (the board's, shared/screens/standings.ts). */
+type Card = FinishView;
 
 /**
  * The finish card's content while it is up: the newest finish (the on-course entry first, the
@@ -111,11 +101,7 @@ interface Card {
  * A finish that happened before the overlay opened is not shown.
  */
 function useFinishCard(finish: Finish | null, entry: PublicOnCourseEntry | null): Card | null {
-  const card: Card | null = entry && (!finish || finish.bib !== entry.bib)
-    ? { key: `${entry.raceId}:${entry.bib}`, bib: entry.bib, name: entry.name, club: entry.club, total: entry.total, pen: entry.pen, status: null, rank: entry.rank, gap: entry.ttbDiff, finish: null }
-    : finish
-      ? { key: `${finish.participantId}`, bib: finish.bib, name: finish.name, club: finish.club, total: finish.total, pen: finish.pen, status: finish.status, rank: finish.rank, gap: finish.behind, finish }
-      : null;
+  const card = finishView(finish, entry);
   // One finish, two sources: the on-course entry and then the results row are the same card.
   const identity = card ? `${card.bib}|${card.name}` : null;
   const seen = useRef<string | null | undefined>(undefined);

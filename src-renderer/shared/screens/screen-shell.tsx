@@ -99,6 +99,22 @@ export function ScreenShell({ kind, children }: { kind: ScreenKind; children: Re
   );
 }
 
+/**
+ * The screen's event page (`children` of the event's id, keyed by it by the caller), or, while the
+ * screen has no event to show, the waiting screen saying which event it waits for.
+ */
+export function ScreenEventOrWaiting({ children }: { children: (eventId: string) => ReactNode }) {
+  const { config, control } = useScreen();
+  const { t } = useScreenI18n();
+  if (config.eventId) return children(config.eventId);
+  return (
+    <>
+      <WaitingScreen text={config.waitingFor ? t('screen.waitingFor', { event: config.waitingFor }) : t('screen.waitingLive')} />
+      <LinkMark links={[control]} />
+    </>
+  );
+}
+
 /** A screen with nothing to show yet: the station's name, calmly. */
 export function WaitingScreen({ text }: { text?: string }) {
   const { t } = useScreenI18n();

@@ -298,3 +298,27 @@ export function ordinal(n: number, lang: 'en' | 'cs'): string {
   const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
   return `${n}${suffix}`;
 }
+
+/** What the last finisher's card shows, from the results list (or, for the first second, the on-course entry). */
+export interface FinishView {
+  /** One card per finish: the on-course entry's race and bib, then the results row's participant. */
+  key: string;
+  bib: number | null;
+  name: string;
+  club: string | null;
+  total: number | null;
+  pen: number | null;
+  status: string | null;
+  rank: number | null;
+  gap: string | null;
+  finish: Finish | null;
+}
+
+/** The card for the newest finish: the on-course entry until the results list has the run. */
+export function finishView(finish: Finish | null, entry: PublicOnCourseEntry | null): FinishView | null {
+  if (entry && (!finish || finish.bib !== entry.bib)) {
+    return { key: `${entry.raceId}:${entry.bib}`, bib: entry.bib, name: entry.name, club: entry.club, total: entry.total, pen: entry.pen, status: null, rank: entry.rank, gap: entry.ttbDiff, finish: null };
+  }
+  if (!finish) return null;
+  return { key: `${finish.participantId}`, bib: finish.bib, name: finish.name, club: finish.club, total: finish.total, pen: finish.pen, status: finish.status, rank: finish.rank, gap: finish.behind, finish };
+}
