@@ -43,8 +43,8 @@ export function callerOf(req: FastifyRequest): Caller {
 /** The event of the request's ingest key (on routes that accept the ingest key only). */
 export function keyEventOf(req: FastifyRequest): string {
   const caller = callerOf(req);
-  if (caller.kind !== 'ingest') throw new StationError('Unauthorized', 'Missing or invalid X-API-Key header');
-  return caller.eventId;
+  if (caller.kind === 'ingest') return caller.eventId;
+  throw new StationError('Unauthorized', 'Missing or invalid X-API-Key header');
 }
 
 /** Who is calling, among `accepted`; throws 401 (or 429 for a PIN while locked out) otherwise. */
