@@ -1,6 +1,6 @@
 /**
- * One event's room: its open spectator sockets and its message sequence. A message is serialized
- * once (by the hub) and the same string goes to every socket. A socket whose unsent buffer has
+ * One event's room: its open spectator sockets, each with the live protocol it speaks. A message
+ * is serialized once per protocol (by the hub) and the same bytes go to every socket of it. A socket whose unsent buffer has
  * passed the bound is not sent to: it is closed with 4008 ("too slow") and terminated if the close
  * cannot get through, so one stalled phone never holds memory or delays the others.
  */
@@ -9,6 +9,8 @@ import { CLOSE_TOO_SLOW } from '../wire/live.ts';
 
 export interface SpectatorSocket extends WebSocket {
   awaitingPong?: boolean;
+  /** The live protocol the socket asked for at the upgrade (wire/live.ts); 1 when it did not. */
+  liveProtocol?: number;
 }
 
 const sendOptions = { binary: false, compress: false, fin: true } as const;
@@ -16,8 +18,8 @@ const sendOptions = { binary: false, compress: false, fin: true } as const;
 export class Room {
   readonly eventId: string;
   readonly sockets = new Set<SpectatorSocket>();
-  /** Sequence number of the last message published to this event. */
-  seq = 0;
+  /** Sockets speaking protocol 1 (they need results diffs in its form). */
+  legacySockets = 0;
   private readonly maxBuffer: () => number;
   private readonly onCutOff: () => void;
 
@@ -31,14 +33,29 @@ export class Room {
     return this.sockets.size;
   }
 
+  add(ws: SpectatorSocket, protocol: number): void {
+    ws.liveProtocol = protocol;
+    this.sockets.add(ws);
+    if (protocol < 2) this.legacySockets++;
+  }
+
+  /** Takes a socket out of the room; false when it was not in it (already cut off). */
+  remove(ws: SpectatorSocket): boolean {
+    if (!this.sockets.delete(ws)) return false;
+    if ((ws.liveProtocol ?? 1) < 2) this.legacySockets--;
+    return true;
+  }
+
   /**
-   * Sends one already-serialized message to every open socket. The text is encoded to UTF-8 once
-   * here; `ws` would otherwise encode the same string again for every socket.
+   * Sends one already-serialized message to every open socket; `legacy`, when given, goes to the
+   * protocol 1 sockets instead. Each text is encoded to UTF-8 once here; `ws` would otherwise
+   * encode the same string again for every socket.
    */
-  broadcast(payload: string): void {
+  broadcast(payload: string, legacy?: string): void {
     const limit = this.maxBuffer();
     const bytes = Buffer.from(payload);
-    for (const ws of this.sockets) this.send(ws, bytes, limit);
+    const old = legacy === undefined ? bytes : Buffer.from(legacy);
+    for (const ws of this.sockets) this.send(ws, (ws.liveProtocol ?? 1) < 2 ? old : bytes, limit);
   }
 
   send(ws: SpectatorSocket, payload: string | Buffer, limit = this.maxBuffer()): void {
@@ -57,7 +74,7 @@ export class Room {
   }
 
   private cutOff(ws: SpectatorSocket): void {
-    this.sockets.delete(ws);
+    this.remove(ws);
     this.onCutOff();
     // The close frame sits behind the unread buffer; a phone that never reads never gets it.
     closeOrTerminate(ws, CLOSE_TOO_SLOW, 'Too slow: reconnect for a fresh state', 1000);

@@ -13,7 +13,7 @@
 import type {
   CategoriesResponse, EventDetailResponse, OnCourseResponse, PublicEventStatus,
 } from '@wire/api.ts';
-import type { WsDiffPayload, WsMessage } from '@wire/live.ts';
+import { LIVE_PROTOCOL, type WsDiffPayload, type WsMessage } from '@wire/live.ts';
 import { ApiError, apiGet, seg } from '../../shared/api-client.ts';
 import { LiveSocket, type LiveSocketOptions, type MessageInfo } from '../../shared/live-socket.ts';
 import { initialLiveEventState, liveEventReducer, type LiveEventAction, type LiveEventState } from './live-event-state.ts';
@@ -123,9 +123,11 @@ export class LiveEventStore {
   }
 
   private openSocket(): void {
-    const url =
+    const base =
       this.deps.wsUrl ??
       `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1${this.base}/ws`;
+    // The live protocol this app speaks (wire/live.ts): the station sends no form newer than it.
+    const url = `${base}${base.includes('?') ? '&' : '?'}v=${LIVE_PROTOCOL}`;
     const options: LiveSocketOptions = {
       url,
       onMessage: (msg, info) => this.onMessage(msg, info),
@@ -144,8 +146,9 @@ export class LiveEventStore {
     this.dispatch({ type: 'messageReceived', msg, info });
     if (msg.type === 'refresh' || info.gap) void this.loadStructure();
     if (msg.type !== 'diff') return;
-    if (msg.data.results || msg.data.removed || msg.data.ranks) for (const fn of [...this.resultListeners]) fn(msg.data, info);
-    if (msg.data.status === 'official') this.goRestOnly();
+    const d = msg.data;
+    if (d.results || d.removed || d.ranks || d.changed || d.moves) for (const fn of [...this.resultListeners]) fn(msg.data, info);
+    if (d.status === 'official') this.goRestOnly();
   }
 
   /** Why did the socket fail? Gone → stop; official → REST only; anything else → keep trying. */
