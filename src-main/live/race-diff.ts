@@ -97,12 +97,25 @@ function changedFields(a: PublicResult, b: PublicResult): Field[] | null {
   const out: Field[] = [];
   for (const k of keys) {
     if (!(k in a)) return null;
-    const x = a[k];
-    const y = b[k];
-    if (x === y) continue;
-    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || JSON.stringify(x) !== JSON.stringify(y)) out.push(k);
+    if (!sameJson(a[k], b[k])) out.push(k);
   }
   return out;
+}
+
+/** Equal JSON values (a row's fields: scalars, gate lists), compared without serializing them. */
+function sameJson(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  if (Array.isArray(x)) {
+    if (!Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameJson(x[i], y[i])) return false;
+    return true;
+  }
+  if (Array.isArray(y)) return false;
+  const kx = Object.keys(x);
+  if (kx.length !== Object.keys(y).length) return false;
+  for (const k of kx) if (!sameJson((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k])) return false;
+  return true;
 }
 
 function patchOf(row: PublicResult, fields: readonly Field[]): WsRowPatch {

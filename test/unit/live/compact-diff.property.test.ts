@@ -103,7 +103,7 @@ interface Client {
   name: string;
   protocol: 1 | 2;
   detailed: boolean;
-  rows: PublicResult[];
+  rows: readonly PublicResult[];
   reloads: number;
 }
 
