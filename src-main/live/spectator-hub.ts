@@ -20,7 +20,7 @@ import type { EventState } from '../domain/model.ts';
 import { fullPayload } from '../domain/public-view.ts';
 import type { LiveSink } from '../station-core.ts';
 import type { Settings } from '../settings.ts';
-import { Room, type SpectatorSocket } from './room.ts';
+import { Room, textFrame, type SpectatorSocket } from './room.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { liveMessages, type LiveMessage } from './live-messages.ts';
 
@@ -36,6 +36,8 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   /** Sockets closed with 4008 (too slow) per event since the station started. */
   private readonly cutOffs = new Map<string, number>();
   private readonly fullCache = new Map<string, string>();
+  /** The last `full` frame sent to a joining socket, per event. */
+  private readonly joinFrames = new Map<string, { data: string; seq: number; frame: Buffer }>();
   /** Open spectator sockets per client address, all events together (the per-address cap). */
   private readonly byAddress = new Map<string, number>();
   private readonly graceTimers = new Set<NodeJS.Timeout>();
@@ -122,7 +124,7 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
       if (room.remove(ws)) this.emit('connections', eventId, room.size);
       if (room.size === 0 && this.rooms.get(eventId) === room) this.rooms.delete(eventId);
     });
-    room.send(ws, this.fullText(state, this.seqOf(eventId)));
+    room.send(ws, this.fullFrame(state, this.seqOf(eventId)));
     this.emit('connections', eventId, room.size);
   }
 
@@ -135,6 +137,7 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     if (!after || types.has('eventDeleted')) {
       this.closeRoom(eventId, CLOSE_NORMAL, 'Event deleted');
       this.fullCache.delete(eventId);
+      this.joinFrames.delete(eventId);
       this.seqs.delete(eventId);
       this.cutOffs.delete(eventId);
       return;
@@ -207,15 +210,33 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     return seq;
   }
 
-  /** The `full` message: its data is serialized once per change and reused for every socket. */
+  /**
+   * The `full` a joining socket gets, framed once per event state and seq: a reconnect storm of
+   * thousands of phones sends them all the same bytes.
+   */
+  private fullFrame(state: EventState, seq: number): Buffer {
+    const data = this.fullData(state);
+    const kept = this.joinFrames.get(state.meta.eventId);
+    if (kept && kept.data === data && kept.seq === seq) return kept.frame;
+    const frame = textFrame(this.fullText(state, seq));
+    this.joinFrames.set(state.meta.eventId, { data, seq, frame });
+    return frame;
+  }
+
+  /** The `full` message. */
   private fullText(state: EventState, seq: number): string {
+    return `{"type":"full","seq":${seq},${this.bootField},"data":${this.fullData(state)}}`;
+  }
+
+  /** The `full`'s data: serialized once per change and reused for every socket. */
+  private fullData(state: EventState): string {
     const id = state.meta.eventId;
     let data = this.fullCache.get(id);
     if (data === undefined) {
       data = JSON.stringify(fullPayload(state));
       this.fullCache.set(id, data);
     }
-    return `{"type":"full","seq":${seq},${this.bootField},"data":${data}}`;
+    return data;
   }
 
   private *allSockets(): Iterable<SpectatorSocket> {

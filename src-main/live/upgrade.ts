@@ -13,6 +13,7 @@ import { errorTable, type ErrorCode } from '../wire/errors.ts';
 import { LIVE_PROTOCOL } from '../wire/live.ts';
 import type { StationCore } from '../station-core.ts';
 import type { SpectatorHub } from './spectator-hub.ts';
+import type { SpectatorSocket } from './room.ts';
 
 const PATH = /^\/api\/v1\/events\/([^/?#]+)\/ws\/?(?:\?.*)?$/;
 
@@ -38,7 +39,11 @@ export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorH
       return refuse(socket, 'TooManyConnections', `Too many live connections from ${address} (at most ${perAddress})`, { maxConnectionsPerAddress: perAddress });
     }
     const protocol = liveProtocol(req.url ?? '');
-    hub.wss.handleUpgrade(req, socket, head, (ws) => hub.join(eventId, ws, address, protocol));
+    hub.wss.handleUpgrade(req, socket, head, (ws: SpectatorSocket) => {
+      // The room writes whole frames to the stream itself (room.ts).
+      ws.stream = socket;
+      hub.join(eventId, ws, address, protocol);
+    });
   });
 }
 
