@@ -19,6 +19,7 @@ import { EventStore } from './store/event-store.ts';
 import { resolveSettings, type Settings } from './settings.ts';
 import { StationCore, type Clock } from './station-core.ts';
 import { buildApp } from './http/app.ts';
+import { FirstViewPages } from './http/first-view.ts';
 import { stationRoutes } from './http/station-routes.ts';
 import { uplinkRoutes } from './http/uplink-routes.ts';
 import { Uplink } from './outlets/uplink/uplink.ts';
@@ -163,6 +164,7 @@ async function start(
     signIn,
     answers,
     pagesRoot,
+    firstView: pagesRoot ? new FirstViewPages(pagesRoot, core, { seqOf: (id) => hub.seqOf(id), bootId: hub.bootId }) : undefined,
     logger,
     connections: (id) => hub.connections(id),
     slowCutOffs: (id) => hub.slowCutOffs(id),

@@ -200,7 +200,8 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     return room;
   }
 
-  private seqOf(eventId: string): number {
+  /** The `seq` of the last message published to an event (a joining socket's `full` carries it). */
+  seqOf(eventId: string): number {
     return this.seqs.get(eventId) ?? 0;
   }
 

@@ -72,6 +72,11 @@ export interface LiveSocketOptions {
   onPoll?(): void;
   /** After a failed or normally closed connection: 'stop' (official, gone) or 'retry'. */
   probe?(): Promise<'retry' | 'stop'>;
+  /**
+   * Where the caller's data already stands (the first view the page came with): the first `full`
+   * with this seq and boot id means nothing happened since, and is a resume, not a reload.
+   */
+  known?: { seq: number; bootId: string };
   createSocket?(url: string): WebSocketLike;
   timers?: Timers;
   random?(): number;
@@ -94,7 +99,7 @@ export function backoffDelay(attempt: number, random: number, baseMs = 1000, max
 }
 
 export class LiveSocket {
-  private readonly o: Required<Omit<LiveSocketOptions, 'onStatus' | 'onPoll' | 'probe'>> & LiveSocketOptions;
+  private readonly o: Required<Omit<LiveSocketOptions, 'onStatus' | 'onPoll' | 'probe' | 'known'>> & LiveSocketOptions;
   private socket: WebSocketLike | null = null;
   private generation = 0;
   private opened = false;
@@ -119,6 +124,10 @@ export class LiveSocket {
       maxDelayMs: 20_000,
       ...options,
     };
+    if (options.known) {
+      this.lastSeq = options.known.seq;
+      this.lastBoot = options.known.bootId;
+    }
   }
 
   get linkStatus(): LinkStatus {
@@ -126,7 +135,9 @@ export class LiveSocket {
   }
 
   start(): void {
-    this.connect('start');
+    // Knowing where the data stands, the first connect is like a watchdog's: a `full` that says
+    // nothing moved needs no reload.
+    this.connect(this.o.known ? 'watchdog' : 'start');
   }
 
   /** Stop for good (official event, page left): no socket, no timers, no polling. */
