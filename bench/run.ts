@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- ingest|fanout|public|uplink|firstview]`: prints Raceside's speed figures. Benchmarks are not tests;
+ * `npm run bench [-- ingest|fanout|public|uplink|canoe123|firstview]`: prints Raceside's speed figures. Benchmarks are not tests;
  * timings on 2-core machines are noisy, so each figure is a median or a percentile of many runs.
  */
 import { ingestBench } from './ingest-bench.ts';
@@ -24,5 +24,9 @@ if (want('firstview')) {
 if (want('uplink')) {
   const { uplinkBench } = await import('./uplink-bench.ts');
   await uplinkBench();
+}
+if (want('canoe123')) {
+  const { canoe123Bench } = await import('./canoe123-bench.ts');
+  await canoe123Bench();
 }
 process.exit(0);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const pages = ['spectator', 'operator', 'officials'].map((name) => join(root, 'dist-renderer', name, 'index.html'));
+const pages = ['spectator', 'operator', 'officials', 'board', 'overlay', 'announcer'].map((name) => join(root, 'dist-renderer', name, 'index.html'));
 /** The spectator's first view, rendered by the station (vite.ssr.config.ts). */
 const firstView = join(root, 'dist-renderer', 'ssr', 'first-view.js');
 
@@ -29,7 +29,7 @@ const sources = Math.max(
 );
 const stale = [...pages, firstView].some((file) => !existsSync(file) || statSync(file).mtimeMs < sources);
 if (stale) {
-  process.stdout.write('Building the spectator and operator pages (vite build)…\n');
+  process.stdout.write('Building the pages (vite build)…\n');
   // The pages, then the spectator's first view for the station (it lands inside dist-renderer,
   // which the pages' build empties first).
   for (const config of [[], ['--config', 'vite.ssr.config.ts']]) {

@@ -4,6 +4,7 @@
  * per-address cap, heartbeat, grace, limits) lives here and nowhere else.
  */
 import type { StationSettings } from './wire/admin.ts';
+import type { ScreenSettings } from './wire/screens.ts';
 
 /**
  * The settings the dashboard shows and changes (wire/admin.ts `StationSettings`: host [0.0.0.0],
@@ -42,11 +43,34 @@ export interface Settings extends StationSettings {
   /** Wrong officials-PIN attempts allowed per client per window [5 per 60 000 ms]. */
   pinAttempts: number;
   pinWindowMs: number;
+  /** Direct Canoe123 source: first reconnect delay, doubling up to the max, ±20 % jitter [1 000 → 30 000 ms]. */
+  canoe123ReconnectMs: number;
+  canoe123ReconnectMaxMs: number;
+  /** A connection with no TimeOfDay (Canoe123 sends one a second) for this long is dead [5 000 ms]. */
+  canoe123SilentMs: number;
+  /** A connection attempt without an answer for this long fails [5 000 ms]. */
+  canoe123ConnectTimeoutMs: number;
+  /** Largest message accepted without its `|`; past it the stream is not Canoe123's [4 MiB]. */
+  canoe123MaxMessageBytes: number;
+  /** UDP port on which Canoe123 broadcasts, listened to find its address [27333]. */
+  canoe123UdpPort: number;
+  /** Watched XML export: wait after the last change [500 ms], poll [2 000 ms], retry a copy caught mid-write [1 000 ms, 5 times]. */
+  xmlWatchDebounceMs: number;
+  xmlWatchPollMs: number;
+  xmlWatchRetryMs: number;
+  xmlWatchRetries: number;
   /**
    * Wrong officials-PIN attempts allowed from all clients together per window [10]: against a
    * 6-digit PIN that is at most 14,400 guesses a day, whatever the number of addresses.
    */
   pinStationAttempts: number;
+  /**
+   * Venue screens' control sockets (issue 15) allowed from one address [8] and in all [64]. Screens
+   * are counted apart from phones: a venue Wi-Fi full of phones never locks the big screen out,
+   * and a script calling itself a screen can take screen slots only, never a phone's.
+   */
+  maxScreensPerAddress: number;
+  maxScreens: number;
   /** Uplink: per-request timeout for results, on-course and status [10 000 ms, as c123-server]. */
   uplinkTimeoutMs: number;
   /** Uplink: per-request timeout for an XML export (~3 MB over a venue's 4G) [60 000 ms]. */
@@ -86,6 +110,16 @@ export const defaultSettings: Settings = {
   defaultMergeStrategy: 'xml-structure-live-results',
   pinAttempts: 5,
   pinWindowMs: 60_000,
+  canoe123ReconnectMs: 1_000,
+  canoe123ReconnectMaxMs: 30_000,
+  canoe123SilentMs: 5_000,
+  canoe123ConnectTimeoutMs: 5_000,
+  canoe123MaxMessageBytes: 4 * 1024 * 1024,
+  canoe123UdpPort: 27333,
+  xmlWatchDebounceMs: 500,
+  xmlWatchPollMs: 2_000,
+  xmlWatchRetryMs: 1_000,
+  xmlWatchRetries: 5,
   pinStationAttempts: 10,
   uplinkTimeoutMs: 10_000,
   uplinkXmlTimeoutMs: 60_000,
@@ -95,6 +129,26 @@ export const defaultSettings: Settings = {
   uplinkBatchRows: 500,
   logFileBytes: 5 * 1024 * 1024,
   logFilesKept: 4,
+  maxScreensPerAddress: 8,
+  maxScreens: 64,
+};
+
+/**
+ * What a venue screen shows when nobody set anything (the bottom layer of wire/screens.ts): the
+ * station's live event and race, the whole field, the browser's language, the dark theme, the
+ * overlay's lower-third and finish card on and its top-N card (8 rows) off, 8 s per board page.
+ */
+export const defaultScreenSettings: ScreenSettings = {
+  eventId: null,
+  raceId: null,
+  catId: null,
+  lang: 'auto',
+  theme: 'dark',
+  lowerThird: true,
+  finishCard: true,
+  topCard: false,
+  topCount: 8,
+  pageSeconds: 8,
 };
 
 export function resolveSettings(overrides: Partial<Settings> = {}): Settings {

@@ -26,12 +26,18 @@ import { Uplink } from './outlets/uplink/uplink.ts';
 import type { UplinkSettingsInput } from './wire/uplink.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
+import { ScreenStore } from './store/screen-store.ts';
+import { ScreenRegistry } from './screens/screen-registry.ts';
+import { screenRoutes } from './http/screen-routes.ts';
 import { advertisedUrls, listensOnLan } from './net/lan-addresses.ts';
 import { OfficialsPin } from './officials-pin.ts';
 import { SignInGuard } from './http/sign-in-guard.ts';
 import { PublicAnswers } from './http/public-answers.ts';
 import { openStationLog, type StationLog } from './station-log.ts';
 import { outsideArchive } from './asar-paths.ts';
+import { SourceStore } from './store/source-store.ts';
+import { TimingSources } from './sources/timing-sources.ts';
+import { sourceRoutes } from './http/source-routes.ts';
 
 export interface StationOptions {
   host?: string;
@@ -59,6 +65,9 @@ export interface Station {
   portChanged: boolean;
   core: StationCore;
   hub: SpectatorHub;
+  screens: ScreenRegistry;
+  /** Each event's timing source (c123-server push, direct Canoe123, XML only). */
+  sources: TimingSources;
   /** The kept public answers (how many were built shows the cache working). */
   answers: PublicAnswers;
   uplink: Uplink;
@@ -82,6 +91,8 @@ interface Opened {
   stationLog?: StationLog;
   core?: StationCore;
   hub?: SpectatorHub;
+  screens?: ScreenRegistry;
+  sources?: TimingSources;
   uplink?: Uplink;
   app?: FastifyInstance;
 }
@@ -99,7 +110,9 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   try {
     return await start(opts, opened, { log, startedAt, unclean });
   } catch (err) {
+    await opened.sources?.close();
     opened.hub?.close();
+    opened.screens?.close();
     await opened.uplink?.close();
     await opened.core?.close();
     await opened.app?.close();
@@ -135,7 +148,8 @@ async function start(
   }
   const secrets = { adminSecret, officialsPin: await OfficialsPin.open(store) };
 
-  const core = new StationCore(store, settings, opts.clock);
+  const clock = opts.clock ?? { now: () => Date.now() };
+  const core = new StationCore(store, settings, clock);
   opened.core = core;
   core.activity.subscribe((entry) => logger[entry.level]({ eventId: entry.eventId ?? undefined }, entry.message));
   if (run.unclean) {
@@ -151,9 +165,23 @@ async function start(
   opened.hub = hub;
   const answers = new PublicAnswers(core);
   core.setLiveSink(hub);
+  const sources = new TimingSources({ core, store: new SourceStore(opened.db), settings, now: () => clock.now() });
+  opened.sources = sources;
   const uplink = new Uplink({ store, core, settings, now: opts.clock ? () => opts.clock!.now() : undefined });
   opened.uplink = uplink;
   for (const [eventId, target] of Object.entries(opts.uplinks ?? {})) uplink.configureAtStart(eventId, target);
+  const screens = new ScreenRegistry({
+    store: new ScreenStore(store.db),
+    settings,
+    bootId: hub.bootId,
+    events: () => core.all().map((s) => ({ eventId: s.meta.eventId, status: s.status, statusChangedAt: s.statusChangedAt })),
+    now: () => core.nowIso(),
+  });
+  opened.screens = screens;
+  // Which event is live can move only with a status change, a new event or a deleted one.
+  core.on('changed', (_id, changes) => {
+    if (changes.some((c) => c.type === 'statusChanged' || c.type === 'eventCreated' || c.type === 'eventDeleted')) screens.eventsChanged();
+  });
 
   let port = settings.port;
   const pagesRoot = opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot;
@@ -168,7 +196,7 @@ async function start(
     logger,
     connections: (id) => hub.connections(id),
     slowCutOffs: (id) => hub.slowCutOffs(id),
-    extraAdmin: [stationRoutes({
+    extraAdmin: [screenRoutes({ core, secrets, screens }), sourceRoutes({ core, sources, secrets }), stationRoutes({
       core,
       settings,
       secrets,
@@ -187,7 +215,7 @@ async function start(
     }), uplinkRoutes({ uplink, secrets })],
   });
   opened.app = app;
-  attachUpgrade(app.server, core, hub);
+  attachUpgrade(app.server, core, hub, screens);
 
   const requested = settings.port;
   port = await listenOnFreePort(app, settings.host, requested);
@@ -201,6 +229,7 @@ async function start(
   const listening = `http://${settings.host}:${port}`;
   writeLockInfo(dataDir, { pid: process.pid, startedAt: run.startedAt, url: listening });
   core.activity.add(null, 'info', `Station started (pid ${process.pid}, ${listening})`);
+  await sources.startAll();
 
   let closing: Promise<void> | null = null;
   return {
@@ -212,6 +241,8 @@ async function start(
     portChanged,
     core,
     hub,
+    screens,
+    sources,
     answers,
     uplink,
     app,
@@ -220,7 +251,9 @@ async function start(
     listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
     close() {
       closing ??= (async () => {
+        await sources.close();
         hub.close();
+        screens.close();
         await uplink.close();
         await core.close();
         await app.close();

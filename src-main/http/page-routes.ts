@@ -1,7 +1,9 @@
 /**
  * Serves the built pages (dist-renderer): the spectator app at `/`, the operator dashboard at
- * `/operator/`, hashed assets with a year-long cache, and the icons and web manifest a phone
- * asks for (`/icons/`: favicon, home-screen icons; unhashed names, cached for a day). A GET for any other non-API path that
+ * `/operator/`, the officials page at `/officials`, the venue screens at `/board`, `/overlay` and
+ * `/announcer` (issue 15; public like the spectator app: they read public data and their own
+ * config), hashed assets with a year-long cache, and the icons and web manifest a phone asks for
+ * (`/icons/`: favicon, home-screen icons; unhashed names, cached for a day). A GET for any other non-API path that
  * accepts HTML gets the spectator app, so deep links survive a reload. Every page carries a strict
  * Content-Security-Policy: nothing loads from outside the station. Its `connect-src` names the
  * station's own `ws:`/`wss:` origin explicitly (taken from the request's Host header, when that is a
@@ -61,6 +63,9 @@ export const pageRoutes: FastifyPluginAsync<PageOptions> = async (app, { root, f
     get spectator() { return page('spectator'); },
     get operator() { return page('operator'); },
     get officials() { return page('officials'); },
+    get board() { return page('board'); },
+    get overlay() { return page('overlay'); },
+    get announcer() { return page('announcer'); },
   };
   const sendPage = (reply: import('fastify').FastifyReply, html: string | Buffer | null) => {
     if (!html) return sendError(reply, 'NotFound', 'The pages are not built; run `npm run build`');
@@ -115,6 +120,10 @@ export const pageRoutes: FastifyPluginAsync<PageOptions> = async (app, { root, f
   app.get('/operator/', (_req, reply) => sendPage(reply, pages.operator));
   app.get('/officials', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
   app.get('/officials/', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
+  for (const screen of ['board', 'overlay', 'announcer'] as const) {
+    app.get(`/${screen}`, (_req, reply) => sendPage(reply, pages[screen]));
+    app.get(`/${screen}/`, (_req, reply) => sendPage(reply, pages[screen]));
+  }
 
   app.setNotFoundHandler((req, reply) => {
     const accept = req.headers.accept ?? '';

@@ -1,8 +1,9 @@
 /**
  * The public read API (no auth): events, event detail, categories, results, startlist, on-course,
- * and the event's header image. Draft events are invisible (404), their image included. Official
- * events stay readable. Every JSON answer goes through a response schema from wire/api.ts, so
- * nothing undeclared (keys, secrets) can leak; the image route sends only the picture's bytes.
+ * the event's header image, and the live event venue screens follow. Draft events are invisible
+ * (404), their image included. Official events stay readable. Every JSON answer goes through a
+ * response schema from wire/api.ts, so nothing undeclared (keys, secrets) can leak; the image
+ * route sends only the picture's bytes.
  *
  * Answers about an event are built once per version and kept (public-answers.ts), gzip included.
  * Each client address may make a budget of requests per 10 s (settings.ts
@@ -16,7 +17,9 @@ import {
   categoriesResponseSchema, eventDetailResponseSchema, eventListResponseSchema, onCourseResponseSchema,
   resultsResponseSchema, startlistResponseSchema,
 } from '../wire/api.ts';
+import { liveEventResponseSchema } from '../wire/screens.ts';
 import type { EventState } from '../domain/model.ts';
+import { liveEventOf } from '../domain/live-event.ts';
 import {
   aggregatedCategories, onCourseList, pairsOf, publicClasses, publicEvent, publicEventDetail, publicRaces, raceById,
   raceOfficialAt, raceResults, startlist,
@@ -102,6 +105,12 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { core, 
       .sort((a, b) => (b.meta.startDate ?? '').localeCompare(a.meta.startDate ?? '') || b.createdAt.localeCompare(a.createdAt))
       .map(publicEvent);
     return { events };
+  });
+
+  // The event a venue screen with no `?event=` shows (domain/live-event.ts): a few events, no cache needed.
+  app.get('/live-event', { schema: { response: { 200: liveEventResponseSchema } } }, async () => {
+    const live = liveEventOf(core.all().map((s) => ({ eventId: s.meta.eventId, status: s.status, statusChangedAt: s.statusChangedAt })));
+    return { eventId: live?.eventId ?? null, status: live?.status ?? null };
   });
 
   app.get<{ Params: { eventId: string } }>('/events/:eventId', {

@@ -18,6 +18,8 @@ export interface SpectatorSocket extends WebSocket {
   liveProtocol?: number;
   /** The TCP stream the socket was upgraded on (upgrade.ts); without it, frames go through `ws`. */
   stream?: Duplex;
+  /** A venue screen's socket (issue 15): in the room, but not one of its spectators. */
+  isScreen?: boolean;
 }
 
 const sendOptions = { binary: false, compress: false, fin: true } as const;
@@ -54,6 +56,7 @@ export class Room {
   legacySockets = 0;
   private readonly maxBuffer: () => number;
   private readonly onCutOff: () => void;
+  private screens = 0;
 
   constructor(eventId: string, maxBuffer: () => number, onCutOff: () => void = () => {}) {
     this.eventId = eventId;
@@ -65,16 +68,24 @@ export class Room {
     return this.sockets.size;
   }
 
+  /** The room's phones: its sockets less the venue screens' (which have limits of their own). */
+  get spectators(): number {
+    return this.sockets.size - this.screens;
+  }
+
   add(ws: SpectatorSocket, protocol: number): void {
+    if (this.sockets.has(ws)) return;
     ws.liveProtocol = protocol;
     this.sockets.add(ws);
     if (protocol < 2) this.legacySockets++;
+    if (ws.isScreen) this.screens++;
   }
 
   /** Takes a socket out of the room; false when it was not in it (already cut off). */
   remove(ws: SpectatorSocket): boolean {
     if (!this.sockets.delete(ws)) return false;
     if ((ws.liveProtocol ?? 1) < 2) this.legacySockets--;
+    if (ws.isScreen) this.screens--;
     return true;
   }
 
@@ -116,9 +127,8 @@ export class Room {
 
 /**
  * Closes a socket, and terminates it if the close handshake has not finished after `graceMs`.
- * @private
  */
-function closeOrTerminate(ws: SpectatorSocket, code: number, reason: string, graceMs: number): void {
+export function closeOrTerminate(ws: SpectatorSocket, code: number, reason: string, graceMs: number): void {
   if (ws.readyState === 0 || ws.readyState === 1) ws.close(code, reason);
   const t = setTimeout(() => ws.terminate(), graceMs);
   t.unref();

@@ -6,6 +6,14 @@
  * (`maxConnectionsPerAddress`, so one device or script cannot take every slot). A refused socket is
  * destroyed once the answer is out. `?v=2` in the URL asks for live protocol 2 (wire/live.ts); a
  * version this station does not know yet gets the newest it speaks, anything else protocol 1.
+ *
+ * Venue screens (issue 15) come through the same door: their control socket
+ * `GET /api/v1/screens/ws?kind=&id=` goes to the screen registry (400 on a malformed query, 503
+ * past the screens' own limits: TooManyConnections per address, ConnectionLimitReached in all),
+ * and an event socket tagged `?screen=<id>` by a screen whose control socket is open from the
+ * same address joins the room outside both the room's and the address's limits and counts in
+ * neither: a room, or a NAT'd address, full of phones never locks the big screen out, and a
+ * screen never takes a phone's place.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -14,12 +22,23 @@ import { LIVE_PROTOCOL } from '../wire/live.ts';
 import type { StationCore } from '../station-core.ts';
 import type { SpectatorHub } from './spectator-hub.ts';
 import type { SpectatorSocket } from './room.ts';
+import { ScreenRegistry } from '../screens/screen-registry.ts';
 
 const PATH = /^\/api\/v1\/events\/([^/?#]+)\/ws\/?(?:\?.*)?$/;
+const SCREENS_PATH = /^\/api\/v1\/screens\/ws\/?(?:\?.*)?$/;
 
-export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorHub): void {
+export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorHub, screens?: ScreenRegistry): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
+    const address = clientAddress(req);
+    const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+    if (screens && SCREENS_PATH.test(req.url ?? '')) {
+      const ident = ScreenRegistry.identify(query, address);
+      if ('error' in ident) return refuse(socket, 'InvalidRequest', ident.error);
+      const full = screens.refusal(address);
+      if (full) return refuse(socket, full.code, 'Too many venue screens are connected', full.detail);
+      return hub.wss.handleUpgrade(req, socket, head, (ws) => screens.join(ws, ident));
+    }
     const match = PATH.exec(req.url ?? '');
     if (!match) return refuse(socket, 'NotFound', `No WebSocket at ${req.url}`);
     let eventId: string;
@@ -31,17 +50,19 @@ export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorH
     const state = core.get(eventId);
     if (!state || state.status === 'draft') return refuse(socket, 'EventNotFound');
     if (state.status === 'official') return refuse(socket, 'EventOfficial');
+    const screenId = query.get('screen');
+    const isScreen = !!screens && !!screenId && screens.mayClaimDataSlot(screenId, address);
     const max = core.settings.maxConnectionsPerEvent;
-    if (hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
-    const address = clientAddress(req);
+    if (!isScreen && hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
     const perAddress = core.settings.maxConnectionsPerAddress;
-    if (hub.connectionsFrom(address) >= perAddress) {
+    if (!isScreen && hub.connectionsFrom(address) >= perAddress) {
       return refuse(socket, 'TooManyConnections', `Too many live connections from ${address} (at most ${perAddress})`, { maxConnectionsPerAddress: perAddress });
     }
     const protocol = liveProtocol(req.url ?? '');
     hub.wss.handleUpgrade(req, socket, head, (ws: SpectatorSocket) => {
       // The room writes whole frames to the stream itself (room.ts).
       ws.stream = socket;
+      ws.isScreen = isScreen && screens!.claimDataSlot(screenId!, address, ws);
       hub.join(eventId, ws, address, protocol);
     });
   });
@@ -64,7 +85,7 @@ function clientAddress(req: IncomingMessage): string {
 function refuse(socket: Duplex, code: ErrorCode, message?: string, extra: Record<string, unknown> = {}): void {
   const { status } = errorTable[code];
   const body = JSON.stringify({ error: code, message: message ?? errorTable[code].message, ...extra });
-  const reason = { 404: 'Not Found', 410: 'Gone', 503: 'Service Unavailable' }[status as 404 | 410 | 503] ?? 'Error';
+  const reason = { 400: 'Bad Request', 404: 'Not Found', 410: 'Gone', 503: 'Service Unavailable' }[status as 400 | 404 | 410 | 503] ?? 'Error';
   // As ws's abortHandshake: once the answer is flushed the socket is destroyed. `end()` alone only
   // half-closes it, and a client that never closes its own end would hold it open for good.
   socket.once('finish', () => socket.destroy());

@@ -6,12 +6,14 @@ import { useMemo } from 'react';
 import { LangSwitch } from '../shared/ui/lang-switch.tsx';
 import { ActivityPanel } from './activity/activity-panel.tsx';
 import { CreateEventForm } from './events/create-event-form.tsx';
+import { DemoReplayPanel } from './sources/demo-replay-panel.tsx';
 import { DeletedEvents } from './events/deleted-events.tsx';
 import { EventPage } from './events/event-page.tsx';
 import { EventsList } from './events/events-list.tsx';
 import type { OperatorKey } from './i18n/messages-en.ts';
 import { useOperatorI18n } from './i18n/use-operator-i18n.ts';
 import { LanPage } from './lan/lan-page.tsx';
+import { ScreensPage } from './screens/screens-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import type { AdminClient } from './lib/admin-client.ts';
 import { AdminProvider, type AdminContextValue } from './lib/admin-context.tsx';
@@ -25,6 +27,7 @@ import { useRoute } from './lib/use-route.ts';
 const NAV: { route: Route; label: OperatorKey }[] = [
   { route: { page: 'events' }, label: 'nav.events' },
   { route: { page: 'lan' }, label: 'nav.lan' },
+  { route: { page: 'screens' }, label: 'nav.screens' },
   { route: { page: 'settings' }, label: 'nav.settings' },
   { route: { page: 'activity' }, label: 'nav.activity' },
 ];
@@ -76,11 +79,13 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
           {route.page === 'events' && (
             <div className="grid">
               <CreateEventForm />
+              <DemoReplayPanel />
               <DeletedEvents />
             </div>
           )}
           {route.page === 'event' && <EventPage key={route.eventId} eventId={route.eventId} />}
           {route.page === 'lan' && <LanPage connections={connections.data} />}
+          {route.page === 'screens' && <ScreensPage />}
           {route.page === 'settings' && <SettingsPage />}
           {route.page === 'activity' && <ActivityPanel title={t('activity.title')} limit={200} />}
         </main>

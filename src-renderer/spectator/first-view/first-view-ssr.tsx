@@ -18,7 +18,7 @@ import { detectLanguage } from '../../shared/i18n/translate.ts';
 import { localDay } from '../../shared/ui/format.ts';
 import { hasResults } from '../../shared/ui/race-status.ts';
 import { Screen } from '../app.tsx';
-import { buildRounds, defaultRound } from '../lib/race-groups.ts';
+import { buildRounds, defaultRound } from '../../shared/races/race-groups.ts';
 import type { Route } from '../lib/routes.ts';
 
 export const renderFirstView: FirstViewRenderer['renderFirstView'] = ({ first, acceptLanguage, rowsOf }) => {
