@@ -34,15 +34,19 @@ const presets = {
   'Slow 4G': { latency: 562.5, downloadThroughput: (1.6 * 1000 * 1000) / 8 * 0.9, uploadThroughput: (750 * 1000) / 8 * 0.9, target: 1200 },
 } as const;
 
-/** Records (in the page, from its first byte) when a result row is first on screen. */
+/**
+ * Records (in the page, from its first byte) when a result row is first on screen: checked once per
+ * rendered frame (before it is drawn), and the time taken at the frame after, when it has been
+ * drawn. Checking in the frame does no layout of its own: a check on every DOM mutation would force
+ * one layout per parser chunk and slow the very page being measured.
+ */
 const observeFirstRow = `(() => {
   const visible = () => [...document.querySelectorAll('[data-testid=result-row]')].some((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
-  const check = () => {
-    if (window.__firstRow !== undefined || !visible()) return;
-    window.__firstRow = null;
-    requestAnimationFrame(() => { window.__firstRow = performance.now(); });
+  const frame = () => {
+    if (visible()) requestAnimationFrame(() => { window.__firstRow = performance.now(); });
+    else requestAnimationFrame(frame);
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+  requestAnimationFrame(frame);
 })();`;
 
 async function startStation(tree: string): Promise<{ child: ChildProcess; url: string; data: string }> {

@@ -11,7 +11,7 @@ import { captureFor, realXml } from '../helpers/capture.ts';
 import { connectUrl, wsUrl, type TestSocket } from '../helpers/ws-client.ts';
 import type { PublicResult } from '../../src-main/wire/api.ts';
 import type { WsMessage } from '../../src-main/wire/live.ts';
-import { applyResultsDiff, sortResults } from '../../src-renderer/spectator/results/results-merge.ts';
+import { applyResultsDiff, sortResults } from '../../src-renderer/shared/results/results-merge.ts';
 
 type Station = Awaited<ReturnType<typeof startInProcessStation>>;
 

@@ -21,6 +21,9 @@ import { Screen } from '../app.tsx';
 import { buildRounds, defaultRound } from '../../shared/races/race-groups.ts';
 import type { Route } from '../lib/routes.ts';
 
+/** Rows drawn by the station: a phone's first few screens of the list. */
+const DRAWN_ROWS = 15;
+
 export const renderFirstView: FirstViewRenderer['renderFirstView'] = ({ first, acceptLanguage, rowsOf }) => {
   // The round the event page opens when its link names none, as the page decides it.
   const round = defaultRound(buildRounds(first.races), localDay(new Date()));
@@ -32,7 +35,10 @@ export const renderFirstView: FirstViewRenderer['renderFirstView'] = ({ first, a
   const view: FirstView = { ...first, round: { key: round.key, raceIds, rows: [...rows] } };
   const languages = (acceptLanguage ?? '').split(',').map((l) => l.split(';')[0].trim()).filter(Boolean);
   const lang = detectLanguage(null, languages);
-  provideFirstView(view);
+  // Drawn: the top of the list, a phone's first screens; the app draws the rest when it starts. A
+  // whole field drawn (100 rows: 170 KB of markup) costs a slow phone more time to parse and lay
+  // out than it takes to arrive.
+  provideFirstView({ ...view, round: { ...view.round!, rows: view.round!.rows.slice(0, DRAWN_ROWS) } });
   const route: Route = { page: 'event', eventId: first.eventId, view: null, raceId: null, catId: null };
   const html = renderToString(
     <FixedLangProvider lang={lang} languages={languages}>

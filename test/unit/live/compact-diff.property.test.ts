@@ -27,7 +27,7 @@ import { parseCanoe123Xml } from '../../../src-main/domain/canoe123/xml-export.t
 import { raceResults } from '../../../src-main/domain/public-view.ts';
 import type { EventState } from '../../../src-main/domain/model.ts';
 import type { LiveResultInput } from '../../../src-main/domain/canoe123/live-rows.ts';
-import { applyResultsDiff, type ResultsViewKey } from '../../../src-renderer/spectator/results/results-merge.ts';
+import { applyResultsDiff, type ResultsViewKey } from '../../../src-renderer/shared/results/results-merge.ts';
 import { realXmlPath } from '../../helpers/station.ts';
 import { chosen, describeSeed } from '../../hardening/lib/util.ts';
 

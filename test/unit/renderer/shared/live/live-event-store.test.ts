@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LIVE_PROTOCOL } from '@wire/live.ts';
-import { LiveEventStore } from '../../../../../src-renderer/spectator/lib/live-event-store.ts';
+import { LiveEventStore } from '../../../../../src-renderer/shared/live/live-event-store.ts';
 import type { LiveSocket, LiveSocketOptions } from '../../../../../src-renderer/shared/live-socket.ts';
 
 async function socketUrl(wsUrl: string): Promise<string> {
