@@ -19,6 +19,7 @@ import { EventStore } from './store/event-store.ts';
 import { resolveSettings, type Settings } from './settings.ts';
 import { StationCore, type Clock } from './station-core.ts';
 import { buildApp } from './http/app.ts';
+import { FirstViewPages } from './http/first-view.ts';
 import { stationRoutes } from './http/station-routes.ts';
 import { uplinkRoutes } from './http/uplink-routes.ts';
 import { Uplink } from './outlets/uplink/uplink.ts';
@@ -149,13 +150,15 @@ async function start(
   const lanUrls = () => advertisedUrls(networkInterfaces(), settings.host, port);
   const onLan = () => listensOnLan(settings.host, networkInterfaces());
   const gate = { core, secrets, signIn: parts.signIn };
+  const pagesRoot = opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot;
   const app = await buildApp({
     core,
     settings,
     secrets,
     signIn: parts.signIn,
     answers,
-    pagesRoot: opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot,
+    pagesRoot,
+    firstView: pagesRoot ? new FirstViewPages(pagesRoot, core, { seqOf: (id) => hub.seqOf(id), bootId: hub.bootId }) : undefined,
     logger,
     connections: (id) => hub.connections(id),
     slowCutOffs: (id) => hub.slowCutOffs(id),
@@ -298,10 +301,17 @@ function assemble(
   return { core, signIn, hub, answers, sources, uplink, screens };
 }
 
+/**
+ * Connections the kernel may queue before the station accepts them (Node's default is 511; the
+ * system caps it at its own `somaxconn`). After a station restart every phone reconnects within a
+ * few seconds; a short queue drops the rest of a burst and they wait a second or more to retry.
+ */
+const LISTEN_BACKLOG = 4096;
+
 async function listenOnFreePort(app: FastifyInstance, host: string, port: number): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await app.listen({ host, port: port === 0 ? 0 : port + attempt });
+      await app.listen({ host, port: port === 0 ? 0 : port + attempt, backlog: LISTEN_BACKLOG });
       const address = app.server.address();
       return typeof address === 'object' && address ? address.port : port + attempt;
     } catch (err) {

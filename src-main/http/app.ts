@@ -15,6 +15,7 @@ import type { PublicAnswers } from './public-answers.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { pageRoutes } from './page-routes.ts';
+import type { FirstViewPages } from './first-view.ts';
 import type { Secrets } from './auth.ts';
 import type { SignInGuard } from './sign-in-guard.ts';
 
@@ -26,6 +27,8 @@ export interface AppDeps {
   answers: PublicAnswers;
   /** Built renderer (dist-renderer); pages are not served when null. */
   pagesRoot: string | null;
+  /** The running event's first view in the spectator page (first-view.ts); the plain page without. */
+  firstView?: FirstViewPages;
   connections(eventId: string): number;
   slowCutOffs(eventId: string): number;
   /** Extra admin routes (live pipeline, station settings), registered under /api/v1/admin. */
@@ -70,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     slowCutOffs: deps.slowCutOffs,
   });
   for (const plugin of deps.extraAdmin ?? []) await app.register(plugin, { prefix: '/api/v1/admin' });
-  if (deps.pagesRoot) await app.register(pageRoutes, { root: deps.pagesRoot });
+  if (deps.pagesRoot) await app.register(pageRoutes, { root: deps.pagesRoot, firstView: deps.firstView });
   else app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'NotFound', message: `No route ${req.method} ${req.url}` }));
   return app;
 }

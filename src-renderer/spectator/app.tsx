@@ -8,11 +8,16 @@ import { LangSwitch } from '../shared/ui/lang-switch.tsx';
 import { EventPage } from './event-page.tsx';
 import { EventsPage } from './events/events-page.tsx';
 import { useHashRoute } from '../shared/use-hash-route.ts';
-import { formatRoute, parseRoute } from './lib/routes.ts';
+import { formatRoute, parseRoute, type Route } from './lib/routes.ts';
 
 function Shell() {
-  const { t } = useI18n();
   const [route, navigate] = useHashRoute(parseRoute, formatRoute);
+  return <Screen route={route} navigate={navigate} />;
+}
+
+/** The top bar and the page a route names (the station also renders it: first-view/first-view-ssr.tsx). */
+export function Screen({ route, navigate }: { route: Route; navigate(r: Route, replace?: boolean): void }) {
+  const { t } = useI18n();
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
