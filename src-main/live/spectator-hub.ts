@@ -12,7 +12,6 @@
  * Ingest never waits on sockets: publishing only queues bytes (ws sends asynchronously), and a
  * socket that cannot keep up is cut off (room.ts).
  */
-import { EventEmitter } from 'node:events';
 import { WebSocketServer } from 'ws';
 import { CLOSE_GOING_AWAY, CLOSE_NORMAL } from '../wire/live.ts';
 import type { Change } from '../domain/decision.ts';
@@ -24,12 +23,7 @@ import { Room, textFrame, type SpectatorSocket } from './room.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { liveMessages, type LiveMessage } from './live-messages.ts';
 
-export interface HubEvents {
-  /** Connected spectators of one event changed. */
-  connections: [eventId: string, count: number];
-}
-
-export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
+export class SpectatorHub implements LiveSink {
   readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Room>();
   private readonly seqs = new Map<string, number>();
@@ -50,7 +44,6 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   private readonly bootField: string;
 
   constructor(settings: Settings, getState: (eventId: string) => EventState | undefined, bootId: string) {
-    super();
     this.settings = settings;
     this.getState = getState;
     this.bootId = bootId;
@@ -93,11 +86,6 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
       .map(([address, sockets]) => ({ address, sockets }));
   }
 
-  totalConnections(): number {
-    let n = 0;
-    for (const room of this.rooms.values()) n += room.spectators;
-    return n;
-  }
 
   /**
    * Adds an upgraded socket from `address`, speaking live protocol `protocol` (wire/live.ts), to
@@ -126,11 +114,10 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     ws.on('message', () => {}); // one-way channel; client messages are ignored
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
-      if (room.remove(ws)) this.emit('connections', eventId, room.spectators);
+      room.remove(ws);
       if (room.size === 0 && this.rooms.get(eventId) === room) this.rooms.delete(eventId);
     });
     room.send(ws, this.fullFrame(state, this.seqOf(eventId)));
-    this.emit('connections', eventId, room.spectators);
   }
 
   publish(before: EventState | null, after: EventState | null, changes: readonly Change[]): void {
@@ -190,7 +177,6 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     if (!room) return;
     this.rooms.delete(eventId);
     room.closeAll(code, reason);
-    this.emit('connections', eventId, 0);
   }
 
   private roomFor(eventId: string): Room {
@@ -198,7 +184,6 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     if (!room) {
       const onCutOff = () => {
         this.cutOffs.set(eventId, this.slowCutOffs(eventId) + 1);
-        this.emit('connections', eventId, this.connections(eventId));
       };
       this.rooms.set(eventId, (room = new Room(eventId, () => this.settings.maxSocketBufferBytes, onCutOff)));
     }
