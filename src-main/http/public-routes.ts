@@ -18,6 +18,7 @@ import {
   resultsResponseSchema, startlistResponseSchema,
 } from '../wire/api.ts';
 import { liveEventResponseSchema } from '../wire/screens.ts';
+import { eventParamsSchema, raceParamsSchema } from '../wire/params.ts';
 import type { EventState } from '../domain/model.ts';
 import { liveEventOf } from '../domain/live-event.ts';
 import {
@@ -42,16 +43,8 @@ export function publicRequestBudget(s: Settings): number {
   return Math.max(s.publicRequestsPer10s, s.publicRequestsPerSocketPer10s * s.maxConnectionsPerAddress);
 }
 
-const eventParams = {
-  type: 'object',
-  properties: { eventId: { type: 'string', minLength: 1, maxLength: 200 } },
-  required: ['eventId'],
-} as const;
-const raceParams = {
-  type: 'object',
-  properties: { eventId: { type: 'string', minLength: 1, maxLength: 200 }, raceId: { type: 'string', minLength: 1, maxLength: 200 } },
-  required: ['eventId', 'raceId'],
-} as const;
+const eventParams = eventParamsSchema;
+const raceParams = raceParamsSchema;
 const resultsQuery = {
   type: 'object',
   properties: {
