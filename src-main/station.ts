@@ -29,6 +29,7 @@ import { advertisedUrls, listensOnLan } from './net/lan-addresses.ts';
 import { OfficialsPin } from './officials-pin.ts';
 import { SignInGuard } from './http/sign-in-guard.ts';
 import { PublicAnswers } from './http/public-answers.ts';
+import { stationPublicSource } from './http/public-source.ts';
 import { openStationLog, type StationLog } from './station-log.ts';
 import { outsideArchive } from './asar-paths.ts';
 
@@ -149,6 +150,7 @@ async function start(
   const hub = new SpectatorHub(settings, (id) => core.get(id), randomBytes(8).toString('base64url'));
   opened.hub = hub;
   const answers = new PublicAnswers(core);
+  const source = stationPublicSource(core);
   core.setLiveSink(hub);
   const uplink = new Uplink({ store, core, settings, now: opts.clock ? () => opts.clock!.now() : undefined });
   opened.uplink = uplink;
@@ -157,35 +159,38 @@ async function start(
   let port = settings.port;
   const pagesRoot = opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot;
   const app = await buildApp({
-    core,
     settings,
-    secrets,
-    signIn,
+    source,
     answers,
     pagesRoot,
     logger,
-    connections: (id) => hub.connections(id),
-    slowCutOffs: (id) => hub.slowCutOffs(id),
-    extraAdmin: [stationRoutes({
+    station: {
       core,
-      settings,
       secrets,
       signIn,
-      startedAt: run.startedAt,
-      lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
-      listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
-      listeningPort: () => port,
-      connectionCounts: () => hub.connectionCounts(),
-      topAddresses: () => hub.topAddresses(10),
-      saveSettings: (patch) => {
-        Object.assign(settings, patch);
-        const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');
-        store.putSetting(SETTINGS_KEY, JSON.stringify({ ...persisted, ...patch }));
-      },
-    }), uplinkRoutes({ uplink, secrets })],
+      connections: (id) => hub.connections(id),
+      slowCutOffs: (id) => hub.slowCutOffs(id),
+      extraAdmin: [stationRoutes({
+        core,
+        settings,
+        secrets,
+        signIn,
+        startedAt: run.startedAt,
+        lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
+        listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
+        listeningPort: () => port,
+        connectionCounts: () => hub.connectionCounts(),
+        topAddresses: () => hub.topAddresses(10),
+        saveSettings: (patch) => {
+          Object.assign(settings, patch);
+          const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');
+          store.putSetting(SETTINGS_KEY, JSON.stringify({ ...persisted, ...patch }));
+        },
+      }), uplinkRoutes({ uplink, secrets })],
+    },
   });
   opened.app = app;
-  attachUpgrade(app.server, core, hub);
+  attachUpgrade(app.server, source, settings, hub);
 
   const requested = settings.port;
   port = await listenOnFreePort(app, settings.host, requested);

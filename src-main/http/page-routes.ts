@@ -6,7 +6,8 @@
  * Content-Security-Policy: nothing loads from outside the station. Its `connect-src` names the
  * station's own `ws:`/`wss:` origin explicitly (taken from the request's Host header, when that is a
  * plain host and port): older Safari does not count `ws:` as `'self'`, and an iPhone refused its
- * live socket would fall back to polling.
+ * live socket would fall back to polling. A relay serves the spectator app alone
+ * (`spectatorOnly`): it has no dashboard and no officials' page, and their paths are 404 there.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ export function contentSecurityPolicy(host: string | undefined): string {
   ].join('; ');
 }
 
-export const pageRoutes: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
+export const pageRoutes: FastifyPluginAsync<{ root: string; spectatorOnly?: boolean }> = async (app, { root, spectatorOnly = false }) => {
   // Read again when the file changes: a rebuild renames the hashed assets the page points to.
   const cache = new Map<string, { mtimeMs: number; html: string }>();
   const page = (name: string): string | null => {
@@ -92,14 +93,18 @@ export const pageRoutes: FastifyPluginAsync<{ root: string }> = async (app, { ro
   }
 
   app.get('/', (_req, reply) => sendPage(reply, pages.spectator));
-  app.get('/operator', (_req, reply) => reply.redirect('/operator/'));
-  app.get('/operator/', (_req, reply) => sendPage(reply, pages.operator));
-  app.get('/officials', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
-  app.get('/officials/', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
+  if (!spectatorOnly) {
+    app.get('/operator', (_req, reply) => reply.redirect('/operator/'));
+    app.get('/operator/', (_req, reply) => sendPage(reply, pages.operator));
+    app.get('/officials', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
+    app.get('/officials/', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
+  }
+  const stationOnly = (url: string) => spectatorOnly && /^\/(?:operator|officials)(?:[/?#]|$)/.test(url);
 
   app.setNotFoundHandler((req, reply) => {
     const accept = req.headers.accept ?? '';
-    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && accept.includes('text/html');
+    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !stationOnly(req.url)
+      && accept.includes('text/html');
     if (!isPage) return sendError(reply, 'NotFound', `No route ${req.method} ${req.url.split('?')[0]}`);
     return sendPage(reply, req.url.startsWith('/operator') ? pages.operator : pages.spectator);
   });

@@ -19,6 +19,14 @@
  *
  * Ingest never waits on sockets: publishing only queues bytes (ws sends asynchronously), and a
  * socket that cannot keep up is cut off (room.ts).
+ *
+ * Two seams for scaling out (docs/SCALING.md), and nothing else of the hub changes for them:
+ * - the tap (`setTap`): every message, exactly as the sockets get it, with its seq, goes to the
+ *   Redis writer (outlets/redis/); with a tap the hub builds every message even when nobody
+ *   listens here, so the writer misses none;
+ * - a relay (relay/relay-hub.ts) keeps the rooms, the caps and the heartbeat but builds no
+ *   message: it `forward`s the writer's, greets a joining socket from its own copy (`welcome`),
+ *   and closes rooms as the station would (`endEvent`).
  */
 import { EventEmitter } from 'node:events';
 import { WebSocketServer } from 'ws';
@@ -32,6 +40,31 @@ import type { Settings } from '../settings.ts';
 import { Room, type SpectatorSocket } from './room.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { diffRace, isEmptyDiff } from './race-diff.ts';
+
+/** Receives every message the hub sends, serialized, with its event and seq. */
+export type MessageTap = (eventId: string, seq: number, message: string) => void;
+
+/** Why a room closes, and what its sockets are told (code, reason). */
+export const roomEndings = {
+  official: [CLOSE_NORMAL, 'Event results are official'],
+  withdrawn: [CLOSE_NORMAL, 'Event withdrawn'],
+  deleted: [CLOSE_NORMAL, 'Event deleted'],
+} as const;
+
+/** `"bootId":"…"` as it goes into every message. */
+export function bootField(bootId: string): string {
+  return `"bootId":${JSON.stringify(bootId)}`;
+}
+
+/** A `full` message around its data, serialized once per change. */
+export function fullMessageText(seq: number, boot: string, data: string): string {
+  return `{"type":"full","seq":${seq},${boot},"data":${data}}`;
+}
+
+/** A `refresh` message. */
+export function refreshMessageText(seq: number, boot: string): string {
+  return `{"type":"refresh","seq":${seq},${boot}}`;
+}
 
 export interface HubEvents {
   /** Connected spectators of one event changed. */
@@ -55,13 +88,14 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   readonly bootId: string;
   /** `"bootId":"…"` as it goes into every message. */
   private readonly bootField: string;
+  private tap: MessageTap | null = null;
 
   constructor(settings: Settings, getState: (eventId: string) => EventState | undefined, bootId: string) {
     super();
     this.settings = settings;
     this.getState = getState;
     this.bootId = bootId;
-    this.bootField = `"bootId":${JSON.stringify(bootId)}`;
+    this.bootField = bootField(bootId);
     this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false, maxPayload: 4096 });
     this.heartbeat = new Heartbeat({
       intervalMs: () => settings.heartbeatMs,
@@ -107,8 +141,8 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
 
   /** Adds an upgraded socket from `address` to its event's room and sends it the current `full`. */
   join(eventId: string, ws: SpectatorSocket, address = 'unknown'): void {
-    const state = this.getState(eventId);
-    if (!state) {
+    const first = this.welcome(eventId);
+    if (first === null) {
       ws.close(1011, 'Event not found');
       return;
     }
@@ -128,8 +162,41 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
       if (room.sockets.delete(ws)) this.emit('connections', eventId, room.size);
       if (room.size === 0 && this.rooms.get(eventId) === room) this.rooms.delete(eventId);
     });
-    room.send(ws, this.fullMessage(state, this.seqOf(eventId)));
+    room.send(ws, first);
     this.emit('connections', eventId, room.size);
+  }
+
+  /**
+   * Hands every message from now on to `tap` (the Redis writer), the same string the sockets get.
+   * From then on every message is built, also for events nobody watches here.
+   */
+  setTap(tap: MessageTap): void {
+    this.tap = tap;
+  }
+
+  /** The event's `full` data as every joining socket gets it, serialized once per change. */
+  fullData(eventId: string): string | undefined {
+    const state = this.getState(eventId);
+    return state ? this.fullDataOf(state) : undefined;
+  }
+
+  /** Sends a message serialized elsewhere (a relay forwarding the writer's) to the event's room. */
+  forward(eventId: string, message: string): void {
+    const room = this.rooms.get(eventId);
+    if (room && room.size > 0) room.broadcast(message);
+  }
+
+  /** Closes the event's room as publish() does: at once, or after the grace for an official event. */
+  endEvent(eventId: string, why: keyof typeof roomEndings): void {
+    const [code, reason] = roomEndings[why];
+    if (why === 'official') this.closeRoomAfterGrace(eventId);
+    else this.closeRoom(eventId, code, reason);
+  }
+
+  /** The first message of a joining socket: the event's `full` at the room's seq; null without the event. */
+  protected welcome(eventId: string): string | null {
+    const state = this.getState(eventId);
+    return state ? this.fullMessage(state, this.seqOf(eventId)) : null;
   }
 
   publish(before: EventState | null, after: EventState | null, changes: readonly Change[]): void {
@@ -140,19 +207,22 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
       this.fullCache.delete(eventId);
     }
     if (!after || types.has('eventDeleted')) {
-      this.closeRoom(eventId, CLOSE_NORMAL, 'Event deleted');
+      this.endEvent(eventId, 'deleted');
       this.fullCache.delete(eventId);
       this.seqs.delete(eventId);
       this.cutOffs.delete(eventId);
       return;
     }
     const room = this.rooms.get(eventId);
+    // Nobody listening (no socket, no tap): keep the sequence moving but build nothing.
+    const listening = (!!room && room.size > 0) || this.tap !== null;
     const out = (message: (seq: number) => string) => {
       const seq = this.nextSeq(eventId);
-      if (room && room.size > 0) room.broadcast(message(seq));
+      if (!listening) return;
+      const text = message(seq);
+      if (room && room.size > 0) room.broadcast(text);
+      this.tap?.(eventId, seq, text);
     };
-    // Nobody listening: keep the sequence moving but build nothing.
-    const listening = !!room && room.size > 0;
 
     if (structural) {
       out((seq) => this.fullMessage(after, seq));
@@ -195,13 +265,13 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     if (status && status.type === 'statusChanged') {
       const to = status.change.to;
       if (to === 'draft') {
-        this.closeRoom(eventId, CLOSE_NORMAL, 'Event withdrawn');
+        this.endEvent(eventId, 'withdrawn');
       } else {
         const data: WsDiffPayload = { status: to, statusChangedAt: status.change.at };
         const races = before ? changedRaces(before, after) : [];
         if (races.length) data.races = races;
         out((seq) => this.diffMessage(seq, data));
-        if (to === 'official') this.closeRoomAfterGrace(eventId);
+        if (to === 'official') this.endEvent(eventId, 'official');
       }
     }
   }
@@ -218,7 +288,7 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   private closeRoomAfterGrace(eventId: string): void {
     const t = setTimeout(() => {
       this.graceTimers.delete(t);
-      this.closeRoom(eventId, CLOSE_NORMAL, 'Event results are official');
+      this.closeRoom(eventId, ...roomEndings.official);
     }, this.settings.officialGraceMs);
     this.graceTimers.add(t);
   }
@@ -255,13 +325,17 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
 
   /** The `full` message: its data is serialized once per change and reused for every socket. */
   private fullMessage(state: EventState, seq: number): string {
+    return fullMessageText(seq, this.bootField, this.fullDataOf(state));
+  }
+
+  private fullDataOf(state: EventState): string {
     const id = state.meta.eventId;
     let data = this.fullCache.get(id);
     if (data === undefined) {
       data = JSON.stringify(fullPayload(state));
       this.fullCache.set(id, data);
     }
-    return `{"type":"full","seq":${seq},${this.bootField},"data":${data}}`;
+    return data;
   }
 
   private diffMessage(seq: number, data: WsDiffPayload): string {
@@ -269,7 +343,7 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   }
 
   private refreshMessage(seq: number): string {
-    return `{"type":"refresh","seq":${seq},${this.bootField}}`;
+    return refreshMessageText(seq, this.bootField);
   }
 
   private *allSockets(): Iterable<SpectatorSocket> {

@@ -4,17 +4,25 @@
  * the JSON error body: 404 unknown or draft event, 410 official event, 503 room full
  * (`maxConnectionsPerEvent`) or too many sockets from this client address
  * (`maxConnectionsPerAddress`, so one device or script cannot take every slot). A refused socket is
- * destroyed once the answer is out.
+ * destroyed once the answer is out. The same door serves a station and a relay: what it knows of
+ * an event comes from their public source (http/public-source.ts).
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorTable, type ErrorCode } from '../wire/errors.ts';
-import type { StationCore } from '../station-core.ts';
+import type { Settings } from '../settings.ts';
+import type { PublicSource } from '../http/public-source.ts';
 import type { SpectatorHub } from './spectator-hub.ts';
 
 const PATH = /^\/api\/v1\/events\/([^/?#]+)\/ws\/?(?:\?.*)?$/;
 
-export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorHub): void {
+/**
+ * `addressOf` names the client for the per-address cap: the socket's peer on a station; on a relay
+ * behind a load balancer, the address the balancer forwarded (relay.ts).
+ */
+export function attachUpgrade(
+  server: Server, source: PublicSource, settings: Settings, hub: SpectatorHub, addressOf: (req: IncomingMessage) => string = clientAddress,
+): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const match = PATH.exec(req.url ?? '');
@@ -25,13 +33,13 @@ export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorH
     } catch {
       return refuse(socket, 'EventNotFound');
     }
-    const state = core.get(eventId);
-    if (!state || state.status === 'draft') return refuse(socket, 'EventNotFound');
-    if (state.status === 'official') return refuse(socket, 'EventOfficial');
-    const max = core.settings.maxConnectionsPerEvent;
+    const event = source.event(eventId);
+    if (!event || event.status === 'draft') return refuse(socket, 'EventNotFound');
+    if (event.status === 'official') return refuse(socket, 'EventOfficial');
+    const max = settings.maxConnectionsPerEvent;
     if (hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
-    const address = clientAddress(req);
-    const perAddress = core.settings.maxConnectionsPerAddress;
+    const address = addressOf(req);
+    const perAddress = settings.maxConnectionsPerAddress;
     if (hub.connectionsFrom(address) >= perAddress) {
       return refuse(socket, 'TooManyConnections', `Too many live connections from ${address} (at most ${perAddress})`, { maxConnectionsPerAddress: perAddress });
     }
@@ -40,8 +48,12 @@ export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorH
 }
 
 /** The client's address as the station sees it (IPv4 without its `::ffff:` prefix). */
-function clientAddress(req: IncomingMessage): string {
-  const a = req.socket.remoteAddress ?? 'unknown';
+export function clientAddress(req: IncomingMessage): string {
+  return plainAddress(req.socket.remoteAddress ?? 'unknown');
+}
+
+/** An address without the `::ffff:` prefix of an IPv4 address on an IPv6 socket. */
+export function plainAddress(a: string): string {
   return a.startsWith('::ffff:') ? a.slice(7) : a;
 }
 
