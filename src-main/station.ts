@@ -9,9 +9,7 @@
  * newer Raceside, no free port. Whatever was opened before the failure is closed again.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from './store/database.ts';
 import { StartupError, describeHolder, prepareDataFolder, readLockInfo, removeLockInfo, writeLockInfo, type LockInfo } from './store/data-folder.ts';
@@ -22,6 +20,7 @@ import { buildApp } from './http/app.ts';
 import { stationRoutes } from './http/station-routes.ts';
 import { uplinkRoutes } from './http/uplink-routes.ts';
 import { Uplink } from './outlets/uplink/uplink.ts';
+import { RedisWriter } from './outlets/redis/redis-writer.ts';
 import type { UplinkSettingsInput } from './wire/uplink.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
@@ -31,7 +30,7 @@ import { SignInGuard } from './http/sign-in-guard.ts';
 import { PublicAnswers } from './http/public-answers.ts';
 import { stationPublicSource } from './http/public-source.ts';
 import { openStationLog, type StationLog } from './station-log.ts';
-import { outsideArchive } from './asar-paths.ts';
+import { defaultPagesRoot } from './asar-paths.ts';
 
 export interface StationOptions {
   host?: string;
@@ -47,6 +46,8 @@ export interface StationOptions {
   uplinks?: Record<string, UplinkSettingsInput>;
   /** Warnings and errors of the station log also on stderr (the headless station). */
   logToStderr?: boolean;
+  /** Publish to Redis for relays (`--publish redis://host:port`; docs/SCALING.md). */
+  publish?: string;
 }
 
 export interface Station {
@@ -62,6 +63,8 @@ export interface Station {
   /** The kept public answers (how many were built shows the cache working). */
   answers: PublicAnswers;
   uplink: Uplink;
+  /** The Redis writer, when the station publishes (`publish`). */
+  writer: RedisWriter | null;
   app: FastifyInstance;
   settings: Settings;
   /** The URLs phones and tablets use (see net/lan-addresses.ts `advertisedUrls`). */
@@ -83,6 +86,7 @@ interface Opened {
   core?: StationCore;
   hub?: SpectatorHub;
   uplink?: Uplink;
+  writer?: RedisWriter;
   app?: FastifyInstance;
 }
 
@@ -100,6 +104,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     return await start(opts, opened, { log, startedAt, unclean });
   } catch (err) {
     opened.hub?.close();
+    await opened.writer?.close();
     await opened.uplink?.close();
     await opened.core?.close();
     await opened.app?.close();
@@ -147,11 +152,23 @@ async function start(
   if (secrets.officialsPin.isShort()) {
     core.activity.add(null, 'warn', 'The officials PIN has fewer than 6 digits: set a new one (Settings → Officials PIN)', false);
   }
-  const hub = new SpectatorHub(settings, (id) => core.get(id), randomBytes(8).toString('base64url'));
+  const bootId = randomBytes(8).toString('base64url');
+  const hub = new SpectatorHub(settings, (id) => core.get(id), bootId);
   opened.hub = hub;
   const answers = new PublicAnswers(core);
   const source = stationPublicSource(core);
   core.setLiveSink(hub);
+  const writer = opts.publish === undefined ? null : new RedisWriter({
+    url: opts.publish,
+    source,
+    answers,
+    hub,
+    core,
+    bootId,
+    streamLength: settings.publishStreamLength,
+    log: (level, message) => core.activity.add(null, level, message),
+  });
+  if (writer) opened.writer = writer;
   const uplink = new Uplink({ store, core, settings, now: opts.clock ? () => opts.clock!.now() : undefined });
   opened.uplink = uplink;
   for (const [eventId, target] of Object.entries(opts.uplinks ?? {})) uplink.configureAtStart(eventId, target);
@@ -181,6 +198,7 @@ async function start(
         listeningPort: () => port,
         connectionCounts: () => hub.connectionCounts(),
         topAddresses: () => hub.topAddresses(10),
+        publishStatus: () => writer?.status() ?? null,
         saveSettings: (patch) => {
           Object.assign(settings, patch);
           const persisted = JSON.parse(store.getSetting(SETTINGS_KEY) ?? '{}');
@@ -217,6 +235,7 @@ async function start(
     hub,
     answers,
     uplink,
+    writer,
     app,
     settings,
     lanUrls: () => advertisedUrls(networkInterfaces(), settings.host, port),
@@ -224,6 +243,7 @@ async function start(
     close() {
       closing ??= (async () => {
         hub.close();
+        await writer?.close();
         await uplink.close();
         await core.close();
         await app.close();
@@ -261,11 +281,6 @@ async function listenOnFreePort(app: FastifyInstance, host: string, port: number
       throw err;
     }
   }
-}
-
-function defaultPagesRoot(): string | null {
-  const root = outsideArchive(fileURLToPath(new URL('../dist-renderer', import.meta.url)), 'app.asar.unpacked');
-  return existsSync(root) ? root : null;
 }
 
 export { StartupError };

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { mergeStrategies } from '../wire/api.ts';
 import type { Settings } from '../settings.ts';
-import { OFFICIALS_PIN_PATTERN, type ConnectionsInfo, type StationProcess, type StationSettings } from '../wire/admin.ts';
+import { OFFICIALS_PIN_PATTERN, type ConnectionsInfo, type PublishStatus, type StationProcess, type StationSettings } from '../wire/admin.ts';
 import type { StationCore } from '../station-core.ts';
 import { noteWrongToken, operatorCaller, type Secrets } from './auth.ts';
 import type { SignInGuard } from './sign-in-guard.ts';
@@ -27,6 +27,8 @@ export interface StationRouteDeps {
   connectionCounts(): Record<string, number>;
   topAddresses(): { address: string; sockets: number }[];
   saveSettings(patch: Partial<Settings>): void;
+  /** The Redis writer's state, or null when the station does not publish. */
+  publishStatus(): PublishStatus | null;
 }
 
 const settingsBody = {
@@ -63,6 +65,7 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
       connections: deps.connectionCounts(),
       signIn: deps.signIn.status(Date.now()),
       process: processInfo(deps.startedAt),
+      publish: deps.publishStatus(),
     }));
 
     app.get('/connections', async (): Promise<ConnectionsInfo> => ({
