@@ -69,7 +69,10 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
       answers,
       pagesRoot: opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot,
       spectatorOnly: true,
-      health: () => follower.health(),
+      health: () => {
+        const report = follower.health();
+        return { ...report, detail: { ...report.detail, spectators: hub.totalConnections() } };
+      },
       ...(trust ? { trustProxy: trust } : {}),
     });
     attachUpgrade(app.server, copies, settings, hub, addressOf);

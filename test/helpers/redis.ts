@@ -42,9 +42,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startTestRedis(extraArgs: string[] = []): Promise<TestRedis> {
+export async function startTestRedis(extraArgs: string[] = [], opts: { port?: number } = {}): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'raceside-redis-'));
-  const port = await freePort();
+  const port = opts.port ?? await freePort();
   const clients: Redis[] = [];
   const redis = {} as TestRedis;
   const launch = async () => {

@@ -67,3 +67,41 @@ export async function startTestRelay(redisUrl: string, opts: { args?: string[]; 
     },
   };
 }
+
+/**
+ * Every public answer of an event: the list, the event, categories, on-course, the image, and for
+ * each race its start list and its results, plain and detailed, whole and per category.
+ */
+export async function publicPaths(server: { url: string }, eventId: string): Promise<string[]> {
+  const base = `/api/v1/events/${encodeURIComponent(eventId)}`;
+  const event = await (await fetch(server.url + base)).json() as { event: { imageUrl: string | null }; races: { raceId: string }[] };
+  const paths = ['/api/v1/events', base, `${base}/categories`, `${base}/oncourse`, `${base}/image`];
+  if (event.event.imageUrl) paths.push(event.event.imageUrl);
+  for (const { raceId } of event.races) {
+    const r = `${base}/results/${encodeURIComponent(raceId)}`;
+    const rows = (await (await fetch(`${server.url}${r}?detailed=true`)).json() as { results: { catId: string | null }[] }).results;
+    paths.push(`${base}/startlist/${encodeURIComponent(raceId)}`, r, `${r}?detailed=true`);
+    for (const cat of new Set(rows.map((x) => x.catId))) {
+      if (cat) paths.push(`${r}?catId=${encodeURIComponent(cat)}`, `${r}?catId=${encodeURIComponent(cat)}&detailed=true`);
+    }
+  }
+  return paths;
+}
+
+/** The paths whose answers (status, content type, body bytes) differ between two servers. */
+export async function differentAnswers(a: { url: string }, b: { url: string }, paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const get = async (s: { url: string }, p: string) => {
+    const res = await fetch(s.url + p);
+    return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+  };
+  for (let i = 0; i < paths.length; i += 8) {
+    await Promise.all(paths.slice(i, i + 8).map(async (p) => {
+      const [x, y] = await Promise.all([get(a, p), get(b, p)]);
+      if (x.status !== y.status || x.type !== y.type || !x.body.equals(y.body)) {
+        out.push(`${p}: ${x.status} ${x.body.length} B vs ${y.status} ${y.body.length} B`);
+      }
+    }));
+  }
+  return out;
+}
