@@ -170,7 +170,8 @@ suite('relays on Redis', () => {
     const fill = (path: string) => path.replace(/:eventId/g, EVENT).replace(/:raceId/g, 'K1M_ST_BR2_6').replace(/:[A-Za-z]+/g, '1');
     const statuses = new Map<string, number>();
     for (const r of writes) {
-      for (const headers of [{ 'x-master-key': writer.adminSecret }, { 'x-api-key': apiKey }, { authorization: `Bearer ${writer.adminSecret}` }]) {
+      const credentials: Record<string, string>[] = [{ 'x-master-key': writer.adminSecret }, { 'x-api-key': apiKey }, { authorization: `Bearer ${writer.adminSecret}` }];
+      for (const headers of credentials) {
         const res = await api(relay, r.method, fill(r.path), { headers, ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { body: { status: 'official' } }) });
         statuses.set(`${r.method} ${r.path}`, res.status);
         expect([404, 405], `${r.method} ${r.path}`).toContain(res.status);
