@@ -146,7 +146,13 @@ export async function relayBench(): Promise<void> {
           results[setup].ingestMs.push(performance.timeOrigin + performance.now() - t0);
           await sleep(100);
         }
-        await sleep(1500);
+        // Until every client has every diff (or 20 s: an overloaded run reports what arrived).
+        const deadline = Date.now() + 20_000;
+        while (Date.now() < deadline) {
+          const counts = await Promise.all(workers.map((w) => workerCall<{ received: number }>(w, { type: 'count' }, 'count')));
+          if (counts.reduce((a, c) => a + c.received, 0) >= total * INGESTS) break;
+          await sleep(200);
+        }
         if (before) {
           const after = await redisCounters(redis);
           costs.redisCpuMs += after.cpuMs - before.cpuMs;

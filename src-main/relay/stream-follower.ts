@@ -166,6 +166,7 @@ export class StreamFollower {
     for (const id of ids) if (!this.deps.copies.events.has(id)) await this.resync(id);
     this.needsLoad = false;
     this.loadedOnce = true;
+    this.lastReadAt = Date.now();
   }
 
   private async readLog(entries: [string, string[]][]): Promise<void> {

@@ -116,10 +116,13 @@ export class RedisWriter {
     deps.hub.setTap((eventId, seq, message) => this.tapped(eventId, seq, message));
     deps.core.on('changed', (eventId, changes) => this.changed(eventId, changes));
     for (const state of deps.core.all()) this.publication(state.meta.eventId);
-    this.heartbeat = setInterval(() => {
-      if (this.link.ready()) this.link.redis.hset(writerKey, 'boot', deps.bootId, 'at', String(Date.now())).catch(() => {});
-    }, HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
+  }
+
+  /** The writer's heartbeat, for the relays' `/health`. */
+  private beat(): void {
+    if (this.link.ready()) this.link.redis.hset(writerKey, 'boot', this.deps.bootId, 'at', String(Date.now())).catch(() => {});
   }
 
   /** Whether Redis is connected and holds everything committed so far. */
@@ -216,6 +219,7 @@ export class RedisWriter {
   /** After every (re)connect: find out what Redis still holds of what this writer wrote. */
   private async connected(): Promise<void> {
     this.checking = true;
+    this.beat();
     try {
       const redis = this.link.redis;
       const ids = [...this.events.keys()];
@@ -245,6 +249,8 @@ export class RedisWriter {
       this.outage = null;
       this.connectedOnce = true;
     } catch (err) {
+      // Not knowing what Redis holds: write everything again.
+      for (const pub of this.events.values()) pub.reset = true;
       this.problem(err);
     } finally {
       this.checking = false;
