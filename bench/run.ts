@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- ingest|fanout|public|uplink|relay]`: prints Raceside's speed figures. Benchmarks are not tests;
+ * `npm run bench [-- ingest|fanout|public|uplink|canoe123|relay]`: prints Raceside's speed figures. Benchmarks are not tests;
  * timings on 2-core machines are noisy, so each figure is a median or a percentile of many runs.
  */
 import { ingestBench } from './ingest-bench.ts';
@@ -20,6 +20,10 @@ if (want('public')) {
 if (want('uplink')) {
   const { uplinkBench } = await import('./uplink-bench.ts');
   await uplinkBench();
+}
+if (want('canoe123')) {
+  const { canoe123Bench } = await import('./canoe123-bench.ts');
+  await canoe123Bench();
 }
 if (want('relay')) {
   const { relayBench } = await import('./relay-bench.ts');

@@ -26,6 +26,10 @@ const usage = `Usage: npm run station -- [options]
   --heartbeat-ms <n>                 ping interval (RACESIDE_HEARTBEAT_MS, default 30000)
   --heartbeat-timeout-ms <n>         pong timeout (RACESIDE_HEARTBEAT_TIMEOUT_MS, default 10000)
   --official-grace-ms <n>            close delay after official (RACESIDE_OFFICIAL_GRACE_MS, default 5000)
+  --replay <recording.jsonl>         play a Canoe123 recording through a local fake Canoe123 into the
+                                     direct source of the event of --xml's EventId (demo, training)
+  --xml <export.xml>                 the Canoe123 XML export the replay watches and imports
+  --speed <n>                        replay speed, e.g. 10 for ten times real time (default 1)
   --uplink-event <id>                send this event to a public results server (RACESIDE_UPLINK_EVENT)
   --uplink-url <url>                 the server's base URL, c123-live-mini or Raceside (RACESIDE_UPLINK_URL)
   --uplink-remote-event <id>         the event id there (RACESIDE_UPLINK_REMOTE_EVENT, default the same id)
@@ -67,6 +71,9 @@ try {
       'heartbeat-ms': { type: 'string' },
       'heartbeat-timeout-ms': { type: 'string' },
       'official-grace-ms': { type: 'string' },
+      replay: { type: 'string' },
+      xml: { type: 'string' },
+      speed: { type: 'string' },
       'uplink-event': { type: 'string' },
       'uplink-url': { type: 'string' },
       'uplink-remote-event': { type: 'string' },
@@ -85,6 +92,12 @@ if (values.help) {
   process.exit(0);
 }
 const opt = (name: string, env: string) => (values[name] as string | undefined) ?? process.env[env];
+const replayPath = values.replay as string | undefined;
+const replayXml = values.xml as string | undefined;
+if ((replayPath === undefined) !== (replayXml === undefined)) fail('--replay and --xml go together: the recording and the XML export of the same event');
+if (values.speed !== undefined && replayPath === undefined) fail('--speed needs --replay');
+const speedText = (values.speed as string | undefined) ?? '1';
+if (!/^\d+(\.\d+)?$/.test(speedText) || !(Number(speedText) > 0) || Number(speedText) > 1000) fail(`--speed must be a number above 0 and at most 1000, got '${speedText}'`);
 
 const settings: Partial<Settings> = {
   maxConnectionsPerEvent: integer('--max-connections-per-event', opt('max-connections-per-event', 'RACESIDE_MAX_CONNECTIONS_PER_EVENT')),
@@ -143,6 +156,22 @@ try {
   if (publish !== undefined) process.stdout.write(`Publishing to Redis for relays: ${shownUrl(publish)}\n`);
   if (!station.listensOnLan()) {
     process.stdout.write(`Warning: listening only on ${station.host}: phones, tablets and c123-server on other computers cannot reach the LAN addresses. Start with --host 0.0.0.0 to serve the venue network.\n`);
+  }
+  if (replayPath !== undefined && replayXml !== undefined) {
+    const { startReplay } = await import('./sources/canoe123/replay.ts');
+    try {
+      const replay = await startReplay(station.core, station.sources, {
+        recordingPath: replayPath,
+        xmlPath: replayXml,
+        speed: Number(speedText),
+        onFinished: (s) => process.stdout.write(`Replay finished: ${s.sent} of ${s.total} Canoe123 messages played into event ${replay.eventId}\n`),
+      });
+      process.stdout.write(`Replaying ${replayPath} at ${speedText}× into event ${replay.eventId}: ${station.url}/operator/#/events/${encodeURIComponent(replay.eventId)}\n`);
+    } catch (err) {
+      process.stderr.write(`raceside: the replay could not start: ${(err as Error).message}\n`);
+      await station.close();
+      process.exit(2);
+    }
   }
   let stopping = false;
   const stop = async (why: string) => {

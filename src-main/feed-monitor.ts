@@ -62,8 +62,9 @@ export class FeedMonitor {
     this.dirty.delete(eventId);
   }
 
-  report(eventId: string, timing: TimingState, now: number): FeedsReport {
-    return judgeFeeds(this.records.get(eventId) ?? emptyFeedRecord, timing, now);
+  /** `primary`: the event's chosen source, shown even before it has sent anything (null: XML only). */
+  report(eventId: string, timing: TimingState, now: number, primary: FeedSource | null = 'c123-server'): FeedsReport {
+    return judgeFeeds(this.records.get(eventId) ?? emptyFeedRecord, timing, now, primary);
   }
 
   /** Writes the records that changed since the last flush. Never throws: feed history must not fail an ingest. */

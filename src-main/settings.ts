@@ -42,6 +42,22 @@ export interface Settings extends StationSettings {
   /** Wrong officials-PIN attempts allowed per client per window [5 per 60 000 ms]. */
   pinAttempts: number;
   pinWindowMs: number;
+  /** Direct Canoe123 source: first reconnect delay, doubling up to the max, ±20 % jitter [1 000 → 30 000 ms]. */
+  canoe123ReconnectMs: number;
+  canoe123ReconnectMaxMs: number;
+  /** A connection with no TimeOfDay (Canoe123 sends one a second) for this long is dead [5 000 ms]. */
+  canoe123SilentMs: number;
+  /** A connection attempt without an answer for this long fails [5 000 ms]. */
+  canoe123ConnectTimeoutMs: number;
+  /** Largest message accepted without its `|`; past it the stream is not Canoe123's [4 MiB]. */
+  canoe123MaxMessageBytes: number;
+  /** UDP port on which Canoe123 broadcasts, listened to find its address [27333]. */
+  canoe123UdpPort: number;
+  /** Watched XML export: wait after the last change [500 ms], poll [2 000 ms], retry a copy caught mid-write [1 000 ms, 5 times]. */
+  xmlWatchDebounceMs: number;
+  xmlWatchPollMs: number;
+  xmlWatchRetryMs: number;
+  xmlWatchRetries: number;
   /**
    * Wrong officials-PIN attempts allowed from all clients together per window [10]: against a
    * 6-digit PIN that is at most 14,400 guesses a day, whatever the number of addresses.
@@ -92,6 +108,16 @@ export const defaultSettings: Settings = {
   defaultMergeStrategy: 'xml-structure-live-results',
   pinAttempts: 5,
   pinWindowMs: 60_000,
+  canoe123ReconnectMs: 1_000,
+  canoe123ReconnectMaxMs: 30_000,
+  canoe123SilentMs: 5_000,
+  canoe123ConnectTimeoutMs: 5_000,
+  canoe123MaxMessageBytes: 4 * 1024 * 1024,
+  canoe123UdpPort: 27333,
+  xmlWatchDebounceMs: 500,
+  xmlWatchPollMs: 2_000,
+  xmlWatchRetryMs: 1_000,
+  xmlWatchRetries: 5,
   pinStationAttempts: 10,
   uplinkTimeoutMs: 10_000,
   uplinkXmlTimeoutMs: 60_000,

@@ -13,16 +13,20 @@ import type { DeletedEvent } from './wire/admin.ts';
 import type { ErrorCode } from './wire/errors.ts';
 import type { Change, Decision } from './domain/decision.ts';
 import type { Actor, EventMeta, EventState } from './domain/model.ts';
-import { decideStatusChange, ingestRejection, type IngestKind } from './domain/event-lifecycle.ts';
+import { decideStatusChange, ingestRejection, isTimingFeed, type IngestKind } from './domain/event-lifecycle.ts';
 import { decideMergeStrategy, decideMetaUpdate, decideRaceOfficial, deleteRejection, newEvent } from './domain/event-admin.ts';
 import { decideXmlImport, type ImportSummary } from './domain/xml-import.ts';
-import { decideOnCourseIngest, decideResultsIngest, expireOnCourse, riderCounts } from './domain/live-ingest.ts';
+import {
+  decideOnCourseIngest, decideOnCourseLeft, decideOnCourseSightings, decideResultsIngest, dropFinishedWithResults, expireOnCourse, riderCounts,
+} from './domain/live-ingest.ts';
 import { problemSentence, silenceSentence, type TimingState } from './domain/feed-health.ts';
 import type { FeedProblem, FeedsReport, FeedSource } from './wire/admin.ts';
 import type { LiveResultInput, OnCourseInput } from './domain/canoe123/live-rows.ts';
+import type { OnCourseSplitInput } from './domain/canoe123/on-course-splits.ts';
 import { XmlParseThread } from './threads/xml-parse-thread.ts';
 import type { CommitContext, EventStore } from './store/event-store.ts';
 import type { Settings } from './settings.ts';
+import type { SourceKind } from './wire/sources.ts';
 import { ActivityLog } from './activity-log.ts';
 import { FeedMonitor } from './feed-monitor.ts';
 import { TimingClock } from './timing-clock.ts';
@@ -69,6 +73,8 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   private watchTicks = 0;
   /** `${eventId}|${source}` → since when the source is silent, as last logged. */
   private readonly silentLogged = new Map<string, number>();
+  /** The event's chosen timing source (sources/timing-sources.ts); c123-server until told otherwise. */
+  private sourceOf: (eventId: string) => SourceKind = () => 'c123-server';
 
   constructor(store: EventStore, settings: Settings, clock: Clock = systemClock) {
     super();
@@ -85,6 +91,10 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   setLiveSink(sink: LiveSink): void {
     this.sink = sink;
+  }
+
+  setSourceOf(sourceOf: (eventId: string) => SourceKind): void {
+    this.sourceOf = sourceOf;
   }
 
   nowIso(): string {
@@ -108,7 +118,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
 
   /** The event's feed health, judged now against what its timing says is due. */
   feedReport(eventId: string): FeedsReport {
-    return this.feeds.report(eventId, timingOf(this.require(eventId)), this.clock.now());
+    return this.feeds.report(eventId, timingOf(this.require(eventId)), this.clock.now(), this.primarySource(eventId));
   }
 
   /** The event an ingest key belongs to; the key is compared by its SHA-256, never as plain text. */
@@ -204,8 +214,8 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   /**
    * Imports an XML export. The parse runs in a worker thread; the state is checked again after it,
    * since the event may have changed (or gone, or been deleted and created anew) while the parser
-   * worked. Pushed exports (`by` 'ingest') count in the feed health of their `source`; every import
-   * becomes the last import.
+   * worked. Pushed exports (`by` 'ingest', or the direct source's watched file, 'canoe123') count in
+   * the feed health of their `source`; every import becomes the last import.
    */
   async ingestXml(eventId: string, xml: string, by: Actor = 'ingest', source: FeedSource = SOURCE): Promise<ImportSummary> {
     const ingestKey = this.require(eventId).apiKey;
@@ -215,12 +225,12 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     if (this.eventIdForKey(ingestKey) !== eventId) throw new StationError('NotFound', `Event not found: ${eventId} (deleted while its XML was read)`);
     this.guard(this.require(eventId), 'xml', by, source);
     if (!parsed.ok) {
-      if (by === 'ingest') this.feedProblem(eventId, source, 'xml', { kind: 'invalidXml', detail: parsed.message }, false);
+      if (isTimingFeed(by)) this.feedProblem(eventId, source, 'xml', { kind: 'invalidXml', detail: parsed.message }, false);
       this.activity.add(eventId, 'warn', `XML refused: ${parsed.message}`);
       throw new StationError('InvalidXml', parsed.message);
     }
     const summary = this.apply(eventId, (s) => decideXmlImport(s, parsed.export, this.nowIso()), { xml });
-    if (by === 'ingest') this.feeds.delivered(eventId, source, 'xml', this.clock.now(), timingOf(this.require(eventId)));
+    if (isTimingFeed(by)) this.feeds.delivered(eventId, source, 'xml', this.clock.now(), timingOf(this.require(eventId)));
     this.feeds.imported(eventId, { ...summary, at: this.nowIso(), by });
     this.feeds.flush();
     const c = summary.changed;
@@ -229,33 +239,46 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     return summary;
   }
 
-  /** Live result rows from a source (c123-server's pushes by default). */
+  /**
+   * Live result rows from a source: c123-server's pushes (the default), or the direct Canoe123
+   * source, whose riders who finished leave the course at once when their result lands.
+   */
   ingestResults(eventId: string, rows: readonly LiveResultInput[], source: FeedSource = SOURCE): { updated: number; ignored?: true } {
     const state = this.require(eventId);
+    if (this.otherSource(state, 'results', source)) return { updated: 0, ignored: true };
     if (!state.hasXml) {
       this.feedProblem(eventId, source, 'results', { kind: 'beforeXml', channel: 'results' });
       return { updated: 0, ignored: true };
     }
     this.guard(state, 'results', 'ingest', source);
-    const result = this.apply(eventId, (s) => decideResultsIngest(s, rows));
+    const result = source === 'canoe123'
+      ? this.apply(eventId, (s) => then(decideResultsIngest(s, rows), dropFinishedWithResults))
+      : this.apply(eventId, (s) => decideResultsIngest(s, rows));
     this.feeds.delivered(eventId, source, 'results', this.clock.now(), timingOf(this.require(eventId)));
     const unknown = rows.length - result.updated;
     if (unknown > 0) this.feedProblem(eventId, source, 'results', { kind: 'unknownRows', count: unknown });
     return result;
   }
 
-  /** The complete on-course list from a source (c123-server's pushes by default). */
-  ingestOnCourse(eventId: string, rows: readonly OnCourseInput[], source: FeedSource = SOURCE): { active: number; ignored?: true } {
+  /**
+   * On-course rows from a source: c123-server's complete list (replaces the last), or the direct
+   * Canoe123 source's single sightings (merged per bib; see live-ingest.ts).
+   */
+  ingestOnCourse(eventId: string, rows: readonly (OnCourseInput & OnCourseSplitInput)[], source: FeedSource = SOURCE): { active: number; ignored?: true } {
     const state = this.require(eventId);
+    if (this.otherSource(state, 'oncourse', source)) return { active: 0, ignored: true };
     if (!state.hasXml) {
       this.feedProblem(eventId, source, 'oncourse', { kind: 'beforeXml', channel: 'oncourse' });
       return { active: 0, ignored: true };
     }
     this.guard(state, 'oncourse', 'ingest', source);
     const now = this.clock.now();
-    const { active, hidden, timingNowMs } = this.apply(eventId, (s) => decideOnCourseIngest(s, rows, {
-      nowMs: now, timingNowMs: this.timingClock.timingNow(eventId, now), outageMs: this.settings.onCourseOutageMs,
-    }));
+    // Canoe123 itself sends what is on course now: no old snapshot to judge, each rider merged by bib.
+    const { active, hidden, timingNowMs } = source === 'canoe123'
+      ? { ...this.apply(eventId, (s) => decideOnCourseSightings(s, rows, now)), hidden: [], timingNowMs: null }
+      : this.apply(eventId, (s) => decideOnCourseIngest(s, rows, {
+        nowMs: now, timingNowMs: this.timingClock.timingNow(eventId, now), outageMs: this.settings.onCourseOutageMs,
+      }));
     if (timingNowMs !== null) this.timingClock.learn(eventId, now, timingNowMs);
     const after = this.require(eventId);
     this.feeds.delivered(eventId, source, 'oncourse', now, timingOf(after));
@@ -267,6 +290,11 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
       this.activity.add(eventId, 'warn', `On course after an outage: a list from before it (a start too long ago for a run); not shown until they start again: ${who}`);
     }
     return { active };
+  }
+
+  /** Riders the direct source last saw more than the TTL ago by the venue clock (`${raceId}|${bib}`). */
+  leaveOnCourse(eventId: string, keys: readonly string[]): void {
+    this.apply(eventId, (s) => decideOnCourseLeft(s, keys));
   }
 
   /** Drops on-course riders not seen for the TTL; runs on a timer while anyone is on course. */
@@ -294,7 +322,7 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
   watchFeeds(): void {
     const now = this.clock.now();
     for (const [eventId, state] of this.events) {
-      for (const src of this.feeds.report(eventId, timingOf(state), now).sources) {
+      for (const src of this.feeds.report(eventId, timingOf(state), now, this.primarySource(eventId)).sources) {
         const key = `${eventId}|${src.source}`;
         const logged = this.silentLogged.get(key);
         if (src.silent && logged !== src.silent.since) {
@@ -340,9 +368,22 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     // The operator may import XML by hand in any state but official (a correction before sign-off).
     const refusal = ingestRejection(state.status, kind);
     if (refusal && !(by === 'operator' && kind === 'xml' && state.status !== 'official')) {
-      if (by === 'ingest') this.feedProblem(state.meta.eventId, source, kind, { kind: 'refused', channel: kind, status: state.status });
+      if (isTimingFeed(by)) this.feedProblem(state.meta.eventId, source, kind, { kind: 'refused', channel: kind, status: state.status });
       throw new StationError('Forbidden', refusal, { currentStatus: state.status });
     }
+  }
+
+  /**
+   * A c123-server push to an event whose operator chose another timing source (direct Canoe123,
+   * or XML only) is answered `ignored` (never 4xx, so c123-server's breaker stays shut) and noted.
+   */
+  private otherSource(state: EventState, kind: IngestKind, source: FeedSource): boolean {
+    const id = state.meta.eventId;
+    const chosen = this.sourceOf(id);
+    if (source !== 'c123-server' || chosen === 'c123-server') return false;
+    const what = chosen === 'canoe123' ? 'reads Canoe123 directly' : 'takes XML only';
+    this.activity.refused(`${id}|${kind}|source`, id, `Ignored a c123-server ${kind} push: this event ${what} (Timing source on the dashboard)`, this.clock.now());
+    return true;
   }
 
   /** Notes a feed problem for the source, and says it in the activity log (at most every 10 s per kind). */
@@ -350,6 +391,12 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     const now = this.clock.now();
     this.feeds.problem(eventId, source, channel, now, problem);
     if (log) this.activity.refused(`${eventId}|${source}|${channel}|${problem.kind}`, eventId, problemSentence(problem), now);
+  }
+
+  /** The feed source the event's chosen timing source reports as (none for XML only). */
+  private primarySource(eventId: string): FeedSource | null {
+    const kind = this.sourceOf(eventId);
+    return kind === 'manual' ? null : kind;
   }
 
   private index(state: EventState): void {
@@ -369,6 +416,14 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     }, tick);
     this.expiryTimer.unref();
   }
+}
+
+/** Two decisions on one input as one: the second decides on the first's state, and their changes add up. */
+function then<R>(first: Decision<R>, second: (state: EventState) => Decision<unknown>): Decision<R> {
+  if (!first.ok) return first;
+  const next = second(first.state);
+  if (!next.ok) return next;
+  return { ok: true, state: next.state, changes: [...first.changes, ...next.changes], result: first.result };
 }
 
 /** The source that pushes through the ingest routes (a direct Canoe123 link passes its own). */

@@ -31,6 +31,9 @@ import { PublicAnswers } from './http/public-answers.ts';
 import { stationPublicSource } from './http/public-source.ts';
 import { openStationLog, type StationLog } from './station-log.ts';
 import { defaultPagesRoot } from './asar-paths.ts';
+import { SourceStore } from './store/source-store.ts';
+import { TimingSources } from './sources/timing-sources.ts';
+import { sourceRoutes } from './http/source-routes.ts';
 
 export interface StationOptions {
   host?: string;
@@ -60,6 +63,8 @@ export interface Station {
   portChanged: boolean;
   core: StationCore;
   hub: SpectatorHub;
+  /** Each event's timing source (c123-server push, direct Canoe123, XML only). */
+  sources: TimingSources;
   /** The kept public answers (how many were built shows the cache working). */
   answers: PublicAnswers;
   uplink: Uplink;
@@ -85,6 +90,7 @@ interface Opened {
   stationLog?: StationLog;
   core?: StationCore;
   hub?: SpectatorHub;
+  sources?: TimingSources;
   uplink?: Uplink;
   writer?: RedisWriter;
   app?: FastifyInstance;
@@ -103,6 +109,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   try {
     return await start(opts, opened, { log, startedAt, unclean });
   } catch (err) {
+    await opened.sources?.close();
     opened.hub?.close();
     await opened.writer?.close();
     await opened.uplink?.close();
@@ -140,7 +147,8 @@ async function start(
   }
   const secrets = { adminSecret, officialsPin: await OfficialsPin.open(store) };
 
-  const core = new StationCore(store, settings, opts.clock);
+  const clock = opts.clock ?? { now: () => Date.now() };
+  const core = new StationCore(store, settings, clock);
   opened.core = core;
   core.activity.subscribe((entry) => logger[entry.level]({ eventId: entry.eventId ?? undefined }, entry.message));
   if (run.unclean) {
@@ -158,6 +166,8 @@ async function start(
   const answers = new PublicAnswers(core);
   const source = stationPublicSource(core);
   core.setLiveSink(hub);
+  const sources = new TimingSources({ core, store: new SourceStore(opened.db), settings, now: () => clock.now() });
+  opened.sources = sources;
   const writer = opts.publish === undefined ? null : new RedisWriter({
     url: opts.publish,
     source,
@@ -187,7 +197,7 @@ async function start(
       signIn,
       connections: (id) => hub.connections(id),
       slowCutOffs: (id) => hub.slowCutOffs(id),
-      extraAdmin: [stationRoutes({
+      extraAdmin: [sourceRoutes({ core, sources, secrets }), stationRoutes({
         core,
         settings,
         secrets,
@@ -222,6 +232,7 @@ async function start(
   const listening = `http://${settings.host}:${port}`;
   writeLockInfo(dataDir, { pid: process.pid, startedAt: run.startedAt, url: listening });
   core.activity.add(null, 'info', `Station started (pid ${process.pid}, ${listening})`);
+  await sources.startAll();
 
   let closing: Promise<void> | null = null;
   return {
@@ -233,6 +244,7 @@ async function start(
     portChanged,
     core,
     hub,
+    sources,
     answers,
     uplink,
     writer,
@@ -242,6 +254,7 @@ async function start(
     listensOnLan: () => listensOnLan(settings.host, networkInterfaces()),
     close() {
       closing ??= (async () => {
+        await sources.close();
         hub.close();
         await writer?.close();
         await uplink.close();

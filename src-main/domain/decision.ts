@@ -22,7 +22,9 @@ export type Change =
   | { type: 'statusChanged'; change: StatusChange; steps: StatusChange[] }
   | { type: 'raceOfficialChanged'; raceId: string; mark: RaceOfficialMark | null }
   | { type: 'mergeStrategyChanged' }
-  | { type: 'onCourseChanged' };
+  | { type: 'onCourseChanged' }
+  /** Riders were seen again with nothing public changed: memory only, never stored or published. */
+  | { type: 'onCourseSeen' };
 
 export type Rejection = { ok: false; error: ErrorCode; message?: string; detail?: Record<string, unknown> };
 export type Decision<R = undefined> =

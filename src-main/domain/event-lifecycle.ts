@@ -4,9 +4,9 @@
  * dashboard's buttons and the ingest guards. Every applied step is kept in the history with who
  * made it and when.
  *
- * Who may do what: the ingest key (c123-server) may make any valid step except to `official`, and
- * a forward jump (draft → running) is applied as the chain of valid steps, because c123-server's
- * auto-status sends such jumps. The operator and officials make one valid step at a time,
+ * Who may do what: the timing feeds (c123-server's ingest key, the direct Canoe123 source) may make
+ * any valid step except to `official`, and a forward jump (draft → running) is applied as the
+ * chain of valid steps, because c123-server's auto-status sends such jumps. The operator and officials make one valid step at a time,
  * `official` included.
  */
 import type { EventStatus } from '../wire/api.ts';
@@ -34,8 +34,13 @@ export const ingestAllowed: Record<EventStatus, Record<IngestKind, boolean>> = {
   official: { xml: false, results: false, oncourse: false },
 };
 
+/** c123-server's ingest key and the direct Canoe123 source: the timing, not a person. */
+export function isTimingFeed(actor: Actor): boolean {
+  return actor === 'ingest' || actor === 'canoe123';
+}
+
 export function validNextStates(status: EventStatus, actor: Actor): EventStatus[] {
-  return transitions[status].filter((to) => actor !== 'ingest' || to !== 'official');
+  return transitions[status].filter((to) => !isTimingFeed(actor) || to !== 'official');
 }
 
 export function ingestRejection(status: EventStatus, kind: IngestKind): string | null {
@@ -62,7 +67,7 @@ export function decideStatusChange(
     // Idempotent: c123-server re-sends its status after every reconnect.
     return { ok: true, state, changes: [], result: { previousStatus: from, status: from, statusChangedAt: state.statusChangedAt } };
   }
-  if (requested === 'official' && actor === 'ingest') {
+  if (requested === 'official' && isTimingFeed(actor)) {
     return reject('Forbidden', 'Only officials or the operator can make results official', detail);
   }
   const path = stepsTo(from, requested, actor);
@@ -92,7 +97,7 @@ export function decideStatusChange(
 /** The steps from `from` to `to`: one valid step, or for the ingest key a forward chain. */
 function stepsTo(from: EventStatus, to: EventStatus, actor: Actor): EventStatus[] | null {
   if (transitions[from].includes(to)) return [to];
-  if (actor !== 'ingest') return null;
+  if (!isTimingFeed(actor)) return null;
   const i = forwardOrder.indexOf(from);
   const j = forwardOrder.indexOf(to);
   if (j <= i) return null;

@@ -161,9 +161,12 @@ export function staleAfter(channel: FeedChannel, c: Pick<ChannelRecord, 'gaps'>)
   return rhythm === null ? null : Math.max(MIN_STALE_MS[channel], RHYTHM_FACTOR * rhythm);
 }
 
-/** The report for the dashboard: every source that ever spoke (c123-server at least), judged at `now`. */
-export function judgeFeeds(rec: FeedRecord, timing: TimingState, now: number): FeedsReport {
-  const kinds = feedSources.filter((s, i) => rec.sources[s] !== undefined || i === 0);
+/**
+ * The report for the dashboard: every source that ever spoke, and the event's chosen one (the
+ * timing source on the dashboard, c123-server unless changed) even before it has, judged at `now`.
+ */
+export function judgeFeeds(rec: FeedRecord, timing: TimingState, now: number, primary: FeedSource | null = 'c123-server'): FeedsReport {
+  const kinds = feedSources.filter((s) => rec.sources[s] !== undefined || s === primary);
   return { sources: kinds.map((s) => judgeSource(s, rec.sources[s] ?? emptySource(), timing, now)), lastImport: rec.lastImport };
 }
 
@@ -208,7 +211,12 @@ function channelState(c: ChannelRecord, due: FeedReason | null, limit: number | 
 
 // ---- words -----------------------------------------------------------------------------------------
 
-const sourceName: Record<FeedSource, string> = { 'c123-server': 'c123-server' };
+const sourceName: Record<FeedSource, string> = { 'c123-server': 'c123-server', canoe123: 'Canoe123' };
+/** What to do about a silent source, by source. */
+const silenceAdvice: Record<FeedSource, string> = {
+  'c123-server': "it may need 'Force push XML' or a restart",
+  canoe123: 'check the Timing source panel (Canoe123 running, its address, the network)',
+};
 const channelNoun: Record<FeedChannel, string> = { xml: 'An XML export', results: 'Results', oncourse: 'Riders on course' };
 
 /** A problem in an English sentence, for the activity log (the dashboard has its own, translated). */
@@ -230,5 +238,5 @@ export function problemSentence(p: FeedProblem): string {
 /** The dead-feed warning in English, for the activity log. */
 export function silenceSentence(source: FeedSource, silentForMs: number, reason: FeedReason): string {
   const s = Math.round(silentForMs / 1000);
-  return `${sourceName[source]} has sent nothing for ${s} s while ${reason === 'ridersOnCourse' ? 'riders are on course' : 'a race is in progress'} — it may need 'Force push XML' or a restart.`;
+  return `${sourceName[source]} has sent nothing for ${s} s while ${reason === 'ridersOnCourse' ? 'riders are on course' : 'a race is in progress'} — ${silenceAdvice[source]}.`;
 }

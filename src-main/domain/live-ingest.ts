@@ -23,7 +23,7 @@
 import type { Decision } from './decision.ts';
 import type { EventState, OnCourseEntry, OnCourseFeed, ResultRow } from './model.ts';
 import {
-  detectLiveUnit, liveRunFields, onCourseEntry, timeOfDayMs, trimBib, type LiveResultInput, type OnCourseInput,
+  detectLiveUnit, liveRunFields, onCourseEntry, timeOfDayMs, trimBib, type LiveResultInput, type OnCourseInput, type TimeUnit,
 } from './canoe123/live-rows.ts';
 import { onCourseSplits, type OnCourseSplitInput } from './canoe123/on-course-splits.ts';
 import { effectiveRun, overlayAfterLive, sameRun } from './result-merge.ts';
@@ -111,10 +111,8 @@ export function decideOnCourseIngest(
   const seen = new Map<string, OnCourseEntry>();
   for (const input of inputs) {
     if (!raceById(state, input.raceId)) continue;
-    const entry = onCourseEntry(input, unit, clock.nowMs);
-    if (!entry) continue;
-    const splits = onCourseSplits(input);
-    seen.set(`${entry.raceId}|${entry.bib}`, splits.length ? { ...entry, splits } : entry);
+    const entry = entryOf(input, unit, clock.nowMs);
+    if (entry) seen.set(`${entry.raceId}|${entry.bib}`, entry);
   }
   const feed = state.onCourseFeed;
   const outage = feed.lastPushAt === null || clock.nowMs - feed.lastPushAt > clock.outageMs;
@@ -183,6 +181,87 @@ function slowestFinishedRunMs(state: EventState, raceId: string): number | null 
 }
 
 /**
+ * Canoe123 itself (the direct source) sends ONE rider per message, cycling through everyone on
+ * course, so each sighting is merged into the list by bib instead of replacing it: the rider's
+ * entry is refreshed (a bib seen in another race moves there), everyone else stays until the
+ * expiry drops them `ttlMs` after their last sighting. A rider who finished and whose result the
+ * race already shows (the same time) leaves at once and is not brought back by later sightings.
+ * A sighting that changes nothing public only refreshes `lastSeen` (`onCourseSeen`: kept in
+ * memory, never published).
+ */
+export function decideOnCourseSightings(
+  state: EventState, inputs: readonly (OnCourseInput & OnCourseSplitInput)[], nowMs: number,
+): Decision<{ active: number }> {
+  const unit = detectLiveUnit(inputs);
+  let next: Map<string, OnCourseEntry> | null = null;
+  let changed = false;
+  for (const input of inputs) {
+    if (!raceById(state, input.raceId)) continue;
+    const entry = entryOf(input, unit, nowMs);
+    if (!entry) continue;
+    next ??= new Map(state.onCourse);
+    for (const [key, e] of next) {
+      if (e.bib === entry.bib && e.raceId !== entry.raceId) {
+        next.delete(key);
+        changed = true;
+      }
+    }
+    const key = `${entry.raceId}|${entry.bib}`;
+    const old = next.get(key);
+    if (resultShown(state, entry)) {
+      if (old) {
+        next.delete(key);
+        changed = true;
+      }
+      continue;
+    }
+    if (!old || !sameEntry(old, entry)) changed = true;
+    next.set(key, entry);
+  }
+  if (!next) return { ok: true, state, changes: [], result: { active: state.onCourse.size } };
+  return {
+    ok: true,
+    state: { ...state, onCourse: next },
+    changes: [{ type: changed ? 'onCourseChanged' : 'onCourseSeen' }],
+    result: { active: next.size },
+  };
+}
+
+/**
+ * Riders the direct source has not seen for the TTL by Canoe123's own clock leave the course
+ * (`${raceId}|${bib}` keys). The venue clock runs faster than the station's in a replay, and keeps
+ * a rider's 10 s the timing's 10 s.
+ */
+export function decideOnCourseLeft(state: EventState, keys: readonly string[]): Decision {
+  const gone = keys.filter((k) => state.onCourse.has(k));
+  if (gone.length === 0) return { ok: true, state, changes: [], result: undefined };
+  const next = new Map(state.onCourse);
+  for (const k of gone) next.delete(k);
+  return { ok: true, state: { ...state, onCourse: next }, changes: [{ type: 'onCourseChanged' }], result: undefined };
+}
+
+/** Riders who finished and whose result the race now shows leave the course at once (direct source). */
+export function dropFinishedWithResults(state: EventState): Decision {
+  let next: Map<string, OnCourseEntry> | null = null;
+  for (const [key, e] of state.onCourse) {
+    if (!resultShown(state, e)) continue;
+    next ??= new Map(state.onCourse);
+    next.delete(key);
+  }
+  if (!next) return { ok: true, state, changes: [], result: undefined };
+  return { ok: true, state: { ...state, onCourse: next }, changes: [{ type: 'onCourseChanged' }], result: undefined };
+}
+
+/** The rider finished and the race's results carry that run (same time, or a status). */
+function resultShown(state: EventState, e: OnCourseEntry): boolean {
+  if (e.dtFinish === null || e.time === null) return false;
+  const row = state.results.get(e.raceId)?.get(e.participantId);
+  if (!row) return false;
+  const run = effectiveRun(row);
+  return run.time === e.time;
+}
+
+/**
  * Who the on-course list holds: riders in the start gate (no start time yet: spectators do not see
  * them), riders on the course (started; spectators see them, finished ones for a few seconds more)
  * and, of those, riders still running (started, not finished: pushes must keep coming).
@@ -214,10 +293,22 @@ function sameOnCourse(a: Map<string, OnCourseEntry>, b: Map<string, OnCourseEntr
   if (a.size !== b.size) return false;
   for (const [key, x] of a) {
     const y = b.get(key);
-    if (!y) return false;
-    const { lastSeen: _a, ...xs } = x;
-    const { lastSeen: _b, ...ys } = y;
-    if (JSON.stringify(xs) !== JSON.stringify(ys)) return false;
+    if (!y || !sameEntry(x, y)) return false;
   }
   return true;
+}
+
+/** An on-course row as the domain keeps it, split times included when the row carried them. */
+function entryOf(input: OnCourseInput & OnCourseSplitInput, unit: TimeUnit, nowMs: number): OnCourseEntry | null {
+  const entry = onCourseEntry(input, unit, nowMs);
+  if (!entry) return null;
+  const splits = onCourseSplits(input);
+  return splits.length ? { ...entry, splits } : entry;
+}
+
+/** Equal but for when the rider was last seen. */
+function sameEntry(x: OnCourseEntry, y: OnCourseEntry): boolean {
+  const { lastSeen: _a, ...xs } = x;
+  const { lastSeen: _b, ...ys } = y;
+  return JSON.stringify(xs) === JSON.stringify(ys);
 }

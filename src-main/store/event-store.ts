@@ -202,8 +202,9 @@ export class EventStore {
       const renamed = eventId !== snap.event.event_id;
       for (const { table, column } of this.childTables()) {
         // A copy restored under another id must not push to its original's public results server
-        // (the event created anew under the old id may): it starts without an uplink.
-        if (renamed && table.startsWith('uplink_')) continue;
+        // (the event created anew under the old id may): it starts without an uplink. Nor read
+        // the timing the event created anew may be reading: it starts with c123-server's pushes.
+        if (renamed && (table.startsWith('uplink_') || table === 'event_sources')) continue;
         for (const row of snap.children[table] ?? []) insert(table, row, column);
       }
       this.db.prepare('DELETE FROM deleted_events WHERE deleted_id = ?').run(deletedId);
@@ -218,7 +219,7 @@ export class EventStore {
   /** Writes the changes of one decision in one transaction; `state` is the state after it. */
   commit(state: EventState, changes: readonly Change[], context: CommitContext = {}): void {
     const id = state.meta.eventId;
-    const persistent = changes.filter((c) => c.type !== 'onCourseChanged');
+    const persistent = changes.filter((c) => c.type !== 'onCourseChanged' && c.type !== 'onCourseSeen');
     if (persistent.length === 0) return;
     transaction(this.db, () => {
       for (const c of persistent) this.write(id, state, c);
@@ -262,6 +263,7 @@ export class EventStore {
       case 'eventCreated':
       case 'eventDeleted':
       case 'onCourseChanged':
+      case 'onCourseSeen':
         break;
     }
   }

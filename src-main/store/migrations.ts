@@ -94,6 +94,21 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 4,
+    description: 'timing source per event (c123-server push, direct Canoe123, XML only) and its XML file\'s last import',
+    sql: `
+      CREATE TABLE event_sources (
+        event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        config TEXT NOT NULL,
+        replay INTEGER NOT NULL DEFAULT 0,
+        xml_sha256 TEXT,
+        xml_imported_at INTEGER,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
     version: 5,
     description: 'uplink to a public results server: target per event, durable outbox, refused items, rows the target holds live values for',
     sql: `

@@ -6,8 +6,12 @@
  */
 import type { EventStatus, MergeStrategy, PublicClass, PublicRace } from './api.ts';
 
-/** Who did something: the answer to "by whom" in the lifecycle history and the activity log. */
-export type Actor = 'operator' | 'official' | 'ingest' | 'system';
+/**
+ * Who did something: the answer to "by whom" in the lifecycle history and the activity log.
+ * `ingest` is c123-server (the ingest key); `canoe123` the station's direct Canoe123 source. Both
+ * are timing feeds: they may move the status forward several steps at once, never to official.
+ */
+export type Actor = 'operator' | 'official' | 'ingest' | 'canoe123' | 'system';
 
 export interface AdminEvent {
   eventId: string;
@@ -38,8 +42,8 @@ export interface StatusChange {
  * Where timing data comes from. Each source reports into the same feed health, channel by channel:
  * c123-server's pushes today; a direct Canoe123 connection (issue 12) adds its own kind.
  */
-export type FeedSource = 'c123-server';
-export const feedSources: readonly FeedSource[] = ['c123-server'];
+export type FeedSource = 'c123-server' | 'canoe123';
+export const feedSources: readonly FeedSource[] = ['c123-server', 'canoe123'];
 
 export type FeedChannel = 'xml' | 'results' | 'oncourse';
 export const feedChannels: readonly FeedChannel[] = ['xml', 'results', 'oncourse'];

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { LangSwitch } from '../shared/ui/lang-switch.tsx';
 import { ActivityPanel } from './activity/activity-panel.tsx';
 import { CreateEventForm } from './events/create-event-form.tsx';
+import { DemoReplayPanel } from './sources/demo-replay-panel.tsx';
 import { DeletedEvents } from './events/deleted-events.tsx';
 import { EventPage } from './events/event-page.tsx';
 import { EventsList } from './events/events-list.tsx';
@@ -76,6 +77,7 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
           {route.page === 'events' && (
             <div className="grid">
               <CreateEventForm />
+              <DemoReplayPanel />
               <DeletedEvents />
             </div>
           )}

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { projectRoot } from '../helpers/station.ts';
 
 function freePort(): Promise<number> {
@@ -31,6 +31,15 @@ describe('npm run station', () => {
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
+    const exit = new Promise<void>((r) => child.once('exit', () => r()));
+    // Whatever fails below, the station (npm, its shell and node: one process group) goes.
+    onTestFinished(async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
+        await exit;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    });
     let healthyAfter = -1;
     while (performance.now() - started < 10_000) {
       try {
@@ -48,13 +57,11 @@ describe('npm run station', () => {
     expect(healthyAfter).toBeGreaterThan(0);
     expect(healthyAfter).toBeLessThan(2000);
     expect(output).toMatch(new RegExp(`^Raceside listening on http://127\\.0\\.0\\.1:${port}$`, 'm'));
-    const exit = new Promise<void>((r) => child.once('exit', () => r()));
     // As Ctrl-C in a terminal does: the signal goes to the whole process group (npm, its shell and
     // the station). The station closes its sockets and database; its own exit code 0 is checked
     // where it runs without npm (test/contract/ingest-replay.test.ts).
     process.kill(-child.pid!, 'SIGINT');
     await exit;
     expect(output).toMatch(/Received SIGINT; closing sockets and the database/);
-    rmSync(dataDir, { recursive: true, force: true });
   });
 });

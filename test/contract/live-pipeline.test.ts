@@ -4,7 +4,7 @@
  * reconnects, and a stalled phone cut off while the others keep receiving.
  */
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { api, ingest, startInProcessStation } from '../helpers/station.ts';
 import { connect, type TestSocket } from '../helpers/ws-client.ts';
 import { realXml } from '../helpers/capture.ts';
@@ -246,7 +246,14 @@ describe('live pipeline', () => {
   });
 
   it('cuts off a stalled client (4008) while the others keep receiving', async () => {
-    const healthy = await open('live');
+    // Its own station with the default heartbeat: a stalled phone never answers pings either, and
+    // the shared station's 300 ms heartbeat would end it before its buffer fills on a slow machine.
+    // This test is about the buffer bound.
+    const station = await startInProcessStation({ maxSocketBufferBytes: 64 * 1024 });
+    onTestFinished(() => station.cleanup());
+    const key = await newEvent(station, 'live');
+    const healthy = await connect(station, 'live');
+    sockets.push(healthy);
     await healthy.next();
     // A phone that never reads: upgrade by hand, then stop reading.
     const stalled = net.connect(station.port, '127.0.0.1');

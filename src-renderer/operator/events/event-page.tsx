@@ -1,12 +1,14 @@
 /**
  * One event's page: the live numbers and feed health (polled every 1.5 s while the tab is
- * visible), the lifecycle, XML import, c123-server connection, race official marks, the event's
- * details and merge strategy, its recent activity, and delete.
+ * visible), its timing source (c123-server, Canoe123 directly, XML only), the lifecycle, XML
+ * import, c123-server connection, race official marks, the event's details and merge strategy,
+ * its recent activity, and delete.
  */
 import { seg } from '../../shared/api-client.ts';
 import { formatDateRange } from '../../shared/ui/format.ts';
 import { ActivityPanel } from '../activity/activity-panel.tsx';
 import { FeedPanel } from '../feeds/feed-panel.tsx';
+import { TimingSourcePanel } from '../sources/timing-source-panel.tsx';
 import { XmlImport } from '../imports/xml-import.tsx';
 import { OpenSpectatorButton } from '../lan/open-spectator-button.tsx';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
@@ -77,6 +79,7 @@ export function EventPage({ eventId }: { eventId: string }) {
       {detail.error != null && <p className="alert alert--warn" role="status">{t('event.notAnswering', { error: errorText(detail.error, i18n) })}</p>}
       <div className="grid">
         <FeedPanel detail={d} now={stationNow} />
+        <TimingSourcePanel eventId={e.eventId} now={stationNow} />
         <LifecyclePanel detail={d} onChanged={changed} />
         <XmlImport eventId={e.eventId} disabled={e.status === 'official'} lastImport={d.feeds.lastImport} onImported={changed} />
         <IngestKeyPanel event={e} />

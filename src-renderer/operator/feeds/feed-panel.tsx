@@ -8,7 +8,7 @@
 import type { AdminEventDetail, FeedSourceReport } from '@wire/admin.ts';
 import { useOperatorI18n } from '../i18n/use-operator-i18n.ts';
 import { ago } from '../lib/relative-time.ts';
-import { channelStateText, problemText, quietFor, silenceText } from './feed-words.ts';
+import { channelStateText, nothingYetText, problemText, quietFor, silenceText, sourceName } from './feed-words.ts';
 
 export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: number }) {
   const { t } = useOperatorI18n();
@@ -54,10 +54,10 @@ function SourceHealth({ src, now, running }: { src: FeedSourceReport; now: numbe
     <div className="feedsrc" data-testid={`feed-source-${src.source}`} data-silent={src.silent ? 'true' : 'false'}>
       {silence && <p className="alert alert--error" role="alert" data-testid="feed-silent">{silence}</p>}
       {running && src.lastAt === null && (
-        <p className="alert alert--warn" role="status" data-testid="feed-nothing">{t('feeds.nothingYet', { source: src.source })}</p>
+        <p className="alert alert--warn" role="status" data-testid="feed-nothing">{nothingYetText(src.source, i18n)}</p>
       )}
       <table className="feeds">
-        <caption>{src.source}</caption>
+        <caption>{sourceName(src.source)}</caption>
         <thead>
           <tr>
             <th scope="col">{t('feeds.feed')}</th>

@@ -19,7 +19,18 @@ export function quietFor(ms: number, { t }: Pick<OperatorText, 't'>): string {
 /** The dead-source warning, or null when the source is not silent. `now` on the station's clock. */
 export function silenceText(src: FeedSourceReport, now: number, i18n: Pick<OperatorText, 't'>): string | null {
   if (!src.silent) return null;
-  return i18n.t(`feeds.silent.${src.silent.reason}`, { source: src.source, for: quietFor(now - src.silent.since, i18n) });
+  const key = src.source === 'canoe123' ? (`feeds.silent.canoe123.${src.silent.reason}` as const) : (`feeds.silent.${src.silent.reason}` as const);
+  return i18n.t(key, { source: sourceName(src.source), for: quietFor(now - src.silent.since, i18n) });
+}
+
+/** The source as the operator knows it. */
+export function sourceName(source: FeedSourceReport['source']): string {
+  return source === 'canoe123' ? 'Canoe123' : source;
+}
+
+/** "Nothing from this source yet", with what to do about it. */
+export function nothingYetText(source: FeedSourceReport['source'], { t }: Pick<OperatorText, 't'>): string {
+  return source === 'canoe123' ? t('feeds.nothingYet.canoe123') : t('feeds.nothingYet', { source });
 }
 
 export function channelStateText(state: FeedChannelState, { t }: Pick<OperatorText, 't'>): string {
