@@ -10,8 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { StartupError, startStation } from './station.ts';
-import { checkRedisUrl } from './outlets/redis/redis-connection.ts';
-import { shownUrl } from './outlets/redis/layout.ts';
+import { checkRedisUrl, shownUrl } from './outlets/redis/layout.ts';
 import { watchLauncher } from './launcher-watch.ts';
 import type { Settings } from './settings.ts';
 

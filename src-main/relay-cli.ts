@@ -9,8 +9,7 @@
 import { parseArgs } from 'node:util';
 import { StartupError, startRelay } from './relay.ts';
 import { watchLauncher } from './launcher-watch.ts';
-import { checkRedisUrl } from './outlets/redis/redis-connection.ts';
-import { shownUrl } from './outlets/redis/layout.ts';
+import { checkRedisUrl, shownUrl } from './outlets/redis/layout.ts';
 import type { Settings } from './settings.ts';
 
 const usage = `Usage: npm run relay -- --redis <redis-url> [options]

@@ -20,7 +20,7 @@ import { buildApp } from './http/app.ts';
 import { stationRoutes } from './http/station-routes.ts';
 import { uplinkRoutes } from './http/uplink-routes.ts';
 import { Uplink } from './outlets/uplink/uplink.ts';
-import { RedisWriter } from './outlets/redis/redis-writer.ts';
+import type { RedisWriter } from './outlets/redis/redis-writer.ts';
 import type { UplinkSettingsInput } from './wire/uplink.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
@@ -168,7 +168,8 @@ async function start(
   core.setLiveSink(hub);
   const sources = new TimingSources({ core, store: new SourceStore(opened.db), settings, now: () => clock.now() });
   opened.sources = sources;
-  const writer = opts.publish === undefined ? null : new RedisWriter({
+  // Loaded only by a station that publishes: the Redis client is not part of a venue station's start.
+  const writer = opts.publish === undefined ? null : new (await import('./outlets/redis/redis-writer.ts')).RedisWriter({
     url: opts.publish,
     source,
     answers,

@@ -136,7 +136,9 @@ export class StreamFollower {
   private problem(err: unknown): void {
     if (this.closed || this.outage) return;
     this.outage = { since: Date.now(), problem: redisProblem(err) };
-    this.deps.log('warn', `Redis at ${shownUrl(this.deps.url)} is unreachable (${this.outage.problem}): serving what this relay has until it is back.`);
+    this.deps.log('warn', this.loadedOnce
+      ? `Redis at ${shownUrl(this.deps.url)} is unreachable (${this.outage.problem}): serving what this relay has until it is back.`
+      : `Redis at ${shownUrl(this.deps.url)} is unreachable (${this.outage.problem}): waiting for it before listening.`);
   }
 
   private async untilReady(): Promise<void> {

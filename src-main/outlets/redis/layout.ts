@@ -86,3 +86,15 @@ export function shownUrl(url: string): string {
     return url;
   }
 }
+
+/** Throws a sentence an operator understands when `url` is not a Redis URL. */
+export function checkRedisUrl(url: string): void {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    // Not echoed: a mistyped URL may still hold a password.
+    throw new Error('that is not a Redis URL (redis://host:port, or rediss:// for TLS)');
+  }
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error(`'${shownUrl(url)}' is not a Redis URL (redis://host:port, or rediss:// for TLS)`);
+}

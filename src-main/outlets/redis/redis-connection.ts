@@ -6,23 +6,11 @@
  * cannot be sure of. A dead link (no answer, no reset) is noticed by the command timeout.
  */
 import { Redis } from 'ioredis';
-import { shownUrl } from './layout.ts';
 
 export interface RedisLink {
   redis: Redis;
   /** True between 'ready' and the next close. */
   ready(): boolean;
-}
-
-/** Throws a sentence an operator understands when `url` is not a Redis URL. */
-export function checkRedisUrl(url: string): void {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new Error(`'${url}' is not a Redis URL (redis://host:port, or rediss:// for TLS)`);
-  }
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error(`'${shownUrl(url)}' is not a Redis URL (redis://host:port, or rediss:// for TLS)`);
 }
 
 export function openRedis(url: string, name: string, opts: { blocking?: boolean } = {}): RedisLink {
