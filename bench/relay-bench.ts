@@ -222,6 +222,10 @@ export async function relayBench(): Promise<void> {
     const messages = phones[0].received.length - 1;
     process.stdout.write(`  the real capture (${requests.length} requests of 248 s of racing, replayed in ${(took / 1000).toFixed(1)} s):\n`);
     line('    messages / bytes a phone receives per race hour', `${Math.round(messages * hour)} / ${(bytes * hour / 1e6).toFixed(1)} MB`);
+    const kind = (raw: string) => (raw.includes('"oncourse":') ? 'on-course' : raw.includes('"results":') ? 'results' : 'other');
+    const byKind = new Map<string, number>();
+    for (const m of phones[0].received.slice(1)) byKind.set(kind(m.raw), (byKind.get(kind(m.raw)) ?? 0) + Buffer.byteLength(m.raw));
+    line('    … of which on-course / results / other', [...['on-course', 'results', 'other']].map((k) => `${Math.round((100 * (byKind.get(k) ?? 0)) / bytes)} %`).join(' / '));
     line('    … for 10,000 viewers (WebSocket payload)', `${((bytes * hour * 10_000) / 1e9).toFixed(1)} GB/h, ${((bytes * 10_000 * 8) / 248 / 1e6).toFixed(1)} Mbit/s`);
     line('    Redis bytes in per race hour (from the writer)', `${((after.inBytes - before.inBytes) * hour / 1e6).toFixed(1)} MB`);
     line(`    Redis bytes out per race hour (to ${RELAYS} relays)`, `${((after.outBytes - before.outBytes) * hour / 1e6).toFixed(1)} MB`);
