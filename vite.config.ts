@@ -1,7 +1,9 @@
 /**
- * One Vite build for both renderer apps: the spectator app (served at `/`) and the operator
- * dashboard (served at `/operator/`). Two entries that never import each other, so the spectator
- * bundle never carries operator code. `@wire` is the station's wire types, shared with the server.
+ * One Vite build for every renderer page: the spectator app (served at `/`), the operator
+ * dashboard (`/operator/`), the officials page (`/officials`) and the venue screens (`/board`,
+ * `/overlay`, `/announcer`). Entries never import each other (shared code lives in
+ * src-renderer/shared/), so the spectator bundle never carries dashboard or screen code. `@wire` is
+ * the station's wire types, shared with the server.
  */
 import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,10 +44,24 @@ export default defineConfig({
     emptyOutDir: true,
     reportCompressedSize: false,
     rollupOptions: {
+      output: {
+        // base.css travels in the chunk of the one module every page imports (the API client), so
+        // each page links it before its own styles. Left alone, Rollup gives base.css a chunk of its
+        // own once the pages importing it differ from those importing the client (the venue
+        // screens), and Vite then links that stylesheet after the page's: base.css would override
+        // the page. test/unit/renderer/page-styles.test.ts checks the order in the build.
+        manualChunks(id) {
+          if (id.includes('/src-renderer/shared/ui/base.css') || id.includes('/src-renderer/shared/api-client.ts')) return 'api-client';
+          return undefined;
+        },
+      },
       input: {
         spectator: here('./src-renderer/spectator/index.html'),
         operator: here('./src-renderer/operator/index.html'),
         officials: here('./src-renderer/officials/index.html'),
+        board: here('./src-renderer/board/index.html'),
+        overlay: here('./src-renderer/overlay/index.html'),
+        announcer: here('./src-renderer/announcer/index.html'),
       },
     },
   },

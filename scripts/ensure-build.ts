@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const pages = ['spectator', 'operator', 'officials'].map((name) => join(root, 'dist-renderer', name, 'index.html'));
+const pages = ['spectator', 'operator', 'officials', 'board', 'overlay', 'announcer'].map((name) => join(root, 'dist-renderer', name, 'index.html'));
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -26,7 +26,7 @@ const sources = Math.max(
 );
 const stale = pages.some((page) => !existsSync(page) || statSync(page).mtimeMs < sources);
 if (stale) {
-  process.stdout.write('Building the spectator and operator pages (vite build)…\n');
+  process.stdout.write('Building the pages (vite build)…\n');
   execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',

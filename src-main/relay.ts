@@ -75,7 +75,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
       },
       ...(trust ? { trustProxy: trust } : {}),
     });
-    attachUpgrade(app.server, copies, settings, hub, addressOf);
+    attachUpgrade(app.server, copies, settings, hub, { addressOf });
     await listen(app, settings.host, settings.port);
   } catch (err) {
     hub.close();

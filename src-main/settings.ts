@@ -4,6 +4,7 @@
  * per-address cap, heartbeat, grace, limits) lives here and nowhere else.
  */
 import type { StationSettings } from './wire/admin.ts';
+import type { ScreenSettings } from './wire/screens.ts';
 
 /**
  * The settings the dashboard shows and changes (wire/admin.ts `StationSettings`: host [0.0.0.0],
@@ -63,6 +64,13 @@ export interface Settings extends StationSettings {
    * 6-digit PIN that is at most 14,400 guesses a day, whatever the number of addresses.
    */
   pinStationAttempts: number;
+  /**
+   * Venue screens' control sockets (issue 15) allowed from one address [8] and in all [64]. Screens
+   * are counted apart from phones: a venue Wi-Fi full of phones never locks the big screen out,
+   * and a script calling itself a screen can take screen slots only, never a phone's.
+   */
+  maxScreensPerAddress: number;
+  maxScreens: number;
   /** Uplink: per-request timeout for results, on-course and status [10 000 ms, as c123-server]. */
   uplinkTimeoutMs: number;
   /** Uplink: per-request timeout for an XML export (~3 MB over a venue's 4G) [60 000 ms]. */
@@ -128,6 +136,26 @@ export const defaultSettings: Settings = {
   publishStreamLength: 1000,
   logFileBytes: 5 * 1024 * 1024,
   logFilesKept: 4,
+  maxScreensPerAddress: 8,
+  maxScreens: 64,
+};
+
+/**
+ * What a venue screen shows when nobody set anything (the bottom layer of wire/screens.ts): the
+ * station's live event and race, the whole field, the browser's language, the dark theme, the
+ * overlay's lower-third and finish card on and its top-N card (8 rows) off, 8 s per board page.
+ */
+export const defaultScreenSettings: ScreenSettings = {
+  eventId: null,
+  raceId: null,
+  catId: null,
+  lang: 'auto',
+  theme: 'dark',
+  lowerThird: true,
+  finishCard: true,
+  topCard: false,
+  topCount: 8,
+  pageSeconds: 8,
 };
 
 export function resolveSettings(overrides: Partial<Settings> = {}): Settings {

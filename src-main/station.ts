@@ -24,6 +24,9 @@ import type { RedisWriter } from './outlets/redis/redis-writer.ts';
 import type { UplinkSettingsInput } from './wire/uplink.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
+import { ScreenStore } from './store/screen-store.ts';
+import { ScreenRegistry } from './screens/screen-registry.ts';
+import { screenRoutes } from './http/screen-routes.ts';
 import { advertisedUrls, listensOnLan } from './net/lan-addresses.ts';
 import { OfficialsPin } from './officials-pin.ts';
 import { SignInGuard } from './http/sign-in-guard.ts';
@@ -63,6 +66,7 @@ export interface Station {
   portChanged: boolean;
   core: StationCore;
   hub: SpectatorHub;
+  screens: ScreenRegistry;
   /** Each event's timing source (c123-server push, direct Canoe123, XML only). */
   sources: TimingSources;
   /** The kept public answers (how many were built shows the cache working). */
@@ -90,6 +94,7 @@ interface Opened {
   stationLog?: StationLog;
   core?: StationCore;
   hub?: SpectatorHub;
+  screens?: ScreenRegistry;
   sources?: TimingSources;
   uplink?: Uplink;
   writer?: RedisWriter;
@@ -111,6 +116,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
   } catch (err) {
     await opened.sources?.close();
     opened.hub?.close();
+    opened.screens?.close();
     await opened.writer?.close();
     await opened.uplink?.close();
     await opened.core?.close();
@@ -183,6 +189,18 @@ async function start(
   const uplink = new Uplink({ store, core, settings, now: opts.clock ? () => opts.clock!.now() : undefined });
   opened.uplink = uplink;
   for (const [eventId, target] of Object.entries(opts.uplinks ?? {})) uplink.configureAtStart(eventId, target);
+  const screens = new ScreenRegistry({
+    store: new ScreenStore(store.db),
+    settings,
+    bootId: hub.bootId,
+    events: () => core.all().map((s) => ({ eventId: s.meta.eventId, status: s.status, statusChangedAt: s.statusChangedAt })),
+    now: () => core.nowIso(),
+  });
+  opened.screens = screens;
+  // Which event is live can move only with a status change, a new event or a deleted one.
+  core.on('changed', (_id, changes) => {
+    if (changes.some((c) => c.type === 'statusChanged' || c.type === 'eventCreated' || c.type === 'eventDeleted')) screens.eventsChanged();
+  });
 
   let port = settings.port;
   const pagesRoot = opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot;
@@ -198,7 +216,7 @@ async function start(
       signIn,
       connections: (id) => hub.connections(id),
       slowCutOffs: (id) => hub.slowCutOffs(id),
-      extraAdmin: [sourceRoutes({ core, sources, secrets }), stationRoutes({
+      extraAdmin: [screenRoutes({ core, secrets, screens }), sourceRoutes({ core, sources, secrets }), stationRoutes({
         core,
         settings,
         secrets,
@@ -219,7 +237,7 @@ async function start(
     },
   });
   opened.app = app;
-  attachUpgrade(app.server, source, settings, hub);
+  attachUpgrade(app.server, source, settings, hub, { screens });
 
   const requested = settings.port;
   port = await listenOnFreePort(app, settings.host, requested);
@@ -245,6 +263,7 @@ async function start(
     portChanged,
     core,
     hub,
+    screens,
     sources,
     answers,
     uplink,
@@ -257,6 +276,7 @@ async function start(
       closing ??= (async () => {
         await sources.close();
         hub.close();
+        screens.close();
         await writer?.close();
         await uplink.close();
         await core.close();

@@ -1,13 +1,16 @@
 /**
  * Serves the built pages (dist-renderer): the spectator app at `/`, the operator dashboard at
- * `/operator/`, hashed assets with a year-long cache, and the icons and web manifest a phone
- * asks for (`/icons/`: favicon, home-screen icons; unhashed names, cached for a day). A GET for any other non-API path that
+ * `/operator/`, the officials page at `/officials`, the venue screens at `/board`, `/overlay` and
+ * `/announcer` (issue 15; public like the spectator app: they read public data and their own
+ * config), hashed assets with a year-long cache, and the icons and web manifest a phone asks for
+ * (`/icons/`: favicon, home-screen icons; unhashed names, cached for a day). A GET for any other non-API path that
  * accepts HTML gets the spectator app, so deep links survive a reload. Every page carries a strict
  * Content-Security-Policy: nothing loads from outside the station. Its `connect-src` names the
  * station's own `ws:`/`wss:` origin explicitly (taken from the request's Host header, when that is a
  * plain host and port): older Safari does not count `ws:` as `'self'`, and an iPhone refused its
  * live socket would fall back to polling. A relay serves the spectator app alone
- * (`spectatorOnly`): it has no dashboard and no officials' page, and their paths are 404 there.
+ * (`spectatorOnly`): it has no dashboard, no officials' page and no venue screens (they are
+ * venue-side and talk to the station), and their paths are 404 there.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +56,9 @@ export const pageRoutes: FastifyPluginAsync<{ root: string; spectatorOnly?: bool
     get spectator() { return page('spectator'); },
     get operator() { return page('operator'); },
     get officials() { return page('officials'); },
+    get board() { return page('board'); },
+    get overlay() { return page('overlay'); },
+    get announcer() { return page('announcer'); },
   };
   const sendPage = (reply: import('fastify').FastifyReply, html: string | null) => {
     if (!html) return sendError(reply, 'NotFound', 'The pages are not built; run `npm run build`');
@@ -98,8 +104,12 @@ export const pageRoutes: FastifyPluginAsync<{ root: string; spectatorOnly?: bool
     app.get('/operator/', (_req, reply) => sendPage(reply, pages.operator));
     app.get('/officials', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
     app.get('/officials/', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
+    for (const screen of ['board', 'overlay', 'announcer'] as const) {
+      app.get(`/${screen}`, (_req, reply) => sendPage(reply, pages[screen]));
+      app.get(`/${screen}/`, (_req, reply) => sendPage(reply, pages[screen]));
+    }
   }
-  const stationOnly = (url: string) => spectatorOnly && /^\/(?:operator|officials)(?:[/?#]|$)/.test(url);
+  const stationOnly = (url: string) => spectatorOnly && /^\/(?:operator|officials|board|overlay|announcer)(?:[/?#]|$)/.test(url);
 
   app.setNotFoundHandler((req, reply) => {
     const accept = req.headers.accept ?? '';

@@ -1,8 +1,9 @@
 /**
  * The public read API (no auth): events, event detail, categories, results, startlist, on-course,
- * and the event's header image. Draft events are invisible (404), their image included. Official
- * events stay readable. Every JSON answer goes through a response schema from wire/api.ts, so
- * nothing undeclared (keys, secrets) can leak; the image route sends only the picture's bytes.
+ * the event's header image, and the live event venue screens follow. Draft events are invisible
+ * (404), their image included. Official events stay readable. Every JSON answer goes through a
+ * response schema from wire/api.ts, so nothing undeclared (keys, secrets) can leak; the image
+ * route sends only the picture's bytes.
  *
  * The documents come from a public source (public-source.ts): the station's own state, or a
  * relay's copy of the writer's snapshots; this plugin is the same in both.
@@ -19,6 +20,7 @@ import {
   categoriesResponseSchema, eventDetailResponseSchema, eventListResponseSchema, onCourseResponseSchema,
   resultsResponseSchema, startlistResponseSchema,
 } from '../wire/api.ts';
+import { liveEventResponseSchema } from '../wire/screens.ts';
 import type { EventImage } from '../domain/model.ts';
 import { StationError } from '../station-core.ts';
 import type { Settings } from '../settings.ts';
@@ -95,6 +97,16 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source
   };
 
   app.get('/events', { schema: { response: { 200: eventListResponseSchema } } }, async () => ({ events: source.eventList() }));
+
+  // The event a venue screen with no `?event=` shows (domain/live-event.ts): a few events, no cache
+  // needed. Venue screens talk to the station: a relay's source does not know it, and it is 404 there.
+  const liveEvent = source.liveEvent?.bind(source);
+  if (liveEvent) {
+    app.get('/live-event', { schema: { response: { 200: liveEventResponseSchema } } }, async () => {
+      const live = liveEvent();
+      return { eventId: live?.eventId ?? null, status: live?.status ?? null };
+    });
+  }
 
   app.get<{ Params: { eventId: string } }>('/events/:eventId', {
     schema: { params: eventParams, response: { 200: eventDetailResponseSchema } },

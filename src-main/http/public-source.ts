@@ -20,6 +20,7 @@ import {
   raceResults, startlist,
 } from '../domain/public-view.ts';
 import { headerImage } from '../domain/canoe123/event-images.ts';
+import { liveEventOf, type LiveEventCandidate } from '../domain/live-event.ts';
 
 /** The `GET /events/:eventId` document. */
 export interface PublicEventDocument {
@@ -33,6 +34,11 @@ export interface PublicSource {
   eventList(): PublicEvent[];
   /** One event's public documents, drafts included (callers hide them); undefined when there is none. */
   event(eventId: string): PublicEventView | undefined;
+  /**
+   * The event a venue screen with no `?event=` shows (domain/live-event.ts). Only a station knows
+   * it: venue screens talk to the venue's station, never to a relay.
+   */
+  liveEvent?(): LiveEventCandidate | null;
 }
 
 export interface PublicEventView {
@@ -67,6 +73,7 @@ export function stationPublicSource(core: { get(eventId: string): EventState | u
       const state = core.get(eventId);
       return state ? stateView(state) : undefined;
     },
+    liveEvent: () => liveEventOf(core.all().map((s) => ({ eventId: s.meta.eventId, status: s.status, statusChangedAt: s.statusChangedAt }))),
   };
 }
 

@@ -9,6 +9,8 @@ import { CLOSE_TOO_SLOW } from '../wire/live.ts';
 
 export interface SpectatorSocket extends WebSocket {
   awaitingPong?: boolean;
+  /** A venue screen's socket (issue 15): in the room, but not one of its spectators. */
+  isScreen?: boolean;
 }
 
 const sendOptions = { binary: false, compress: false, fin: true } as const;
@@ -20,6 +22,7 @@ export class Room {
   seq = 0;
   private readonly maxBuffer: () => number;
   private readonly onCutOff: () => void;
+  private screens = 0;
 
   constructor(eventId: string, maxBuffer: () => number, onCutOff: () => void = () => {}) {
     this.eventId = eventId;
@@ -29,6 +32,24 @@ export class Room {
 
   get size(): number {
     return this.sockets.size;
+  }
+
+  /** The room's phones: its sockets less the venue screens' (which have limits of their own). */
+  get spectators(): number {
+    return this.sockets.size - this.screens;
+  }
+
+  add(ws: SpectatorSocket): void {
+    if (this.sockets.has(ws)) return;
+    this.sockets.add(ws);
+    if (ws.isScreen) this.screens++;
+  }
+
+  /** Takes a socket out of the room; false when it was not in it. */
+  remove(ws: SpectatorSocket): boolean {
+    if (!this.sockets.delete(ws)) return false;
+    if (ws.isScreen) this.screens--;
+    return true;
   }
 
   /**
@@ -57,7 +78,7 @@ export class Room {
   }
 
   private cutOff(ws: SpectatorSocket): void {
-    this.sockets.delete(ws);
+    this.remove(ws);
     this.onCutOff();
     // The close frame sits behind the unread buffer; a phone that never reads never gets it.
     closeOrTerminate(ws, CLOSE_TOO_SLOW, 'Too slow: reconnect for a fresh state', 1000);
@@ -66,9 +87,8 @@ export class Room {
 
 /**
  * Closes a socket, and terminates it if the close handshake has not finished after `graceMs`.
- * @private
  */
-function closeOrTerminate(ws: SpectatorSocket, code: number, reason: string, graceMs: number): void {
+export function closeOrTerminate(ws: SpectatorSocket, code: number, reason: string, graceMs: number): void {
   if (ws.readyState === 0 || ws.readyState === 1) ws.close(code, reason);
   const t = setTimeout(() => ws.terminate(), graceMs);
   t.unref();

@@ -105,13 +105,14 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     this.heartbeat.start();
   }
 
+  /** Connected spectators (phones) of one event; venue screens are not counted. */
   connections(eventId: string): number {
-    return this.rooms.get(eventId)?.size ?? 0;
+    return this.rooms.get(eventId)?.spectators ?? 0;
   }
 
   connectionCounts(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const [id, room] of this.rooms) out[id] = room.size;
+    for (const [id, room] of this.rooms) out[id] = room.spectators;
     return out;
   }
 
@@ -135,11 +136,15 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
 
   totalConnections(): number {
     let n = 0;
-    for (const room of this.rooms.values()) n += room.size;
+    for (const room of this.rooms.values()) n += room.spectators;
     return n;
   }
 
-  /** Adds an upgraded socket from `address` to its event's room and sends it the current `full`. */
+  /**
+   * Adds an upgraded socket from `address` to its event's room and sends it the current `full`. A
+   * venue screen's socket (`ws.isScreen`, set by the upgrade) gets the same messages but counts
+   * neither as a spectator nor against its address's limit.
+   */
   join(eventId: string, ws: SpectatorSocket, address = 'unknown'): void {
     const first = this.welcome(eventId);
     if (first === null) {
@@ -147,23 +152,25 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
       return;
     }
     const room = this.roomFor(eventId);
-    room.sockets.add(ws);
-    this.byAddress.set(address, this.connectionsFrom(address) + 1);
-    ws.once('close', () => {
-      const left = this.connectionsFrom(address) - 1;
-      if (left > 0) this.byAddress.set(address, left);
-      else this.byAddress.delete(address);
-    });
+    room.add(ws);
+    if (!ws.isScreen) {
+      this.byAddress.set(address, this.connectionsFrom(address) + 1);
+      ws.once('close', () => {
+        const left = this.connectionsFrom(address) - 1;
+        if (left > 0) this.byAddress.set(address, left);
+        else this.byAddress.delete(address);
+      });
+    }
     Heartbeat.alive(ws);
     ws.on('pong', () => Heartbeat.alive(ws));
     ws.on('message', () => {}); // one-way channel; client messages are ignored
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
-      if (room.sockets.delete(ws)) this.emit('connections', eventId, room.size);
+      if (room.remove(ws)) this.emit('connections', eventId, room.spectators);
       if (room.size === 0 && this.rooms.get(eventId) === room) this.rooms.delete(eventId);
     });
     room.send(ws, first);
-    this.emit('connections', eventId, room.size);
+    this.emit('connections', eventId, room.spectators);
   }
 
   /**

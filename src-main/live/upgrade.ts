@@ -6,6 +6,15 @@
  * (`maxConnectionsPerAddress`, so one device or script cannot take every slot). A refused socket is
  * destroyed once the answer is out. The same door serves a station and a relay: what it knows of
  * an event comes from their public source (http/public-source.ts).
+ *
+ * Venue screens (issue 15) come through the same door on a station: their control socket
+ * `GET /api/v1/screens/ws?kind=&id=` goes to the screen registry (400 on a malformed query, 503
+ * past the screens' own limits: TooManyConnections per address, ConnectionLimitReached in all),
+ * and an event socket tagged `?screen=<id>` by a screen whose control socket is open from the
+ * same address joins the room outside both the room's and the address's limits and counts in
+ * neither: a room, or a NAT'd address, full of phones never locks the big screen out, and a
+ * screen never takes a phone's place. A relay has no screen registry: venue screens are
+ * venue-side, the screens socket is 404 there and `?screen=` claims nothing.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -13,18 +22,36 @@ import { errorTable, type ErrorCode } from '../wire/errors.ts';
 import type { Settings } from '../settings.ts';
 import type { PublicSource } from '../http/public-source.ts';
 import type { SpectatorHub } from './spectator-hub.ts';
+import type { SpectatorSocket } from './room.ts';
+import { ScreenRegistry } from '../screens/screen-registry.ts';
 
 const PATH = /^\/api\/v1\/events\/([^/?#]+)\/ws\/?(?:\?.*)?$/;
+const SCREENS_PATH = /^\/api\/v1\/screens\/ws\/?(?:\?.*)?$/;
 
-/**
- * `addressOf` names the client for the per-address cap: the socket's peer on a station; on a relay
- * behind a load balancer, the address the balancer forwarded (relay.ts).
- */
+export interface UpgradeOptions {
+  /**
+   * Names the client for the per-address cap: the socket's peer on a station; on a relay behind a
+   * load balancer, the address the balancer forwarded (relay.ts).
+   */
+  addressOf?: (req: IncomingMessage) => string;
+  /** The venue screens' registry (a station's); a relay has none. */
+  screens?: ScreenRegistry;
+}
+
 export function attachUpgrade(
-  server: Server, source: PublicSource, settings: Settings, hub: SpectatorHub, addressOf: (req: IncomingMessage) => string = clientAddress,
+  server: Server, source: PublicSource, settings: Settings, hub: SpectatorHub, { addressOf = clientAddress, screens }: UpgradeOptions = {},
 ): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
+    const address = addressOf(req);
+    const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+    if (screens && SCREENS_PATH.test(req.url ?? '')) {
+      const ident = ScreenRegistry.identify(query, address);
+      if ('error' in ident) return refuse(socket, 'InvalidRequest', ident.error);
+      const full = screens.refusal(address);
+      if (full) return refuse(socket, full.code, 'Too many venue screens are connected', full.detail);
+      return hub.wss.handleUpgrade(req, socket, head, (ws) => screens.join(ws, ident));
+    }
     const match = PATH.exec(req.url ?? '');
     if (!match) return refuse(socket, 'NotFound', `No WebSocket at ${req.url}`);
     let eventId: string;
@@ -36,14 +63,18 @@ export function attachUpgrade(
     const event = source.event(eventId);
     if (!event || event.status === 'draft') return refuse(socket, 'EventNotFound');
     if (event.status === 'official') return refuse(socket, 'EventOfficial');
+    const screenId = query.get('screen');
+    const isScreen = !!screens && !!screenId && screens.mayClaimDataSlot(screenId, address);
     const max = settings.maxConnectionsPerEvent;
-    if (hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
-    const address = addressOf(req);
+    if (!isScreen && hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
     const perAddress = settings.maxConnectionsPerAddress;
-    if (hub.connectionsFrom(address) >= perAddress) {
+    if (!isScreen && hub.connectionsFrom(address) >= perAddress) {
       return refuse(socket, 'TooManyConnections', `Too many live connections from ${address} (at most ${perAddress})`, { maxConnectionsPerAddress: perAddress });
     }
-    hub.wss.handleUpgrade(req, socket, head, (ws) => hub.join(eventId, ws, address));
+    hub.wss.handleUpgrade(req, socket, head, (ws: SpectatorSocket) => {
+      ws.isScreen = isScreen && screens!.claimDataSlot(screenId!, address, ws);
+      hub.join(eventId, ws, address);
+    });
   });
 }
 
@@ -60,7 +91,7 @@ export function plainAddress(a: string): string {
 function refuse(socket: Duplex, code: ErrorCode, message?: string, extra: Record<string, unknown> = {}): void {
   const { status } = errorTable[code];
   const body = JSON.stringify({ error: code, message: message ?? errorTable[code].message, ...extra });
-  const reason = { 404: 'Not Found', 410: 'Gone', 503: 'Service Unavailable' }[status as 404 | 410 | 503] ?? 'Error';
+  const reason = { 400: 'Bad Request', 404: 'Not Found', 410: 'Gone', 503: 'Service Unavailable' }[status as 400 | 404 | 410 | 503] ?? 'Error';
   // As ws's abortHandshake: once the answer is flushed the socket is destroyed. `end()` alone only
   // half-closes it, and a client that never closes its own end would hold it open for good.
   socket.once('finish', () => socket.destroy());

@@ -150,6 +150,19 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 6,
+    description: 'venue screens: the settings of each screen kind and of each screen (issue 15)',
+    sql: `
+      CREATE TABLE screen_settings (
+        scope TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        label TEXT,
+        settings TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
     version: 8,
     description: "the organiser's images from the Canoe123 export, kept with their event",
     sql: `

@@ -13,6 +13,7 @@ import { EventsList } from './events/events-list.tsx';
 import type { OperatorKey } from './i18n/messages-en.ts';
 import { useOperatorI18n } from './i18n/use-operator-i18n.ts';
 import { LanPage } from './lan/lan-page.tsx';
+import { ScreensPage } from './screens/screens-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import type { AdminClient } from './lib/admin-client.ts';
 import { AdminProvider, type AdminContextValue } from './lib/admin-context.tsx';
@@ -26,6 +27,7 @@ import { useRoute } from './lib/use-route.ts';
 const NAV: { route: Route; label: OperatorKey }[] = [
   { route: { page: 'events' }, label: 'nav.events' },
   { route: { page: 'lan' }, label: 'nav.lan' },
+  { route: { page: 'screens' }, label: 'nav.screens' },
   { route: { page: 'settings' }, label: 'nav.settings' },
   { route: { page: 'activity' }, label: 'nav.activity' },
 ];
@@ -83,6 +85,7 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
           )}
           {route.page === 'event' && <EventPage key={route.eventId} eventId={route.eventId} />}
           {route.page === 'lan' && <LanPage connections={connections.data} />}
+          {route.page === 'screens' && <ScreensPage />}
           {route.page === 'settings' && <SettingsPage />}
           {route.page === 'activity' && <ActivityPanel title={t('activity.title')} limit={200} />}
         </main>

@@ -64,9 +64,16 @@ export interface MessageInfo {
   resumed: boolean;
 }
 
-export interface LiveSocketOptions {
+/** What a live socket carries: an event room's messages, or (venue screens) their `screen` config. */
+export interface LiveMessage {
+  type: string;
+  seq?: number;
+  bootId?: string;
+}
+
+export interface LiveSocketOptions<M extends LiveMessage = WsMessage> {
   url: string;
-  onMessage(msg: WsMessage, info: MessageInfo): void;
+  onMessage(msg: M, info: MessageInfo): void;
   onStatus?(status: LinkStatus): void;
   /** Called while polling stands in for the socket. */
   onPoll?(): void;
@@ -93,8 +100,8 @@ export function backoffDelay(attempt: number, random: number, baseMs = 1000, max
   return Math.round(exp / 2 + (random * exp) / 2);
 }
 
-export class LiveSocket {
-  private readonly o: Required<Omit<LiveSocketOptions, 'onStatus' | 'onPoll' | 'probe'>> & LiveSocketOptions;
+export class LiveSocket<M extends LiveMessage = WsMessage> {
+  private readonly o: Required<Omit<LiveSocketOptions<M>, 'onStatus' | 'onPoll' | 'probe'>> & LiveSocketOptions<M>;
   private socket: WebSocketLike | null = null;
   private generation = 0;
   private opened = false;
@@ -106,7 +113,7 @@ export class LiveSocket {
   private pollTimer: unknown = null;
   private status: LinkStatus = { state: 'connecting', failures: 0, polling: false };
 
-  constructor(options: LiveSocketOptions) {
+  constructor(options: LiveSocketOptions<M>) {
     this.o = {
       createSocket: (url: string) => new WebSocket(url) as unknown as WebSocketLike,
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id as number) },
@@ -195,9 +202,9 @@ export class LiveSocket {
   }
 
   private receive(data: unknown): void {
-    let msg: WsMessage;
+    let msg: M;
     try {
-      msg = JSON.parse(String(data)) as WsMessage;
+      msg = JSON.parse(String(data)) as M;
     } catch {
       return;
     }

@@ -18,7 +18,12 @@ export function wsUrl(station: { url: string }, eventId: string): string {
 }
 
 export function connect(station: { url: string }, eventId: string, opts: WebSocket.ClientOptions = {}): Promise<TestSocket> {
-  const ws = new WebSocket(wsUrl(station, eventId), opts);
+  return connectUrl(wsUrl(station, eventId), opts);
+}
+
+/** The same client on any WebSocket address (a venue screen's control socket, a tagged event socket). */
+export function connectUrl(url: string, opts: WebSocket.ClientOptions = {}): Promise<TestSocket> {
+  const ws = new WebSocket(url, opts);
   const messages: WsMessage[] = [];
   const waiters: { pred: (m: WsMessage) => boolean; resolve: (m: WsMessage) => void; from: number }[] = [];
   let cursor = 0;

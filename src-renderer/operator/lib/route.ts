@@ -1,11 +1,12 @@
 /**
- * The dashboard's hash routes, pure: `#/` (events), `#/events/<id>`, `#/lan`, `#/settings`,
- * `#/activity`. Anything unknown is the events page.
+ * The dashboard's hash routes, pure: `#/` (events), `#/events/<id>`, `#/lan`, `#/screens`,
+ * `#/settings`, `#/activity`. Anything unknown is the events page.
  */
 export type Route =
   | { page: 'events' }
   | { page: 'event'; eventId: string }
   | { page: 'lan' }
+  | { page: 'screens' }
   | { page: 'settings' }
   | { page: 'activity' };
 
@@ -19,7 +20,7 @@ export function parseRoute(hash: string): Route {
       return { page: 'events' };
     }
   }
-  if (head === 'lan' || head === 'settings' || head === 'activity') return { page: head };
+  if (head === 'lan' || head === 'screens' || head === 'settings' || head === 'activity') return { page: head };
   return { page: 'events' };
 }
 

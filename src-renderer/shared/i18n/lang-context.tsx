@@ -37,8 +37,13 @@ function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
-export function LangProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => detectLanguage(readStored(), browserLanguages()));
+/**
+ * `fixed` (a venue screen's language, set from the operator's dashboard) overrides the stored and
+ * the browser's choice, and is never stored: a screen's browser may also serve phones' pages.
+ */
+export function LangProvider({ children, fixed = null }: { children: ReactNode; fixed?: Lang | null }) {
+  const [chosen, setLangState] = useState<Lang>(() => detectLanguage(readStored(), browserLanguages()));
+  const lang = fixed ?? chosen;
 
   useEffect(() => {
     document.documentElement.lang = lang;

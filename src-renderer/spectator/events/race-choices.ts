@@ -7,7 +7,7 @@
  */
 import type { I18n } from '../../shared/i18n/i18n-context.tsx';
 import { formatClock, formatDay } from '../../shared/ui/format.ts';
-import { groupByDay, type Round } from '../lib/race-groups.ts';
+import { groupByDay, type Round } from '../../shared/races/race-groups.ts';
 
 export interface RaceChoice {
   round: Round;

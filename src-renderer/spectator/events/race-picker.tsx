@@ -7,7 +7,7 @@
  */
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { TabBar, type TabItem } from '../../shared/ui/tab-bar.tsx';
-import type { Round } from '../lib/race-groups.ts';
+import type { Round } from '../../shared/races/race-groups.ts';
 import { raceChoices, type RaceChoice } from './race-choices.ts';
 
 /** The select's value for the schedule (no race id can be empty). */

@@ -5,7 +5,7 @@
  * so a quiet feed is measured as quiet.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LiveEventState } from '../lib/live-event-state.ts';
+import type { LiveEventState } from '../../shared/live/live-event-state.ts';
 import { detectAlerts, newAlertMemory, type AlertSnapshot, type FavouriteAlert } from './favourite-alerts.ts';
 
 const ALERT_MS = 12_000;

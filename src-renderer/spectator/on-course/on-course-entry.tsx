@@ -10,7 +10,7 @@ import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { formatPen, formatSignedGap, formatTime } from '../../shared/ui/format.ts';
 import { GateBadges } from '../../shared/ui/gate-badges.tsx';
 import { StarButton } from '../../shared/ui/star-button.tsx';
-import { timeToBeat } from './time-to-beat.ts';
+import { timeToBeat } from '../../shared/ui/time-to-beat.ts';
 
 interface Props {
   entry: PublicOnCourseEntry;

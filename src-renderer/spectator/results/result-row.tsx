@@ -13,9 +13,9 @@ import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { formatGap, formatPen, formatTime } from '../../shared/ui/format.ts';
 import { StarButton } from '../../shared/ui/star-button.tsx';
 import { shortClub } from '../lib/club-name.ts';
-import type { ResultRow as Row } from './results-merge.ts';
+import type { ResultRow as Row } from '../../shared/results/results-merge.ts';
 import { RunDetail } from './run-detail.tsx';
-import { resultTotal, splitRuns, type RunView } from './runs.ts';
+import { resultTotal, splitRuns, type RunView } from '../../shared/results/runs.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 function RunLine({ run, label }: { run: RunView; label: string }) {

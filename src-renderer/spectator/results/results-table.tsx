@@ -7,7 +7,7 @@
  */
 import { useCallback, useState } from 'react';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
-import type { ResultRow } from './results-merge.ts';
+import type { ResultRow } from '../../shared/results/results-merge.ts';
 import { ResultRowView } from './result-row.tsx';
 
 interface Props {

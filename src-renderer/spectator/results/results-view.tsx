@@ -9,14 +9,14 @@ import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { RaceStateBadge } from '../../shared/ui/race-state-badge.tsx';
 import { raceState } from '../../shared/ui/race-status.ts';
 import type { Favourites } from '../lib/favourites.ts';
-import type { Round } from '../lib/race-groups.ts';
-import { useLiveEventContext } from '../lib/use-live-event.ts';
+import type { Round } from '../../shared/races/race-groups.ts';
+import { useLiveEventContext } from '../../shared/live/use-live-event.ts';
 import { filterRows } from '../lib/filter-rows.ts';
 import { noMatchText, useRowFilters } from '../lib/row-filters.tsx';
-import type { ResultRow } from './results-merge.ts';
+import type { ResultRow } from '../../shared/results/results-merge.ts';
 import { ResultsFilters } from './results-filters.tsx';
 import { ResultsTable } from './results-table.tsx';
-import { useRaceResults } from './use-race-results.ts';
+import { useRaceResults } from '../../shared/results/use-race-results.ts';
 
 /**
  * The one state worth showing for a round: a best-run pair shows the run under way or last run

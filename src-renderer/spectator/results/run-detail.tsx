@@ -10,8 +10,8 @@ import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { formatPen, formatTime } from '../../shared/ui/format.ts';
 import { GateBadges } from '../../shared/ui/gate-badges.tsx';
 import { StarButton } from '../../shared/ui/star-button.tsx';
-import type { ResultRow } from './results-merge.ts';
-import { splitRuns, type RunView } from './runs.ts';
+import type { ResultRow } from '../../shared/results/results-merge.ts';
+import { splitRuns, type RunView } from '../../shared/results/runs.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 function RunBlock({ run, title, loading }: { run: RunView; title?: string; loading: boolean }) {

@@ -8,7 +8,7 @@ import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { formatClock, formatDay } from '../../shared/ui/format.ts';
 import { RaceStateBadge } from '../../shared/ui/race-state-badge.tsx';
 import { hasResults, raceState } from '../../shared/ui/race-status.ts';
-import { scheduleDays } from './schedule-days.ts';
+import { scheduleDays } from '../../shared/schedule/schedule-days.ts';
 
 interface Props {
   races: readonly PublicRace[];

@@ -12,8 +12,8 @@ import { StarButton } from '../../shared/ui/star-button.tsx';
 import type { Favourites } from '../lib/favourites.ts';
 import { filterRows } from '../lib/filter-rows.ts';
 import { noMatchText, RowFilters, useRowFilters } from '../lib/row-filters.tsx';
-import type { Round } from '../lib/race-groups.ts';
-import { useStartlist } from './use-startlist.ts';
+import type { Round } from '../../shared/races/race-groups.ts';
+import { useStartlist } from '../../shared/startlist/use-startlist.ts';
 
 interface Props {
   eventId: string;

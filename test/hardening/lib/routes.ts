@@ -16,6 +16,7 @@ export const routeFiles: Record<string, { prefix: string; public: boolean }> = {
   'ingest-routes.ts': { prefix: '/api/v1/ingest', public: false },
   'admin-routes.ts': { prefix: '/api/v1/admin', public: false },
   'station-routes.ts': { prefix: '/api/v1/admin', public: false },
+  'screen-routes.ts': { prefix: '/api/v1/admin', public: false },
   'source-routes.ts': { prefix: '/api/v1/admin', public: false },
   'uplink-routes.ts': { prefix: '/api/v1/admin', public: false },
 };

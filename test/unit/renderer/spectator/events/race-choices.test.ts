@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicRace } from '@wire/api.ts';
 import { raceChoices, roundTitle } from '../../../../../src-renderer/spectator/events/race-choices.ts';
-import { buildRounds } from '../../../../../src-renderer/spectator/lib/race-groups.ts';
+import { buildRounds } from '../../../../../src-renderer/shared/races/race-groups.ts';
 import { en } from '../../../../../src-renderer/shared/i18n/messages-en.ts';
 import { cs } from '../../../../../src-renderer/shared/i18n/messages-cs.ts';
 

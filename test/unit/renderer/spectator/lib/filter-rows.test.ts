@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicStartlistEntry } from '@wire/api.ts';
 import { filterRows } from '../../../../../src-renderer/spectator/lib/filter-rows.ts';
-import { mergeStartlists } from '../../../../../src-renderer/spectator/startlist/merge-startlists.ts';
+import { mergeStartlists } from '../../../../../src-renderer/shared/startlist/merge-startlists.ts';
 
 const entry = (participantId: string, startOrder: number, bib: number, name: string, club: string | null, startTime: string): PublicStartlistEntry => ({
   participantId, startOrder, bib, name, club, catId: 'ZS', startTime, athleteId: null, noc: null, year: null,
