@@ -9,7 +9,9 @@
  *   cut off with 4008 while the others keep receiving;
  * - rooms close as the station's do: 1000 after the grace when the event becomes official, 1000
  *   when it is deleted or goes back to draft;
- * - the public REST budget per address (429 with Retry-After), per forwarded address.
+ * - the public REST budget per address (429 with Retry-After), per forwarded address;
+ * - venue screens are venue-side: their pages, `/api/v1/live-event` and their control socket are
+ *   404 on a relay, and an event socket tagged `?screen=` takes no slot past the room's limit.
  */
 import net from 'node:net';
 import WebSocket from 'ws';
@@ -18,7 +20,7 @@ import { api, createEvent, ingest, startTestStation, type TestStation } from '..
 import { realXml } from '../helpers/capture.ts';
 import { haveRedisServer, startTestRedis, type TestRedis } from '../helpers/redis.ts';
 import { startTestRelay, type TestRelay } from '../helpers/relay.ts';
-import { connect, wsUrl, type TestSocket } from '../helpers/ws-client.ts';
+import { connect, connectUrl, wsUrl, type TestSocket } from '../helpers/ws-client.ts';
 import { until } from '../helpers/phones.ts';
 
 const suite = haveRedisServer() || process.env.CI ? describe : describe.skip;
@@ -168,5 +170,25 @@ suite('a relay keeps the public contract', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await limited.json()).error).toBe('TooManyRequests');
     expect((await fetch(`${relay.url}/api/v1/events/live/oncourse`, from('10.0.5.2'))).status).toBe(200);
+  });
+
+  it('has no venue screens: their pages, the live event and the screens socket are 404; ?screen= claims no slot', async () => {
+    // The writer (a station) serves them: the pages are built.
+    expect((await fetch(writer.url + '/board', { headers: { accept: 'text/html' } })).status).toBe(200);
+    expect((await api(writer, 'GET', '/api/v1/live-event')).status).toBe(200);
+    for (const path of ['/board', '/board/', '/overlay', '/overlay/', '/announcer', '/announcer/?event=live']) {
+      expect((await fetch(relay.url + path, { headers: { accept: 'text/html' } })).status, path).toBe(404);
+    }
+    expect((await api(relay, 'GET', '/api/v1/live-event')).status).toBe(404);
+    const screensSocket = await connectUrl(`${relay.url.replace('http', 'ws')}/api/v1/screens/ws?kind=board&id=b1`, from('10.0.6.1'))
+      .then((s) => { s.close(); return null; }, (e) => e as { status: number; body: { error: string } });
+    expect(screensSocket).toMatchObject({ status: 404, body: { error: 'NotFound' } });
+
+    const held = await Promise.all(['10.0.6.2', '10.0.6.3', '10.0.6.4'].map((a) => connect(relay, 'live', from(a))));
+    const tagged = await connectUrl(`${wsUrl(relay, 'live')}?screen=b1`, from('10.0.6.1'))
+      .then((s) => { s.close(); return null; }, (e) => e as { status: number; body: { error: string } });
+    expect(tagged).toMatchObject({ status: 503, body: { error: 'ConnectionLimitReached' } });
+    for (const s of held) s.close();
+    await Promise.all(held.map((s) => s.closed));
   });
 });
