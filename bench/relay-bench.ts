@@ -23,7 +23,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { realXmlPath } from '../test/fixtures/real-data.ts';
 import { captureFor } from '../test/helpers/capture.ts';
 import { startTestRedis, type TestRedis } from '../test/helpers/redis.ts';
@@ -44,7 +44,7 @@ const ROOMY = ['--max-connections-per-event', '20000', '--max-connections-per-ad
 
 async function station(dataDir: string, extra: string[] = []) {
   const child = spawn(process.execPath, [join(root, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', dataDir,
-    '--admin-secret', SECRET, ...ROOMY, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+    '--admin-secret', SECRET, ...ROOMY, ...extra], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...probed } });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -70,11 +70,17 @@ function workerCall<T>(w: Worker, cmd: object, reply: string): Promise<T> {
   });
 }
 
-/** CPU time (user + system) a process has used, in ms (Linux /proc). */
+/** Each child's CPU time, written by bench/cpu-probe.ts into this folder. */
+const cpuDir = mkdtempSync(join(tmpdir(), 'raceside-relay-bench-cpu-'));
+const probed = {
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(fileURLToPath(new URL('./cpu-probe.ts', import.meta.url))).href}`.trim(),
+  RACESIDE_BENCH_CPU_DIR: cpuDir,
+};
+
+/** CPU time (user + system) a child process has used, in ms (at most 50 ms old). */
 function cpuMs(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    return Number(readFileSync(join(cpuDir, `${pid}.cpu`), 'utf8'));
   } catch {
     return NaN;
   }
@@ -122,7 +128,7 @@ export async function relayBench(): Promise<void> {
       await json(s.url, 'PATCH', '/api/v1/admin/events/bench/status', { status: 'running' }, { 'x-api-key': apiKey });
       keys[s.url] = apiKey;
     }
-    for (let i = 0; i < RELAYS; i++) relays.push(await startTestRelay(redis.url, { args: ROOMY }));
+    for (let i = 0; i < RELAYS; i++) relays.push(await startTestRelay(redis.url, { args: ROOMY, env: probed }));
 
     const results: Record<'station' | 'relays', { p50: number[]; p99: number[]; max: number[]; delivered: number; expected: number; ingestMs: number[]; closed: Map<number, number> }> = {
       station: { p50: [], p99: [], max: [], delivered: 0, expected: 0, ingestMs: [], closed: new Map() },
@@ -250,6 +256,6 @@ export async function relayBench(): Promise<void> {
       await new Promise((r) => s.child.once('exit', r));
     }
     await redis.cleanup();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    for (const d of [...dirs, cpuDir]) rmSync(d, { recursive: true, force: true });
   }
 }
