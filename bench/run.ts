@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- ingest|fanout|public|uplink|canoe123|relay]`: prints Raceside's speed figures. Benchmarks are not tests;
+ * `npm run bench [-- ingest|fanout|public|uplink|canoe123|firstview|relay]`: prints Raceside's speed figures. Benchmarks are not tests;
  * timings on 2-core machines are noisy, so each figure is a median or a percentile of many runs.
  */
 import { ingestBench } from './ingest-bench.ts';
@@ -16,6 +16,10 @@ if (want('fanout')) {
 if (want('public')) {
   const { publicBench } = await import('./public-bench.ts');
   await publicBench();
+}
+if (want('firstview')) {
+  const { firstViewBench } = await import('./first-view-bench.ts');
+  await firstViewBench();
 }
 if (want('uplink')) {
   const { uplinkBench } = await import('./uplink-bench.ts');

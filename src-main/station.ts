@@ -17,6 +17,7 @@ import { EventStore } from './store/event-store.ts';
 import { resolveSettings, type Settings } from './settings.ts';
 import { StationCore, type Clock } from './station-core.ts';
 import { buildApp } from './http/app.ts';
+import { FirstViewPages } from './http/first-view.ts';
 import { stationRoutes } from './http/station-routes.ts';
 import { uplinkRoutes } from './http/uplink-routes.ts';
 import { Uplink } from './outlets/uplink/uplink.ts';
@@ -209,6 +210,7 @@ async function start(
     source,
     answers,
     pagesRoot,
+    firstView: pagesRoot ? new FirstViewPages(pagesRoot, core, { seqOf: (id) => hub.seqOf(id), bootId: hub.bootId }) : undefined,
     logger,
     station: {
       core,
@@ -291,10 +293,17 @@ async function start(
   };
 }
 
+/**
+ * Connections the kernel may queue before the station accepts them (Node's default is 511; the
+ * system caps it at its own `somaxconn`). After a station restart every phone reconnects within a
+ * few seconds; a short queue drops the rest of a burst and they wait a second or more to retry.
+ */
+const LISTEN_BACKLOG = 4096;
+
 async function listenOnFreePort(app: FastifyInstance, host: string, port: number): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await app.listen({ host, port: port === 0 ? 0 : port + attempt });
+      await app.listen({ host, port: port === 0 ? 0 : port + attempt, backlog: LISTEN_BACKLOG });
       const address = app.server.address();
       return typeof address === 'object' && address ? address.port : port + attempt;
     } catch (err) {

@@ -111,15 +111,30 @@ export interface ResultsQuery {
   detailed?: boolean;
 }
 
-/** The race's result list, ranked; best-run races give the combined list for either run's id. */
-export function raceResults(state: EventState, raceId: string, query: ResultsQuery = {}): PublicResult[] | null {
+/**
+ * The race's result list, ranked; best-run races give the combined list for either run's id.
+ * Built once per state of the race's rows (see `listCache`) and frozen: callers share it.
+ */
+export function raceResults(state: EventState, raceId: string, query: ResultsQuery = {}): readonly PublicResult[] | null {
   const race = raceById(state, raceId);
   if (!race) return null;
-  const pairs = pairsOf(state);
-  const partner = pairs.get(raceId);
-  const rows = race.disId === 'BR1' || race.disId === 'BR2'
-    ? bestRunResults(state, race, partner ? raceById(state, partner) : undefined, !!query.detailed)
-    : standardResults(state, race, !!query.detailed);
+  const detailed = !!query.detailed;
+  let byKey = listCache.get(state.results)?.get(state.structure);
+  if (!byKey) {
+    let byStructure = listCache.get(state.results);
+    if (!byStructure) listCache.set(state.results, (byStructure = new WeakMap()));
+    byStructure.set(state.structure, (byKey = new Map()));
+  }
+  const key = `${raceId}|${state.mergeStrategy}|${detailed}`;
+  let rows = byKey.get(key);
+  if (!rows) {
+    const partner = pairsOf(state).get(raceId);
+    const built = race.disId === 'BR1' || race.disId === 'BR2'
+      ? bestRunResults(state, race, partner ? raceById(state, partner) : undefined, detailed)
+      : standardResults(state, race, detailed);
+    rows = Object.freeze(built.map((r) => Object.freeze(r)));
+    byKey.set(key, rows);
+  }
   return query.catId ? rows.filter((r) => r.catId === query.catId) : rows;
 }
 
@@ -139,6 +154,10 @@ export function selectResults(detailed: readonly PublicResult[], query: ResultsQ
     return plain as PublicResult;
   });
 }
+
+// Per results map and structure (both replaced, never mutated, on every change): a live diff reads
+// a race's list before and after a change, and the list before is the one the change before built.
+const listCache = new WeakMap<object, WeakMap<object, Map<string, readonly PublicResult[]>>>();
 
 function standardResults(state: EventState, race: Race, detailed: boolean): PublicResult[] {
   const rows = [...(state.results.get(race.raceId)?.values() ?? [])];
@@ -255,9 +274,22 @@ function sortResults(rows: PublicResult[], statusOf: (r: PublicResult) => string
 
 // ---- gates, startlist, on-course ---------------------------------------------------------------
 
-/** Gate penalties with their types from the race's course; slots past the course and unpassed tail trimmed. */
+/**
+ * Gate penalties with their types from the race's course; slots past the course and unpassed tail
+ * trimmed. One list per stored gates array and course (a run's gates are replaced, never mutated),
+ * so a row that did not change keeps the same list, and a live diff sees that at a glance.
+ */
 export function gatesOf(gates: readonly (number | null)[] | null, types: string | null): PublicGate[] | null {
   if (!gates) return null;
+  let byTypes = gateLists.get(gates);
+  if (!byTypes) gateLists.set(gates, (byTypes = new Map()));
+  let list = byTypes.get(types);
+  if (!list) byTypes.set(types, (list = Object.freeze(buildGates(gates, types)) as PublicGate[]));
+  return list;
+}
+const gateLists = new WeakMap<readonly (number | null)[], Map<string | null, PublicGate[]>>();
+
+function buildGates(gates: readonly (number | null)[], types: string | null): PublicGate[] {
   let last = gates.length;
   while (last > 0 && gates[last - 1] === null && (!types || last > types.length)) last--;
   const out: PublicGate[] = [];

@@ -12,6 +12,10 @@
  */
 import type { Race, ResultStatus, RunFields } from './model.ts';
 import { totalDisagrees } from './best-run-repair.ts';
+import { formatBehind } from '../wire/results-diff.ts';
+
+// The gap's text is part of the wire contract (a live diff can ask a phone to write it).
+export { formatBehind };
 
 export interface RankInput {
   key: string;
@@ -82,12 +86,6 @@ function places(sorted: readonly RankInput[]): Map<string, { place: number; behi
     out.set(r.key, { place, behind: formatBehind(r.total! - leader) });
   });
   return out;
-}
-
-/** Gap to the leader as Canoe123 prints it: "0.00" for the leader, "+9.22" otherwise. */
-export function formatBehind(cs: number): string {
-  const s = (cs / 100).toFixed(2);
-  return cs === 0 ? '0.00' : `+${s}`;
 }
 
 /**

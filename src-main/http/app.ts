@@ -21,6 +21,7 @@ import type { PublicAnswers } from './public-answers.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { pageRoutes } from './page-routes.ts';
+import type { FirstViewPages } from './first-view.ts';
 import type { Secrets } from './auth.ts';
 import type { SignInGuard } from './sign-in-guard.ts';
 
@@ -30,8 +31,10 @@ export interface AppDeps {
   answers: PublicAnswers;
   /** Built renderer (dist-renderer); pages are not served when null. */
   pagesRoot: string | null;
-  /** Only the spectator app among the pages (a relay: no dashboard, no officials' page). */
+  /** Only the spectator app among the pages (a relay: no dashboard, no officials' page, no screens). */
   spectatorOnly?: boolean;
+  /** The running event's first view in the spectator page (first-view.ts); the plain page without. */
+  firstView?: FirstViewPages;
   /** What `/health` adds to its answer (a relay: Redis and how current it is). */
   health?: () => HealthReport;
   /** Which peers may name the client in X-Forwarded-For (a relay behind a load balancer). */
@@ -93,7 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
     for (const plugin of station.extraAdmin ?? []) await app.register(plugin, { prefix: '/api/v1/admin' });
   }
-  if (deps.pagesRoot) await app.register(pageRoutes, { root: deps.pagesRoot, spectatorOnly: deps.spectatorOnly });
+  if (deps.pagesRoot) await app.register(pageRoutes, { root: deps.pagesRoot, spectatorOnly: deps.spectatorOnly, firstView: deps.firstView });
   else app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'NotFound', message: `No route ${req.method} ${req.url}` }));
   return app;
 }

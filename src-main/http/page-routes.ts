@@ -17,6 +17,8 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { sendError } from './http-error.ts';
+import { gzipHeaders, gzipsFor } from './compress-json.ts';
+import { SHOW_SCRIPT_HASH, type FirstViewPages } from './first-view.ts';
 
 /** A Host header fit to go into the policy: a DNS name, IPv4 or [IPv6], and an optional port. */
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]{2,45}\])(?::(\d{1,5}))?$/;
@@ -27,7 +29,8 @@ export function contentSecurityPolicy(host: string | undefined): string {
   const valid = m !== null && (m[1] === undefined || Number(m[1]) <= 65535);
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // The one inline script a page may carry: the first view's (first-view.ts), by its hash.
+    `script-src 'self' ${SHOW_SCRIPT_HASH}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     valid ? `connect-src 'self' ws://${host} wss://${host}` : "connect-src 'self'",
@@ -39,7 +42,15 @@ export function contentSecurityPolicy(host: string | undefined): string {
   ].join('; ');
 }
 
-export const pageRoutes: FastifyPluginAsync<{ root: string; spectatorOnly?: boolean }> = async (app, { root, spectatorOnly = false }) => {
+export interface PageOptions {
+  root: string;
+  /** Only the spectator app (a relay): no dashboard, no officials' page, no venue screens. */
+  spectatorOnly?: boolean;
+  /** The spectator page with the running event's first view (first-view.ts); the plain page without. */
+  firstView?: FirstViewPages;
+}
+
+export const pageRoutes: FastifyPluginAsync<PageOptions> = async (app, { root, spectatorOnly = false, firstView }) => {
   // Read again when the file changes: a rebuild renames the hashed assets the page points to.
   const cache = new Map<string, { mtimeMs: number; html: string }>();
   const page = (name: string): string | null => {
@@ -60,7 +71,7 @@ export const pageRoutes: FastifyPluginAsync<{ root: string; spectatorOnly?: bool
     get overlay() { return page('overlay'); },
     get announcer() { return page('announcer'); },
   };
-  const sendPage = (reply: import('fastify').FastifyReply, html: string | null) => {
+  const sendPage = (reply: import('fastify').FastifyReply, html: string | Buffer | null) => {
     if (!html) return sendError(reply, 'NotFound', 'The pages are not built; run `npm run build`');
     return reply
       .header('content-security-policy', contentSecurityPolicy(reply.request.headers.host))
@@ -69,6 +80,16 @@ export const pageRoutes: FastifyPluginAsync<{ root: string; spectatorOnly?: bool
       .header('referrer-policy', 'no-referrer')
       .type('text/html; charset=utf-8')
       .send(html);
+  };
+  /** The spectator page, with the running event's first view when there is one. */
+  const sendSpectator = async (reply: import('fastify').FastifyReply) => {
+    const html = pages.spectator;
+    const page = html && firstView ? await firstView.page(html, reply.request.headers['accept-language']) : null;
+    if (!page) return sendPage(reply, html);
+    if (!gzipsFor(reply.request, page.html)) return sendPage(reply, page.html);
+    const body = await page.gzipped();
+    gzipHeaders(reply);
+    return sendPage(reply, body);
   };
 
   if (existsSync(join(root, 'assets'))) {
@@ -98,7 +119,7 @@ export const pageRoutes: FastifyPluginAsync<{ root: string; spectatorOnly?: bool
     });
   }
 
-  app.get('/', (_req, reply) => sendPage(reply, pages.spectator));
+  app.get('/', (_req, reply) => sendSpectator(reply));
   if (!spectatorOnly) {
     app.get('/operator', (_req, reply) => reply.redirect('/operator/'));
     app.get('/operator/', (_req, reply) => sendPage(reply, pages.operator));
@@ -116,6 +137,6 @@ export const pageRoutes: FastifyPluginAsync<{ root: string; spectatorOnly?: bool
     const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !stationOnly(req.url)
       && accept.includes('text/html');
     if (!isPage) return sendError(reply, 'NotFound', `No route ${req.method} ${req.url.split('?')[0]}`);
-    return sendPage(reply, req.url.startsWith('/operator') ? pages.operator : pages.spectator);
+    return req.url.startsWith('/operator') ? sendPage(reply, pages.operator) : sendSpectator(reply);
   });
 };

@@ -49,7 +49,7 @@ export interface PublicEventView {
   /** The race as the event's race list shows it (its best-run partner in `pairedRaceId`); undefined when unknown. */
   race(raceId: string): PublicRace | undefined;
   /** The race's ranked result list (a best-run pair's combined list) for a query; [] for an unknown race. */
-  results(raceId: string, query: ResultsQuery): PublicResult[];
+  results(raceId: string, query: ResultsQuery): readonly PublicResult[];
   /** The race's start list; [] for an unknown race. */
   startlist(raceId: string): PublicStartlistEntry[];
   oncourse(): PublicOnCourseEntry[];

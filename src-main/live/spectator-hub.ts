@@ -1,48 +1,42 @@
 /**
- * The spectator hub: rooms of WebSocket clients per event, and the translation of decided changes
- * into the live messages (full | diff | refresh, docs/LIVE-PIPELINE.md), each serialized once per
- * room.
- *
- * - structure, event details or the event's images changed → `full` (its data built once per
- *   change and cached);
- * - result rows changed → one `diff { results, ranks, removed, raceId }` per affected race, carrying
- *   only what changed (race-diff.ts);
- * - on-course changed → `diff { oncourse }` (the event's complete list);
- * - status changed → `diff { status }`, with the races whose public state it changed (an official
- *   event makes every race official); on `official` the room closes with 1000 after the grace;
- * - race official mark → `diff { races }`, with the on-course list when riders of that race were on it;
- * - merge strategy changed, or a diff cannot be computed → `refresh`.
+ * The spectator hub: rooms of WebSocket clients per event. It gives each live message
+ * (live-messages.ts builds them, pure) the event's next `seq` and the station's `bootId`, sends it
+ * to the room, and closes rooms when their event is withdrawn, deleted or official.
  *
  * Every message carries the event's `seq` and the station's `bootId` (new at every start), so a
  * phone that reconnects to a restarted station knows the stream started over even when the seq
- * happens to look continuous.
+ * happens to look continuous. A socket speaks the protocol it asked for at the upgrade
+ * (wire/live.ts): results diffs go out in protocol 2's compact form, and in protocol 1's to the
+ * sockets that did not ask for 2.
  *
  * Ingest never waits on sockets: publishing only queues bytes (ws sends asynchronously), and a
  * socket that cannot keep up is cut off (room.ts).
  *
  * Two seams for scaling out (docs/SCALING.md), and nothing else of the hub changes for them:
- * - the tap (`setTap`): every message, exactly as the sockets get it, with its seq, goes to the
- *   Redis writer (outlets/redis/); with a tap the hub builds every message even when nobody
- *   listens here, so the writer misses none;
+ * - the tap (`setTap`): every message, exactly as the sockets get it (both protocols' forms of a
+ *   results diff), with its seq, goes to the Redis writer (outlets/redis/); with a tap the hub
+ *   builds every message in both forms even when nobody listens here, so the writer misses none;
  * - a relay (relay/relay-hub.ts) keeps the rooms, the caps and the heartbeat but builds no
  *   message: it `forward`s the writer's, greets a joining socket from its own copy (`welcome`),
  *   and closes rooms as the station would (`endEvent`).
  */
 import { EventEmitter } from 'node:events';
 import { WebSocketServer } from 'ws';
-import type { PublicResult } from '../wire/api.ts';
-import { CLOSE_GOING_AWAY, CLOSE_NORMAL, type WsDiffPayload } from '../wire/live.ts';
+import { CLOSE_GOING_AWAY, CLOSE_NORMAL } from '../wire/live.ts';
 import type { Change } from '../domain/decision.ts';
 import type { EventState } from '../domain/model.ts';
-import { fullPayload, onCourseList, pairsOf, publicRace, publicRaces, raceById, raceResults } from '../domain/public-view.ts';
+import { fullPayload } from '../domain/public-view.ts';
 import type { LiveSink } from '../station-core.ts';
 import type { Settings } from '../settings.ts';
-import { Room, type SpectatorSocket } from './room.ts';
+import { Room, textFrame, type SpectatorSocket } from './room.ts';
 import { Heartbeat } from './heartbeat.ts';
-import { diffRace, isEmptyDiff } from './race-diff.ts';
+import { liveMessages, type LiveMessage } from './live-messages.ts';
 
-/** Receives every message the hub sends, serialized, with its event and seq. */
-export type MessageTap = (eventId: string, seq: number, message: string) => void;
+/**
+ * Receives every message the hub sends, serialized, with its event and seq; `legacy` is protocol
+ * 1's form where it differs (results diffs).
+ */
+export type MessageTap = (eventId: string, seq: number, message: string, legacy?: string) => void;
 
 /** Why a room closes, and what its sockets are told (code, reason). */
 export const roomEndings = {
@@ -78,6 +72,8 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   /** Sockets closed with 4008 (too slow) per event since the station started. */
   private readonly cutOffs = new Map<string, number>();
   private readonly fullCache = new Map<string, string>();
+  /** The last `full` frame sent to a joining socket, per event. */
+  private readonly joinFrames = new Map<string, { data: string; seq: number; frame: Buffer }>();
   /** Open spectator sockets per client address, all events together (the per-address cap). */
   private readonly byAddress = new Map<string, number>();
   private readonly graceTimers = new Set<NodeJS.Timeout>();
@@ -141,18 +137,19 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   }
 
   /**
-   * Adds an upgraded socket from `address` to its event's room and sends it the current `full`. A
-   * venue screen's socket (`ws.isScreen`, set by the upgrade) gets the same messages but counts
-   * neither as a spectator nor against its address's limit.
+   * Adds an upgraded socket from `address`, speaking live protocol `protocol` (wire/live.ts), to
+   * its event's room and sends it the current `full`. A venue screen's socket (`ws.isScreen`, set
+   * by the upgrade) gets the same messages but counts neither as a spectator nor against its
+   * address's limit.
    */
-  join(eventId: string, ws: SpectatorSocket, address = 'unknown'): void {
+  join(eventId: string, ws: SpectatorSocket, address = 'unknown', protocol = 1): void {
     const first = this.welcome(eventId);
     if (first === null) {
       ws.close(1011, 'Event not found');
       return;
     }
     const room = this.roomFor(eventId);
-    room.add(ws);
+    room.add(ws, protocol);
     if (!ws.isScreen) {
       this.byAddress.set(address, this.connectionsFrom(address) + 1);
       ws.once('close', () => {
@@ -174,23 +171,24 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
   }
 
   /**
-   * Hands every message from now on to `tap` (the Redis writer), the same string the sockets get.
-   * From then on every message is built, also for events nobody watches here.
+   * Hands every message from now on to `tap` (the Redis writer), the same strings the sockets get.
+   * From then on every message is built in both protocols' forms, also for events nobody watches
+   * here: a relay's phones may speak either.
    */
   setTap(tap: MessageTap): void {
     this.tap = tap;
   }
 
   /** The event's `full` data as every joining socket gets it, serialized once per change. */
-  fullData(eventId: string): string | undefined {
+  fullDataOf(eventId: string): string | undefined {
     const state = this.getState(eventId);
-    return state ? this.fullDataOf(state) : undefined;
+    return state ? this.fullData(state) : undefined;
   }
 
   /** Sends a message serialized elsewhere (a relay forwarding the writer's) to the event's room. */
-  forward(eventId: string, message: string): void {
+  forward(eventId: string, message: string, legacy?: string): void {
     const room = this.rooms.get(eventId);
-    if (room && room.size > 0) room.broadcast(message);
+    if (room && room.size > 0) room.broadcast(message, legacy);
   }
 
   /** Closes the event's room as publish() does: at once, or after the grace for an official event. */
@@ -200,87 +198,52 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     else this.closeRoom(eventId, code, reason);
   }
 
-  /** The first message of a joining socket: the event's `full` at the room's seq; null without the event. */
-  protected welcome(eventId: string): string | null {
+  /** The first frame of a joining socket: the event's `full` at the room's seq; null without the event. */
+  protected welcome(eventId: string): Buffer | null {
     const state = this.getState(eventId);
-    return state ? this.fullMessage(state, this.seqOf(eventId)) : null;
+    return state ? this.fullFrame(state, this.seqOf(eventId)) : null;
   }
 
   publish(before: EventState | null, after: EventState | null, changes: readonly Change[]): void {
     const eventId = (after ?? before)!.meta.eventId;
     const types = new Set(changes.map((c) => c.type));
-    const structural = types.has('structureChanged') || types.has('metaChanged') || types.has('imagesChanged');
-    if (structural || types.has('statusChanged') || types.has('raceOfficialChanged')) {
+    if (['structureChanged', 'metaChanged', 'imagesChanged', 'statusChanged', 'raceOfficialChanged'].some((t) => types.has(t as Change['type']))) {
       this.fullCache.delete(eventId);
     }
     if (!after || types.has('eventDeleted')) {
       this.endEvent(eventId, 'deleted');
       this.fullCache.delete(eventId);
+      this.joinFrames.delete(eventId);
       this.seqs.delete(eventId);
       this.cutOffs.delete(eventId);
       return;
     }
     const room = this.rooms.get(eventId);
     // Nobody listening (no socket, no tap): keep the sequence moving but build nothing.
-    const listening = (!!room && room.size > 0) || this.tap !== null;
-    const out = (message: (seq: number) => string) => {
+    const watched = !!room && room.size > 0;
+    const listening = watched || this.tap !== null;
+    const legacy = (room?.legacySockets ?? 0) > 0 || this.tap !== null;
+    const messages = liveMessages(before, after, changes, { listening, legacy });
+    for (const m of messages) {
       const seq = this.nextSeq(eventId);
-      if (!listening) return;
-      const text = message(seq);
-      if (room && room.size > 0) room.broadcast(text);
-      this.tap?.(eventId, seq, text);
-    };
-
-    if (structural) {
-      out((seq) => this.fullMessage(after, seq));
-    } else if (types.has('mergeStrategyChanged')) {
-      out((seq) => this.refreshMessage(seq));
-    } else if (before && (types.has('rowsUpserted') || types.has('rowsRemoved'))) {
-      for (const raceId of affectedRaces(after, changes)) {
-        if (!listening) {
-          this.nextSeq(eventId);
-          continue;
-        }
-        let data: WsDiffPayload | null;
-        try {
-          data = raceDiffPayload(before, after, raceId);
-        } catch {
-          out((seq) => this.refreshMessage(seq));
-          continue;
-        }
-        if (data) out((seq) => this.diffMessage(seq, data));
-      }
-    }
-    let oncourseSent = false;
-    for (const c of changes) {
-      if (c.type === 'raceOfficialChanged') {
-        const race = raceById(after, c.raceId);
-        if (!race) continue;
-        const data: WsDiffPayload = { races: [publicRace(after, race)] };
-        // An official race has nobody on course any more (public-view.ts): say so at once.
-        if ([...after.onCourse.values()].some((e) => e.raceId === c.raceId)) {
-          data.oncourse = listening ? onCourseList(after) : [];
-          oncourseSent = true;
-        }
-        out((seq) => this.diffMessage(seq, data));
-      }
-    }
-    if (types.has('onCourseChanged') && !oncourseSent) {
-      out((seq) => this.diffMessage(seq, { oncourse: listening ? onCourseList(after) : [] }));
+      if (!listening) continue;
+      const [text, legacyText] = this.texts(after, seq, m);
+      if (room && watched) room.broadcast(text, legacyText);
+      this.tap?.(eventId, seq, text, legacyText);
     }
     const status = changes.find((c) => c.type === 'statusChanged');
-    if (status && status.type === 'statusChanged') {
-      const to = status.change.to;
-      if (to === 'draft') {
-        this.endEvent(eventId, 'withdrawn');
-      } else {
-        const data: WsDiffPayload = { status: to, statusChangedAt: status.change.at };
-        const races = before ? changedRaces(before, after) : [];
-        if (races.length) data.races = races;
-        out((seq) => this.diffMessage(seq, data));
-        if (to === 'official') this.endEvent(eventId, 'official');
-      }
+    if (status?.type === 'statusChanged') {
+      if (status.change.to === 'draft') this.endEvent(eventId, 'withdrawn');
+      else if (status.change.to === 'official') this.endEvent(eventId, 'official');
     }
+  }
+
+  /** A message's text, and protocol 1's where it differs. */
+  private texts(state: EventState, seq: number, m: LiveMessage): [string, string | undefined] {
+    if (m.type === 'full') return [this.fullText(state, seq), undefined];
+    if (m.type === 'refresh') return [refreshMessageText(seq, this.bootField), undefined];
+    const head = `{"type":"diff","seq":${seq},${this.bootField},"data":`;
+    return [`${head}${m.data}}`, m.legacyData === undefined ? undefined : `${head}${m.legacyData}}`];
   }
 
   /** Closes every socket with 1001 and stops the heartbeat (station shutdown). */
@@ -320,7 +283,8 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     return room;
   }
 
-  private seqOf(eventId: string): number {
+  /** The `seq` of the last message published to an event (a joining socket's `full` carries it). */
+  seqOf(eventId: string): number {
     return this.seqs.get(eventId) ?? 0;
   }
 
@@ -330,12 +294,26 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     return seq;
   }
 
-  /** The `full` message: its data is serialized once per change and reused for every socket. */
-  private fullMessage(state: EventState, seq: number): string {
-    return fullMessageText(seq, this.bootField, this.fullDataOf(state));
+  /**
+   * The `full` a joining socket gets, framed once per event state and seq: a reconnect storm of
+   * thousands of phones sends them all the same bytes.
+   */
+  private fullFrame(state: EventState, seq: number): Buffer {
+    const data = this.fullData(state);
+    const kept = this.joinFrames.get(state.meta.eventId);
+    if (kept && kept.data === data && kept.seq === seq) return kept.frame;
+    const frame = textFrame(this.fullText(state, seq));
+    this.joinFrames.set(state.meta.eventId, { data, seq, frame });
+    return frame;
   }
 
-  private fullDataOf(state: EventState): string {
+  /** The `full` message. */
+  private fullText(state: EventState, seq: number): string {
+    return fullMessageText(seq, this.bootField, this.fullData(state));
+  }
+
+  /** The `full`'s data: serialized once per change and reused for every socket. */
+  private fullData(state: EventState): string {
     const id = state.meta.eventId;
     let data = this.fullCache.get(id);
     if (data === undefined) {
@@ -345,49 +323,8 @@ export class SpectatorHub extends EventEmitter<HubEvents> implements LiveSink {
     return data;
   }
 
-  private diffMessage(seq: number, data: WsDiffPayload): string {
-    return `{"type":"diff","seq":${seq},${this.bootField},"data":${JSON.stringify(data)}}`;
-  }
-
-  private refreshMessage(seq: number): string {
-    return refreshMessageText(seq, this.bootField);
-  }
-
   private *allSockets(): Iterable<SpectatorSocket> {
     for (const room of this.rooms.values()) yield* room.sockets;
   }
 }
 
-/** Races whose public list a decision may have changed (a best-run pair is one list). */
-function affectedRaces(state: EventState, changes: readonly Change[]): string[] {
-  const pairs = pairsOf(state);
-  const out = new Set<string>();
-  for (const c of changes) {
-    const ids = c.type === 'rowsUpserted' ? c.rows.map((r) => r.raceId) : c.type === 'rowsRemoved' ? c.keys.map((k) => k.raceId) : [];
-    for (const id of ids) {
-      const partner = pairs.get(id);
-      // One list per best-run pair, announced under the run that changed.
-      if (partner && out.has(partner)) continue;
-      out.add(id);
-    }
-  }
-  return [...out];
-}
-
-/** Races whose public view differs between two states (a status change can make them official). */
-function changedRaces(before: EventState, after: EventState) {
-  const old = new Map(publicRaces(before).map((r) => [r.raceId, JSON.stringify(r)]));
-  return publicRaces(after).filter((r) => old.get(r.raceId) !== JSON.stringify(r));
-}
-
-function raceDiffPayload(before: EventState, after: EventState, raceId: string): WsDiffPayload | null {
-  if (!raceById(after, raceId)) return null;
-  const old: PublicResult[] = raceById(before, raceId) ? raceResults(before, raceId, { detailed: true }) ?? [] : [];
-  const now = raceResults(after, raceId, { detailed: true }) ?? [];
-  const d = diffRace(old, now);
-  if (isEmptyDiff(d)) return null;
-  const data: WsDiffPayload = { raceId, pairedRaceId: pairsOf(after).get(raceId) ?? null, results: d.results };
-  if (d.ranks.length) data.ranks = d.ranks;
-  if (d.removed.length) data.removed = d.removed;
-  return data;
-}

@@ -4,8 +4,10 @@
  * the JSON error body: 404 unknown or draft event, 410 official event, 503 room full
  * (`maxConnectionsPerEvent`) or too many sockets from this client address
  * (`maxConnectionsPerAddress`, so one device or script cannot take every slot). A refused socket is
- * destroyed once the answer is out. The same door serves a station and a relay: what it knows of
- * an event comes from their public source (http/public-source.ts).
+ * destroyed once the answer is out. `?v=2` in the URL asks for live protocol 2 (wire/live.ts); a
+ * version this station does not know yet gets the newest it speaks, anything else protocol 1. The
+ * same door serves a station and a relay: what it knows of an event comes from their public source
+ * (http/public-source.ts).
  *
  * Venue screens (issue 15) come through the same door on a station: their control socket
  * `GET /api/v1/screens/ws?kind=&id=` goes to the screen registry (400 on a malformed query, 503
@@ -19,6 +21,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorTable, type ErrorCode } from '../wire/errors.ts';
+import { LIVE_PROTOCOL } from '../wire/live.ts';
 import type { Settings } from '../settings.ts';
 import type { PublicSource } from '../http/public-source.ts';
 import type { SpectatorHub } from './spectator-hub.ts';
@@ -71,11 +74,22 @@ export function attachUpgrade(
     if (!isScreen && hub.connectionsFrom(address) >= perAddress) {
       return refuse(socket, 'TooManyConnections', `Too many live connections from ${address} (at most ${perAddress})`, { maxConnectionsPerAddress: perAddress });
     }
+    const protocol = liveProtocol(req.url ?? '');
     hub.wss.handleUpgrade(req, socket, head, (ws: SpectatorSocket) => {
+      // The room writes whole frames to the stream itself (room.ts).
+      ws.stream = socket;
       ws.isScreen = isScreen && screens!.claimDataSlot(screenId!, address, ws);
-      hub.join(eventId, ws, address);
+      hub.join(eventId, ws, address, protocol);
     });
   });
+}
+
+/** The live protocol the client asked for: `?v=<n>`, at most the newest this station speaks. */
+function liveProtocol(url: string): number {
+  const q = url.indexOf('?');
+  const v = q < 0 ? null : new URLSearchParams(url.slice(q + 1)).get('v');
+  const n = v !== null && /^\d{1,3}$/.test(v) ? Number(v) : 1;
+  return Math.max(1, Math.min(n, LIVE_PROTOCOL));
 }
 
 /** The client's address as the station sees it (IPv4 without its `::ffff:` prefix). */

@@ -7,6 +7,7 @@
  */
 import type { Settings } from '../settings.ts';
 import { SpectatorHub, fullMessageText } from '../live/spectator-hub.ts';
+import { textFrame } from '../live/room.ts';
 import { DOC } from '../outlets/redis/layout.ts';
 import type { RelayCopies } from './relay-source.ts';
 
@@ -19,9 +20,20 @@ export class RelayHub extends SpectatorHub {
     this.copies = copies;
   }
 
-  protected override welcome(eventId: string): string | null {
+  /** The last `full` frame greeted with, per event: a reconnect storm sends them all the same bytes. */
+  private readonly frames = new Map<string, { data: string; seq: number; boot: string; frame: Buffer }>();
+
+  protected override welcome(eventId: string): Buffer | null {
     const copy = this.copies.events.get(eventId);
     const data = copy?.json(DOC.full);
-    return copy && data !== undefined ? fullMessageText(copy.seq, copy.bootField, data) : null;
+    if (!copy || data === undefined) {
+      this.frames.delete(eventId);
+      return null;
+    }
+    const kept = this.frames.get(eventId);
+    if (kept && kept.data === data && kept.seq === copy.seq && kept.boot === copy.boot) return kept.frame;
+    const frame = textFrame(fullMessageText(copy.seq, copy.bootField, data));
+    this.frames.set(eventId, { data, seq: copy.seq, boot: copy.boot, frame });
+    return frame;
   }
 }

@@ -218,7 +218,7 @@ export class StreamFollower {
       if (f[F.status] !== undefined) this.setStatus(copy, f[F.status] as EventStatus);
       if (message !== undefined) {
         copy.seq = seq;
-        this.deps.hub.forward(copy.eventId, message);
+        this.deps.hub.forward(copy.eventId, message, f[F.legacy]);
         this.stats.forwarded++;
       }
       copy.position = id;

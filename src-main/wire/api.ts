@@ -181,6 +181,9 @@ const multiRunDetailedProps = {
   prevGates: { type: ['array', 'null'], items: publicGateSchema },
 } as const;
 
+/** The keys only a `detailed=true` row has (the run detail a phone fetches on demand). */
+export const resultDetailKeys = [...Object.keys(detailedProps), ...Object.keys(multiRunDetailedProps)] as (keyof typeof detailedProps | keyof typeof multiRunDetailedProps)[];
+
 /**
  * One result row. Standard races carry the base fields; `detailed=true` adds dtStart…courseGateCount;
  * best-run races add the multi-run fields (and their detailed prev* fields). Optional fields are

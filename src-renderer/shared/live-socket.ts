@@ -79,6 +79,11 @@ export interface LiveSocketOptions<M extends LiveMessage = WsMessage> {
   onPoll?(): void;
   /** After a failed or normally closed connection: 'stop' (official, gone) or 'retry'. */
   probe?(): Promise<'retry' | 'stop'>;
+  /**
+   * Where the caller's data already stands (the first view the page came with): the first `full`
+   * with this seq and boot id means nothing happened since, and is a resume, not a reload.
+   */
+  known?: { seq: number; bootId: string };
   createSocket?(url: string): WebSocketLike;
   timers?: Timers;
   random?(): number;
@@ -101,7 +106,7 @@ export function backoffDelay(attempt: number, random: number, baseMs = 1000, max
 }
 
 export class LiveSocket<M extends LiveMessage = WsMessage> {
-  private readonly o: Required<Omit<LiveSocketOptions<M>, 'onStatus' | 'onPoll' | 'probe'>> & LiveSocketOptions<M>;
+  private readonly o: Required<Omit<LiveSocketOptions<M>, 'onStatus' | 'onPoll' | 'probe' | 'known'>> & LiveSocketOptions<M>;
   private socket: WebSocketLike | null = null;
   private generation = 0;
   private opened = false;
@@ -126,6 +131,10 @@ export class LiveSocket<M extends LiveMessage = WsMessage> {
       maxDelayMs: 20_000,
       ...options,
     };
+    if (options.known) {
+      this.lastSeq = options.known.seq;
+      this.lastBoot = options.known.bootId;
+    }
   }
 
   get linkStatus(): LinkStatus {
@@ -133,7 +142,9 @@ export class LiveSocket<M extends LiveMessage = WsMessage> {
   }
 
   start(): void {
-    this.connect('start');
+    // Knowing where the data stands, the first connect is like a watchdog's: a `full` that says
+    // nothing moved needs no reload.
+    this.connect(this.o.known ? 'watchdog' : 'start');
   }
 
   /** Stop for good (official event, page left): no socket, no timers, no polling. */

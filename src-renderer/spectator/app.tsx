@@ -8,10 +8,16 @@ import { LangSwitch } from '../shared/ui/lang-switch.tsx';
 import { EventPage } from './event-page.tsx';
 import { EventsPage } from './events/events-page.tsx';
 import { useRoute } from './lib/use-route.ts';
+import type { Route } from './lib/routes.ts';
 
 function Shell() {
-  const { t } = useI18n();
   const [route, navigate] = useRoute();
+  return <Screen route={route} navigate={navigate} />;
+}
+
+/** The top bar and the page a route names (the station also renders it: first-view/first-view-ssr.tsx). */
+export function Screen({ route, navigate }: { route: Route; navigate(r: Route, replace?: boolean): void }) {
+  const { t } = useI18n();
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>

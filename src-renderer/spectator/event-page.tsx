@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { PublicRace } from '@wire/api.ts';
 import { useI18n } from '../shared/i18n/i18n-context.tsx';
-import { formatDay, localDay, venueDay } from '../shared/ui/format.ts';
+import { formatDay, localDay } from '../shared/ui/format.ts';
 import { hasResults, raceState } from '../shared/ui/race-status.ts';
 import { EventHeader } from './events/event-header.tsx';
 import { roundTitle } from './events/race-choices.ts';
@@ -16,7 +16,7 @@ import { RacePicker } from './events/race-picker.tsx';
 import { AlertsHost } from './favourites/alerts-host.tsx';
 import { useFavouriteAlerts } from './favourites/use-favourite-alerts.ts';
 import { useFavourites } from './lib/favourites.ts';
-import { buildRounds, defaultRound, findRound, groupByDay, type Round } from '../shared/races/race-groups.ts';
+import { buildRounds, defaultRound, findRound, groupByDay, raceDaysOf, type Round } from '../shared/races/race-groups.ts';
 import { formatRoute, type Route, type View } from './lib/routes.ts';
 import { LiveEventContext, useLiveEventState, useLiveEventStore } from '../shared/live/use-live-event.ts';
 import { OnCoursePanel } from './on-course/on-course-panel.tsx';
@@ -44,10 +44,7 @@ export function EventPage({ route, navigate }: { route: EventRoute; navigate(r: 
   const title = round ? roundTitle(round, classNames.get(round.classId) ?? round.classId, t) : '';
   const days = useMemo(() => groupByDay(rounds).map((d) => d.day).filter((d) => d !== null), [rounds]);
   const dayLabel = round?.day && days.length > 1 ? formatDay(round.day, locale) : null;
-  const raceDays = useMemo<[string, string] | null>(() => {
-    const all = state.races.map((r) => venueDay(r.startTime)).filter((d) => d !== null).sort();
-    return all.length ? [all[0], all[all.length - 1]] : null;
-  }, [state.races]);
+  const raceDays = useMemo(() => raceDaysOf(state.races), [state.races]);
 
   useEffect(() => {
     if (state.event) document.title = `${state.event.mainTitle} · ${t('app.name')}`;

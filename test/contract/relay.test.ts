@@ -50,8 +50,10 @@ suite('relays on Redis', () => {
   let apiKey: string;
   const extra: TestRelay[] = [];
 
-  /** A phone on the writer itself, the reference for what is current. */
+  /** A phone on the writer itself, the reference for what is current (protocol 2, as the app). */
   let reference: Phone;
+  /** A phone of an older app (protocol 1) on the writer. */
+  let reference1: Phone;
 
   beforeAll(async () => {
     redis = await startTestRedis();
@@ -62,10 +64,13 @@ suite('relays on Redis', () => {
     relays = await Promise.all([startTestRelay(redis.url, { args: ROOMY }), startTestRelay(redis.url, { args: ROOMY })]);
     reference = new Phone(EVENT);
     await reference.connect(writer);
+    reference1 = new Phone(EVENT, 1);
+    await reference1.connect(writer);
   }, 60_000);
 
   afterAll(async () => {
     reference?.close();
+    reference1?.close();
     for (const r of [...relays, ...extra]) await r.cleanup();
     await writer?.cleanup();
     await redis?.cleanup();
@@ -74,8 +79,9 @@ suite('relays on Redis', () => {
   /** Every phone's last message is the reference's last (same boot, same seq). */
   const current = (phones: Phone[]) => phones.every((p) => p.last?.seq === reference.last?.seq && p.last?.bootId === reference.last?.bootId);
 
-  it('phones on both relays get exactly the writer\'s messages, and every answer is the writer\'s', async () => {
-    const phones = [0, 1].flatMap((r) => Array.from({ length: 10 }, () => ({ relay: r, phone: new Phone(EVENT) })));
+  it('phones on both relays get exactly the writer\'s messages, in either protocol, and every answer is the writer\'s', async () => {
+    // On each relay 6 phones of the app (protocol 2) and 4 of an older app (protocol 1).
+    const phones = [0, 1].flatMap((r) => Array.from({ length: 10 }, (_, i) => ({ relay: r, phone: new Phone(EVENT, i < 6 ? 2 : 1) })));
     await Promise.all(phones.map(({ relay, phone }) => phone.connect(relays[relay])));
     const requests = captureFor(EVENT);
     for (const r of requests) {
@@ -85,20 +91,24 @@ suite('relays on Redis', () => {
     await until(() => current(phones.map((p) => p.phone)), 10_000, 'relay phones current');
     const messages = reference.received.length;
     expect(messages).toBeGreaterThan(300);
-    // The same bytes, from the same seq on, for every phone on either relay.
+    // The same bytes, from the same seq on, for every phone on either relay, as the writer's phone
+    // of the same protocol got them.
     const fromSeq = (list: readonly { raw: string; seq: number }[], seq: number) => list.filter((m) => m.seq >= seq).map((m) => m.raw);
     const first = phones[0].phone.received[0];
     expect(first.type).toBe('full');
-    const expected = fromSeq(reference.received, first.seq + 1);
+    const expected = { 2: fromSeq(reference.received, first.seq + 1), 1: fromSeq(reference1.received, first.seq + 1) };
+    // The protocols differ (compact results diffs in 2), so the check is not of one form against itself.
+    expect(expected[1]).not.toEqual(expected[2]);
+    expect(expected[1].length).toBe(expected[2].length);
     for (const { phone } of phones) {
       expect(phone.received[0].raw).toBe(first.raw);
-      expect(fromSeq(phone.received, first.seq + 1)).toEqual(expected);
+      expect(fromSeq(phone.received, first.seq + 1)).toEqual(expected[phone.protocol as 1 | 2]);
       expect(unannouncedGaps(phone.received)).toEqual([]);
     }
     // The writer's full at the same seq is the relays' full, byte for byte.
     const atStart = reference.received.find((m) => m.seq === first.seq);
     if (atStart?.type === 'full') expect(first.raw).toBe(atStart.raw);
-    console.log(`relay: ${phones.length} phones on 2 relays, ${expected.length} messages each, identical to the writer's`);
+    console.log(`relay: ${phones.length} phones on 2 relays (12 protocol 2, 8 protocol 1), ${expected[2].length} messages each, identical to the writer's`);
 
     const paths = await publicPaths(writer, EVENT);
     expect(paths.length).toBeGreaterThan(300);

@@ -24,14 +24,17 @@ export class Phone {
   closes: number[] = [];
   private ws: WebSocket | null = null;
   private readonly eventId: string;
+  /** The live protocol the phone asks for (wire/live.ts): 2 as the spectator app does, or 1 (an older app). */
+  readonly protocol: number;
 
-  constructor(eventId: string) {
+  constructor(eventId: string, protocol = 2) {
     this.eventId = eventId;
+    this.protocol = protocol;
   }
 
   /** Connects and resolves on the first message (the `full`). */
   connect(server: { url: string }): Promise<void> {
-    const ws = new WebSocket(wsUrl(server, this.eventId), { perMessageDeflate: false });
+    const ws = new WebSocket(`${wsUrl(server, this.eventId)}?v=${this.protocol}`, { perMessageDeflate: false });
     this.ws = ws;
     return new Promise((resolve, reject) => {
       ws.on('message', (data: Buffer) => {

@@ -12,7 +12,8 @@
  * | `raceside:e:<id>:stream` | stream | the event's live messages, one entry each, bounded (`MAXLEN ~`) |
  *
  * A stream entry: `b` the writer's boot id, `s` the seq after it (a message's own seq), `m` the
- * message exactly as the hub sent it (absent in an entry that only announces documents), `d` the
+ * message exactly as the hub sent it (absent in an entry that only announces documents), `m1` its
+ * protocol 1 form where that differs (a results diff: wire/live.ts), `d` the
  * documents that changed before it (`{name: version}`, on a commit's first entry), `st` the event's
  * status, `k` `reset` (read the snapshot again: what came before is not continuous with what
  * follows) or `deleted`.
@@ -58,7 +59,7 @@ export function resultListId(raceId: string, pairedRaceId: string | null): strin
 }
 
 /** Stream entry fields. */
-export const F = { boot: 'b', seq: 's', message: 'm', docs: 'd', status: 'st', kind: 'k', event: 'e' } as const;
+export const F = { boot: 'b', seq: 's', message: 'm', legacy: 'm1', docs: 'd', status: 'st', kind: 'k', event: 'e' } as const;
 export type EntryKind = 'reset' | 'deleted';
 export type LogKind = 'created' | 'deleted' | 'list' | 'sync';
 

@@ -34,8 +34,8 @@ export interface RedisWriterDeps {
   source: PublicSource;
   answers: PublicAnswers;
   hub: {
-    setTap(tap: (eventId: string, seq: number, message: string) => void): void;
-    fullData(eventId: string): string | undefined;
+    setTap(tap: (eventId: string, seq: number, message: string, legacy?: string) => void): void;
+    fullDataOf(eventId: string): string | undefined;
   };
   core: {
     on(event: 'changed', listener: (...args: StationCoreEvents['changed']) => void): unknown;
@@ -57,7 +57,7 @@ interface Doc {
 
 interface Publication {
   /** Messages tapped and not yet in Redis, oldest first. */
-  pending: { seq: number; message: string }[];
+  pending: { seq: number; message: string; legacy?: string }[];
   /** Messages tapped since this publication began (the on-course document moves with them). */
   messages: number;
   /** The next commit writes every document again, after a DEL, with a `reset` entry. */
@@ -113,7 +113,7 @@ export class RedisWriter {
     redis.on('ready', () => void this.connected());
     redis.on('error', (err) => this.problem(err));
     redis.on('close', () => this.problem(new Error('connection closed')));
-    deps.hub.setTap((eventId, seq, message) => this.tapped(eventId, seq, message));
+    deps.hub.setTap((eventId, seq, message, legacy) => this.tapped(eventId, seq, message, legacy));
     deps.core.on('changed', (eventId, changes) => this.changed(eventId, changes));
     for (const state of deps.core.all()) this.publication(state.meta.eventId);
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
@@ -154,12 +154,12 @@ export class RedisWriter {
 
   // ---- what the station does -----------------------------------------------------------------
 
-  private tapped(eventId: string, seq: number, message: string): void {
+  private tapped(eventId: string, seq: number, message: string, legacy?: string): void {
     this.seqs.set(eventId, seq);
     const pub = this.publication(eventId);
     if (pub.deleted) return;
     pub.messages++;
-    pub.pending.push({ seq, message });
+    pub.pending.push(legacy === undefined ? { seq, message } : { seq, message, legacy });
     if (pub.pending.length > this.deps.streamLength) {
       // Relays could not replay this much anyway: they reload from the documents instead.
       pub.pending = [];
@@ -293,7 +293,7 @@ export class RedisWriter {
       pub.detail = { version: versions.event, doc: view.detail() };
       this.listDirty = true;
     }
-    const plans = planDocuments(view, pub.detail.doc, versions, pub.messages, this.deps.hub.fullData(eventId));
+    const plans = planDocuments(view, pub.detail.doc, versions, pub.messages, this.deps.hub.fullDataOf(eventId));
     for (const plan of plans) {
       const staged = pub.staged.get(plan.name);
       if (staged?.key === plan.key) continue;
@@ -357,7 +357,8 @@ export class RedisWriter {
       multi.xadd(stream, 'MAXLEN', '~', n, '*', F.boot, this.deps.bootId, F.seq, String(seq), ...head);
     } else {
       messages.forEach((m, i) => {
-        multi.xadd(stream, 'MAXLEN', '~', n, '*', F.boot, this.deps.bootId, F.seq, String(m.seq), ...(i === 0 ? head : []), F.message, m.message);
+        multi.xadd(stream, 'MAXLEN', '~', n, '*', F.boot, this.deps.bootId, F.seq, String(m.seq), ...(i === 0 ? head : []), F.message, m.message,
+          ...(m.legacy === undefined ? [] : [F.legacy, m.legacy]));
       });
     }
     const entries = reset || messages.length === 0 ? 1 : messages.length;

@@ -62,6 +62,15 @@ export function LangProvider({ children, fixed = null }: { children: ReactNode; 
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }
 
+/**
+ * A language decided elsewhere, for rendering outside a browser (the spectator page's first view,
+ * rendered by the station): nothing read from or written to the browser.
+ */
+export function FixedLangProvider({ lang, languages, children }: { lang: Lang; languages: readonly string[]; children: ReactNode }) {
+  const value = useMemo<LangState>(() => ({ lang, locale: intlLocale(lang, languages), setLang: () => {} }), [lang, languages]);
+  return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
+}
+
 export function useLang(): LangState {
   const ctx = useContext(LangContext);
   if (!ctx) throw new Error('useLang outside <LangProvider>');

@@ -12,6 +12,7 @@
  */
 import type { PublicAggregatedCategory, PublicClass, PublicEventDetail, PublicOnCourseEntry, PublicRace } from '@wire/api.ts';
 import type { WsMessage } from '@wire/live.ts';
+import type { FirstView } from '@wire/first-view.ts';
 import type { LinkStatus, MessageInfo } from '../live-socket.ts';
 
 export type LoadError = 'EventNotFound' | 'NetworkError' | null;
@@ -41,11 +42,18 @@ export type LiveEventAction =
   | { type: 'reloadRequested' }
   | { type: 'loadFailed'; error: Exclude<LoadError, null> };
 
-export function initialLiveEventState(eventId: string): LiveEventState {
-  return {
+/**
+ * The state before anything is loaded; with the first view the page came with (wire/first-view.ts),
+ * the state it describes, already synced: views may show it and read more over REST.
+ */
+export function initialLiveEventState(eventId: string, first?: FirstView | null): LiveEventState {
+  const empty: LiveEventState = {
     eventId, event: null, classes: [], races: [], categories: [], oncourse: [], oncourseVersion: 0,
     link: null, synced: false, reloadToken: 0, error: null,
   };
+  if (!first || first.eventId !== eventId) return empty;
+  const { event, classes, races, categories, oncourse } = first;
+  return { ...empty, event, classes, races, categories, oncourse, oncourseVersion: 1, synced: true };
 }
 
 /** Upsert races by raceId, keeping the list's order and appending new ones. */

@@ -4,7 +4,8 @@
  * is mounted. It owns every side effect of the event page's data: which REST reads happen when.
  *
  * - Start: GET the event. Unknown or draft → "not found". Official → REST only (the station refuses
- *   the socket with 410; asking it again would be a retry loop), never a socket.
+ *   the socket with 410; asking it again would be a retry loop), never a socket. With the first
+ *   view the page came with: start from it and open the socket at once.
  * - Socket messages go through the reducer; a `refresh` or a sequence gap also reloads the
  *   structure over REST; an `official` status diff stops the socket and reads once more over REST.
  * - Every `reloadToken` bump re-reads who is on course (a `full` does not carry it).
@@ -13,7 +14,8 @@
 import type {
   CategoriesResponse, EventDetailResponse, OnCourseResponse, PublicEventStatus,
 } from '@wire/api.ts';
-import type { WsDiffPayload, WsMessage } from '@wire/live.ts';
+import { LIVE_PROTOCOL, type WsDiffPayload, type WsMessage } from '@wire/live.ts';
+import type { FirstView } from '@wire/first-view.ts';
 import { ApiError, apiGet, seg } from '../api-client.ts';
 import { LiveSocket, type LiveSocketOptions, type MessageInfo } from '../live-socket.ts';
 import { initialLiveEventState, liveEventReducer, type LiveEventAction, type LiveEventState } from './live-event-state.ts';
@@ -21,6 +23,8 @@ import { initialLiveEventState, liveEventReducer, type LiveEventAction, type Liv
 export type ResultsListener = (diff: WsDiffPayload, info: MessageInfo) => void;
 
 export interface LiveEventStoreDeps {
+  /** The first view the page came with (shared/first-view.ts): the store starts from it. */
+  firstView?: FirstView | null;
   get?: <T>(path: string) => Promise<T>;
   createSocket?: (options: LiveSocketOptions) => LiveSocket;
   wsUrl?: string;
@@ -40,7 +44,7 @@ export class LiveEventStore {
 
   constructor(eventId: string, deps: LiveEventStoreDeps = {}) {
     this.eventId = eventId;
-    this.state = initialLiveEventState(eventId);
+    this.state = initialLiveEventState(eventId, deps.firstView);
     this.deps = deps;
     this.get = deps.get ?? ((path) => apiGet(path));
     this.base = `/events/${seg(eventId)}`;
@@ -60,6 +64,13 @@ export class LiveEventStore {
   }
 
   async start(): Promise<void> {
+    const first = this.deps.firstView;
+    if (first?.eventId === this.eventId) {
+      // Everything the first screen needs came with the page: straight to the socket, which
+      // says (by its seq) whether anything happened since.
+      this.openSocket({ seq: first.seq, bootId: first.bootId });
+      return;
+    }
     const status = await this.loadStructure();
     if (this.stopped || status === null) return;
     if (status === 'official') this.goRestOnly();
@@ -122,10 +133,12 @@ export class LiveEventStore {
     this.dispatch({ type: 'reloadRequested' });
   }
 
-  private openSocket(): void {
-    const url =
+  private openSocket(known?: LiveSocketOptions['known']): void {
+    const base =
       this.deps.wsUrl ??
       `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1${this.base}/ws`;
+    // The live protocol this app speaks (wire/live.ts): the station sends no form newer than it.
+    const url = `${base}${base.includes('?') ? '&' : '?'}v=${LIVE_PROTOCOL}`;
     const options: LiveSocketOptions = {
       url,
       onMessage: (msg, info) => this.onMessage(msg, info),
@@ -135,6 +148,7 @@ export class LiveEventStore {
         this.dispatch({ type: 'reloadRequested' });
       },
       probe: () => this.probe(),
+      known,
     };
     this.socket = this.deps.createSocket ? this.deps.createSocket(options) : new LiveSocket(options);
     this.socket.start();
@@ -144,8 +158,9 @@ export class LiveEventStore {
     this.dispatch({ type: 'messageReceived', msg, info });
     if (msg.type === 'refresh' || info.gap) void this.loadStructure();
     if (msg.type !== 'diff') return;
-    if (msg.data.results || msg.data.removed || msg.data.ranks) for (const fn of [...this.resultListeners]) fn(msg.data, info);
-    if (msg.data.status === 'official') this.goRestOnly();
+    const d = msg.data;
+    if (d.results || d.removed || d.ranks || d.changed || d.moves) for (const fn of [...this.resultListeners]) fn(msg.data, info);
+    if (d.status === 'official') this.goRestOnly();
   }
 
   /** Why did the socket fail? Gone → stop; official → REST only; anything else → keep trying. */

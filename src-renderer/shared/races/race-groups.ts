@@ -43,6 +43,12 @@ function orderOf(r: PublicRace): number {
   return r.raceOrder ?? Number.MAX_SAFE_INTEGER;
 }
 
+/** The first and last venue day of the races ("YYYY-MM-DD"), when the schedule has dated races. */
+export function raceDaysOf(races: readonly PublicRace[]): [string, string] | null {
+  const all = races.map((r) => venueDay(r.startTime)).filter((d) => d !== null).sort();
+  return all.length ? [all[0], all[all.length - 1]] : null;
+}
+
 /** One round per race, best-run pairs merged (BR1 first). A BR id whose partner is absent stands alone. */
 export function buildRounds(races: readonly PublicRace[]): Round[] {
   const byId = new Map(races.map((r) => [r.raceId, r]));

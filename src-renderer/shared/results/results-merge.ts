@@ -8,10 +8,14 @@
  * start order), then rows without rank or status (not finished yet) by start order, then
  * DNF/CAP/DSQ/DNS.
  *
- * Applying a diff (complete rows upserted by participantId, then `ranks` merged: the rows a new
- * finish merely moved, place and gap only; `removed` dropped):
- * - Whole-field view: upsert, merge ranks and re-sort. The station sends every row whose rank or
- *   gap changed with a new finish, so the list stays exact.
+ * Applying a diff:
+ * - Whole-field view, protocol 2 (what this app asks for; wire/live.ts): the station's own rules
+ *   (wire/results-diff.ts: patches, compact `moves`, then `ranks`), then re-sort. When the list
+ *   cannot take the diff exactly (its `check` does not come out, or it uses an operation this app
+ *   does not know) the list is fetched again.
+ * - Whole-field view, protocol 1 (a station older than this app): complete rows upserted by
+ *   participantId, then `ranks` merged (every row a new finish merely moved, place and gap only),
+ *   `removed` dropped, re-sorted.
  * - Category view: the station computes category ranks (catRnk, catTotalBehind) only in `?catId=`
  *   REST answers; diff rows carry whole-field data for all categories. Recomputing category ranks
  *   here would duplicate the station's tie and best-run rules, so we take the simplest correct
@@ -19,7 +23,8 @@
  *   (debounced) refetch of the filtered list. Rows of other categories are never inserted.
  */
 import type { PublicResult } from '@wire/api.ts';
-import type { WsDiffPayload, WsRankUpdate } from '@wire/live.ts';
+import type { WsDiffPayload } from '@wire/live.ts';
+import { applyRaceDiff, isCompactDiff, withPlaces } from '@wire/results-diff.ts';
 
 export type ResultRow = PublicResult;
 
@@ -79,7 +84,7 @@ export function mergeRow(old: ResultRow | undefined, incoming: ResultRow): Resul
 
 /** Does this diff concern the list? (either run id of a best-run pair) */
 export function diffConcerns(diff: WsDiffPayload, view: ResultsViewKey): boolean {
-  if (!diff.results && !diff.removed && !diff.ranks) return false;
+  if (!diff.results && !diff.removed && !diff.ranks && !diff.changed && !diff.moves) return false;
   return (
     (diff.raceId != null && view.raceIds.includes(diff.raceId)) ||
     (diff.pairedRaceId != null && view.raceIds.includes(diff.pairedRaceId))
@@ -102,24 +107,26 @@ export function applyResultsDiff(rows: readonly ResultRow[], diff: WsDiffPayload
     const touches =
       kept.length !== rows.length ||
       incoming.some((r) => r.catId === view.catId || shown.has(r.participantId)) ||
+      (diff.changed ?? []).some((p) => shown.has(p.participantId)) ||
+      // A move can reach any row (a new finish moves the places below it).
+      !!diff.moves?.length ||
       (diff.ranks ?? []).some((u) => shown.has(u.participantId));
     return { rows: kept, refetch: touches };
+  }
+  if (isCompactDiff(diff)) {
+    const next = applyRaceDiff(rows, diff);
+    if (next) return { rows: sortResults(next), refetch: false };
+    // Cannot be made exact here: keep what is shown (less the rows that left) and read it again.
+    return { rows: removed.size ? rows.filter((r) => !removed.has(r.participantId)) : [...rows], refetch: true };
   }
   const byId = new Map(rows.map((r) => [r.participantId, r]));
   for (const id of removed) byId.delete(id);
   for (const r of incoming) byId.set(r.participantId, mergeRow(byId.get(r.participantId), r));
   for (const u of diff.ranks ?? []) {
     const old = byId.get(u.participantId);
-    if (old) byId.set(u.participantId, mergeRanks(old, u));
+    if (old) byId.set(u.participantId, withPlaces(old, u));
   }
   return { rows: sortResults([...byId.values()]), refetch: false };
-}
-
-/** A place-and-gap-only update merged into its row (nothing else about the run changed). */
-export function mergeRanks(row: ResultRow, u: WsRankUpdate): ResultRow {
-  const out: ResultRow = { ...row, rnk: u.rnk, totalBehind: u.totalBehind, catRnk: u.catRnk, catTotalBehind: u.catTotalBehind };
-  if ('prevRnk' in u) out.prevRnk = u.prevRnk ?? null;
-  return out;
 }
 
 /**

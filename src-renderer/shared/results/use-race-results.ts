@@ -4,6 +4,8 @@
  *
  * - Diffs that arrive while a fetch is in flight are queued and replayed on top of its answer,
  *   so nothing published between the `full` and the REST answer is lost.
+ * - The round's list the page came with (the station's first view) is shown at once and not fetched;
+ *   the socket's first message says whether it is still current (a reload follows if not).
  * - While a new list loads the old one stays on screen (marked `stale`): no flicker, no blank
  *   table, no scroll jump.
  * - Category views refetch (debounced) when a diff touches their category; see results-merge.ts.
@@ -17,6 +19,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WsDiffPayload } from '@wire/live.ts';
 import { isAbort } from '../api-client.ts';
 import type { LiveEventStore } from '../live/live-event-store.ts';
+import { firstViewFor } from '../first-view.ts';
 import { getRaceResults } from './get-race-results.ts';
 import { applyResultsDiff, mergeDetails, sortResults, type ResultRow, type ResultsViewKey } from './results-merge.ts';
 
@@ -44,11 +47,18 @@ export function useRaceResults(
 ): RaceResults {
   const key = `${raceIds.join(',')}|${catId ?? ''}`;
   const view = useMemo<ResultsViewKey>(() => ({ raceIds: key.split('|')[0].split(','), catId }), [key, catId]);
-  const [data, setData] = useState<Data | null>(null);
+  // The round's list the page came with (shared/first-view.ts): shown at once, not fetched.
+  const seed = useRef<{ key: string; token: number } | null>(null);
+  const [data, setData] = useState<Data | null>(() => {
+    const first = catId === null ? firstViewFor(eventId) : null;
+    if (!first?.round || first.round.raceIds.join(',') !== raceIds.join(',')) return null;
+    seed.current = { key, token: reloadToken };
+    return { key, rows: sortResults(first.round.rows), version: 0 };
+  });
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState(false);
   const [refetchTick, setRefetchTick] = useState(0);
-  const dataRef = useRef<Data | null>(null);
+  const dataRef = useRef<Data | null>(data);
   const pending = useRef<{ key: string; queue: WsDiffPayload[] } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const detailsFor = useRef(new Set<string>());
@@ -67,6 +77,9 @@ export function useRaceResults(
 
   useEffect(() => {
     if (!synced || !view.raceIds[0]) return;
+    const seeded = seed.current;
+    seed.current = null;
+    if (seeded && seeded.key === key && seeded.token === reloadToken && refetchTick === 0) return;
     const ctrl = new AbortController();
     const job = { key, queue: [] as WsDiffPayload[] };
     pending.current = job;

@@ -28,6 +28,7 @@ export function parseFavourites(raw: string | null): Set<string> {
 
 const cache = new Map<string, Set<string>>();
 const listeners = new Set<() => void>();
+const none: ReadonlySet<string> = new Set();
 
 function read(eventId: string): Set<string> {
   let set = cache.get(eventId);
@@ -75,7 +76,8 @@ export interface Favourites {
 }
 
 export function useFavourites(eventId: string): Favourites {
-  const keys = useSyncExternalStore(subscribe, () => read(eventId));
+  // No favourites on the station, which renders the first view (first-view-ssr.tsx).
+  const keys = useSyncExternalStore(subscribe, () => read(eventId), () => none);
   const toggle = useCallback(
     (classId: string, bib: number | null | undefined) => {
       const k = favKey(classId, bib);

@@ -3,7 +3,8 @@
  * of three roles (workerData.role):
  *
  * - `healthy`: WebSocket clients that parse every message as a phone would and record when each
- *   results diff arrived, keyed by the unique run time the test wrote into it;
+ *   results diff arrived, keyed by the unique run time the test wrote into it (the URL says which
+ *   live protocol they speak: `?v=2` for the compact one);
  * - `stalled`: raw TCP sockets that do the WebSocket upgrade and then never read again;
  * - `churn`: loops that connect and drop, in four manners: after the `full`, right after the
  *   upgrade, halfway through the upgrade request, and right after the TCP connect.
@@ -54,11 +55,13 @@ function openHealthy(): Promise<void> {
         resolve();
       } else if (msg.type === 'diff') {
         diffs++;
-        if (msg.data.results) {
+        // Protocol 1 (no `?v=` in the URL) sends a changed row complete; protocol 2 as `changed`.
+        const rows = msg.data.results ?? msg.data.changed;
+        if (rows) {
           resultDiffs++;
           resultDiffBytes += data.length;
         }
-        const id = msg.data.results?.[0]?.time;
+        const id = rows?.[0]?.time;
         if (typeof id === 'number') {
           let list = receipts.get(id);
           if (!list) receipts.set(id, (list = []));

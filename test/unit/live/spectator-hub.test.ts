@@ -1,6 +1,7 @@
 /**
- * The hub serializes each message once per room, whatever the number of sockets, and builds the
- * `full` payload once per structure change, not once per connecting socket.
+ * The hub serializes each message once per room and protocol, whatever the number of sockets, and
+ * frames it once: every socket's TCP stream gets the same frame Buffer. The `full` payload is
+ * built once per structure change, not once per connecting socket.
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,12 @@ class FakeSocket extends EventEmitter {
   sent: unknown[] = [];
   send(data: unknown) {
     this.sent.push(data);
+  }
+  /** What the room wrote to the TCP stream under the socket (whole frames). */
+  stream?: { write(b: Buffer): boolean };
+  withStream(): this {
+    this.stream = { write: (b: Buffer) => this.sent.push(b) > 0 };
+    return this;
   }
   close() {
     this.readyState = 3;
@@ -47,31 +54,38 @@ describe('SpectatorHub', () => {
   let hub: SpectatorHub;
   afterEach(() => hub?.close());
 
-  it('serializes a diff once and sends the same bytes to every socket', () => {
+  it('serializes a diff once per protocol and writes the same frame to every socket of it', () => {
     let state = runningEvent();
     hub = new SpectatorHub(resolveSettings(), () => state, 'boot-1');
-    const sockets = Array.from({ length: 50 }, () => new FakeSocket());
-    for (const s of sockets) hub.join('e', s as unknown as SpectatorSocket);
+    const v2 = Array.from({ length: 30 }, () => new FakeSocket().withStream());
+    const v1 = Array.from({ length: 20 }, () => new FakeSocket().withStream());
+    for (const s of v2) hub.join('e', s as unknown as SpectatorSocket, 'a', 2);
+    for (const s of v1) hub.join('e', s as unknown as SpectatorSocket, 'a', 1);
     const stringify = vi.spyOn(JSON, 'stringify');
     const d = decideResultsIngest(state, [{ raceId: 'K1M_ST_BR2_6', participantId: '12054.K1M_ST', bib: 1, time: 7000, pen: 0, total: 7000, status: null }]);
     if (!d.ok) throw new Error();
     const before = state;
     state = d.state;
     hub.publish(before, d.state, d.changes);
-    // The diff's data is serialized once (the envelope around it is a template).
-    const messageStringifies = stringify.mock.calls.filter(([v]) => (v as { raceId?: string; results?: unknown })?.raceId === 'K1M_ST_BR2_6' && 'results' in (v as object)).length;
+    // Each form's data is serialized once (the envelope around it is a template).
+    const forms = stringify.mock.calls.map(([v]) => v as { raceId?: string }).filter((v) => v?.raceId === 'K1M_ST_BR2_6');
     stringify.mockRestore();
-    expect(messageStringifies).toBe(1);
-    const payloads = sockets.map((s) => s.sent[1]);
-    expect(payloads.every((p) => p === payloads[0])).toBe(true); // one Buffer, shared
-    expect(JSON.parse(String(payloads[0]))).toMatchObject({ type: 'diff', bootId: 'boot-1', data: { raceId: 'K1M_ST_BR2_6' } });
+    expect(forms).toHaveLength(2);
+    for (const group of [v2, v1]) {
+      const frames = group.map((s) => s.sent[1] as Buffer);
+      expect(frames.every((f) => f === frames[0])).toBe(true); // one Buffer, shared
+    }
+    const frameText = (f: Buffer) => JSON.parse(f.subarray(f[1] === 126 ? 4 : 2).toString());
+    expect(frameText(v2[0].sent[1] as Buffer)).toMatchObject({ type: 'diff', bootId: 'boot-1', data: { raceId: 'K1M_ST_BR2_6', check: expect.any(Number) } });
+    expect(frameText(v1[0].sent[1] as Buffer).data.check).toBeUndefined();
+    expect(frameText(v1[0].sent[1] as Buffer).data.results).toHaveLength(1);
   });
 
   it('builds the full payload once for many connecting sockets', () => {
     const state = runningEvent();
     hub = new SpectatorHub(resolveSettings(), () => state, 'boot-1');
     const stringify = vi.spyOn(JSON, 'stringify');
-    const sockets = Array.from({ length: 50 }, () => new FakeSocket());
+    const sockets = Array.from({ length: 50 }, () => new FakeSocket().withStream());
     for (const s of sockets) hub.join('e', s as unknown as SpectatorSocket);
     const fullBuilds = stringify.mock.calls.filter(([v]) => (v as { event?: unknown })?.event !== undefined).length;
     stringify.mockRestore();
@@ -117,7 +131,7 @@ describe('SpectatorHub', () => {
     // With a socket: the same string the socket gets.
     const socket = new FakeSocket();
     hub.join('e', socket as unknown as SpectatorSocket);
-    expect(String(socket.sent[0])).toBe(`{"type":"full","seq":1,"bootId":"boot-1","data":${hub.fullData('e')}}`);
+    expect(String(socket.sent[0])).toBe(`{"type":"full","seq":1,"bootId":"boot-1","data":${hub.fullDataOf('e')}}`);
     publish(decideStatusChange(state, 'finished', 'ingest', 'T2'));
     expect(tapped).toHaveLength(2);
     expect(String(socket.sent[1])).toBe(tapped[1][2]);

@@ -81,6 +81,46 @@ describe('applyResultsDiff, whole field', () => {
   });
 });
 
+describe('applyResultsDiff, protocol 2 (compact)', () => {
+  const list = sortResults([
+    row('p1', { rnk: 1, catRnk: 1, total: 8500, totalBehind: '0.00', catTotalBehind: '0.00', startOrder: 1 }),
+    row('p2', { rnk: 2, catRnk: 2, total: 9000, totalBehind: '+5.00', catTotalBehind: '+5.00', startOrder: 2 }),
+    row('p3', { startOrder: 3 }),
+  ]);
+  const finish = {
+    raceId: 'K1M_BR2',
+    changed: [{ participantId: 'p3', rnk: 1, catRnk: 1, time: 8000, total: 8000, totalBehind: '0.00', catTotalBehind: '0.00' }],
+    moves: [
+      { op: 'shift' as const, field: 'rnk' as const, from: 1, to: 2, by: 1 },
+      { op: 'shift' as const, field: 'catRnk' as const, catId: 'ZS', from: 1, to: 2, by: 1 },
+      { op: 'gap' as const, field: 'totalBehind' as const, leader: 8000 },
+      { op: 'gap' as const, field: 'catTotalBehind' as const, catId: 'ZS', leader: 8000 },
+    ],
+  };
+  const after = [['p3', 1, '0.00'], ['p1', 2, '+5.00'], ['p2', 3, '+10.00']];
+
+  it('patches the changed row and moves the others by the operations ("places 1…2 move down by one")', () => {
+    const out = applyResultsDiff(list, finish, K1)!;
+    expect(out.refetch).toBe(false);
+    expect(out.rows.map((r) => [r.participantId, r.rnk, r.totalBehind])).toEqual(after);
+    expect(out.rows.map((r) => r.catRnk)).toEqual([1, 2, 3]);
+    expect(out.rows[0].name).toBe('N p3'); // fields the patch did not carry stay
+  });
+
+  it('refetches, keeping what it shows, when it meets an operation it does not know or the check fails', () => {
+    const unknown = applyResultsDiff(list, { ...finish, moves: [...finish.moves, { op: 'rotate' } as never] }, K1)!;
+    expect(unknown.refetch).toBe(true);
+    expect(unknown.rows).toEqual(list);
+    const wrong = applyResultsDiff(list, { ...finish, check: 1 }, K1)!;
+    expect(wrong.refetch).toBe(true);
+  });
+
+  it('refetches a category view when places moved', () => {
+    const out = applyResultsDiff(list, { raceId: 'K1M_BR2', moves: finish.moves, changed: [] }, { ...K1, catId: 'ZS' })!;
+    expect(out.refetch).toBe(true);
+  });
+});
+
 describe('applyResultsDiff, category filter on (reference bug §9-15)', () => {
   const ZS = { raceIds: ['K1M_BR1', 'K1M_BR2'], catId: 'ZS' };
   const filtered = sortResults([
