@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- ingest|fanout|public|uplink|canoe123|firstview]`: prints Raceside's speed figures. Benchmarks are not tests;
+ * `npm run bench [-- ingest|fanout|public|uplink|canoe123|firstview|relay]`: prints Raceside's speed figures. Benchmarks are not tests;
  * timings on 2-core machines are noisy, so each figure is a median or a percentile of many runs.
  */
 import { ingestBench } from './ingest-bench.ts';
@@ -28,5 +28,9 @@ if (want('uplink')) {
 if (want('canoe123')) {
   const { canoe123Bench } = await import('./canoe123-bench.ts');
   await canoe123Bench();
+}
+if (want('relay')) {
+  const { relayBench } = await import('./relay-bench.ts');
+  await relayBench();
 }
 process.exit(0);

@@ -8,6 +8,15 @@
  * relative path under `…/resources/<folder>/…`. From the sources or a plain build the path comes
  * back unchanged.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 export function outsideArchive(path: string, folder: 'app.asar.unpacked' | 'parse-worker'): string {
   return path.replace(/([\\/])app\.asar([\\/])/, `$1${folder}$2`);
+}
+
+/** The built pages (dist-renderer) beside the sources, outside the archive when packaged; null when not built. */
+export function defaultPagesRoot(): string | null {
+  const root = outsideArchive(fileURLToPath(new URL('../dist-renderer', import.meta.url)), 'app.asar.unpacked');
+  return existsSync(root) ? root : null;
 }

@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { StartupError, startStation } from './station.ts';
+import { checkRedisUrl, shownUrl } from './outlets/redis/layout.ts';
 import { watchLauncher } from './launcher-watch.ts';
 import type { Settings } from './settings.ts';
 
@@ -33,6 +34,10 @@ const usage = `Usage: npm run station -- [options]
   --uplink-remote-event <id>         the event id there (RACESIDE_UPLINK_REMOTE_EVENT, default the same id)
   --uplink-key <key>                 that event's ingest key, X-API-Key (RACESIDE_UPLINK_KEY; prefer the
                                      environment: the command line is visible to other users)
+  --publish <redis-url>              publish every event to Redis for relays (npm run relay), e.g.
+                                     redis://10.0.0.5:6379 (RACESIDE_PUBLISH; docs/SCALING.md)
+  --publish-stream-length <n>        live messages kept per event in Redis, and unsent ones kept while
+                                     Redis is down (RACESIDE_PUBLISH_STREAM_LENGTH, default 1000)
   --help                             this text`;
 
 function fail(message: string): never {
@@ -72,6 +77,8 @@ try {
       'uplink-url': { type: 'string' },
       'uplink-remote-event': { type: 'string' },
       'uplink-key': { type: 'string' },
+      publish: { type: 'string' },
+      'publish-stream-length': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -97,7 +104,18 @@ const settings: Partial<Settings> = {
   heartbeatMs: integer('--heartbeat-ms', opt('heartbeat-ms', 'RACESIDE_HEARTBEAT_MS')),
   heartbeatTimeoutMs: integer('--heartbeat-timeout-ms', opt('heartbeat-timeout-ms', 'RACESIDE_HEARTBEAT_TIMEOUT_MS')),
   officialGraceMs: integer('--official-grace-ms', opt('official-grace-ms', 'RACESIDE_OFFICIAL_GRACE_MS')),
+  publishStreamLength: integer('--publish-stream-length', opt('publish-stream-length', 'RACESIDE_PUBLISH_STREAM_LENGTH')),
 };
+if (settings.publishStreamLength === 0) fail('--publish-stream-length must be at least 1');
+
+const publish = opt('publish', 'RACESIDE_PUBLISH') || undefined;
+if (publish !== undefined) {
+  try {
+    checkRedisUrl(publish);
+  } catch (err) {
+    fail(`--publish: ${(err as Error).message}`);
+  }
+}
 
 const uplinkEvent = opt('uplink-event', 'RACESIDE_UPLINK_EVENT');
 const uplinkUrl = opt('uplink-url', 'RACESIDE_UPLINK_URL');
@@ -124,6 +142,7 @@ try {
     adminSecret: opt('admin-secret', 'RACESIDE_ADMIN_SECRET'),
     settings,
     uplinks,
+    publish,
     log: (line) => process.stdout.write(`${line}\n`),
     logToStderr: true,
   });
@@ -133,6 +152,7 @@ try {
   process.stdout.write(`Dashboard: ${station.url}/operator/#token=${encodeURIComponent(station.adminSecret)}\n`);
   process.stdout.write(`Data folder: ${station.dataDir}\n`);
   for (const url of station.lanUrls()) process.stdout.write(`Spectators on the LAN: ${url} (officials: ${url}officials)\n`);
+  if (publish !== undefined) process.stdout.write(`Publishing to Redis for relays: ${shownUrl(publish)}\n`);
   if (!station.listensOnLan()) {
     process.stdout.write(`Warning: listening only on ${station.host}: phones, tablets and c123-server on other computers cannot reach the LAN addresses. Start with --host 0.0.0.0 to serve the venue network.\n`);
   }

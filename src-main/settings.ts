@@ -86,6 +86,12 @@ export interface Settings extends StationSettings {
   uplinkOnCourseIntervalMs: number;
   /** Uplink: result rows per request [500, ~100–200 KB, under c123-live-mini's 1 MiB limit]. */
   uplinkBatchRows: number;
+  /**
+   * Publishing to Redis (`--publish`): entries kept per event stream [1 000, about 12 minutes of a
+   * busy race: a relay that was away for less resumes message by message, one away longer reloads],
+   * and the most unsent messages kept per event while Redis is down.
+   */
+  publishStreamLength: number;
   /** The station log (raceside.log in the data folder) is rotated near this size [5 MiB]… */
   logFileBytes: number;
   /** …and this many rotated files are kept beside it [4]: at most ~25 MB of log. */
@@ -127,6 +133,7 @@ export const defaultSettings: Settings = {
   uplinkRetryMaxMs: 5_000,
   uplinkOnCourseIntervalMs: 500,
   uplinkBatchRows: 500,
+  publishStreamLength: 1000,
   logFileBytes: 5 * 1024 * 1024,
   logFilesKept: 4,
   maxScreensPerAddress: 8,

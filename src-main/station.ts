@@ -9,9 +9,7 @@
  * newer Raceside, no free port. Whatever was opened before the failure is closed again.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from './store/database.ts';
 import { StartupError, describeHolder, prepareDataFolder, readLockInfo, removeLockInfo, writeLockInfo, type LockInfo } from './store/data-folder.ts';
@@ -23,6 +21,7 @@ import { FirstViewPages } from './http/first-view.ts';
 import { stationRoutes } from './http/station-routes.ts';
 import { uplinkRoutes } from './http/uplink-routes.ts';
 import { Uplink } from './outlets/uplink/uplink.ts';
+import type { RedisWriter } from './outlets/redis/redis-writer.ts';
 import type { UplinkSettingsInput } from './wire/uplink.ts';
 import { SpectatorHub } from './live/spectator-hub.ts';
 import { attachUpgrade } from './live/upgrade.ts';
@@ -34,8 +33,9 @@ import { OfficialsPin } from './officials-pin.ts';
 import { SignInGuard } from './http/sign-in-guard.ts';
 import type { Secrets } from './http/auth.ts';
 import { PublicAnswers } from './http/public-answers.ts';
+import { stationPublicSource, type PublicSource } from './http/public-source.ts';
 import { openStationLog, type StationLog } from './station-log.ts';
-import { outsideArchive } from './asar-paths.ts';
+import { defaultPagesRoot } from './asar-paths.ts';
 import { SourceStore } from './store/source-store.ts';
 import { TimingSources } from './sources/timing-sources.ts';
 import { sourceRoutes } from './http/source-routes.ts';
@@ -54,6 +54,8 @@ export interface StationOptions {
   uplinks?: Record<string, UplinkSettingsInput>;
   /** Warnings and errors of the station log also on stderr (the headless station). */
   logToStderr?: boolean;
+  /** Publish to Redis for relays (`--publish redis://host:port`; docs/SCALING.md). */
+  publish?: string;
 }
 
 export interface Station {
@@ -72,6 +74,8 @@ export interface Station {
   /** The kept public answers (how many were built shows the cache working). */
   answers: PublicAnswers;
   uplink: Uplink;
+  /** The Redis writer, when the station publishes (`publish`). */
+  writer: RedisWriter | null;
   app: FastifyInstance;
   settings: Settings;
   /** The URLs phones and tablets use (see net/lan-addresses.ts `advertisedUrls`). */
@@ -95,6 +99,7 @@ interface Opened {
   screens?: ScreenRegistry;
   sources?: TimingSources;
   uplink?: Uplink;
+  writer?: RedisWriter;
   app?: FastifyInstance;
 }
 
@@ -114,6 +119,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     await opened.sources?.close();
     opened.hub?.close();
     opened.screens?.close();
+    await opened.writer?.close();
     await opened.uplink?.close();
     await opened.core?.close();
     await opened.app?.close();
@@ -142,8 +148,8 @@ async function start(
   logger.info({ dataDir, node: process.versions.node, electron: process.versions.electron }, 'Station starting');
 
   const secrets = await loadSecrets(store, opts.adminSecret);
-  const parts = assemble(opts, opened, store, settings, secrets, logger, run.unclean);
-  const { core, hub, screens, sources, uplink, answers } = parts;
+  const parts = await assemble(opts, opened, store, settings, secrets, logger, run.unclean);
+  const { core, hub, screens, sources, uplink, writer, answers, source } = parts;
 
   /** The port listened on; the configured one until the app listens (it may have been taken). */
   let port = settings.port;
@@ -152,30 +158,34 @@ async function start(
   const gate = { core, secrets, signIn: parts.signIn };
   const pagesRoot = opts.pagesRoot === undefined ? defaultPagesRoot() : opts.pagesRoot;
   const app = await buildApp({
-    core,
     settings,
-    secrets,
-    signIn: parts.signIn,
+    source,
     answers,
     pagesRoot,
     firstView: pagesRoot ? new FirstViewPages(pagesRoot, core, { seqOf: (id) => hub.seqOf(id), bootId: hub.bootId }) : undefined,
     logger,
-    connections: (id) => hub.connections(id),
-    slowCutOffs: (id) => hub.slowCutOffs(id),
-    extraAdmin: [screenRoutes({ gate, screens }), sourceRoutes({ gate, sources }), stationRoutes({
-      gate,
-      settings,
-      startedAt: run.startedAt,
-      lanUrls,
-      listensOnLan: onLan,
-      listeningPort: () => port,
-      connectionCounts: () => hub.connectionCounts(),
-      topAddresses: () => hub.topAddresses(10),
-      saveSettings: (patch) => saveSettings(store, settings, patch),
-    }), uplinkRoutes({ gate, uplink })],
+    station: {
+      core,
+      secrets,
+      signIn: parts.signIn,
+      connections: (id) => hub.connections(id),
+      slowCutOffs: (id) => hub.slowCutOffs(id),
+      extraAdmin: [screenRoutes({ gate, screens }), sourceRoutes({ gate, sources }), stationRoutes({
+        gate,
+        settings,
+        startedAt: run.startedAt,
+        lanUrls,
+        listensOnLan: onLan,
+        listeningPort: () => port,
+        connectionCounts: () => hub.connectionCounts(),
+        topAddresses: () => hub.topAddresses(10),
+        publishStatus: () => writer?.status() ?? null,
+        saveSettings: (patch) => saveSettings(store, settings, patch),
+      }), uplinkRoutes({ gate, uplink })],
+    },
   });
   opened.app = app;
-  attachUpgrade(app.server, core, hub, screens);
+  attachUpgrade(app.server, source, settings, hub, { screens });
 
   const requested = settings.port;
   port = await listenOnFreePort(app, settings.host, requested);
@@ -205,6 +215,7 @@ async function start(
     sources,
     answers,
     uplink,
+    writer,
     app,
     settings,
     lanUrls,
@@ -214,6 +225,7 @@ async function start(
         await sources.close();
         hub.close();
         screens.close();
+        await writer?.close();
         await uplink.close();
         await core.close();
         await app.close();
@@ -255,15 +267,17 @@ interface Parts {
   signIn: SignInGuard;
   hub: SpectatorHub;
   answers: PublicAnswers;
+  source: PublicSource;
   sources: TimingSources;
   uplink: Uplink;
+  writer: RedisWriter | null;
   screens: ScreenRegistry;
 }
 
 /** The station's parts, wired to each other (each noted in `opened`, to be closed if the start fails). */
-function assemble(
+async function assemble(
   opts: StationOptions, opened: Opened, store: EventStore, settings: Settings, secrets: Secrets, logger: StationLog['logger'], unclean: LockInfo | null,
-): Parts {
+): Promise<Parts> {
   const clock = opts.clock ?? { now: () => Date.now() };
   const core = new StationCore(store, settings, clock);
   opened.core = core;
@@ -277,12 +291,26 @@ function assemble(
   if (secrets.officialsPin.isShort()) {
     core.activity.add(null, 'warn', 'The officials PIN has fewer than 6 digits: set a new one (Settings → Officials PIN)', false);
   }
-  const hub = new SpectatorHub(settings, (id) => core.get(id), randomBytes(8).toString('base64url'));
+  const bootId = randomBytes(8).toString('base64url');
+  const hub = new SpectatorHub(settings, (id) => core.get(id), bootId);
   opened.hub = hub;
   const answers = new PublicAnswers(core);
+  const source = stationPublicSource(core);
   core.setLiveSink(hub);
   const sources = new TimingSources({ core, store: new SourceStore(opened.db), settings, now: () => clock.now() });
   opened.sources = sources;
+  // Loaded only by a station that publishes: the Redis client is not part of a venue station's start.
+  const writer = opts.publish === undefined ? null : new (await import('./outlets/redis/redis-writer.ts')).RedisWriter({
+    url: opts.publish,
+    source,
+    answers,
+    hub,
+    core,
+    bootId,
+    streamLength: settings.publishStreamLength,
+    log: (level, message) => core.activity.add(null, level, message),
+  });
+  if (writer) opened.writer = writer;
   const uplink = new Uplink({ store, core, settings, now: opts.clock ? () => opts.clock!.now() : undefined });
   opened.uplink = uplink;
   for (const [eventId, target] of Object.entries(opts.uplinks ?? {})) uplink.configureAtStart(eventId, target);
@@ -298,7 +326,7 @@ function assemble(
   core.on('changed', (_id, changes) => {
     if (changes.some((c) => c.type === 'statusChanged' || c.type === 'eventCreated' || c.type === 'eventDeleted')) screens.eventsChanged();
   });
-  return { core, signIn, hub, answers, sources, uplink, screens };
+  return { core, signIn, hub, answers, source, sources, uplink, writer, screens };
 }
 
 /**
@@ -332,11 +360,6 @@ async function listenOnFreePort(app: FastifyInstance, host: string, port: number
       throw err;
     }
   }
-}
-
-function defaultPagesRoot(): string | null {
-  const root = outsideArchive(fileURLToPath(new URL('../dist-renderer', import.meta.url)), 'app.asar.unpacked');
-  return existsSync(root) ? root : null;
 }
 
 export { StartupError };

@@ -138,6 +138,23 @@ export function raceResults(state: EventState, raceId: string, query: ResultsQue
   return query.catId ? rows.filter((r) => r.catId === query.catId) : rows;
 }
 
+/** The fields only a detailed list carries (`detailOf`, and a best-run race's first run's). */
+const detailFields = ['dtStart', 'dtFinish', 'gates', 'courseGateCount', 'prevDtStart', 'prevDtFinish', 'prevGates'] as const;
+
+/**
+ * A query answered from the race's complete detailed list, as `raceResults` answers it from the
+ * state (a relay holds only that list; test/unit/domain/select-results.test.ts checks both agree).
+ */
+export function selectResults(detailed: readonly PublicResult[], query: ResultsQuery = {}): PublicResult[] {
+  const rows = query.catId ? detailed.filter((r) => r.catId === query.catId) : detailed;
+  if (query.detailed) return [...rows];
+  return rows.map((r) => {
+    const plain: Record<string, unknown> = { ...r };
+    for (const f of detailFields) delete plain[f];
+    return plain as PublicResult;
+  });
+}
+
 // Per results map and structure (both replaced, never mutated, on every change): a live diff reads
 // a race's list before and after a change, and the list before is the one the change before built.
 const listCache = new WeakMap<object, WeakMap<object, Map<string, readonly PublicResult[]>>>();

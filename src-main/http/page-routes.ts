@@ -8,7 +8,9 @@
  * Content-Security-Policy: nothing loads from outside the station. Its `connect-src` names the
  * station's own `ws:`/`wss:` origin explicitly (taken from the request's Host header, when that is a
  * plain host and port): older Safari does not count `ws:` as `'self'`, and an iPhone refused its
- * live socket would fall back to polling.
+ * live socket would fall back to polling. A relay serves the spectator app alone
+ * (`spectatorOnly`): it has no dashboard, no officials' page and no venue screens (they are
+ * venue-side and talk to the station), and their paths are 404 there.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,11 +44,13 @@ export function contentSecurityPolicy(host: string | undefined): string {
 
 export interface PageOptions {
   root: string;
+  /** Only the spectator app (a relay): no dashboard, no officials' page, no venue screens. */
+  spectatorOnly?: boolean;
   /** The spectator page with the running event's first view (first-view.ts); the plain page without. */
   firstView?: FirstViewPages;
 }
 
-export const pageRoutes: FastifyPluginAsync<PageOptions> = async (app, { root, firstView }) => {
+export const pageRoutes: FastifyPluginAsync<PageOptions> = async (app, { root, spectatorOnly = false, firstView }) => {
   // Read again when the file changes: a rebuild renames the hashed assets the page points to.
   const cache = new Map<string, { mtimeMs: number; html: string }>();
   const page = (name: string): string | null => {
@@ -116,18 +120,22 @@ export const pageRoutes: FastifyPluginAsync<PageOptions> = async (app, { root, f
   }
 
   app.get('/', (_req, reply) => sendSpectator(reply));
-  app.get('/operator', (_req, reply) => reply.redirect('/operator/'));
-  app.get('/operator/', (_req, reply) => sendPage(reply, pages.operator));
-  app.get('/officials', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
-  app.get('/officials/', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
-  for (const screen of ['board', 'overlay', 'announcer'] as const) {
-    app.get(`/${screen}`, (_req, reply) => sendPage(reply, pages[screen]));
-    app.get(`/${screen}/`, (_req, reply) => sendPage(reply, pages[screen]));
+  if (!spectatorOnly) {
+    app.get('/operator', (_req, reply) => reply.redirect('/operator/'));
+    app.get('/operator/', (_req, reply) => sendPage(reply, pages.operator));
+    app.get('/officials', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
+    app.get('/officials/', (_req, reply) => sendPage(reply, pages.officials ?? pages.operator));
+    for (const screen of ['board', 'overlay', 'announcer'] as const) {
+      app.get(`/${screen}`, (_req, reply) => sendPage(reply, pages[screen]));
+      app.get(`/${screen}/`, (_req, reply) => sendPage(reply, pages[screen]));
+    }
   }
+  const stationOnly = (url: string) => spectatorOnly && /^\/(?:operator|officials|board|overlay|announcer)(?:[/?#]|$)/.test(url);
 
   app.setNotFoundHandler((req, reply) => {
     const accept = req.headers.accept ?? '';
-    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && accept.includes('text/html');
+    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !stationOnly(req.url)
+      && accept.includes('text/html');
     if (!isPage) return sendError(reply, 'NotFound', `No route ${req.method} ${req.url.split('?')[0]}`);
     return req.url.startsWith('/operator') ? sendPage(reply, pages.operator) : sendSpectator(reply);
   });

@@ -10,9 +10,13 @@
  * version of its best-run partner, whose rows it combines. On-course answers are not cached (they
  * change about once a second and are small). This file never decides what an answer contains:
  * the route builds it; this only says whether the bytes it holds are still current.
+ *
+ * A relay has no core: it bumps the versions itself as its copy of the writer's documents changes
+ * (`eventChanged`, `racesChanged`, `forget`). The Redis writer reads `versions` to know which
+ * documents to publish again.
  */
 import type { Change } from '../domain/decision.ts';
-import type { StationCore } from '../station-core.ts';
+import type { StationCoreEvents } from '../station-core.ts';
 import { gzipJson } from './compress-json.ts';
 
 /** Answers kept per event; past it, new keys (odd `catId` queries) are built but not kept. */
@@ -36,8 +40,31 @@ export class PublicAnswers {
   /** Answers built since the start (each one kept or not); a repeat request builds nothing. */
   builds = 0;
 
-  constructor(core: StationCore) {
-    core.on('changed', (eventId, changes) => this.invalidate(eventId, changes));
+  constructor(core?: { on(event: 'changed', listener: (...args: StationCoreEvents['changed']) => void): unknown }) {
+    core?.on('changed', (eventId, changes) => this.invalidate(eventId, changes));
+  }
+
+  /** The event's versions now: the whole event's, and each race's that changed on its own. */
+  versions(eventId: string): { readonly event: number; readonly races: ReadonlyMap<string, number> } {
+    return this.versionsOf(eventId);
+  }
+
+  /** Everything about the event may have changed. */
+  eventChanged(eventId: string): void {
+    const v = this.events.get(eventId);
+    if (v) v.event = this.nextVersion++;
+  }
+
+  /** These races' lists may have changed. */
+  racesChanged(eventId: string, raceIds: Iterable<string>): void {
+    const v = this.events.get(eventId);
+    if (!v) return;
+    for (const raceId of raceIds) v.races.set(raceId, this.nextVersion++);
+  }
+
+  /** Drops everything kept about the event (deleted, or a relay reloading it from scratch). */
+  forget(eventId: string): void {
+    this.events.delete(eventId);
   }
 
   /**
@@ -68,15 +95,15 @@ export class PublicAnswers {
       if (c.type === 'onCourseChanged') continue;
       if (c.type === 'rowsUpserted' || c.type === 'rowsRemoved') {
         const races = c.type === 'rowsUpserted' ? c.rows.map((r) => r.raceId) : c.keys.map((k) => k.raceId);
-        for (const raceId of new Set(races)) v.races.set(raceId, this.nextVersion++);
+        this.racesChanged(eventId, new Set(races));
         continue;
       }
       if (c.type === 'eventCreated' || c.type === 'eventDeleted') {
         // A new or restored event of the same id starts from nothing kept.
-        this.events.delete(eventId);
+        this.forget(eventId);
         return;
       }
-      v.event = this.nextVersion++;
+      this.eventChanged(eventId);
     }
     // Stale answers are replaced on their next request; drop them now when the event moved on.
     if (v.answers.size >= MAX_PER_EVENT) v.answers.clear();

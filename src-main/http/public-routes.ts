@@ -5,6 +5,9 @@
  * response schema from wire/api.ts, so nothing undeclared (keys, secrets) can leak; the image
  * route sends only the picture's bytes.
  *
+ * The documents come from a public source (public-source.ts): the station's own state, or a
+ * relay's copy of the writer's snapshots; this plugin is the same in both.
+ *
  * Answers about an event are built once per version and kept (public-answers.ts), gzip included.
  * Each client address may make a budget of requests per 10 s (settings.ts
  * `publicRequestsPer10s`), then gets 429 `TooManyRequests` with `Retry-After`: generous enough for
@@ -19,21 +22,15 @@ import {
 } from '../wire/api.ts';
 import { liveEventResponseSchema } from '../wire/screens.ts';
 import { eventParamsSchema, raceParamsSchema } from '../wire/params.ts';
-import type { EventState } from '../domain/model.ts';
-import { liveEventOf } from '../domain/live-event.ts';
-import {
-  aggregatedCategories, onCourseList, pairsOf, publicClasses, publicEvent, publicEventDetail, publicRaces, raceById,
-  raceOfficialAt, raceResults, startlist,
-} from '../domain/public-view.ts';
-import { headerImage } from '../domain/canoe123/event-images.ts';
 import type { EventImage } from '../domain/model.ts';
-import { StationError, type StationCore } from '../station-core.ts';
+import { StationError } from '../station-core.ts';
 import type { Settings } from '../settings.ts';
 import type { CachedAnswer, PublicAnswers } from './public-answers.ts';
+import type { PublicEventView, PublicSource } from './public-source.ts';
 import { gzipHeaders, gzipsFor } from './compress-json.ts';
 
 export interface PublicDeps {
-  core: StationCore;
+  source: PublicSource;
   settings: Settings;
   answers: PublicAnswers;
 }
@@ -54,7 +51,7 @@ const resultsQuery = {
   },
 } as const;
 
-export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { core, settings, answers }) => {
+export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source, settings, answers }) => {
   const quiet = { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false } as const;
   await app.register(rateLimit, {
     global: true,
@@ -78,40 +75,37 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { core, 
     return reply.send(body);
   };
   /** The kept answer for `key`, built through the route's response schema when stale. */
-  const kept = (reply: FastifyReply, state: EventState, key: string, races: readonly (string | undefined)[], build: () => unknown) =>
-    answers.get(state.meta.eventId, key, races.filter((r): r is string => r !== undefined), () => String(reply.serialize(build())));
+  const kept = (reply: FastifyReply, view: PublicEventView, key: string, races: readonly (string | null)[], build: () => unknown) =>
+    answers.get(view.eventId, key, races.filter((r): r is string => r !== null), () => String(reply.serialize(build())));
 
-  const visible = (eventId: string): EventState => {
-    const state = core.get(eventId);
-    if (!state || state.status === 'draft') throw new StationError('NotFound', 'Event not found');
-    return state;
+  const visible = (eventId: string): PublicEventView => {
+    const view = source.event(eventId);
+    if (!view || view.status === 'draft') throw new StationError('NotFound', 'Event not found');
+    return view;
   };
-  const raceOf = (state: EventState, raceId: string) => {
-    const race = raceById(state, raceId);
+  const raceOf = (view: PublicEventView, raceId: string) => {
+    const race = view.race(raceId);
     if (!race) throw new StationError('RaceNotFound', `Race not found: ${raceId}`);
     return race;
   };
 
-  app.get('/events', { schema: { response: { 200: eventListResponseSchema } } }, async () => {
-    const events = core.all()
-      .filter((s) => s.status !== 'draft')
-      .sort((a, b) => (b.meta.startDate ?? '').localeCompare(a.meta.startDate ?? '') || b.createdAt.localeCompare(a.createdAt))
-      .map(publicEvent);
-    return { events };
-  });
+  app.get('/events', { schema: { response: { 200: eventListResponseSchema } } }, async () => ({ events: source.eventList() }));
 
-  // The event a venue screen with no `?event=` shows (domain/live-event.ts): a few events, no cache needed.
-  app.get('/live-event', { schema: { response: { 200: liveEventResponseSchema } } }, async () => {
-    const live = liveEventOf(core.all().map((s) => ({ eventId: s.meta.eventId, status: s.status, statusChangedAt: s.statusChangedAt })));
-    return { eventId: live?.eventId ?? null, status: live?.status ?? null };
-  });
+  // The event a venue screen with no `?event=` shows (domain/live-event.ts): a few events, no cache
+  // needed. Venue screens talk to the station: a relay's source does not know it, and it is 404 there.
+  const liveEvent = source.liveEvent?.bind(source);
+  if (liveEvent) {
+    app.get('/live-event', { schema: { response: { 200: liveEventResponseSchema } } }, async () => {
+      const live = liveEvent();
+      return { eventId: live?.eventId ?? null, status: live?.status ?? null };
+    });
+  }
 
   app.get<{ Params: { eventId: string } }>('/events/:eventId', {
     schema: { params: eventParams, response: { 200: eventDetailResponseSchema } },
   }, async (req, reply) => {
-    const state = visible(req.params.eventId);
-    return send(req, reply, kept(reply, state, 'event', [], () => (
-      { event: publicEventDetail(state), classes: publicClasses(state), races: publicRaces(state) })));
+    const view = visible(req.params.eventId);
+    return send(req, reply, kept(reply, view, 'event', [], () => view.detail()));
   });
 
   // The image's bytes, decoded once per version (the state keeps the export's base64).
@@ -121,7 +115,7 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { core, 
   app.get<{ Params: { eventId: string }; Querystring: { v?: string } }>('/events/:eventId/image', {
     schema: { params: eventParams, querystring: imageQuery },
   }, async (req, reply) => {
-    const image = headerImage(visible(req.params.eventId).images);
+    const image = visible(req.params.eventId).image();
     if (!image) throw new StationError('NotFound', 'This event has no image');
     let bytes = decoded.get(image);
     if (!bytes) decoded.set(image, (bytes = Buffer.from(image.data, 'base64')));
@@ -139,25 +133,22 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { core, 
   app.get<{ Params: { eventId: string } }>('/events/:eventId/categories', {
     schema: { params: eventParams, response: { 200: categoriesResponseSchema } },
   }, async (req, reply) => {
-    const state = visible(req.params.eventId);
-    return send(req, reply, kept(reply, state, 'categories', [], () => ({ categories: aggregatedCategories(state) })));
+    const view = visible(req.params.eventId);
+    return send(req, reply, kept(reply, view, 'categories', [], () => ({ categories: view.categories() })));
   });
 
   app.get<{ Params: { eventId: string; raceId: string }; Querystring: { catId?: string; detailed?: string } }>(
     '/events/:eventId/results/:raceId',
     { schema: { params: raceParams, querystring: resultsQuery, response: { 200: resultsResponseSchema } } },
     async (req, reply) => {
-      const state = visible(req.params.eventId);
-      const race = raceOf(state, req.params.raceId);
+      const view = visible(req.params.eventId);
+      const race = raceOf(view, req.params.raceId);
       const detailed = req.query.detailed === 'true' || req.query.detailed === '1';
       const catId = req.query.catId || null;
       const key = `results|${race.raceId}|${detailed}|${catId ?? ''}`;
-      return send(req, reply, kept(reply, state, key, [race.raceId, pairsOf(state).get(race.raceId)], () => ({
-        race: {
-          raceId: race.raceId, classId: race.classId, raceType: race.raceType, raceStatus: race.raceStatus,
-          officialAt: raceOfficialAt(state, race),
-        },
-        results: raceResults(state, race.raceId, { catId, detailed })!,
+      return send(req, reply, kept(reply, view, key, [race.raceId, race.pairedRaceId], () => ({
+        race: { raceId: race.raceId, classId: race.classId, raceType: race.raceType, raceStatus: race.raceStatus, officialAt: race.officialAt },
+        results: view.results(race.raceId, { catId, detailed }),
       })));
     },
   );
@@ -165,16 +156,15 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { core, 
   app.get<{ Params: { eventId: string; raceId: string } }>('/events/:eventId/startlist/:raceId', {
     schema: { params: raceParams, response: { 200: startlistResponseSchema } },
   }, async (req, reply) => {
-    const state = visible(req.params.eventId);
-    const race = raceOf(state, req.params.raceId);
-    const partner = pairsOf(state).get(race.raceId);
-    return send(req, reply, kept(reply, state, `startlist|${race.raceId}`, [race.raceId, partner], () => ({
-      race: { raceId: race.raceId, classId: race.classId, startTime: race.startTime, pairedRaceId: partner ?? null },
-      startlist: startlist(state, race.raceId)!,
+    const view = visible(req.params.eventId);
+    const race = raceOf(view, req.params.raceId);
+    return send(req, reply, kept(reply, view, `startlist|${race.raceId}`, [race.raceId, race.pairedRaceId], () => ({
+      race: { raceId: race.raceId, classId: race.classId, startTime: race.startTime, pairedRaceId: race.pairedRaceId },
+      startlist: view.startlist(race.raceId),
     })));
   });
 
   app.get<{ Params: { eventId: string } }>('/events/:eventId/oncourse', {
     schema: { params: eventParams, response: { 200: onCourseResponseSchema } },
-  }, async (req) => ({ oncourse: onCourseList(visible(req.params.eventId)) }));
+  }, async (req) => ({ oncourse: visible(req.params.eventId).oncourse() }));
 };

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { Settings } from '../settings.ts';
-import { settingsPatchSchema, type ConnectionsInfo, type StationProcess, type StationSettings } from '../wire/admin.ts';
+import { settingsPatchSchema, type ConnectionsInfo, type PublishStatus, type StationProcess, type StationSettings } from '../wire/admin.ts';
 import { callerGate, type CallerGateDeps } from './caller-gate.ts';
 
 export interface StationRouteDeps {
@@ -22,6 +22,8 @@ export interface StationRouteDeps {
   connectionCounts(): Record<string, number>;
   topAddresses(): { address: string; sockets: number }[];
   saveSettings(patch: Partial<Settings>): void;
+  /** The Redis writer's state, or null when the station does not publish. */
+  publishStatus(): PublishStatus | null;
 }
 
 export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
@@ -40,6 +42,7 @@ export function stationRoutes(deps: StationRouteDeps): FastifyPluginAsync {
       connections: deps.connectionCounts(),
       signIn: signIn.status(Date.now()),
       process: processInfo(deps.startedAt),
+      publish: deps.publishStatus(),
     }));
 
     app.get('/connections', async (): Promise<ConnectionsInfo> => ({

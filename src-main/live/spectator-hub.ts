@@ -11,6 +11,14 @@
  *
  * Ingest never waits on sockets: publishing only queues bytes (ws sends asynchronously), and a
  * socket that cannot keep up is cut off (room.ts).
+ *
+ * Two seams for scaling out (docs/SCALING.md), and nothing else of the hub changes for them:
+ * - the tap (`setTap`): every message, exactly as the sockets get it (both protocols' forms of a
+ *   results diff), with its seq, goes to the Redis writer (outlets/redis/); with a tap the hub
+ *   builds every message in both forms even when nobody listens here, so the writer misses none;
+ * - a relay (relay/relay-hub.ts) keeps the rooms, the caps and the heartbeat but builds no
+ *   message: it `forward`s the writer's, greets a joining socket from its own copy (`welcome`),
+ *   and closes rooms as the station would (`endEvent`).
  */
 import { WebSocketServer } from 'ws';
 import { CLOSE_GOING_AWAY, CLOSE_NORMAL } from '../wire/live.ts';
@@ -22,6 +30,34 @@ import type { Settings } from '../settings.ts';
 import { Room, textFrame, type SpectatorSocket } from './room.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { liveMessages, type LiveMessage } from './live-messages.ts';
+
+/**
+ * Receives every message the hub sends, serialized, with its event and seq; `legacy` is protocol
+ * 1's form where it differs (results diffs).
+ */
+export type MessageTap = (eventId: string, seq: number, message: string, legacy?: string) => void;
+
+/** Why a room closes, and what its sockets are told (code, reason). */
+export const roomEndings = {
+  official: [CLOSE_NORMAL, 'Event results are official'],
+  withdrawn: [CLOSE_NORMAL, 'Event withdrawn'],
+  deleted: [CLOSE_NORMAL, 'Event deleted'],
+} as const;
+
+/** `"bootId":"…"` as it goes into every message. */
+export function bootField(bootId: string): string {
+  return `"bootId":${JSON.stringify(bootId)}`;
+}
+
+/** A `full` message around its data, serialized once per change. */
+export function fullMessageText(seq: number, boot: string, data: string): string {
+  return `{"type":"full","seq":${seq},${boot},"data":${data}}`;
+}
+
+/** A `refresh` message. */
+export function refreshMessageText(seq: number, boot: string): string {
+  return `{"type":"refresh","seq":${seq},${boot}}`;
+}
 
 export class SpectatorHub implements LiveSink {
   readonly wss: WebSocketServer;
@@ -42,12 +78,13 @@ export class SpectatorHub implements LiveSink {
   readonly bootId: string;
   /** `"bootId":"…"` as it goes into every message. */
   private readonly bootField: string;
+  private tap: MessageTap | null = null;
 
   constructor(settings: Settings, getState: (eventId: string) => EventState | undefined, bootId: string) {
     this.settings = settings;
     this.getState = getState;
     this.bootId = bootId;
-    this.bootField = `"bootId":${JSON.stringify(bootId)}`;
+    this.bootField = bootField(bootId);
     this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false, maxPayload: 4096 });
     this.heartbeat = new Heartbeat({
       intervalMs: () => settings.heartbeatMs,
@@ -86,6 +123,13 @@ export class SpectatorHub implements LiveSink {
       .map(([address, sockets]) => ({ address, sockets }));
   }
 
+  /** Spectators of every event (a relay's health report). */
+  totalConnections(): number {
+    let n = 0;
+    for (const room of this.rooms.values()) n += room.spectators;
+    return n;
+  }
+
 
   /**
    * Adds an upgraded socket from `address`, speaking live protocol `protocol` (wire/live.ts), to
@@ -94,8 +138,8 @@ export class SpectatorHub implements LiveSink {
    * address's limit.
    */
   join(eventId: string, ws: SpectatorSocket, address = 'unknown', protocol = 1): void {
-    const state = this.getState(eventId);
-    if (!state) {
+    const first = this.welcome(eventId);
+    if (first === null) {
       ws.close(1011, 'Event not found');
       return;
     }
@@ -117,7 +161,41 @@ export class SpectatorHub implements LiveSink {
       room.remove(ws);
       if (room.size === 0 && this.rooms.get(eventId) === room) this.rooms.delete(eventId);
     });
-    room.send(ws, this.fullFrame(state, this.seqOf(eventId)));
+    room.send(ws, first);
+  }
+
+  /**
+   * Hands every message from now on to `tap` (the Redis writer), the same strings the sockets get.
+   * From then on every message is built in both protocols' forms, also for events nobody watches
+   * here: a relay's phones may speak either.
+   */
+  setTap(tap: MessageTap): void {
+    this.tap = tap;
+  }
+
+  /** The event's `full` data as every joining socket gets it, serialized once per change. */
+  fullDataOf(eventId: string): string | undefined {
+    const state = this.getState(eventId);
+    return state ? this.fullData(state) : undefined;
+  }
+
+  /** Sends a message serialized elsewhere (a relay forwarding the writer's) to the event's room. */
+  forward(eventId: string, message: string, legacy?: string): void {
+    const room = this.rooms.get(eventId);
+    if (room && room.size > 0) room.broadcast(message, legacy);
+  }
+
+  /** Closes the event's room as publish() does: at once, or after the grace for an official event. */
+  endEvent(eventId: string, why: keyof typeof roomEndings): void {
+    const [code, reason] = roomEndings[why];
+    if (why === 'official') this.closeRoomAfterGrace(eventId);
+    else this.closeRoom(eventId, code, reason);
+  }
+
+  /** The first frame of a joining socket: the event's `full` at the room's seq; null without the event. */
+  protected welcome(eventId: string): Buffer | null {
+    const state = this.getState(eventId);
+    return state ? this.fullFrame(state, this.seqOf(eventId)) : null;
   }
 
   publish(before: EventState | null, after: EventState | null, changes: readonly Change[]): void {
@@ -127,7 +205,7 @@ export class SpectatorHub implements LiveSink {
       this.fullCache.delete(eventId);
     }
     if (!after || types.has('eventDeleted')) {
-      this.closeRoom(eventId, CLOSE_NORMAL, 'Event deleted');
+      this.endEvent(eventId, 'deleted');
       this.fullCache.delete(eventId);
       this.joinFrames.delete(eventId);
       this.seqs.delete(eventId);
@@ -135,24 +213,31 @@ export class SpectatorHub implements LiveSink {
       return;
     }
     const room = this.rooms.get(eventId);
-    const listening = !!room && room.size > 0;
-    const messages = liveMessages(before, after, changes, { listening, legacy: (room?.legacySockets ?? 0) > 0 });
+    // Nobody listening (no socket, no tap): keep the sequence moving but build nothing.
+    const watched = !!room && room.size > 0;
+    const listening = watched || this.tap !== null;
+    const legacy = (room?.legacySockets ?? 0) > 0 || this.tap !== null;
+    const messages = liveMessages(before, after, changes, { listening, legacy });
     for (const m of messages) {
       const seq = this.nextSeq(eventId);
-      if (room && listening) this.send(room, after, seq, m);
+      if (!listening) continue;
+      const [text, legacyText] = this.texts(after, seq, m);
+      if (room && watched) room.broadcast(text, legacyText);
+      this.tap?.(eventId, seq, text, legacyText);
     }
     const status = changes.find((c) => c.type === 'statusChanged');
     if (status?.type === 'statusChanged') {
-      if (status.change.to === 'draft') this.closeRoom(eventId, CLOSE_NORMAL, 'Event withdrawn');
-      else if (status.change.to === 'official') this.closeRoomAfterGrace(eventId);
+      if (status.change.to === 'draft') this.endEvent(eventId, 'withdrawn');
+      else if (status.change.to === 'official') this.endEvent(eventId, 'official');
     }
   }
 
-  private send(room: Room, state: EventState, seq: number, m: LiveMessage): void {
-    if (m.type === 'full') return room.broadcast(this.fullText(state, seq));
-    if (m.type === 'refresh') return room.broadcast(`{"type":"refresh","seq":${seq},${this.bootField}}`);
+  /** A message's text, and protocol 1's where it differs. */
+  private texts(state: EventState, seq: number, m: LiveMessage): [string, string | undefined] {
+    if (m.type === 'full') return [this.fullText(state, seq), undefined];
+    if (m.type === 'refresh') return [refreshMessageText(seq, this.bootField), undefined];
     const head = `{"type":"diff","seq":${seq},${this.bootField},"data":`;
-    room.broadcast(`${head}${m.data}}`, m.legacyData === undefined ? undefined : `${head}${m.legacyData}}`);
+    return [`${head}${m.data}}`, m.legacyData === undefined ? undefined : `${head}${m.legacyData}}`];
   }
 
   /** Closes every socket with 1001 and stops the heartbeat (station shutdown). */
@@ -167,7 +252,7 @@ export class SpectatorHub implements LiveSink {
   private closeRoomAfterGrace(eventId: string): void {
     const t = setTimeout(() => {
       this.graceTimers.delete(t);
-      this.closeRoom(eventId, CLOSE_NORMAL, 'Event results are official');
+      this.closeRoom(eventId, ...roomEndings.official);
     }, this.settings.officialGraceMs);
     this.graceTimers.add(t);
   }
@@ -216,7 +301,7 @@ export class SpectatorHub implements LiveSink {
 
   /** The `full` message. */
   private fullText(state: EventState, seq: number): string {
-    return `{"type":"full","seq":${seq},${this.bootField},"data":${this.fullData(state)}}`;
+    return fullMessageText(seq, this.bootField, this.fullData(state));
   }
 
   /** The `full`'s data: serialized once per change and reused for every socket. */

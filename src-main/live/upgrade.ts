@@ -5,21 +5,25 @@
  * (`maxConnectionsPerEvent`) or too many sockets from this client address
  * (`maxConnectionsPerAddress`, so one device or script cannot take every slot). A refused socket is
  * destroyed once the answer is out. `?v=2` in the URL asks for live protocol 2 (wire/live.ts); a
- * version this station does not know yet gets the newest it speaks, anything else protocol 1.
+ * version this station does not know yet gets the newest it speaks, anything else protocol 1. The
+ * same door serves a station and a relay: what it knows of an event comes from their public source
+ * (http/public-source.ts).
  *
- * Venue screens (issue 15) come through the same door: their control socket
+ * Venue screens (issue 15) come through the same door on a station: their control socket
  * `GET /api/v1/screens/ws?kind=&id=` goes to the screen registry (400 on a malformed query, 503
  * past the screens' own limits: TooManyConnections per address, ConnectionLimitReached in all),
  * and an event socket tagged `?screen=<id>` by a screen whose control socket is open from the
  * same address joins the room outside both the room's and the address's limits and counts in
  * neither: a room, or a NAT'd address, full of phones never locks the big screen out, and a
- * screen never takes a phone's place.
+ * screen never takes a phone's place. A relay has no screen registry: venue screens are
+ * venue-side, the screens socket is 404 there and `?screen=` claims nothing.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorTable, type ErrorCode } from '../wire/errors.ts';
 import { LIVE_PROTOCOL } from '../wire/live.ts';
-import type { StationCore } from '../station-core.ts';
+import type { Settings } from '../settings.ts';
+import type { PublicSource } from '../http/public-source.ts';
 import type { SpectatorHub } from './spectator-hub.ts';
 import type { SpectatorSocket } from './room.ts';
 import { ScreenRegistry } from '../screens/screen-registry.ts';
@@ -27,10 +31,22 @@ import { ScreenRegistry } from '../screens/screen-registry.ts';
 const PATH = /^\/api\/v1\/events\/([^/?#]+)\/ws\/?(?:\?.*)?$/;
 const SCREENS_PATH = /^\/api\/v1\/screens\/ws\/?(?:\?.*)?$/;
 
-export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorHub, screens?: ScreenRegistry): void {
+export interface UpgradeOptions {
+  /**
+   * Names the client for the per-address cap: the socket's peer on a station; on a relay behind a
+   * load balancer, the address the balancer forwarded (relay.ts).
+   */
+  addressOf?: (req: IncomingMessage) => string;
+  /** The venue screens' registry (a station's); a relay has none. */
+  screens?: ScreenRegistry;
+}
+
+export function attachUpgrade(
+  server: Server, source: PublicSource, settings: Settings, hub: SpectatorHub, { addressOf = clientAddress, screens }: UpgradeOptions = {},
+): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const address = clientAddress(req);
+    const address = addressOf(req);
     const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
     if (screens && SCREENS_PATH.test(req.url ?? '')) {
       const ident = ScreenRegistry.identify(query, address);
@@ -47,14 +63,14 @@ export function attachUpgrade(server: Server, core: StationCore, hub: SpectatorH
     } catch {
       return refuse(socket, 'EventNotFound');
     }
-    const state = core.get(eventId);
-    if (!state || state.status === 'draft') return refuse(socket, 'EventNotFound');
-    if (state.status === 'official') return refuse(socket, 'EventOfficial');
+    const event = source.event(eventId);
+    if (!event || event.status === 'draft') return refuse(socket, 'EventNotFound');
+    if (event.status === 'official') return refuse(socket, 'EventOfficial');
     const screenId = query.get('screen');
     const isScreen = !!screens && !!screenId && screens.mayClaimDataSlot(screenId, address);
-    const max = core.settings.maxConnectionsPerEvent;
+    const max = settings.maxConnectionsPerEvent;
     if (!isScreen && hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
-    const perAddress = core.settings.maxConnectionsPerAddress;
+    const perAddress = settings.maxConnectionsPerAddress;
     if (!isScreen && hub.connectionsFrom(address) >= perAddress) {
       return refuse(socket, 'TooManyConnections', `Too many live connections from ${address} (at most ${perAddress})`, { maxConnectionsPerAddress: perAddress });
     }
@@ -77,8 +93,12 @@ function liveProtocol(url: string): number {
 }
 
 /** The client's address as the station sees it (IPv4 without its `::ffff:` prefix). */
-function clientAddress(req: IncomingMessage): string {
-  const a = req.socket.remoteAddress ?? 'unknown';
+export function clientAddress(req: IncomingMessage): string {
+  return plainAddress(req.socket.remoteAddress ?? 'unknown');
+}
+
+/** An address without the `::ffff:` prefix of an IPv4 address on an IPv6 socket. */
+export function plainAddress(a: string): string {
   return a.startsWith('::ffff:') ? a.slice(7) : a;
 }
 

@@ -300,6 +300,19 @@ export interface StationInfo {
   connections: Record<string, number>;
   signIn: SignInStatus;
   process: StationProcess;
+  /** Publishing to Redis for relays (`--publish`), or null when the station does not publish. */
+  publish: PublishStatus | null;
+}
+
+/** The Redis writer's state (outlets/redis/redis-writer.ts). */
+export interface PublishStatus {
+  /** The Redis URL, without its password. */
+  url: string;
+  connected: boolean;
+  /** Connected, and everything committed so far is in Redis. */
+  current: boolean;
+  /** Live messages waiting for Redis (kept while it is down, at most `publishStreamLength` per event). */
+  pendingMessages: number;
 }
 
 /** `GET /admin/connections`: live sockets per event, and the addresses holding the most. */

@@ -9,8 +9,8 @@
  * - `churn`: loops that connect and drop, in four manners: after the `full`, right after the
  *   upgrade, halfway through the upgrade request, and right after the TCP connect.
  *
- * Commands arrive as messages ({ type: 'connect' | 'start' | 'stop' | 'report' | 'close' }) and are
- * answered with a message of the same type.
+ * Commands arrive as messages ({ type: 'connect' | 'start' | 'stop' | 'count' | 'report' | 'close' }) and
+ * are answered with a message of the same type.
  */
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -174,6 +174,10 @@ parentPort!.on('message', async (cmd: { type: string; batch?: number }) => {
     churning = false;
     await Promise.all(loops.splice(0));
     reply({ type: 'stop', ...churn });
+  } else if (cmd.type === 'count') {
+    let received = 0;
+    for (const times of receipts.values()) received += times.length;
+    reply({ type: 'count', received });
   } else if (cmd.type === 'report') {
     reply({
       type: 'report', receipts: [...receipts.entries()], fulls, diffs, resultDiffs, resultDiffBytes, closedEarly, closeCodes: [...closeCodes.entries()],

@@ -112,4 +112,29 @@ describe('SpectatorHub', () => {
     expect(fast.sent).toHaveLength(2);
     expect(hub.connections('e')).toBe(1);
   });
+
+  it('hands every message to its tap as the sockets get it, also when nobody is in the room', () => {
+    let state = runningEvent();
+    hub = new SpectatorHub(resolveSettings(), () => state, 'boot-1');
+    const tapped: [string, number, string][] = [];
+    hub.setTap((eventId, seq, message) => tapped.push([eventId, seq, message]));
+    const publish = (d: ReturnType<typeof decideStatusChange> | ReturnType<typeof decideResultsIngest>) => {
+      if (!d.ok) throw new Error();
+      const before = state;
+      state = d.state;
+      hub.publish(before, d.state, d.changes);
+    };
+    // Nobody listening: the tap still gets the diff, seq 1.
+    publish(decideResultsIngest(state, [{ raceId: 'K1M_ST_BR2_6', participantId: '12054.K1M_ST', bib: 1, time: 7000, pen: 0, total: 7000, status: null }]));
+    expect(tapped.map(([id, seq]) => [id, seq])).toEqual([['e', 1]]);
+    expect(JSON.parse(tapped[0][2])).toMatchObject({ type: 'diff', seq: 1, bootId: 'boot-1', data: { raceId: 'K1M_ST_BR2_6' } });
+    // With a socket: the same string the socket gets.
+    const socket = new FakeSocket();
+    hub.join('e', socket as unknown as SpectatorSocket);
+    expect(String(socket.sent[0])).toBe(`{"type":"full","seq":1,"bootId":"boot-1","data":${hub.fullDataOf('e')}}`);
+    publish(decideStatusChange(state, 'finished', 'ingest', 'T2'));
+    expect(tapped).toHaveLength(2);
+    expect(String(socket.sent[1])).toBe(tapped[1][2]);
+    expect(tapped[1][1]).toBe(2);
+  });
 });

@@ -1,0 +1,116 @@
+/**
+ * The relay: `npm run relay -- --redis redis://host:port [options]` (docs/SCALING.md). Options
+ * override environment variables, which override the defaults of settings.ts. Prints one line
+ * `Raceside relay listening on http://<host>:<port>` once it accepts connections (after it has
+ * read every event from Redis). Ctrl+C, SIGTERM, SIGHUP and a launcher that goes away shut it
+ * down cleanly: sockets closed with 1001, exit code 0 (phones reconnect to another relay). A relay
+ * that cannot start prints one line saying what to do and exits with 1 (2 for bad options).
+ */
+import { parseArgs } from 'node:util';
+import { StartupError, startRelay } from './relay.ts';
+import { watchLauncher } from './launcher-watch.ts';
+import { checkRedisUrl, shownUrl } from './outlets/redis/layout.ts';
+import type { Settings } from './settings.ts';
+
+const usage = `Usage: npm run relay -- --redis <redis-url> [options]
+  --redis <url>                      the writer's Redis, e.g. redis://10.0.0.5:6379 (RACESIDE_REDIS; required)
+  --host <ip>                        interface to listen on (RACESIDE_HOST, default 0.0.0.0)
+  --port <n>                         port (RACESIDE_PORT, default 4800; a taken port is an error)
+  --trust-proxy <list>               load balancers whose X-Forwarded-For names the client: addresses, CIDR
+                                     ranges or loopback/linklocal/uniquelocal, comma-separated (RACESIDE_TRUST_PROXY)
+  --max-connections-per-event <n>    spectators per event on this relay (RACESIDE_MAX_CONNECTIONS_PER_EVENT, default 5000)
+  --max-connections-per-address <n>  spectator sockets per client address (RACESIDE_MAX_CONNECTIONS_PER_ADDRESS, default 32)
+  --heartbeat-ms <n>                 ping interval (RACESIDE_HEARTBEAT_MS, default 30000)
+  --heartbeat-timeout-ms <n>         pong timeout (RACESIDE_HEARTBEAT_TIMEOUT_MS, default 10000)
+  --official-grace-ms <n>            close delay after official (RACESIDE_OFFICIAL_GRACE_MS, default 5000)
+  --help                             this text`;
+
+function fail(message: string): never {
+  process.stderr.write(`raceside relay: ${message}\n${usage}\n`);
+  process.exit(2);
+}
+
+function integer(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) fail(`${name} must be a whole number, got '${value}'`);
+  return Number(value);
+}
+
+let values: Record<string, string | boolean | undefined>;
+try {
+  ({ values } = parseArgs({
+    options: {
+      redis: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'trust-proxy': { type: 'string' },
+      'max-connections-per-event': { type: 'string' },
+      'max-connections-per-address': { type: 'string' },
+      'heartbeat-ms': { type: 'string' },
+      'heartbeat-timeout-ms': { type: 'string' },
+      'official-grace-ms': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  }));
+} catch (err) {
+  fail((err as Error).message);
+}
+if (values.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+const opt = (name: string, env: string) => (values[name] as string | undefined) ?? process.env[env];
+
+const redis = opt('redis', 'RACESIDE_REDIS');
+if (!redis) fail('--redis <url> is required: the Redis the writer station publishes to (npm run station -- --publish <url>)');
+try {
+  checkRedisUrl(redis);
+} catch (err) {
+  fail(`--redis: ${(err as Error).message}`);
+}
+const settings: Partial<Settings> = {
+  maxConnectionsPerEvent: integer('--max-connections-per-event', opt('max-connections-per-event', 'RACESIDE_MAX_CONNECTIONS_PER_EVENT')),
+  maxConnectionsPerAddress: integer('--max-connections-per-address', opt('max-connections-per-address', 'RACESIDE_MAX_CONNECTIONS_PER_ADDRESS')),
+  heartbeatMs: integer('--heartbeat-ms', opt('heartbeat-ms', 'RACESIDE_HEARTBEAT_MS')),
+  heartbeatTimeoutMs: integer('--heartbeat-timeout-ms', opt('heartbeat-timeout-ms', 'RACESIDE_HEARTBEAT_TIMEOUT_MS')),
+  officialGraceMs: integer('--official-grace-ms', opt('official-grace-ms', 'RACESIDE_OFFICIAL_GRACE_MS')),
+};
+const trustProxy = opt('trust-proxy', 'RACESIDE_TRUST_PROXY')?.split(',').map((s) => s.trim()).filter(Boolean);
+
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+const say = (level: 'info' | 'warn', line: string) => (level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+
+try {
+  process.stdout.write(`Reading the writer's events from Redis at ${shownUrl(redis)}…\n`);
+  const relay = await startRelay({
+    redis,
+    host: opt('host', 'RACESIDE_HOST'),
+    port: integer('--port', opt('port', 'RACESIDE_PORT')),
+    settings,
+    trustProxy,
+    log: say,
+  });
+  process.stdout.write(`Raceside relay listening on http://${relay.host}:${relay.port}\n`);
+  process.stdout.write(`Events from Redis: ${relay.copies.events.size}; health: ${relay.url}/health\n`);
+  let stopping = false;
+  const stop = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    stopWatching();
+    process.stdout.write(`${why}; closing sockets…\n`);
+    setTimeout(() => {
+      process.stderr.write('raceside relay: did not close within 8 s; exiting anyway\n');
+      process.exit(1);
+    }, 8000).unref();
+    await relay.close();
+    process.exit(0);
+  };
+  for (const signal of stopSignals) process.on(signal, () => void stop(`Received ${signal}`));
+  const stopWatching = watchLauncher((description) => void stop(`The relay's launcher has gone (${description})`));
+} catch (err) {
+  const e = err as Error;
+  process.stderr.write(err instanceof StartupError ? `raceside relay: ${e.message}\n` : `raceside relay: could not start: ${e.message}\n`);
+  process.exit(1);
+}
