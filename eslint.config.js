@@ -27,7 +27,9 @@ const APPS = ['spectator', 'operator', 'officials', 'board', 'overlay', 'announc
 function target(file, spec) {
   if (spec.startsWith('@wire/')) return `src-main/wire/${spec.slice('@wire/'.length)}`;
   if (!spec.startsWith('.')) return null;
-  return relative(root, resolve(dirname(file), spec)).split(sep).join('/');
+  return relative(root, resolve(dirname(file), spec))
+    .split(sep)
+    .join('/');
 }
 
 /** Why `from` (project-relative) may not import `spec` (resolved to `to`), or null. */
@@ -47,7 +49,10 @@ function refusal(from, spec, to) {
   if (from.startsWith('src-renderer/') && to !== null) {
     const app = APPS.find((a) => from.startsWith(`src-renderer/${a}/`));
     const toApp = APPS.find((a) => to.startsWith(`src-renderer/${a}/`));
-    if (toApp && toApp !== app) return app ? `renderer apps never import each other (${app} → ${toApp}): move what both need to src-renderer/shared/` : `src-renderer/shared/ imports no app (→ ${toApp})`;
+    if (toApp && toApp !== app)
+      return app
+        ? `renderer apps never import each other (${app} → ${toApp}): move what both need to src-renderer/shared/`
+        : `src-renderer/shared/ imports no app (→ ${toApp})`;
     if (to.startsWith('src-main/') && !to.startsWith('src-main/wire/')) return 'the renderer imports only src-main/wire/ (as @wire) of the station';
   }
   return null;

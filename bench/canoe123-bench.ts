@@ -37,8 +37,25 @@ function capArgs(): string[] {
 }
 
 async function startStationProcess(dataDir: string, extra: string[] = []) {
-  const child = spawn(process.execPath, [join(root, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', dataDir,
-    '--admin-secret', SECRET, '--max-connections-per-event', '20000', ...capArgs(), ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'src-main/cli.ts'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--admin-secret',
+      SECRET,
+      '--max-connections-per-event',
+      '20000',
+      ...capArgs(),
+      ...extra,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
@@ -50,7 +67,11 @@ async function startStationProcess(dataDir: string, extra: string[] = []) {
   });
   const url = `http://127.0.0.1:${port}`;
   const json = async (method: string, path: string, body?: unknown, headers: Record<string, string> = { authorization: `Bearer ${SECRET}` }) => {
-    const res = await fetch(url + path, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(url + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return res.json() as Promise<any>;
   };
   const stop = async () => {
@@ -73,9 +94,10 @@ function workerCall<T>(w: Worker, cmd: object, reply: string): Promise<T> {
   });
 }
 
-const tcpResults = (cs: number) => `<Canoe123 System="Main"><Results RaceId="K1M_ST_BR2_6" ClassId="K1M_ST" Current="Y"><Row Number="1">`
-  + `<Participant Bib="   1" Id="12054.K1M_ST" /><Result Type="T" HeatNr="0" Q="" IRM="" Pen="0" Gates="" Time="${(cs / 100).toFixed(2)}" `
-  + `Total="${(cs / 100).toFixed(2)}" Rank="1" RankOrder="1" Behind="" PP="" /></Row></Results></Canoe123>`;
+const tcpResults = (cs: number) =>
+  `<Canoe123 System="Main"><Results RaceId="K1M_ST_BR2_6" ClassId="K1M_ST" Current="Y"><Row Number="1">` +
+  `<Participant Bib="   1" Id="12054.K1M_ST" /><Result Type="T" HeatNr="0" Q="" IRM="" Pen="0" Gates="" Time="${(cs / 100).toFixed(2)}" ` +
+  `Total="${(cs / 100).toFixed(2)}" Rank="1" RankOrder="1" Behind="" PP="" /></Row></Results></Canoe123>`;
 
 export async function canoe123Bench(): Promise<void> {
   process.stdout.write('\nDirect Canoe123 (station in its own process, fake Canoe123 and clients on the same 2 cores)\n');
@@ -105,7 +127,11 @@ async function latency(clients: number): Promise<void> {
     const clock = setInterval(() => fake.send('<Canoe123 System="Main"><TimeOfDay>10:00:00</TimeOfDay></Canoe123>'), 1000);
     for (const eventId of ['via-tcp', 'via-ingest']) {
       const wsUrl = `${station.url.replace('http', 'ws')}/api/v1/events/${eventId}/ws`;
-      workers.push(...[0, 1].map((i) => new Worker(clientsWorker, { workerData: { role: 'healthy', url: wsUrl, count: Math.floor(clients / 2) + (i === 0 ? clients % 2 : 0) } })));
+      workers.push(
+        ...[0, 1].map(
+          (i) => new Worker(clientsWorker, { workerData: { role: 'healthy', url: wsUrl, count: Math.floor(clients / 2) + (i === 0 ? clients % 2 : 0) } }),
+        ),
+      );
     }
     const connected = await Promise.all(workers.map((w) => workerCall<{ fulls: number }>(w, { type: 'connect', batch: 250 }, 'connect')));
     await sleep(500);
@@ -117,9 +143,14 @@ async function latency(clients: number): Promise<void> {
       await sleep(100);
       const api = 40_000 + i;
       sent.set(api, { at: now(), via: 'ingest' });
-      await station.json('POST', '/api/v1/ingest/results', {
-        results: [{ raceId: 'K1M_ST_BR2_6', participantId: '12054.K1M_ST', bib: 1, time: api, pen: 0, total: api, status: null }],
-      }, { 'x-api-key': apiKey });
+      await station.json(
+        'POST',
+        '/api/v1/ingest/results',
+        {
+          results: [{ raceId: 'K1M_ST_BR2_6', participantId: '12054.K1M_ST', bib: 1, time: api, pen: 0, total: api, status: null }],
+        },
+        { 'x-api-key': apiKey },
+      );
       await sleep(100);
     }
     await sleep(1500);
@@ -133,7 +164,11 @@ async function latency(clients: number): Promise<void> {
       }
     }
     const p99 = { tcp: percentile(lat.tcp, 99), ingest: percentile(lat.ingest, 99) };
-    line(`${clients} clients an event (held ${connected.reduce((a, c) => a + c.fulls, 0)} in all): diffs TCP / ingest`, `${lat.tcp.length} / ${lat.ingest.length}`, `${clients * 50} each`);
+    line(
+      `${clients} clients an event (held ${connected.reduce((a, c) => a + c.fulls, 0)} in all): diffs TCP / ingest`,
+      `${lat.tcp.length} / ${lat.ingest.length}`,
+      `${clients * 50} each`,
+    );
     line('  TCP message → diff received, p50 / p99', `${ms(median(lat.tcp))} / ${ms(p99.tcp)}`);
     line('  ingest API POST → diff received, p50 / p99', `${ms(median(lat.ingest))} / ${ms(p99.ingest)}`);
     line('  p99 ratio TCP / ingest', `${(p99.tcp / p99.ingest).toFixed(2)}×`, '≤ 1.2×');
@@ -177,7 +212,9 @@ async function fullRecording(speed: number): Promise<void> {
     await slowStarted;
     await finished(slow);
     const total = Object.values(st.connection.messages as Record<string, number>).reduce((a, b) => a + b, 0);
-    const results = await Promise.all([fast, slow].map((s) => fetch(`${s.url}/api/v1/events/${eventId}/results/K1M_ST_BR2_6?detailed=true`).then((r) => r.json())));
+    const results = await Promise.all(
+      [fast, slow].map((s) => fetch(`${s.url}/api/v1/events/${eventId}/results/K1M_ST_BR2_6?detailed=true`).then((r) => r.json())),
+    );
     const same = JSON.stringify(results[0]) === JSON.stringify(results[1]);
     line(`full real recording at ${speed}×: messages sent / received`, `${st.replay.sent} / ${total}`, `${st.replay.total} / ${st.replay.total}`);
     line('  not applied (refused) / spectator sequence gaps', `${st.connection.refused} / ${gaps}`, '0 / 0');

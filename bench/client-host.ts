@@ -25,14 +25,23 @@ function call<T>(w: Worker, cmd: object, reply: string): Promise<T> {
   });
 }
 
-interface Report { receipts: [number, number[]][]; resultDiffBytes: number; resultDiffs: number; fulls: number; closedEarly: number }
+interface Report {
+  receipts: [number, number[]][];
+  resultDiffBytes: number;
+  resultDiffs: number;
+  fulls: number;
+  closedEarly: number;
+}
 
 process.on('message', async (cmd: { type: string; url?: string; count?: number; batch?: number }) => {
   if (cmd.type === 'connect') {
     const count = cmd.count!;
-    workers = [0, 1].map((i) => new Worker(workerUrl, {
-      workerData: { role: 'healthy', url: cmd.url, count: Math.floor(count / 2) + (i === 0 ? count % 2 : 0) },
-    }));
+    workers = [0, 1].map(
+      (i) =>
+        new Worker(workerUrl, {
+          workerData: { role: 'healthy', url: cmd.url, count: Math.floor(count / 2) + (i === 0 ? count % 2 : 0) },
+        }),
+    );
     const res = await Promise.all(workers.map((w) => call<{ fulls: number; closedEarly: number }>(w, { type: 'connect', batch: cmd.batch }, 'connect')));
     process.send!({ type: 'connect', fulls: res.reduce((a, r) => a + r.fulls, 0), closedEarly: res.reduce((a, r) => a + r.closedEarly, 0) });
   } else if (cmd.type === 'report') {

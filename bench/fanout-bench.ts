@@ -37,9 +37,10 @@ const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 function spawnNode(args: string[]): ChildProcess {
   // stderr is kept, not shown: the station warns of a silent feed while the bench measures.
   const stdio: ('ignore' | 'pipe')[] = ['ignore', 'pipe', 'pipe'];
-  const child = process.platform === 'win32'
-    ? spawn(process.execPath, args, { stdio })
-    : spawn('/bin/sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, ...args], { stdio });
+  const child =
+    process.platform === 'win32'
+      ? spawn(process.execPath, args, { stdio })
+      : spawn('/bin/sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, ...args], { stdio });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err = (err + d).slice(-4000)));
   child.on('exit', (code) => {
@@ -62,8 +63,22 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecAr
 
 async function startStation(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const prof = process.env.FANOUT_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_CPU_PROF}`] : [];
-  const child = spawnNode([...prof, join(root, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', dataDir,
-    '--admin-secret', SECRET, '--max-connections-per-event', '20000', '--max-connections-per-address', '100000']);
+  const child = spawnNode([
+    ...prof,
+    join(root, 'src-main/cli.ts'),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    '--admin-secret',
+    SECRET,
+    '--max-connections-per-event',
+    '20000',
+    '--max-connections-per-address',
+    '100000',
+  ]);
   const m = await waitForLine(child, /listening on http:\/\/[^:]+:(\d+)/);
   return { child, url: `http://127.0.0.1:${m[1]}` };
 }
@@ -76,20 +91,30 @@ async function startFloor(): Promise<{ child: ChildProcess; url: string }> {
 
 /** A client process (client-host.ts) and a way to call it. */
 function clientHost() {
-  const child = fork(join(root, 'bench/client-host.ts'), [], { execPath: '/bin/sh', execArgv: ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const call = <T>(cmd: { type: string; url?: string; count?: number; batch?: number }) => new Promise<T>((resolve) => {
-    const on = (msg: { type: string }) => {
-      if (msg.type !== cmd.type) return;
-      child.off('message', on);
-      resolve(msg as T);
-    };
-    child.on('message', on);
-    child.send(cmd);
+  const child = fork(join(root, 'bench/client-host.ts'), [], {
+    execPath: '/bin/sh',
+    execArgv: ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const call = <T>(cmd: { type: string; url?: string; count?: number; batch?: number }) =>
+    new Promise<T>((resolve) => {
+      const on = (msg: { type: string }) => {
+        if (msg.type !== cmd.type) return;
+        child.off('message', on);
+        resolve(msg as T);
+      };
+      child.on('message', on);
+      child.send(cmd);
+    });
   return { child, call };
 }
 
-interface Report { receipts: [number, number[]][]; resultDiffBytes: number; resultDiffs: number }
+interface Report {
+  receipts: [number, number[]][];
+  resultDiffBytes: number;
+  resultDiffs: number;
+}
 
 /** The station's resident memory in KB, as it measures it itself (Node's process.memoryUsage()). */
 async function rssKb(url: string): Promise<number> {
@@ -125,15 +150,25 @@ export async function fanoutBench(): Promise<void> {
       const heldStation = await hosts.station.call<{ fulls: number }>({ type: 'connect', url: wsUrl, count: clients, batch: 250 });
       await sleep(500);
       const rss1 = await rssKb(station.url);
-      const heldFloor = await hosts.floor.call<{ fulls: number }>({ type: 'connect', url: `${floor.url.replace('http', 'ws')}/ws`, count: clients, batch: 250 });
+      const heldFloor = await hosts.floor.call<{ fulls: number }>({
+        type: 'connect',
+        url: `${floor.url.replace('http', 'ws')}/ws`,
+        count: clients,
+        batch: 250,
+      });
       await sleep(500);
       const sent = { station: new Map<number, number>(), floor: new Map<number, number>() };
       const push = async (side: 'station' | 'floor', time: number) => {
         sent[side].set(time, performance.timeOrigin + performance.now());
         const url = side === 'station' ? station.url : floor.url;
-        await json('POST', `${url}/api/v1/ingest/results`, {
-          results: [{ raceId: 'K1M_ST_BR2_6', participantId: '12054.K1M_ST', bib: 1, time, pen: 0, total: time, status: null }],
-        }, side === 'station' ? { 'x-api-key': apiKey } : {});
+        await json(
+          'POST',
+          `${url}/api/v1/ingest/results`,
+          {
+            results: [{ raceId: 'K1M_ST_BR2_6', participantId: '12054.K1M_ST', bib: 1, time, pen: 0, total: time, status: null }],
+          },
+          side === 'station' ? { 'x-api-key': apiKey } : {},
+        );
       };
       for (let i = 0; i < INGESTS; i++) {
         // Alternate which goes first, so neither always meets the machine right after the other.
@@ -153,8 +188,11 @@ export async function fanoutBench(): Promise<void> {
           if (t0 !== undefined) for (const t of times) latencies.push(t - t0);
         }
         figures[side] = {
-          p50: median(latencies), p99: percentile(latencies, 99), max: latencies.reduce((a, b) => Math.max(a, b), 0),
-          received: latencies.length, bytes: r.resultDiffBytes / Math.max(1, r.resultDiffs),
+          p50: median(latencies),
+          p99: percentile(latencies, 99),
+          max: latencies.reduce((a, b) => Math.max(a, b), 0),
+          received: latencies.length,
+          bytes: r.resultDiffBytes / Math.max(1, r.resultDiffs),
         };
       }
       const s = figures.station;

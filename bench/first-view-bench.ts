@@ -30,8 +30,8 @@ const BEFORE = process.env.FIRST_VIEW_BEFORE ?? '2c71701333b5edbca72b4eedabec1e4
 
 /** Chromium DevTools' presets (front_end/core/sdk/NetworkManager.ts), bytes per second. */
 const presets = {
-  'Slow 3G': { latency: 2000, downloadThroughput: (500 * 1000) / 8 * 0.8, uploadThroughput: (500 * 1000) / 8 * 0.8, target: 5000 },
-  'Slow 4G': { latency: 562.5, downloadThroughput: (1.6 * 1000 * 1000) / 8 * 0.9, uploadThroughput: (750 * 1000) / 8 * 0.9, target: 1200 },
+  'Slow 3G': { latency: 2000, downloadThroughput: ((500 * 1000) / 8) * 0.8, uploadThroughput: ((500 * 1000) / 8) * 0.8, target: 5000 },
+  'Slow 4G': { latency: 562.5, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9, target: 1200 },
 } as const;
 
 /**
@@ -51,7 +51,9 @@ const observeFirstRow = `(() => {
 
 async function startStation(tree: string): Promise<{ child: ChildProcess; url: string; data: string }> {
   const data = mkdtempSync(join(tmpdir(), 'raceside-firstview-'));
-  const child = spawn(process.execPath, [join(tree, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', data, '--admin-secret', SECRET], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [join(tree, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', data, '--admin-secret', SECRET], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -93,7 +95,10 @@ async function firstRow(browser: Browser, url: string, preset: keyof typeof pres
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions, connectionType: 'cellular3g' });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(`${url}/#/events/${EVENT}`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => typeof (window as unknown as { __firstRow?: number | null }).__firstRow === 'number', null, { timeout: 60_000, polling: 100 });
+    await page.waitForFunction(() => typeof (window as unknown as { __firstRow?: number | null }).__firstRow === 'number', null, {
+      timeout: 60_000,
+      polling: 100,
+    });
     out.push(await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow));
     await context.close();
   }
@@ -106,7 +111,9 @@ function buildBefore(rev: string): string {
   execSync(`git -C "${root}" archive ${rev} | tar -x -C "${dir}"`);
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: dir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
+    cwd: dir,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   return dir;
 }
@@ -118,7 +125,10 @@ export async function firstViewBench(): Promise<void> {
   const before = BEFORE && existsSync(join(root, '.git')) ? buildBefore(BEFORE) : null;
   try {
     const results: Record<string, Record<string, number[]>> = {};
-    for (const [name, tree] of [['before', before], ['after', root]] as const) {
+    for (const [name, tree] of [
+      ['before', before],
+      ['after', root],
+    ] as const) {
       if (!tree) continue;
       const station = await startStation(tree);
       try {

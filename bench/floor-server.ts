@@ -56,7 +56,9 @@ server.on('upgrade', (req, socket: Socket) => {
     socket.destroy();
     return;
   }
-  const accept = createHash('sha1').update(key + GUID).digest('base64');
+  const accept = createHash('sha1')
+    .update(key + GUID)
+    .digest('base64');
   socket.setNoDelay(true);
   socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
   socket.write(textFrame(Buffer.from(`{"type":"full","seq":${seq},"data":{}}`)));

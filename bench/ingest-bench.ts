@@ -40,7 +40,16 @@ export async function ingestBench(): Promise<void> {
     const fresh: number[] = [];
     const again: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const state = station.core.createEvent({ eventId: `xml-${i}`, mainTitle: 'Bench', subTitle: null, location: null, facility: null, startDate: null, endDate: null, discipline: null });
+      const state = station.core.createEvent({
+        eventId: `xml-${i}`,
+        mainTitle: 'Bench',
+        subTitle: null,
+        location: null,
+        facility: null,
+        startDate: null,
+        endDate: null,
+        discipline: null,
+      });
       let t = performance.now();
       await station.core.ingestXml(state.meta.eventId, xml);
       fresh.push(performance.now() - t);
@@ -51,7 +60,16 @@ export async function ingestBench(): Promise<void> {
     line('XML import into a new event (parse+merge+commit), median', ms(median(fresh.slice(1))), '≤ 150 ms');
     line('XML re-import, nothing changed, median', ms(median(again.slice(1))));
 
-    const ev = station.core.createEvent({ eventId: 'live', mainTitle: 'Bench', subTitle: null, location: null, facility: null, startDate: null, endDate: null, discipline: null });
+    const ev = station.core.createEvent({
+      eventId: 'live',
+      mainTitle: 'Bench',
+      subTitle: null,
+      location: null,
+      facility: null,
+      startDate: null,
+      endDate: null,
+      discipline: null,
+    });
     const key = ev.apiKey;
     const http: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -77,7 +95,9 @@ export async function ingestBench(): Promise<void> {
     const oneRow = () => {
       const r = riders[n % riders.length];
       n++;
-      return { results: [{ raceId: 'K1M_ST_BR2_6', participantId: r.participantId, bib: r.bib ?? 0, time: 8000 + n, pen: 200, total: 8200 + n, status: null }] };
+      return {
+        results: [{ raceId: 'K1M_ST_BR2_6', participantId: r.participantId, bib: r.bib ?? 0, time: 8000 + n, pen: 200, total: 8200 + n, status: null }],
+      };
     };
     for (let i = 0; i < 50; i++) await post('/api/v1/ingest/results', key, oneRow()); // warm up
     const lat: number[] = [];
@@ -92,16 +112,21 @@ export async function ingestBench(): Promise<void> {
     const seconds = 3;
     let done = 0;
     const until = performance.now() + seconds * 1000;
-    await Promise.all(Array.from({ length: 8 }, async () => {
-      while (performance.now() < until) {
-        await post('/api/v1/ingest/results', key, oneRow());
-        done++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (performance.now() < until) {
+          await post('/api/v1/ingest/results', key, oneRow());
+          done++;
+        }
+      }),
+    );
     line('sustained one-row results ingests, concurrency 8', `${Math.round(done / seconds)} /s`);
 
     const capture = readFileSync(realCapturePath, 'utf8')
-      .trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.url.endsWith('/results'));
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((r) => r.url.endsWith('/results'));
     const full: number[] = [];
     for (const r of capture) {
       const t = performance.now();

@@ -27,8 +27,23 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
 async function startStationProcess(dataDir: string) {
   // One address sends everything here: lift the per-address caps (and the REST budget with them).
-  const child = spawn(process.execPath, [join(root, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', dataDir,
-    '--admin-secret', SECRET, '--max-connections-per-address', '100000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'src-main/cli.ts'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--admin-secret',
+      SECRET,
+      '--max-connections-per-address',
+      '100000',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -47,7 +62,9 @@ function get(agent: Agent, url: string): Promise<{ status: number; bytes: number
       let bytes = 0;
       res.on('data', (c: Buffer) => (bytes += c.length));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -58,15 +75,17 @@ async function load(url: string, seconds: number): Promise<{ latencies: number[]
   let errors = 0;
   let bytes = 0;
   const until = performance.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (performance.now() < until) {
-      const t0 = performance.now();
-      const res = await get(agent, url);
-      latencies.push(performance.now() - t0);
-      bytes = res.bytes;
-      if (res.status !== 200) errors++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const res = await get(agent, url);
+        latencies.push(performance.now() - t0);
+        bytes = res.bytes;
+        if (res.status !== 200) errors++;
+      }
+    }),
+  );
   agent.destroy();
   return { latencies, errors, bytes };
 }
@@ -107,9 +126,14 @@ export async function publicBench(): Promise<void> {
     let stop = false;
     const pusher = (async () => {
       for (let time = 7000; !stop; time += 1) {
-        await send('POST', '/api/v1/ingest/results', {
-          results: [{ raceId: RACE, participantId: '12054.K1M_ST', bib: 1, time, pen: 0, total: time, status: null }],
-        }, key);
+        await send(
+          'POST',
+          '/api/v1/ingest/results',
+          {
+            results: [{ raceId: RACE, participantId: '12054.K1M_ST', bib: 1, time, pen: 0, total: time, status: null }],
+          },
+          key,
+        );
         pushes++;
         await new Promise((r) => setTimeout(r, 500));
       }

@@ -43,8 +43,11 @@ const INTERVAL_MS = Number(process.env.RELAY_INTERVAL_MS ?? 750);
 const ROOMY = ['--max-connections-per-event', '20000', '--max-connections-per-address', '100000'];
 
 async function station(dataDir: string, extra: string[] = []) {
-  const child = spawn(process.execPath, [join(root, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', dataDir,
-    '--admin-secret', SECRET, ...ROOMY, ...extra], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...probed } });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', dataDir, '--admin-secret', SECRET, ...ROOMY, ...extra],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...probed } },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -119,7 +122,11 @@ export async function relayBench(): Promise<void> {
   };
   const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
   const total = PER_RELAY * RELAYS;
-  process.stdout.write(`\nRelays (a writer, ${RELAYS} relays and redis-server ${(await redis.info()).redis_version}; ${total} clients in ${RELAYS} worker threads; a result every ${INTERVAL_MS} ms; all on the same machine; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
+  process.stdout.write(
+    `\nRelays (a writer, ${RELAYS} relays and redis-server ${(await redis.info()).redis_version}; ${total} clients in ${RELAYS} worker threads; a result every ${INTERVAL_MS} ms; all on the same machine; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})\n`,
+  );
   try {
     const keys: Record<string, string> = {};
     for (const s of [plain, writer]) {
@@ -130,7 +137,10 @@ export async function relayBench(): Promise<void> {
     }
     for (let i = 0; i < RELAYS; i++) relays.push(await startTestRelay(redis.url, { args: ROOMY, env: probed }));
 
-    const results: Record<'station' | 'relays', { p50: number[]; p99: number[]; max: number[]; delivered: number; expected: number; ingestMs: number[]; closed: Map<number, number> }> = {
+    const results: Record<
+      'station' | 'relays',
+      { p50: number[]; p99: number[]; max: number[]; delivered: number; expected: number; ingestMs: number[]; closed: Map<number, number> }
+    > = {
       station: { p50: [], p99: [], max: [], delivered: 0, expected: 0, ingestMs: [], closed: new Map() },
       relays: { p50: [], p99: [], max: [], delivered: 0, expected: 0, ingestMs: [], closed: new Map() },
     };
@@ -140,9 +150,12 @@ export async function relayBench(): Promise<void> {
       for (const setup of ['station', 'relays'] as const) {
         const targets = setup === 'station' ? Array.from({ length: RELAYS }, () => plain.url) : relays.map((r) => r.url);
         const ingestUrl = setup === 'station' ? plain.url : writer.url;
-        const workers = targets.map((url) => new Worker(clientsWorker, {
-          workerData: { role: 'healthy', url: `${url.replace('http', 'ws')}/api/v1/events/bench/ws`, count: PER_RELAY },
-        }));
+        const workers = targets.map(
+          (url) =>
+            new Worker(clientsWorker, {
+              workerData: { role: 'healthy', url: `${url.replace('http', 'ws')}/api/v1/events/bench/ws`, count: PER_RELAY },
+            }),
+        );
         await Promise.all(workers.map((w) => workerCall(w, { type: 'connect', batch: 250 }, 'connect')));
         await sleep(1000);
         const before = setup === 'relays' ? await redisCounters(redis) : null;
@@ -155,9 +168,15 @@ export async function relayBench(): Promise<void> {
           time++;
           const t0 = performance.timeOrigin + performance.now();
           startTimes.set(time, t0);
-          await json(ingestUrl, 'POST', '/api/v1/ingest/results', {
-            results: [{ raceId: 'K1M_ST_BR2_6', participantId: '12054.K1M_ST', bib: 1, time, pen: 0, total: time, status: null }],
-          }, { 'x-api-key': keys[ingestUrl] });
+          await json(
+            ingestUrl,
+            'POST',
+            '/api/v1/ingest/results',
+            {
+              results: [{ raceId: 'K1M_ST_BR2_6', participantId: '12054.K1M_ST', bib: 1, time, pen: 0, total: time, status: null }],
+            },
+            { 'x-api-key': keys[ingestUrl] },
+          );
           results[setup].ingestMs.push(performance.timeOrigin + performance.now() - t0);
         }
         // Until every client has every diff (or 20 s: an overloaded run reports what arrived).
@@ -177,7 +196,9 @@ export async function relayBench(): Promise<void> {
           costs.relayCpuMs += relays.reduce((a, r, i) => a + cpuMs(r.process.pid!) - cpu0.relays[i], 0);
           costs.writerCpuMs += cpuMs(writer.child.pid!) - cpu0.writer;
         }
-        const reports = await Promise.all(workers.map((w) => workerCall<{ receipts: [number, number[]][]; closeCodes: [number, number][] }>(w, { type: 'report' }, 'report')));
+        const reports = await Promise.all(
+          workers.map((w) => workerCall<{ receipts: [number, number[]][]; closeCodes: [number, number][] }>(w, { type: 'report' }, 'report')),
+        );
         for (const r of reports) for (const [code, n] of r.closeCodes) results[setup].closed.set(code, (results[setup].closed.get(code) ?? 0) + n);
         const latencies: number[] = [];
         for (const r of reports) {
@@ -198,7 +219,9 @@ export async function relayBench(): Promise<void> {
     }
     for (const setup of ['station', 'relays'] as const) {
       const r = results[setup];
-      process.stdout.write(`  ${setup === 'station' ? `one station, ${total} clients` : `writer + ${RELAYS} relays, ${PER_RELAY} clients each`} (${ROUNDS} rounds; medians of the rounds):\n`);
+      process.stdout.write(
+        `  ${setup === 'station' ? `one station, ${total} clients` : `writer + ${RELAYS} relays, ${PER_RELAY} clients each`} (${ROUNDS} rounds; medians of the rounds):\n`,
+      );
       line('    delivered diffs / expected', `${r.delivered} / ${r.expected}`);
       line('    clients closed by the server (code × n)', [...r.closed].map(([code, n]) => `${code} × ${n}`).join(', ') || 'none');
       line('    delivery POST → receipt, p50', ms(median(r.p50)));
@@ -211,7 +234,9 @@ export async function relayBench(): Promise<void> {
     const per = (v: number) => v / costs.ingests;
     line('Redis CPU per result ingest', `${per(costs.redisCpuMs).toFixed(2)} ms`);
     line('Redis bytes in / out per result ingest', `${(per(costs.inBytes) / 1024).toFixed(1)} / ${(per(costs.outBytes) / 1024).toFixed(1)} KB`);
-    const cmds = Object.entries(costs.commands).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+    const cmds = Object.entries(costs.commands)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1]);
     line('Redis commands per result ingest', `${per(cmds.reduce((a, [, n]) => a + n, 0)).toFixed(1)}`);
     line('  by command', cmds.map(([k, n]) => `${k} ${per(n).toFixed(1)}`).join(', '));
     line('writer CPU per result ingest (incl. its HTTP)', `${per(costs.writerCpuMs).toFixed(2)} ms`);
@@ -227,8 +252,11 @@ export async function relayBench(): Promise<void> {
     const requests = captureFor('bench').filter((r) => !r.url.includes('/status'));
     const t0 = performance.now();
     for (const r of requests) {
-      await fetch(writer.url + r.url, { method: r.method, headers: { 'content-type': 'application/json', 'x-api-key': keys[writer.url] }, body: JSON.stringify(r.body) })
-        .then((res) => res.arrayBuffer());
+      await fetch(writer.url + r.url, {
+        method: r.method,
+        headers: { 'content-type': 'application/json', 'x-api-key': keys[writer.url] },
+        body: JSON.stringify(r.body),
+      }).then((res) => res.arrayBuffer());
     }
     const took = performance.now() - t0;
     await until(() => phones.every((p) => p.last?.seq === own.last?.seq), 20_000, 'phones current');
@@ -237,18 +265,28 @@ export async function relayBench(): Promise<void> {
     const bytes = phones[0].received.slice(1).reduce((a, m) => a + Buffer.byteLength(m.raw), 0);
     const messages = phones[0].received.length - 1;
     process.stdout.write(`  the real capture (${requests.length} requests of 248 s of racing, replayed in ${(took / 1000).toFixed(1)} s):\n`);
-    line('    messages / bytes a phone receives per race hour', `${Math.round(messages * hour)} / ${(bytes * hour / 1e6).toFixed(1)} MB`);
+    line('    messages / bytes a phone receives per race hour', `${Math.round(messages * hour)} / ${((bytes * hour) / 1e6).toFixed(1)} MB`);
     const kind = (raw: string) => (raw.includes('"oncourse":') ? 'on-course' : raw.includes('"results":') ? 'results' : 'other');
     const byKind = new Map<string, number>();
     for (const m of phones[0].received.slice(1)) byKind.set(kind(m.raw), (byKind.get(kind(m.raw)) ?? 0) + Buffer.byteLength(m.raw));
-    line('    … of which on-course / results / other', [...['on-course', 'results', 'other']].map((k) => `${Math.round((100 * (byKind.get(k) ?? 0)) / bytes)} %`).join(' / '));
-    line('    … for 10,000 viewers (WebSocket payload)', `${((bytes * hour * 10_000) / 1e9).toFixed(1)} GB/h, ${((bytes * 10_000 * 8) / 248 / 1e6).toFixed(1)} Mbit/s`);
-    line('    Redis bytes in per race hour (from the writer)', `${((after.inBytes - before.inBytes) * hour / 1e6).toFixed(1)} MB`);
-    line(`    Redis bytes out per race hour (to ${RELAYS} relays)`, `${((after.outBytes - before.outBytes) * hour / 1e6).toFixed(1)} MB`);
-    line('    Redis CPU per race hour', `${((after.cpuMs - before.cpuMs) * hour / 1000).toFixed(1)} s`);
+    line(
+      '    … of which on-course / results / other',
+      [...['on-course', 'results', 'other']].map((k) => `${Math.round((100 * (byKind.get(k) ?? 0)) / bytes)} %`).join(' / '),
+    );
+    line(
+      '    … for 10,000 viewers (WebSocket payload)',
+      `${((bytes * hour * 10_000) / 1e9).toFixed(1)} GB/h, ${((bytes * 10_000 * 8) / 248 / 1e6).toFixed(1)} Mbit/s`,
+    );
+    line('    Redis bytes in per race hour (from the writer)', `${(((after.inBytes - before.inBytes) * hour) / 1e6).toFixed(1)} MB`);
+    line(`    Redis bytes out per race hour (to ${RELAYS} relays)`, `${(((after.outBytes - before.outBytes) * hour) / 1e6).toFixed(1)} MB`);
+    line('    Redis CPU per race hour', `${(((after.cpuMs - before.cpuMs) * hour) / 1000).toFixed(1)} s`);
     line('    Redis used memory after', (await redis.info()).used_memory_human);
     for (const p of [...phones, own]) p.close();
-    process.stdout.write(`  load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+    process.stdout.write(
+      `  load average after: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
+    );
   } finally {
     for (const r of relays) await r.cleanup();
     for (const s of [plain, writer]) {

@@ -37,14 +37,33 @@ interface BenchPair {
 async function startPair(onCourseIntervalMs: number): Promise<BenchPair> {
   const dirs = [mkdtempSync(join(tmpdir(), 'raceside-uplink-bench-')), mkdtempSync(join(tmpdir(), 'raceside-uplink-bench-'))];
   const target = await startStation({ host: '127.0.0.1', port: 0, dataDir: dirs[0], adminSecret: SECRET, pagesRoot: null });
-  const station = await startStation({ host: '127.0.0.1', port: 0, dataDir: dirs[1], adminSecret: SECRET, pagesRoot: null, settings: { uplinkOnCourseIntervalMs: onCourseIntervalMs } });
-  const meta = { eventId: PAIR_EVENT, mainTitle: 'Jarní slalomy 2024', subTitle: null, location: null, facility: null, startDate: null, endDate: null, discipline: null };
+  const station = await startStation({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: dirs[1],
+    adminSecret: SECRET,
+    pagesRoot: null,
+    settings: { uplinkOnCourseIntervalMs: onCourseIntervalMs },
+  });
+  const meta = {
+    eventId: PAIR_EVENT,
+    mainTitle: 'Jarní slalomy 2024',
+    subTitle: null,
+    location: null,
+    facility: null,
+    startDate: null,
+    endDate: null,
+    discipline: null,
+  };
   const remote = target.core.createEvent(meta);
   const local = station.core.createEvent(meta);
   const proxy = await startFaultProxy(target.url);
   station.uplink.configure(PAIR_EVENT, { url: proxy.url, remoteEventId: PAIR_EVENT, apiKey: remote.apiKey, enabled: true });
   return {
-    station, target, proxy, apiKey: local.apiKey,
+    station,
+    target,
+    proxy,
+    apiKey: local.apiKey,
     uplink: async () => station.uplink.status(PAIR_EVENT),
     async close() {
       await proxy.close();
@@ -65,7 +84,10 @@ async function drained(pair: BenchPair, timeoutMs: number): Promise<number> {
 }
 
 function c123ServerBytes(): { total: number; byChannel: Record<string, number>; spanS: number } {
-  const lines = readFileSync(realCapturePath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { t: number; url: string; bodyBytes: number });
+  const lines = readFileSync(realCapturePath, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { t: number; url: string; bodyBytes: number });
   const byChannel: Record<string, number> = {};
   for (const l of lines) {
     const channel = l.url.split('/').pop()!;

@@ -26,5 +26,7 @@ const electron = findElectron(root);
 if ('path' in electron) {
   process.exit(run(electron.path, [root, '--smoke', realXmlPath], electronEnv()));
 }
-process.stdout.write(`Electron runtime not available here (${electron.reason}); running the app's compiled entry under Node ${process.versions.node} instead.\n`);
+process.stdout.write(
+  `Electron runtime not available here (${electron.reason}); running the app's compiled entry under Node ${process.versions.node} instead.\n`,
+);
 process.exit(run(process.execPath, [join(root, 'dist-main', 'electron', 'main.js'), '--smoke', realXmlPath]));

@@ -48,9 +48,7 @@ if ('path' in electron) {
   // close itself, and closing its window quits it cleanly.
   supervise(app, (signal) => process.platform !== 'win32' && app.kill(signal as NodeJS.Signals));
 } else {
-  process.stdout.write(
-    `Electron runtime not available here (${electron.reason}); starting the headless station and opening the dashboard in your browser.\n`,
-  );
+  process.stdout.write(`Electron runtime not available here (${electron.reason}); starting the headless station and opening the dashboard in your browser.\n`);
   runSync(node, ['scripts/ensure-build.ts']);
   // An IPC channel carries the stop request: Windows cannot signal a child without killing it hard,
   // and the channel closing tells the station its launcher has gone, however this process ends.

@@ -43,7 +43,9 @@ try {
     while (performance.now() < holeEnd) {
       await sleep(Math.min(60_000, holeEnd - performance.now()));
       const u = await pair.uplink();
-      out(`${clock()}  dark for ${((performance.now() - holeStart) / 1000).toFixed(0)} s: ${u.state}, ${u.queued} queued, oldest ${((u.oldestUnsentMs ?? 0) / 1000).toFixed(0)} s, ${loops} loops, last error: ${u.lastError?.message ?? '–'}`);
+      out(
+        `${clock()}  dark for ${((performance.now() - holeStart) / 1000).toFixed(0)} s: ${u.state}, ${u.queued} queued, oldest ${((u.oldestUnsentMs ?? 0) / 1000).toFixed(0)} s, ${loops} loops, last error: ${u.lastError?.message ?? '–'}`,
+      );
     }
   })();
   while (performance.now() + 248_000 / speed < holeEnd) await loop();
@@ -58,10 +60,14 @@ try {
   const differences = await pair.differences();
   const after = await pair.uplink();
   const racingH = (loops * 248) / 3600;
-  out(`${clock()}  link back: backlog of ${backlog.queued} items (oldest ${((backlog.oldestUnsentMs ?? 0) / 1000).toFixed(0)} s) drained in ${(drainMs / 1000).toFixed(2)} s`);
-  out(`uplink outage: ${minutes} min blackhole, ${loops} loops of the capture (${racingH.toFixed(1)} h of racing, ${pushes} pushes), `
-    + `${attempts} attempts into the dark (${darkBytes} body bytes: health checks, not the 3 MB export), backlog ${backlog.queued} items, drained ${(drainMs / 1000).toFixed(2)} s after recovery (limit 10 s); `
-    + `${after.requestsSent} requests and ${(after.bytesSent / 1024 / 1024).toFixed(1)} MB in all; target ${differences.length ? `DIFFERS in ${differences.length} answers` : 'equal to the station (every race, detailed)'}`);
+  out(
+    `${clock()}  link back: backlog of ${backlog.queued} items (oldest ${((backlog.oldestUnsentMs ?? 0) / 1000).toFixed(0)} s) drained in ${(drainMs / 1000).toFixed(2)} s`,
+  );
+  out(
+    `uplink outage: ${minutes} min blackhole, ${loops} loops of the capture (${racingH.toFixed(1)} h of racing, ${pushes} pushes), ` +
+      `${attempts} attempts into the dark (${darkBytes} body bytes: health checks, not the 3 MB export), backlog ${backlog.queued} items, drained ${(drainMs / 1000).toFixed(2)} s after recovery (limit 10 s); ` +
+      `${after.requestsSent} requests and ${(after.bytesSent / 1024 / 1024).toFixed(1)} MB in all; target ${differences.length ? `DIFFERS in ${differences.length} answers` : 'equal to the station (every race, detailed)'}`,
+  );
   if (drainMs > 10_000) failures.push(`drained in ${(drainMs / 1000).toFixed(1)} s (limit 10 s)`);
   failures.push(...differences.slice(0, 5));
 } finally {

@@ -96,7 +96,8 @@ const replayXml = values.xml as string | undefined;
 if ((replayPath === undefined) !== (replayXml === undefined)) fail('--replay and --xml go together: the recording and the XML export of the same event');
 if (values.speed !== undefined && replayPath === undefined) fail('--speed needs --replay');
 const speedText = (values.speed as string | undefined) ?? '1';
-if (!/^\d+(\.\d+)?$/.test(speedText) || !(Number(speedText) > 0) || Number(speedText) > 1000) fail(`--speed must be a number above 0 and at most 1000, got '${speedText}'`);
+if (!/^\d+(\.\d+)?$/.test(speedText) || !(Number(speedText) > 0) || Number(speedText) > 1000)
+  fail(`--speed must be a number above 0 and at most 1000, got '${speedText}'`);
 
 const settings: Partial<Settings> = {
   maxConnectionsPerEvent: integer('--max-connections-per-event', opt('max-connections-per-event', 'RACESIDE_MAX_CONNECTIONS_PER_EVENT')),
@@ -123,9 +124,17 @@ const uplinkKey = opt('uplink-key', 'RACESIDE_UPLINK_KEY');
 if ((uplinkEvent || uplinkUrl || uplinkKey) && !(uplinkEvent && uplinkUrl && uplinkKey)) {
   fail('an uplink needs --uplink-event, --uplink-url and --uplink-key (or their RACESIDE_UPLINK_* variables)');
 }
-const uplinks = uplinkEvent && uplinkUrl && uplinkKey
-  ? { [uplinkEvent]: { url: uplinkUrl, remoteEventId: opt('uplink-remote-event', 'RACESIDE_UPLINK_REMOTE_EVENT') ?? uplinkEvent, apiKey: uplinkKey, enabled: true } }
-  : undefined;
+const uplinks =
+  uplinkEvent && uplinkUrl && uplinkKey
+    ? {
+        [uplinkEvent]: {
+          url: uplinkUrl,
+          remoteEventId: opt('uplink-remote-event', 'RACESIDE_UPLINK_REMOTE_EVENT') ?? uplinkEvent,
+          apiKey: uplinkKey,
+          enabled: true,
+        },
+      }
+    : undefined;
 
 // Whoever reads our output (a terminal, npm, scripts/start.ts) may go away first: a write to it
 // then fails (EPIPE, EIO), and that must not take the station down before it has closed cleanly.
@@ -154,7 +163,9 @@ try {
   for (const url of station.lanUrls()) process.stdout.write(`Spectators on the LAN: ${url} (officials: ${url}officials)\n`);
   if (publish !== undefined) process.stdout.write(`Publishing to Redis for relays: ${shownUrl(publish)}\n`);
   if (!station.listensOnLan()) {
-    process.stdout.write(`Warning: listening only on ${station.host}: phones, tablets and c123-server on other computers cannot reach the LAN addresses. Start with --host 0.0.0.0 to serve the venue network.\n`);
+    process.stdout.write(
+      `Warning: listening only on ${station.host}: phones, tablets and c123-server on other computers cannot reach the LAN addresses. Start with --host 0.0.0.0 to serve the venue network.\n`,
+    );
   }
   if (replayPath !== undefined && replayXml !== undefined) {
     const { startReplay } = await import('./sources/canoe123/replay.ts');
@@ -165,7 +176,9 @@ try {
         speed: Number(speedText),
         onFinished: (s) => process.stdout.write(`Replay finished: ${s.sent} of ${s.total} Canoe123 messages played into event ${replay.eventId}\n`),
       });
-      process.stdout.write(`Replaying ${replayPath} at ${speedText}× into event ${replay.eventId}: ${station.url}/operator/#/events/${encodeURIComponent(replay.eventId)}\n`);
+      process.stdout.write(
+        `Replaying ${replayPath} at ${speedText}× into event ${replay.eventId}: ${station.url}/operator/#/events/${encodeURIComponent(replay.eventId)}\n`,
+      );
     } catch (err) {
       process.stderr.write(`raceside: the replay could not start: ${(err as Error).message}\n`);
       await station.close();

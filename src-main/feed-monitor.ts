@@ -7,7 +7,14 @@
  */
 import type { FeedChannel, FeedProblem, FeedSource, FeedsReport, LastImport } from './wire/admin.ts';
 import {
-  emptyFeedRecord, judgeFeeds, recordDelivery, recordImport, recordProblem, recordRiders, type FeedRecord, type TimingState,
+  emptyFeedRecord,
+  judgeFeeds,
+  recordDelivery,
+  recordImport,
+  recordProblem,
+  recordRiders,
+  type FeedRecord,
+  type TimingState,
 } from './domain/feed-health.ts';
 
 export type { FeedChannel };

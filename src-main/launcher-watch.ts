@@ -23,11 +23,12 @@ export function watchLauncher(onGone: (description: string) => void, everyMs = 5
   };
   const onDisconnect = () => report('its launcher closed the control channel');
   if (process.channel) process.once('disconnect', onDisconnect);
-  const timer = launcher > 1
-    ? setInterval(() => {
-      if (process.ppid !== launcher || !alive(launcher)) report(`its launcher (pid ${launcher}) has gone`);
-    }, everyMs)
-    : null;
+  const timer =
+    launcher > 1
+      ? setInterval(() => {
+          if (process.ppid !== launcher || !alive(launcher)) report(`its launcher (pid ${launcher}) has gone`);
+        }, everyMs)
+      : null;
   timer?.unref();
   function stop(): void {
     if (timer) clearInterval(timer);

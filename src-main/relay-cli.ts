@@ -76,7 +76,10 @@ const settings: Partial<Settings> = {
   heartbeatTimeoutMs: integer('--heartbeat-timeout-ms', opt('heartbeat-timeout-ms', 'RACESIDE_HEARTBEAT_TIMEOUT_MS')),
   officialGraceMs: integer('--official-grace-ms', opt('official-grace-ms', 'RACESIDE_OFFICIAL_GRACE_MS')),
 };
-const trustProxy = opt('trust-proxy', 'RACESIDE_TRUST_PROXY')?.split(',').map((s) => s.trim()).filter(Boolean);
+const trustProxy = opt('trust-proxy', 'RACESIDE_TRUST_PROXY')
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;

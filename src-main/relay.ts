@@ -114,9 +114,16 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
     await app.listen({ host, port });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new StartupError(`Port ${port} on ${host} is taken. Stop what uses it, or start the relay with another port (--port <n>).`);
-    if (code === 'EACCES') throw new StartupError(`Not allowed to listen on port ${port} of ${host} (ports below 1024 need administrator rights). Start with a port above 1024 (--port <n>).`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new StartupError(`Cannot listen on ${host}: this computer has no such address. Start with --host 0.0.0.0 (every interface) or one of its own addresses.`);
+    if (code === 'EADDRINUSE')
+      throw new StartupError(`Port ${port} on ${host} is taken. Stop what uses it, or start the relay with another port (--port <n>).`);
+    if (code === 'EACCES')
+      throw new StartupError(
+        `Not allowed to listen on port ${port} of ${host} (ports below 1024 need administrator rights). Start with a port above 1024 (--port <n>).`,
+      );
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new StartupError(
+        `Cannot listen on ${host}: this computer has no such address. Start with --host 0.0.0.0 (every interface) or one of its own addresses.`,
+      );
     throw err;
   }
 }

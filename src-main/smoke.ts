@@ -25,19 +25,31 @@ export async function runSmoke(xmlFile: string | undefined, out: (line: string) 
     const sqlite = (new DatabaseSync(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
     const { startStation } = await import('./station.ts');
     station = await startStation({ host: '127.0.0.1', port: 0, dataDir });
-    station.core.createEvent({ eventId: 'smoke', mainTitle: 'Smoke test', subTitle: null, location: null, facility: null, startDate: null, endDate: null, discipline: null });
+    station.core.createEvent({
+      eventId: 'smoke',
+      mainTitle: 'Smoke test',
+      subTitle: null,
+      location: null,
+      facility: null,
+      startDate: null,
+      endDate: null,
+      discipline: null,
+    });
     const t0 = performance.now();
     const summary = await station.core.ingestXml('smoke', xml, 'operator');
     const parseMs = performance.now() - t0;
     const { participants, races, results } = summary.imported;
     if (participants === 0 || races === 0) throw new Error(`the XML gave ${participants} participants and ${races} races`);
     const health = await fetch(`${station.url}/health`);
-    if (health.status !== 200 || (await health.json() as { status?: string }).status !== 'ok') throw new Error(`/health answered ${health.status}`);
+    if (health.status !== 200 || ((await health.json()) as { status?: string }).status !== 'ok') throw new Error(`/health answered ${health.status}`);
     const page = await fetch(`${station.url}/`, { headers: { accept: 'text/html' } });
     const html = await page.text();
-    if (page.status !== 200 || !html.includes('<div id="root">')) throw new Error(`the spectator page answered ${page.status}${page.status === 200 ? ' without the app' : ''}`);
-    out(`Smoke test passed on ${runtime}: node:sqlite (SQLite ${sqlite}) in ${dataDir}, the XML export read in the parse worker `
-      + `(${participants} participants, ${races} races, ${results} results in ${parseMs.toFixed(0)} ms), /health ok, spectator page ok.`);
+    if (page.status !== 200 || !html.includes('<div id="root">'))
+      throw new Error(`the spectator page answered ${page.status}${page.status === 200 ? ' without the app' : ''}`);
+    out(
+      `Smoke test passed on ${runtime}: node:sqlite (SQLite ${sqlite}) in ${dataDir}, the XML export read in the parse worker ` +
+        `(${participants} participants, ${races} races, ${results} results in ${parseMs.toFixed(0)} ms), /health ok, spectator page ok.`,
+    );
     return 0;
   } catch (err) {
     out(`Smoke test failed on ${runtime}: ${(err as Error).message}`);

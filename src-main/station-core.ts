@@ -17,7 +17,13 @@ import { decideStatusChange, ingestRejection, isTimingFeed, type IngestKind } fr
 import { decideMergeStrategy, decideMetaUpdate, decideRaceOfficial, deleteRejection, newEvent } from './domain/event-admin.ts';
 import { decideXmlImport, type ImportSummary } from './domain/xml-import.ts';
 import {
-  decideOnCourseIngest, decideOnCourseLeft, decideOnCourseSightings, decideResultsIngest, dropFinishedWithResults, expireOnCourse, riderCounts,
+  decideOnCourseIngest,
+  decideOnCourseLeft,
+  decideOnCourseSightings,
+  decideResultsIngest,
+  dropFinishedWithResults,
+  expireOnCourse,
+  riderCounts,
 } from './domain/live-ingest.ts';
 import { problemSentence, silenceSentence, type TimingState } from './domain/feed-health.ts';
 import type { FeedProblem, FeedsReport, FeedSource } from './wire/admin.ts';
@@ -182,7 +188,11 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     this.index(state);
     this.feeds.reload(eventId);
     const renamed = eventId !== kept.eventId ? ` as ${eventId} (deleted as ${kept.eventId})` : '';
-    this.activity.add(eventId, 'info', `Event restored${renamed}: status ${state.status}, ${kept.resultRows} result rows, deleted ${kept.deletedAt} by ${kept.deletedBy}`);
+    this.activity.add(
+      eventId,
+      'info',
+      `Event restored${renamed}: status ${state.status}, ${kept.resultRows} result rows, deleted ${kept.deletedAt} by ${kept.deletedBy}`,
+    );
     this.emit('changed', eventId, [{ type: 'eventCreated' }]);
     return state;
   }
@@ -234,8 +244,12 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     this.feeds.imported(eventId, { ...summary, at: this.nowIso(), by });
     this.feeds.flush();
     const c = summary.changed;
-    this.activity.add(eventId, 'info', `XML imported (${by}): ${summary.imported.participants} participants, ${summary.imported.races} races, `
-      + `${summary.imported.results} result rows; ${c.structure ? 'structure changed, ' : ''}${c.results} rows changed, ${c.removed} removed`);
+    this.activity.add(
+      eventId,
+      'info',
+      `XML imported (${by}): ${summary.imported.participants} participants, ${summary.imported.races} races, ` +
+        `${summary.imported.results} result rows; ${c.structure ? 'structure changed, ' : ''}${c.results} rows changed, ${c.removed} removed`,
+    );
     return summary;
   }
 
@@ -251,9 +265,10 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
       return { updated: 0, ignored: true };
     }
     this.guard(state, 'results', 'ingest', source);
-    const result = source === 'canoe123'
-      ? this.apply(eventId, (s) => then(decideResultsIngest(s, rows), dropFinishedWithResults))
-      : this.apply(eventId, (s) => decideResultsIngest(s, rows));
+    const result =
+      source === 'canoe123'
+        ? this.apply(eventId, (s) => then(decideResultsIngest(s, rows), dropFinishedWithResults))
+        : this.apply(eventId, (s) => decideResultsIngest(s, rows));
     this.feeds.delivered(eventId, source, 'results', this.clock.now(), timingOf(this.existing(eventId)));
     const unknown = rows.length - result.updated;
     if (unknown > 0) this.feedProblem(eventId, source, 'results', { kind: 'unknownRows', count: unknown });
@@ -274,11 +289,16 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     this.guard(state, 'oncourse', 'ingest', source);
     const now = this.clock.now();
     // Canoe123 itself sends what is on course now: no old snapshot to judge, each rider merged by bib.
-    const { active, hidden, timingNowMs } = source === 'canoe123'
-      ? { ...this.apply(eventId, (s) => decideOnCourseSightings(s, rows, now)), hidden: [], timingNowMs: null }
-      : this.apply(eventId, (s) => decideOnCourseIngest(s, rows, {
-        nowMs: now, timingNowMs: this.timingClock.timingNow(eventId, now), outageMs: this.settings.onCourseOutageMs,
-      }));
+    const { active, hidden, timingNowMs } =
+      source === 'canoe123'
+        ? { ...this.apply(eventId, (s) => decideOnCourseSightings(s, rows, now)), hidden: [], timingNowMs: null }
+        : this.apply(eventId, (s) =>
+            decideOnCourseIngest(s, rows, {
+              nowMs: now,
+              timingNowMs: this.timingClock.timingNow(eventId, now),
+              outageMs: this.settings.onCourseOutageMs,
+            }),
+          );
     if (timingNowMs !== null) this.timingClock.learn(eventId, now, timingNowMs);
     const after = this.existing(eventId);
     this.feeds.delivered(eventId, source, 'oncourse', now, timingOf(after));
@@ -287,7 +307,11 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     this.scheduleExpiry();
     if (hidden.length) {
       const who = hidden.map((e) => `${e.raceId} bib ${e.bib} (${e.dtStart ? `started ${e.dtStart}` : 'not started'})`).join(', ');
-      this.activity.add(eventId, 'warn', `On course after an outage: a list from before it (a start too long ago for a run); not shown until they start again: ${who}`);
+      this.activity.add(
+        eventId,
+        'warn',
+        `On course after an outage: a list from before it (a start too long ago for a run); not shown until they start again: ${who}`,
+      );
     }
     return { active };
   }
@@ -383,7 +407,12 @@ export class StationCore extends EventEmitter<StationCoreEvents> {
     const chosen = this.sourceOf(id);
     if (source !== 'c123-server' || chosen === 'c123-server') return false;
     const what = chosen === 'canoe123' ? 'reads Canoe123 directly' : 'takes XML only';
-    this.activity.refused(`${id}|${kind}|source`, id, `Ignored a c123-server ${kind} push: this event ${what} (Timing source on the dashboard)`, this.clock.now());
+    this.activity.refused(
+      `${id}|${kind}|source`,
+      id,
+      `Ignored a c123-server ${kind} push: this event ${what} (Timing source on the dashboard)`,
+      this.clock.now(),
+    );
     return true;
   }
 

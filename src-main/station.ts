@@ -170,18 +170,23 @@ async function start(
       signIn: parts.signIn,
       connections: (id) => hub.connections(id),
       slowCutOffs: (id) => hub.slowCutOffs(id),
-      extraAdmin: [screenRoutes({ gate, screens }), sourceRoutes({ gate, sources }), stationRoutes({
-        gate,
-        settings,
-        startedAt: run.startedAt,
-        lanUrls,
-        listensOnLan: onLan,
-        listeningPort: () => port,
-        connectionCounts: () => hub.connectionCounts(),
-        topAddresses: () => hub.topAddresses(10),
-        publishStatus: () => writer?.status() ?? null,
-        saveSettings: (patch) => saveSettings(store, settings, patch),
-      }), uplinkRoutes({ gate, uplink })],
+      extraAdmin: [
+        screenRoutes({ gate, screens }),
+        sourceRoutes({ gate, sources }),
+        stationRoutes({
+          gate,
+          settings,
+          startedAt: run.startedAt,
+          lanUrls,
+          listensOnLan: onLan,
+          listeningPort: () => port,
+          connectionCounts: () => hub.connectionCounts(),
+          topAddresses: () => hub.topAddresses(10),
+          publishStatus: () => writer?.status() ?? null,
+          saveSettings: (patch) => saveSettings(store, settings, patch),
+        }),
+        uplinkRoutes({ gate, uplink }),
+      ],
     },
   });
   opened.app = app;
@@ -276,17 +281,30 @@ interface Parts {
 
 /** The station's parts, wired to each other (each noted in `opened`, to be closed if the start fails). */
 async function assemble(
-  opts: StationOptions, opened: Opened, store: EventStore, settings: Settings, secrets: Secrets, logger: StationLog['logger'], unclean: LockInfo | null,
+  opts: StationOptions,
+  opened: Opened,
+  store: EventStore,
+  settings: Settings,
+  secrets: Secrets,
+  logger: StationLog['logger'],
+  unclean: LockInfo | null,
 ): Promise<Parts> {
   const clock = opts.clock ?? { now: () => Date.now() };
   const core = new StationCore(store, settings, clock);
   opened.core = core;
   core.activity.subscribe((entry) => logger[entry.level]({ eventId: entry.eventId ?? undefined }, entry.message));
   if (unclean) {
-    core.activity.add(null, 'warn', `The previous run of the station (${describeHolder(unclean)}) ended without a clean stop (a crash, a hard kill or a power cut).`);
+    core.activity.add(
+      null,
+      'warn',
+      `The previous run of the station (${describeHolder(unclean)}) ended without a clean stop (a crash, a hard kill or a power cut).`,
+    );
   }
   const signIn = new SignInGuard({
-    attempts: settings.pinAttempts, stationAttempts: settings.pinStationAttempts, windowMs: settings.pinWindowMs, activity: core.activity,
+    attempts: settings.pinAttempts,
+    stationAttempts: settings.pinStationAttempts,
+    windowMs: settings.pinWindowMs,
+    activity: core.activity,
   });
   if (secrets.officialsPin.isShort()) {
     core.activity.add(null, 'warn', 'The officials PIN has fewer than 6 digits: set a new one (Settings → Officials PIN)', false);
@@ -300,16 +318,19 @@ async function assemble(
   const sources = new TimingSources({ core, store: new SourceStore(opened.db), settings, now: () => clock.now() });
   opened.sources = sources;
   // Loaded only by a station that publishes: the Redis client is not part of a venue station's start.
-  const writer = opts.publish === undefined ? null : new (await import('./outlets/redis/redis-writer.ts')).RedisWriter({
-    url: opts.publish,
-    source,
-    answers,
-    hub,
-    core,
-    bootId,
-    streamLength: settings.publishStreamLength,
-    log: (level, message) => core.activity.add(null, level, message),
-  });
+  const writer =
+    opts.publish === undefined
+      ? null
+      : new (await import('./outlets/redis/redis-writer.ts')).RedisWriter({
+          url: opts.publish,
+          source,
+          answers,
+          hub,
+          core,
+          bootId,
+          streamLength: settings.publishStreamLength,
+          log: (level, message) => core.activity.add(null, level, message),
+        });
   if (writer) opened.writer = writer;
   const uplink = new Uplink({ store, core, settings, now: opts.clock ? () => opts.clock!.now() : undefined });
   opened.uplink = uplink;
@@ -347,15 +368,21 @@ async function listenOnFreePort(app: FastifyInstance, host: string, port: number
       if (code === 'EADDRINUSE' && port !== 0 && attempt < PORT_FALLBACKS && port + attempt < 65535) continue;
       if (code === 'EADDRINUSE') {
         const last = Math.min(port + attempt, 65535);
-        throw new StartupError(port === 0 || last === port
-          ? `Port ${port} on ${host} is taken. Stop what uses it, or start with another port (--port <n>).`
-          : `Ports ${port}–${last} on ${host} are all taken. Stop what uses them, or start with another port (--port <n>).`);
+        throw new StartupError(
+          port === 0 || last === port
+            ? `Port ${port} on ${host} is taken. Stop what uses it, or start with another port (--port <n>).`
+            : `Ports ${port}–${last} on ${host} are all taken. Stop what uses them, or start with another port (--port <n>).`,
+        );
       }
       if (code === 'EACCES') {
-        throw new StartupError(`Not allowed to listen on port ${port + attempt} of ${host} (ports below 1024 need administrator rights). Start with a port above 1024 (--port <n>).`);
+        throw new StartupError(
+          `Not allowed to listen on port ${port + attempt} of ${host} (ports below 1024 need administrator rights). Start with a port above 1024 (--port <n>).`,
+        );
       }
       if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-        throw new StartupError(`Cannot listen on ${host}: this computer has no such address. Start with --host 0.0.0.0 (every interface) or one of its own addresses.`);
+        throw new StartupError(
+          `Cannot listen on ${host}: this computer has no such address. Start with --host 0.0.0.0 (every interface) or one of its own addresses.`,
+        );
       }
       throw err;
     }

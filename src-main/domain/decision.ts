@@ -27,9 +27,7 @@ export type Change =
   | { type: 'onCourseSeen' };
 
 export type Rejection = { ok: false; error: ErrorCode; message?: string; detail?: Record<string, unknown> };
-export type Decision<R = undefined> =
-  | { ok: true; state: EventState; changes: Change[]; result: R }
-  | Rejection;
+export type Decision<R = undefined> = { ok: true; state: EventState; changes: Change[]; result: R } | Rejection;
 
 export function reject(error: ErrorCode, message?: string, detail?: Record<string, unknown>): Rejection {
   return { ok: false, error, message, detail };

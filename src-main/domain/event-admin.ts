@@ -27,7 +27,13 @@ export function newEvent(meta: EventMeta, apiKey: string, strategy: MergeStrateg
   };
 }
 
-export function decideRaceOfficial(state: EventState, raceId: string, official: boolean, by: Actor, now: string): Decision<{ raceId: string; officialAt: string | null }> {
+export function decideRaceOfficial(
+  state: EventState,
+  raceId: string,
+  official: boolean,
+  by: Actor,
+  now: string,
+): Decision<{ raceId: string; officialAt: string | null }> {
   const race = raceById(state, raceId);
   if (!race) return reject('RaceNotFound', `Race not found: ${raceId}`);
   if (state.status === 'draft') return reject('Forbidden', 'A draft event has no public results to make official');

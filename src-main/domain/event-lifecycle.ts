@@ -55,12 +55,7 @@ export interface StatusChangeResult {
   statusChangedAt: string;
 }
 
-export function decideStatusChange(
-  state: EventState,
-  requested: EventStatus,
-  actor: Actor,
-  now: string,
-): Decision<StatusChangeResult> {
+export function decideStatusChange(state: EventState, requested: EventStatus, actor: Actor, now: string): Decision<StatusChangeResult> {
   const from = state.status;
   const detail = { currentStatus: from, requestedStatus: requested, validTransitions: validNextStates(from, actor) };
   if (requested === from) {

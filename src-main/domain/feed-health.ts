@@ -20,7 +20,14 @@
  * still knows when each source last spoke and what the timing said then.
  */
 import type {
-  FeedChannel, FeedChannelReport, FeedChannelState, FeedProblem, FeedReason, FeedSource, FeedSourceReport, FeedsReport,
+  FeedChannel,
+  FeedChannelReport,
+  FeedChannelState,
+  FeedProblem,
+  FeedReason,
+  FeedSource,
+  FeedSourceReport,
+  FeedsReport,
   LastImport,
 } from '../wire/admin.ts';
 import { feedChannels, feedSources } from '../wire/admin.ts';
@@ -110,7 +117,10 @@ export function recordImport(rec: FeedRecord, lastImport: LastImport): FeedRecor
 }
 
 function updateChannel(
-  rec: FeedRecord, source: FeedSource, channel: FeedChannel, now: number,
+  rec: FeedRecord,
+  source: FeedSource,
+  channel: FeedChannel,
+  now: number,
   change: (c: ChannelRecord, src: SourceRecord) => ChannelRecord,
 ): FeedRecord {
   const src = rec.sources[source] ?? emptySource();
@@ -223,7 +233,8 @@ const channelNoun: Record<FeedChannel, string> = { xml: 'An XML export', results
 export function problemSentence(p: FeedProblem): string {
   switch (p.kind) {
     case 'refused':
-      if (p.status === 'official') return `${channelNoun[p.channel]} for an official event ${p.channel === 'results' ? 'were' : 'was'} refused: official results are final. Turn off c123-server's live push for this event.`;
+      if (p.status === 'official')
+        return `${channelNoun[p.channel]} for an official event ${p.channel === 'results' ? 'were' : 'was'} refused: official results are final. Turn off c123-server's live push for this event.`;
       if (p.status === 'finished') return `${channelNoun[p.channel]} were refused: the event is finished. Set it back to Running if racing goes on.`;
       return `${channelNoun[p.channel]} ${p.channel === 'xml' ? 'was' : 'were'} refused: the event is ${p.status === 'draft' ? 'still a draft' : 'showing the startlist'}. Set it to Running to publish them.`;
     case 'invalidXml':

@@ -22,9 +22,7 @@
  */
 import type { Decision } from './decision.ts';
 import type { EventState, OnCourseEntry, OnCourseFeed, ResultRow } from './model.ts';
-import {
-  detectLiveUnit, liveRunFields, onCourseEntry, timeOfDayMs, trimBib, type TimeUnit,
-} from './canoe123/live-rows.ts';
+import { detectLiveUnit, liveRunFields, onCourseEntry, timeOfDayMs, trimBib, type TimeUnit } from './canoe123/live-rows.ts';
 import type { LiveResultInput, OnCourseInput } from '../wire/ingest.ts';
 import { onCourseSplits, type OnCourseSplitInput } from './canoe123/on-course-splits.ts';
 import { effectiveRun, overlayAfterLive, sameRun } from './result-merge.ts';
@@ -49,18 +47,28 @@ export function decideResultsIngest(state: EventState, inputs: readonly LiveResu
     }
     const old = race!.get(input.participantId);
     const base: ResultRow = old ?? {
-      raceId: input.raceId, participantId: input.participantId, bib: null, startOrder: null, startTime: null,
-      heatNr: null, roundNr: null, qualified: null, xml: null, live: null, c123: null,
+      raceId: input.raceId,
+      participantId: input.participantId,
+      bib: null,
+      startOrder: null,
+      startTime: null,
+      heatNr: null,
+      roundNr: null,
+      qualified: null,
+      xml: null,
+      live: null,
+      c123: null,
     };
     const bib = trimBib(input.bib) ?? base.bib;
     const pushed = liveRunFields(input, unit);
-    const { fields, unknown }: Pick<SecondRunRepair, 'fields' | 'unknown'> = raceDef.disId === 'BR2'
-      ? repairSecondRun(pushed, {
-        earlier: old ? effectiveRun(old) : null,
-        onCourse: bib === null ? null : onCourseOf(state, input.raceId, input.participantId, bib),
-        xml: old?.xml ?? null,
-      })
-      : { fields: pushed, unknown: [] };
+    const { fields, unknown }: Pick<SecondRunRepair, 'fields' | 'unknown'> =
+      raceDef.disId === 'BR2'
+        ? repairSecondRun(pushed, {
+            earlier: old ? effectiveRun(old) : null,
+            onCourse: bib === null ? null : onCourseOf(state, input.raceId, input.participantId, bib),
+            xml: old?.xml ?? null,
+          })
+        : { fields: pushed, unknown: [] };
     const row: ResultRow = { ...base, bib, live: overlayAfterLive(base.live, fields, unknown) };
     if (old && old.bib === row.bib && sameRun(effectiveRun(old), effectiveRun(row))) continue;
     race!.set(input.participantId, row);
@@ -106,7 +114,9 @@ function onCourseOf(state: EventState, raceId: string, participantId: string, bi
  * `timingNowMs` is what the riders shown say Canoe123's clock reads (null if none is running).
  */
 export function decideOnCourseIngest(
-  state: EventState, inputs: readonly (OnCourseInput & OnCourseSplitInput)[], clock: OnCourseClock,
+  state: EventState,
+  inputs: readonly (OnCourseInput & OnCourseSplitInput)[],
+  clock: OnCourseClock,
 ): Decision<{ active: number; hidden: OnCourseEntry[]; timingNowMs: number | null }> {
   const unit = detectLiveUnit(inputs);
   const seen = new Map<string, OnCourseEntry>();
@@ -191,7 +201,9 @@ function slowestFinishedRunMs(state: EventState, raceId: string): number | null 
  * memory, never published).
  */
 export function decideOnCourseSightings(
-  state: EventState, inputs: readonly (OnCourseInput & OnCourseSplitInput)[], nowMs: number,
+  state: EventState,
+  inputs: readonly (OnCourseInput & OnCourseSplitInput)[],
+  nowMs: number,
 ): Decision<{ active: number }> {
   const unit = detectLiveUnit(inputs);
   let next: Map<string, OnCourseEntry> | null = null;

@@ -13,7 +13,6 @@ export type { Actor, StatusChange };
 
 export type ResultStatus = 'DNS' | 'DNF' | 'DSQ' | 'CAP';
 
-
 export interface EventMeta {
   eventId: string;
   mainTitle: string;
@@ -24,7 +23,6 @@ export interface EventMeta {
   endDate: string | null;
   discipline: string | null;
 }
-
 
 /**
  * One of the organiser's images from the export's `Events` section (Canoe123's report images:

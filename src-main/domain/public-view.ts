@@ -7,8 +7,16 @@
  * nobody of an official event or race is shown on course, whatever Canoe123 still says.
  */
 import type {
-  PublicAggregatedCategory, PublicClass, PublicEvent, PublicEventDetail, PublicEventStatus, PublicGate,
-  PublicOnCourseEntry, PublicRace, PublicResult, PublicStartlistEntry,
+  PublicAggregatedCategory,
+  PublicClass,
+  PublicEvent,
+  PublicEventDetail,
+  PublicEventStatus,
+  PublicGate,
+  PublicOnCourseEntry,
+  PublicRace,
+  PublicResult,
+  PublicStartlistEntry,
 } from '../wire/api.ts';
 import type { WsFullPayload } from '../wire/live.ts';
 import type { EventState, Participant, Race, ResultRow, RunFields } from './model.ts';
@@ -50,9 +58,7 @@ export function publicClasses(state: EventState): PublicClass[] {
 
 export function publicRaces(state: EventState): PublicRace[] {
   const pairs = pairsOf(state);
-  return [...state.structure.races]
-    .sort((a, b) => (a.raceOrder ?? 0) - (b.raceOrder ?? 0))
-    .map((r) => publicRace(state, r, pairs));
+  return [...state.structure.races].sort((a, b) => (a.raceOrder ?? 0) - (b.raceOrder ?? 0)).map((r) => publicRace(state, r, pairs));
 }
 
 export function publicRace(state: EventState, r: Race, pairs = pairsOf(state)): PublicRace {
@@ -129,9 +135,10 @@ export function raceResults(state: EventState, raceId: string, query: ResultsQue
   let rows = byKey.get(key);
   if (!rows) {
     const partner = pairsOf(state).get(raceId);
-    const built = race.disId === 'BR1' || race.disId === 'BR2'
-      ? bestRunResults(state, race, partner ? raceById(state, partner) : undefined, detailed)
-      : standardResults(state, race, detailed);
+    const built =
+      race.disId === 'BR1' || race.disId === 'BR2'
+        ? bestRunResults(state, race, partner ? raceById(state, partner) : undefined, detailed)
+        : standardResults(state, race, detailed);
     rows = Object.freeze(built.map((r) => Object.freeze(r)));
     byKey.set(key, rows);
   }
@@ -162,10 +169,12 @@ const listCache = new WeakMap<object, WeakMap<object, Map<string, readonly Publi
 function standardResults(state: EventState, race: Race, detailed: boolean): PublicResult[] {
   const rows = [...(state.results.get(race.raceId)?.values() ?? [])];
   const runs = new Map(rows.map((r) => [r.participantId, effectiveRun(r)]));
-  const ranks = rankRows(rows.map((r) => {
-    const run = runs.get(r.participantId)!;
-    return { key: r.participantId, total: run.total, status: run.status, catId: participantOf(state, r.participantId)?.catId ?? null };
-  }));
+  const ranks = rankRows(
+    rows.map((r) => {
+      const run = runs.get(r.participantId)!;
+      return { key: r.participantId, total: run.total, status: run.status, catId: participantOf(state, r.participantId)?.catId ?? null };
+    }),
+  );
   const gateTypes = gateTypesOf(state, race);
   const out = rows.map((row) => {
     const run = runs.get(row.participantId)!;
@@ -187,13 +196,26 @@ function bestRunResults(state: EventState, race: Race, partner: Race | undefined
     const run2 = row2 ? effectiveRun(row2) : null;
     return { id, row1, row2, run1, run2, c: combineRuns(run1, run2) };
   });
-  const ranks = rankRows(combined.map((x) => ({
-    key: x.id, total: x.c.totalTotal, tieBreak: x.c.otherTotal, status: x.c.status, catId: participantOf(state, x.id)?.catId ?? null,
-  })));
+  const ranks = rankRows(
+    combined.map((x) => ({
+      key: x.id,
+      total: x.c.totalTotal,
+      tieBreak: x.c.otherTotal,
+      status: x.c.status,
+      catId: participantOf(state, x.id)?.catId ?? null,
+    })),
+  );
   // prevRnk: the participant's place in run 1 alone, by the same ranking rule.
-  const run1Ranks = rankRows(combined.filter((x) => x.run1).map((x) => ({
-    key: x.id, total: x.run1!.total, status: x.run1!.status, catId: null,
-  })));
+  const run1Ranks = rankRows(
+    combined
+      .filter((x) => x.run1)
+      .map((x) => ({
+        key: x.id,
+        total: x.run1!.total,
+        status: x.run1!.status,
+        catId: null,
+      })),
+  );
   const types1 = br1 ? gateTypesOf(state, br1) : null;
   const types2 = br2 ? gateTypesOf(state, br2) : null;
   const out = combined.map((x) => {
@@ -209,7 +231,7 @@ function bestRunResults(state: EventState, race: Race, partner: Race | undefined
       prevTime: both ? x.run1!.time : null,
       prevPen: both ? x.run1!.pen : null,
       prevTotal: both ? x.run1!.total : null,
-      prevRnk: both ? run1Ranks.get(x.id)?.rnk ?? null : null,
+      prevRnk: both ? (run1Ranks.get(x.id)?.rnk ?? null) : null,
       prevStatus: x.c.prevStatus,
       currStatus: x.c.currStatus,
     };
@@ -265,11 +287,10 @@ const statusOrder: Record<string, number> = { CAP: 1, DNF: 2, DSQ: 3, DNS: 4 };
 /** One ordering rule for every channel: ranked by place, then still to come, then DNF/DSQ/DNS. */
 function sortResults(rows: PublicResult[], statusOf: (r: PublicResult) => string | null): PublicResult[] {
   const group = (r: PublicResult) => (r.rnk !== null ? 0 : statusOf(r) ? 1 + (statusOrder[statusOf(r)!] ?? 5) : 1);
-  return rows.sort((a, b) =>
-    group(a) - group(b)
-    || (a.rnk ?? 0) - (b.rnk ?? 0)
-    || (a.startOrder ?? 1e9) - (b.startOrder ?? 1e9)
-    || a.participantId.localeCompare(b.participantId));
+  return rows.sort(
+    (a, b) =>
+      group(a) - group(b) || (a.rnk ?? 0) - (b.rnk ?? 0) || (a.startOrder ?? 1e9) - (b.startOrder ?? 1e9) || a.participantId.localeCompare(b.participantId),
+  );
 }
 
 // ---- gates, startlist, on-course ---------------------------------------------------------------
@@ -378,7 +399,12 @@ function ttbAbbreviation(p: Participant): string {
 }
 
 function plainName(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -428,5 +454,5 @@ export function pairsOf(state: EventState): Map<string, string> {
   return indexOf(state).pairs;
 }
 function gateTypesOf(state: EventState, race: Race): string | null {
-  return race.courseNr === null ? null : indexOf(state).courses.get(race.courseNr) ?? null;
+  return race.courseNr === null ? null : (indexOf(state).courses.get(race.courseNr) ?? null);
 }

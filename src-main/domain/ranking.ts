@@ -100,9 +100,7 @@ export function pairBestRuns(races: readonly Race[]): Map<string, string> {
     if (br2.disId !== 'BR2') continue;
     const sameClass = br1s.filter((r) => r.classId === br2.classId && !pairs.has(r.raceId));
     const twin = br2.raceId.replace('_BR2_', '_BR1_');
-    const before = sameClass
-      .filter((r) => (r.raceOrder ?? 0) <= (br2.raceOrder ?? 0))
-      .sort((a, b) => (b.raceOrder ?? 0) - (a.raceOrder ?? 0));
+    const before = sameClass.filter((r) => (r.raceOrder ?? 0) <= (br2.raceOrder ?? 0)).sort((a, b) => (b.raceOrder ?? 0) - (a.raceOrder ?? 0));
     const br1 = sameClass.find((r) => r.raceId === twin) ?? before[0] ?? sameClass[0];
     if (!br1) continue;
     pairs.set(br2.raceId, br1.raceId);

@@ -28,11 +28,7 @@ export function effectiveRun(row: ResultRow): RunFields {
 }
 
 /** The live overlay left after an XML import brought `xmlRun` for this row. */
-export function overlayAfterXml(
-  live: Partial<RunFields> | null,
-  xmlRun: RunFields,
-  strategy: MergeStrategy,
-): Partial<RunFields> | null {
+export function overlayAfterXml(live: Partial<RunFields> | null, xmlRun: RunFields, strategy: MergeStrategy): Partial<RunFields> | null {
   if (!live) return null;
   if (strategy === 'xml-authoritative') return null;
   if (strategy === 'live-authoritative') return live;
@@ -51,11 +47,7 @@ export function overlayAfterXml(
  * `unknown` names fields the row made unknown (a repaired 2nd run whose penalty nobody knows):
  * they leave the overlay, so the XML's value shows until a push knows better.
  */
-export function overlayAfterLive(
-  live: Partial<RunFields> | null,
-  carried: Partial<RunFields>,
-  unknown: readonly (keyof RunFields)[] = [],
-): Partial<RunFields> {
+export function overlayAfterLive(live: Partial<RunFields> | null, carried: Partial<RunFields>, unknown: readonly (keyof RunFields)[] = []): Partial<RunFields> {
   const next: Partial<RunFields> = { ...(live ?? {}), ...carried };
   for (const name of unknown) delete next[name];
   return next;

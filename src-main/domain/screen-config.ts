@@ -8,9 +8,7 @@
  * An event pinned in the screen's own address is what the person who set the screen up asked for:
  * the screen keeps waiting for it (`waitingFor`) instead of showing another event.
  */
-import type {
-  ScreenConfig, ScreenEventSource, ScreenKind, ScreenSettings, ScreenSettingsPatch,
-} from '../wire/screens.ts';
+import type { ScreenConfig, ScreenEventSource, ScreenKind, ScreenSettings, ScreenSettingsPatch } from '../wire/screens.ts';
 
 export interface ScreenConfigInput {
   screenId: string;
@@ -27,7 +25,15 @@ export interface ScreenConfigInput {
 }
 
 const settingKeys = [
-  'raceId', 'catId', 'lang', 'theme', 'lowerThird', 'finishCard', 'topCard', 'topCount', 'pageSeconds',
+  'raceId',
+  'catId',
+  'lang',
+  'theme',
+  'lowerThird',
+  'finishCard',
+  'topCard',
+  'topCount',
+  'pageSeconds',
 ] as const satisfies readonly (keyof ScreenSettings)[];
 
 export function resolveScreenConfig(input: ScreenConfigInput): ScreenConfig {
@@ -47,8 +53,12 @@ export function resolveScreenConfig(input: ScreenConfigInput): ScreenConfig {
     if (input.isPublic(input.urlEvent)) eventId = input.urlEvent;
     else waitingFor = input.urlEvent;
   } else {
-    const chosen = ([['screen', input.screenLayer], ['kind', input.kindLayer]] as const)
-      .find(([, layer]) => typeof layer?.eventId === 'string' && input.isPublic(layer.eventId));
+    const chosen = (
+      [
+        ['screen', input.screenLayer],
+        ['kind', input.kindLayer],
+      ] as const
+    ).find(([, layer]) => typeof layer?.eventId === 'string' && input.isPublic(layer.eventId));
     // An explicit `eventId: null` on the screen's layer follows the live event even when its kind is pinned.
     const screenFollowsLive = input.screenLayer?.eventId === null;
     if (chosen && !(screenFollowsLive && chosen[0] === 'kind')) {

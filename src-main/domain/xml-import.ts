@@ -132,9 +132,15 @@ function mergeRows(state: EventState, structure: Structure, rows: readonly XmlRe
 }
 
 function sameRow(a: ResultRow, b: ResultRow): boolean {
-  return a.bib === b.bib && a.startOrder === b.startOrder && a.startTime === b.startTime
-    && a.heatNr === b.heatNr && a.roundNr === b.roundNr && a.qualified === b.qualified
-    && (a.xml === b.xml || (!!a.xml && !!b.xml && sameRun(a.xml, b.xml)))
-    && JSON.stringify(a.live) === JSON.stringify(b.live)
-    && JSON.stringify(a.c123) === JSON.stringify(b.c123);
+  return (
+    a.bib === b.bib &&
+    a.startOrder === b.startOrder &&
+    a.startTime === b.startTime &&
+    a.heatNr === b.heatNr &&
+    a.roundNr === b.roundNr &&
+    a.qualified === b.qualified &&
+    (a.xml === b.xml || (!!a.xml && !!b.xml && sameRun(a.xml, b.xml))) &&
+    JSON.stringify(a.live) === JSON.stringify(b.live) &&
+    JSON.stringify(a.c123) === JSON.stringify(b.c123)
+  );
 }

@@ -12,10 +12,7 @@ import { StationError } from '../station-core.ts';
 import type { OfficialsPin } from '../officials-pin.ts';
 import type { SignInGuard } from './sign-in-guard.ts';
 
-export type Caller =
-  | { kind: 'operator' }
-  | { kind: 'official' }
-  | { kind: 'ingest'; eventId: string };
+export type Caller = { kind: 'operator' } | { kind: 'official' } | { kind: 'ingest'; eventId: string };
 
 export interface Secrets {
   adminSecret: string;
@@ -67,9 +64,10 @@ export async function officialCaller(request: FastifyRequest, secrets: Secrets, 
   const begunAt = Date.now();
   const wait = guard.beginPinAttempt(request.ip, begunAt);
   if (wait !== null) {
-    const message = wait.scope === 'station'
-      ? `Too many wrong PINs at this station; PIN sign-in is paused. Try again in ${wait.seconds} s`
-      : `Too many wrong PINs; try again in ${wait.seconds} s`;
+    const message =
+      wait.scope === 'station'
+        ? `Too many wrong PINs at this station; PIN sign-in is paused. Try again in ${wait.seconds} s`
+        : `Too many wrong PINs; try again in ${wait.seconds} s`;
     throw new StationError('TooManyAttempts', message, { retryAfter: wait.seconds });
   }
   if (await secrets.officialsPin.verify(pin)) {

@@ -56,7 +56,12 @@ async function resolveCaller(req: FastifyRequest, accepted: readonly CallerKind[
     const ingest = ingestCaller(req, deps.core);
     if (!ingest) {
       if (onlyIngest) {
-        deps.core.activity.refused(`ingest-key|${req.ip}`, null, `Refused an ingest push from ${req.ip}: ${req.headers['x-api-key'] ? 'unknown API key' : 'no API key'}`, Date.now());
+        deps.core.activity.refused(
+          `ingest-key|${req.ip}`,
+          null,
+          `Refused an ingest push from ${req.ip}: ${req.headers['x-api-key'] ? 'unknown API key' : 'no API key'}`,
+          Date.now(),
+        );
       }
       throw new StationError('Unauthorized', req.headers['x-api-key'] ? 'Invalid API key' : 'Missing or invalid X-API-Key header');
     }
@@ -78,9 +83,12 @@ async function resolveCaller(req: FastifyRequest, accepted: readonly CallerKind[
   throw new StationError('Unauthorized', master ? 'Invalid master key' : 'Missing or invalid X-Master-Key header');
 }
 
-export const callerGate = fp<CallerGateDeps>(async (app, deps) => {
-  if (!app.hasRequestDecorator('caller')) app.decorateRequest('caller', null);
-  app.addHook('onRequest', async (req) => {
-    req.caller = await resolveCaller(req, req.routeOptions.config.callers ?? OPERATOR_ONLY, deps);
-  });
-}, { fastify: '5.x' });
+export const callerGate = fp<CallerGateDeps>(
+  async (app, deps) => {
+    if (!app.hasRequestDecorator('caller')) app.decorateRequest('caller', null);
+    app.addHook('onRequest', async (req) => {
+      req.caller = await resolveCaller(req, req.routeOptions.config.callers ?? OPERATOR_ONLY, deps);
+    });
+  },
+  { fastify: '5.x' },
+);

@@ -77,19 +77,27 @@ export const eventRoutes: FastifyPluginAsync<AdminDeps> = async (plugin, deps) =
     return { deleted: true, eventId: req.params.eventId, deletedId, restorable: true };
   });
 
-  app.patch('/events/:eventId/status', {
-    config: { callers: ['operator', 'official', 'ingest'] },
-    schema: { params: eventParamsSchema, body: statusChangeSchema },
-  }, async (req) => {
-    core.existing(req.params.eventId);
-    const result = core.changeStatus(req.params.eventId, req.body.status, actorOf(req));
-    return { eventId: req.params.eventId, ...result };
-  });
+  app.patch(
+    '/events/:eventId/status',
+    {
+      config: { callers: ['operator', 'official', 'ingest'] },
+      schema: { params: eventParamsSchema, body: statusChangeSchema },
+    },
+    async (req) => {
+      core.existing(req.params.eventId);
+      const result = core.changeStatus(req.params.eventId, req.body.status, actorOf(req));
+      return { eventId: req.params.eventId, ...result };
+    },
+  );
 
-  app.post('/events/:eventId/xml', {
-    bodyLimit: deps.settings.bodyLimitBytes,
-    schema: { params: eventParamsSchema, body: xmlBodySchema },
-  }, async (req) => core.ingestXml(req.params.eventId, req.body.xml, 'operator'));
+  app.post(
+    '/events/:eventId/xml',
+    {
+      bodyLimit: deps.settings.bodyLimitBytes,
+      schema: { params: eventParamsSchema, body: xmlBodySchema },
+    },
+    async (req) => core.ingestXml(req.params.eventId, req.body.xml, 'operator'),
+  );
 };
 
 /** Who did it, for the lifecycle history and the activity log. */

@@ -60,8 +60,15 @@ export class FirstViewPages {
     const k = this.kept;
     if (k && k.state === state && k.seq === seq && k.lang === languageKey && k.template === template) return k.page;
     const first = {
-      eventId, seq, bootId: this.live.bootId, event: publicEventDetail(state), classes: publicClasses(state), races: publicRaces(state),
-      categories: aggregatedCategories(state), oncourse: onCourseList(state), round: null,
+      eventId,
+      seq,
+      bootId: this.live.bootId,
+      event: publicEventDetail(state),
+      classes: publicClasses(state),
+      races: publicRaces(state),
+      categories: aggregatedCategories(state),
+      oncourse: onCourseList(state),
+      round: null,
     };
     let rendered;
     try {
@@ -90,7 +97,10 @@ export class FirstViewPages {
   private loadRenderer(): Promise<FirstViewRenderer | null> {
     const file = join(this.root, 'ssr', 'first-view.js');
     this.renderer ??= existsSync(file)
-      ? import(pathToFileURL(file).href).then((m) => m as FirstViewRenderer, () => null)
+      ? import(pathToFileURL(file).href).then(
+          (m) => m as FirstViewRenderer,
+          () => null,
+        )
       : Promise.resolve(null);
     return this.renderer;
   }
@@ -110,7 +120,8 @@ export class FirstViewPages {
  * Shows the drawn first view when the address's fragment is one of the routes it was drawn for
  * (its `data-routes`, decoded). Constant text: the page's policy allows it by its hash.
  */
-export const SHOW_SCRIPT = '(function(){var e=document.getElementById("first-view-root");try{if(JSON.parse(e.getAttribute("data-routes")).indexOf(decodeURIComponent(location.hash))>=0)e.hidden=false}catch(x){}})()';
+export const SHOW_SCRIPT =
+  '(function(){var e=document.getElementById("first-view-root");try{if(JSON.parse(e.getAttribute("data-routes")).indexOf(decodeURIComponent(location.hash))>=0)e.hidden=false}catch(x){}})()';
 /** `'sha256-…'` of SHOW_SCRIPT, for the pages' script-src (page-routes.ts). */
 export const SHOW_SCRIPT_HASH = `'sha256-${createHash('sha256').update(SHOW_SCRIPT).digest('base64')}'`;
 
@@ -123,15 +134,21 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').rep
  * added), and the language on `<html>`.
  */
 export function withFirstView(template: string, markup: string, lang: string, data: FirstView, stylesheet: (href: string) => string | null): string {
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return template
     .replace(/<html lang="[^"]*">/, `<html lang="${lang === 'cs' ? 'cs' : 'en'}">`)
     .replace(/<link rel="stylesheet"(?: crossorigin)? href="([^"]+)">/g, (tag, href: string) => {
       const css = stylesheet(href);
       return css === null ? tag : `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
     })
-    .replace('<div id="root"></div>', `<div id="root"><div id="first-view-root" hidden data-routes="${attr(JSON.stringify(routesOf(data)))}">${markup}</div>`
-      + `<script>${SHOW_SCRIPT}</script></div><script type="application/json" id="first-view">${json}</script>`);
+    .replace(
+      '<div id="root"></div>',
+      `<div id="root"><div id="first-view-root" hidden data-routes="${attr(JSON.stringify(routesOf(data)))}">${markup}</div>` +
+        `<script>${SHOW_SCRIPT}</script></div><script type="application/json" id="first-view">${json}</script>`,
+    );
 }
 
 /** The app's routes that open this first view (spectator lib/routes.ts), as a fragment reads decoded. */

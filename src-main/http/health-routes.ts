@@ -13,16 +13,20 @@ export interface HealthReport {
 }
 
 export const healthRoutes: FastifyPluginAsync<{ report?: () => HealthReport }> = async (app, { report }) => {
-  app.get('/health', {
-    schema: {
-      response: {
-        200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'], additionalProperties: true },
-        503: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'], additionalProperties: true },
+  app.get(
+    '/health',
+    {
+      schema: {
+        response: {
+          200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'], additionalProperties: true },
+          503: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'], additionalProperties: true },
+        },
       },
     },
-  }, async (_req, reply) => {
-    if (!report) return { status: 'ok' };
-    const { ok, detail } = report();
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', ...detail });
-  });
+    async (_req, reply) => {
+      if (!report) return { status: 'ok' };
+      const { ok, detail } = report();
+      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', ...detail });
+    },
+  );
 };

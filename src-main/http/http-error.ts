@@ -11,7 +11,10 @@ export function errorBody(code: ErrorCode, message?: string, detail: Record<stri
 }
 
 export function sendError(reply: FastifyReply, code: ErrorCode, message?: string, detail?: Record<string, unknown>) {
-  return reply.code(errorTable[code].status).type('application/json').send(errorBody(code, message, detail));
+  return reply
+    .code(errorTable[code].status)
+    .type('application/json')
+    .send(errorBody(code, message, detail));
 }
 
 const fastifyCodes: Record<string, ErrorCode> = {

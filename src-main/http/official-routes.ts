@@ -16,13 +16,17 @@ export const officialRoutes: FastifyPluginAsync<AdminDeps> = async (plugin, deps
   const { core } = deps.gate;
   const config = { callers: ['operator', 'official'] } as const;
 
-  app.put('/events/:eventId/races/:raceId/official', {
-    config,
-    schema: { params: raceParamsSchema, body: raceOfficialSchema },
-  }, async (req) => {
-    core.existing(req.params.eventId);
-    return core.markRaceOfficial(req.params.eventId, req.params.raceId, req.body.official, actorOf(req));
-  });
+  app.put(
+    '/events/:eventId/races/:raceId/official',
+    {
+      config,
+      schema: { params: raceParamsSchema, body: raceOfficialSchema },
+    },
+    async (req) => {
+      core.existing(req.params.eventId);
+      return core.markRaceOfficial(req.params.eventId, req.params.raceId, req.body.official, actorOf(req));
+    },
+  );
 
   /** Lets the officials page check a PIN before showing its buttons. */
   app.get('/officials/session', { config }, async (req) => ({ ok: true, as: callerOf(req).kind }));

@@ -64,12 +64,24 @@ export const pageRoutes: FastifyPluginAsync<PageOptions> = async (app, { root, s
     return html;
   };
   const pages = {
-    get spectator() { return page('spectator'); },
-    get operator() { return page('operator'); },
-    get officials() { return page('officials'); },
-    get board() { return page('board'); },
-    get overlay() { return page('overlay'); },
-    get announcer() { return page('announcer'); },
+    get spectator() {
+      return page('spectator');
+    },
+    get operator() {
+      return page('operator');
+    },
+    get officials() {
+      return page('officials');
+    },
+    get board() {
+      return page('board');
+    },
+    get overlay() {
+      return page('overlay');
+    },
+    get announcer() {
+      return page('announcer');
+    },
   };
   const sendPage = (reply: import('fastify').FastifyReply, html: string | Buffer | null) => {
     if (!html) return sendError(reply, 'NotFound', 'The pages are not built; run `npm run build`');
@@ -134,8 +146,7 @@ export const pageRoutes: FastifyPluginAsync<PageOptions> = async (app, { root, s
 
   app.setNotFoundHandler((req, reply) => {
     const accept = req.headers.accept ?? '';
-    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !stationOnly(req.url)
-      && accept.includes('text/html');
+    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !stationOnly(req.url) && accept.includes('text/html');
     if (!isPage) return sendError(reply, 'NotFound', `No route ${req.method} ${req.url.split('?')[0]}`);
     return req.url.startsWith('/operator') ? sendPage(reply, pages.operator) : sendSpectator(reply);
   });

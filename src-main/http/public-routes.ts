@@ -17,8 +17,12 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  categoriesResponseSchema, eventDetailResponseSchema, eventListResponseSchema, onCourseResponseSchema,
-  resultsResponseSchema, startlistResponseSchema,
+  categoriesResponseSchema,
+  eventDetailResponseSchema,
+  eventListResponseSchema,
+  onCourseResponseSchema,
+  resultsResponseSchema,
+  startlistResponseSchema,
 } from '../wire/api.ts';
 import { liveEventResponseSchema } from '../wire/screens.ts';
 import { eventParamsSchema, raceParamsSchema } from '../wire/params.ts';
@@ -76,7 +80,12 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source
   };
   /** The kept answer for `key`, built through the route's response schema when stale. */
   const kept = (reply: FastifyReply, view: PublicEventView, key: string, races: readonly (string | null)[], build: () => unknown) =>
-    answers.get(view.eventId, key, races.filter((r): r is string => r !== null), () => String(reply.serialize(build())));
+    answers.get(
+      view.eventId,
+      key,
+      races.filter((r): r is string => r !== null),
+      () => String(reply.serialize(build())),
+    );
 
   const visible = (eventId: string): PublicEventView => {
     const view = source.event(eventId);
@@ -101,41 +110,61 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source
     });
   }
 
-  app.get<{ Params: { eventId: string } }>('/events/:eventId', {
-    schema: { params: eventParams, response: { 200: eventDetailResponseSchema } },
-  }, async (req, reply) => {
-    const view = visible(req.params.eventId);
-    return send(req, reply, kept(reply, view, 'event', [], () => view.detail()));
-  });
+  app.get<{ Params: { eventId: string } }>(
+    '/events/:eventId',
+    {
+      schema: { params: eventParams, response: { 200: eventDetailResponseSchema } },
+    },
+    async (req, reply) => {
+      const view = visible(req.params.eventId);
+      return send(
+        req,
+        reply,
+        kept(reply, view, 'event', [], () => view.detail()),
+      );
+    },
+  );
 
   // The image's bytes, decoded once per version (the state keeps the export's base64).
   const decoded = new WeakMap<EventImage, Buffer>();
   const imageQuery = { type: 'object', properties: { v: { type: 'string', maxLength: 40 } } } as const;
 
-  app.get<{ Params: { eventId: string }; Querystring: { v?: string } }>('/events/:eventId/image', {
-    schema: { params: eventParams, querystring: imageQuery },
-  }, async (req, reply) => {
-    const image = visible(req.params.eventId).image();
-    if (!image) throw new StationError('NotFound', 'This event has no image');
-    let bytes = decoded.get(image);
-    if (!bytes) decoded.set(image, (bytes = Buffer.from(image.data, 'base64')));
-    const etag = `"${image.tag}"`;
-    // A URL naming this version (the public event's imageUrl) never changes content: a phone
-    // keeps it for good. The bare URL (c123-live-mini's) is revalidated after five minutes.
-    reply
-      .header('cache-control', req.query.v === image.tag ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
-      .header('etag', etag)
-      .header('x-content-type-options', 'nosniff');
-    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-    return reply.type(image.contentType).send(bytes);
-  });
+  app.get<{ Params: { eventId: string }; Querystring: { v?: string } }>(
+    '/events/:eventId/image',
+    {
+      schema: { params: eventParams, querystring: imageQuery },
+    },
+    async (req, reply) => {
+      const image = visible(req.params.eventId).image();
+      if (!image) throw new StationError('NotFound', 'This event has no image');
+      let bytes = decoded.get(image);
+      if (!bytes) decoded.set(image, (bytes = Buffer.from(image.data, 'base64')));
+      const etag = `"${image.tag}"`;
+      // A URL naming this version (the public event's imageUrl) never changes content: a phone
+      // keeps it for good. The bare URL (c123-live-mini's) is revalidated after five minutes.
+      reply
+        .header('cache-control', req.query.v === image.tag ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
+        .header('etag', etag)
+        .header('x-content-type-options', 'nosniff');
+      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.type(image.contentType).send(bytes);
+    },
+  );
 
-  app.get<{ Params: { eventId: string } }>('/events/:eventId/categories', {
-    schema: { params: eventParams, response: { 200: categoriesResponseSchema } },
-  }, async (req, reply) => {
-    const view = visible(req.params.eventId);
-    return send(req, reply, kept(reply, view, 'categories', [], () => ({ categories: view.categories() })));
-  });
+  app.get<{ Params: { eventId: string } }>(
+    '/events/:eventId/categories',
+    {
+      schema: { params: eventParams, response: { 200: categoriesResponseSchema } },
+    },
+    async (req, reply) => {
+      const view = visible(req.params.eventId);
+      return send(
+        req,
+        reply,
+        kept(reply, view, 'categories', [], () => ({ categories: view.categories() })),
+      );
+    },
+  );
 
   app.get<{ Params: { eventId: string; raceId: string }; Querystring: { catId?: string; detailed?: string } }>(
     '/events/:eventId/results/:raceId',
@@ -146,25 +175,41 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source
       const detailed = req.query.detailed === 'true' || req.query.detailed === '1';
       const catId = req.query.catId || null;
       const key = `results|${race.raceId}|${detailed}|${catId ?? ''}`;
-      return send(req, reply, kept(reply, view, key, [race.raceId, race.pairedRaceId], () => ({
-        race: { raceId: race.raceId, classId: race.classId, raceType: race.raceType, raceStatus: race.raceStatus, officialAt: race.officialAt },
-        results: view.results(race.raceId, { catId, detailed }),
-      })));
+      return send(
+        req,
+        reply,
+        kept(reply, view, key, [race.raceId, race.pairedRaceId], () => ({
+          race: { raceId: race.raceId, classId: race.classId, raceType: race.raceType, raceStatus: race.raceStatus, officialAt: race.officialAt },
+          results: view.results(race.raceId, { catId, detailed }),
+        })),
+      );
     },
   );
 
-  app.get<{ Params: { eventId: string; raceId: string } }>('/events/:eventId/startlist/:raceId', {
-    schema: { params: raceParams, response: { 200: startlistResponseSchema } },
-  }, async (req, reply) => {
-    const view = visible(req.params.eventId);
-    const race = raceOf(view, req.params.raceId);
-    return send(req, reply, kept(reply, view, `startlist|${race.raceId}`, [race.raceId, race.pairedRaceId], () => ({
-      race: { raceId: race.raceId, classId: race.classId, startTime: race.startTime, pairedRaceId: race.pairedRaceId },
-      startlist: view.startlist(race.raceId),
-    })));
-  });
+  app.get<{ Params: { eventId: string; raceId: string } }>(
+    '/events/:eventId/startlist/:raceId',
+    {
+      schema: { params: raceParams, response: { 200: startlistResponseSchema } },
+    },
+    async (req, reply) => {
+      const view = visible(req.params.eventId);
+      const race = raceOf(view, req.params.raceId);
+      return send(
+        req,
+        reply,
+        kept(reply, view, `startlist|${race.raceId}`, [race.raceId, race.pairedRaceId], () => ({
+          race: { raceId: race.raceId, classId: race.classId, startTime: race.startTime, pairedRaceId: race.pairedRaceId },
+          startlist: view.startlist(race.raceId),
+        })),
+      );
+    },
+  );
 
-  app.get<{ Params: { eventId: string } }>('/events/:eventId/oncourse', {
-    schema: { params: eventParams, response: { 200: onCourseResponseSchema } },
-  }, async (req) => ({ oncourse: visible(req.params.eventId).oncourse() }));
+  app.get<{ Params: { eventId: string } }>(
+    '/events/:eventId/oncourse',
+    {
+      schema: { params: eventParams, response: { 200: onCourseResponseSchema } },
+    },
+    async (req) => ({ oncourse: visible(req.params.eventId).oncourse() }),
+  );
 };

@@ -10,14 +10,29 @@
  * upgrade). Every answer is a fresh or a shared object that callers must not change.
  */
 import type {
-  EventStatus, PublicAggregatedCategory, PublicClass, PublicEvent, PublicEventDetail, PublicOnCourseEntry, PublicRace,
-  PublicResult, PublicStartlistEntry,
+  EventStatus,
+  PublicAggregatedCategory,
+  PublicClass,
+  PublicEvent,
+  PublicEventDetail,
+  PublicOnCourseEntry,
+  PublicRace,
+  PublicResult,
+  PublicStartlistEntry,
 } from '../wire/api.ts';
 import type { EventImage, EventState } from '../domain/model.ts';
 import type { ResultsQuery } from '../domain/public-view.ts';
 import {
-  aggregatedCategories, onCourseList, publicClasses, publicEvent, publicEventDetail, publicRace, publicRaces, raceById,
-  raceResults, startlist,
+  aggregatedCategories,
+  onCourseList,
+  publicClasses,
+  publicEvent,
+  publicEventDetail,
+  publicRace,
+  publicRaces,
+  raceById,
+  raceResults,
+  startlist,
 } from '../domain/public-view.ts';
 import { headerImage } from '../domain/canoe123/event-images.ts';
 import { liveEventOf, type LiveEventCandidate } from '../domain/live-event.ts';

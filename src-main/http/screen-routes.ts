@@ -6,9 +6,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
-import {
-  screenIdPattern, screenKinds, screenSettingsPatchSchema, type ScreenSettingsPatch,
-} from '../wire/screens.ts';
+import { screenIdPattern, screenKinds, screenSettingsPatchSchema, type ScreenSettingsPatch } from '../wire/screens.ts';
 import type { StationCore } from '../station-core.ts';
 import { StationError } from '../station-core.ts';
 import type { ScreenRegistry } from '../screens/screen-registry.ts';
@@ -52,25 +50,33 @@ export function screenRoutes(deps: ScreenRouteDeps): FastifyPluginAsync {
 
     app.get('/screens', async () => screens.overview());
 
-    app.put('/screens/kinds/:kind', {
-      schema: { params: kindParams, body: screenSettingsPatchSchema },
-    }, async (req) => {
-      checkEvent(core, req.body.eventId);
-      screens.setKind(req.params.kind, req.body);
-      core.activity.add(null, 'info', `Screens: ${req.params.kind} settings changed (${describe(req.body)})`);
-      return screens.overview();
-    });
+    app.put(
+      '/screens/kinds/:kind',
+      {
+        schema: { params: kindParams, body: screenSettingsPatchSchema },
+      },
+      async (req) => {
+        checkEvent(core, req.body.eventId);
+        screens.setKind(req.params.kind, req.body);
+        core.activity.add(null, 'info', `Screens: ${req.params.kind} settings changed (${describe(req.body)})`);
+        return screens.overview();
+      },
+    );
 
-    app.put('/screens/:screenId', {
-      schema: { params: screenParams, body: screenBody },
-    }, async (req) => {
-      const kind = req.body.kind ?? screens.kindOf(req.params.screenId);
-      if (!kind) throw new StationError('NotFound', `No screen ${req.params.screenId} is known; say its kind`);
-      checkEvent(core, req.body.settings?.eventId);
-      screens.setScreen(req.params.screenId, kind, req.body.label ?? null, req.body.settings);
-      core.activity.add(null, 'info', `Screens: ${req.body.label || req.params.screenId} (${kind}) set apart (${describe(req.body.settings ?? {})})`);
-      return screens.overview();
-    });
+    app.put(
+      '/screens/:screenId',
+      {
+        schema: { params: screenParams, body: screenBody },
+      },
+      async (req) => {
+        const kind = req.body.kind ?? screens.kindOf(req.params.screenId);
+        if (!kind) throw new StationError('NotFound', `No screen ${req.params.screenId} is known; say its kind`);
+        checkEvent(core, req.body.settings?.eventId);
+        screens.setScreen(req.params.screenId, kind, req.body.label ?? null, req.body.settings);
+        core.activity.add(null, 'info', `Screens: ${req.body.label || req.params.screenId} (${kind}) set apart (${describe(req.body.settings ?? {})})`);
+        return screens.overview();
+      },
+    );
 
     app.delete('/screens/:screenId', { schema: { params: screenParams } }, async (req) => {
       if (!screens.forgetScreen(req.params.screenId)) throw new StationError('NotFound', `Screen ${req.params.screenId} has no settings of its own`);

@@ -70,15 +70,25 @@ export class SignInGuard {
     this.stationFailures.push(now);
     this.wrongPins++;
     if (own.length >= this.o.attempts) {
-      this.o.activity.refused(`pin|${address}`, null,
+      this.o.activity.refused(
+        `pin|${address}`,
+        null,
         `Officials PIN: ${own.length} wrong PINs from ${address} within ${this.o.windowMs / 1000} s; that address must wait up to ${this.secondsLeft(own[0], now)} s`,
-        now, LOG_EVERY_MS, true);
+        now,
+        LOG_EVERY_MS,
+        true,
+      );
     }
     if (this.stationFailures.length >= this.o.stationAttempts) {
       const from = [...this.failures.values()].filter((times) => times.some((t) => t > now - this.o.windowMs)).length;
-      this.o.activity.refused('pin|station', null,
+      this.o.activity.refused(
+        'pin|station',
+        null,
         `Officials PIN: ${this.stationFailures.length} wrong PINs from ${from} address(es) within ${this.o.windowMs / 1000} s; PIN sign-in paused for up to ${this.secondsLeft(this.stationFailures[0], now)} s (the operator is not affected)`,
-        now, LOG_EVERY_MS, true);
+        now,
+        LOG_EVERY_MS,
+        true,
+      );
     }
     return null;
   }

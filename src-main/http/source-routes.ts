@@ -20,7 +20,6 @@ export interface SourceRouteDeps {
   sources: TimingSources;
 }
 
-
 const replayBody = {
   type: 'object',
   properties: { speed: { type: 'number', exclusiveMinimum: 0, maximum: 1000 } },
@@ -39,17 +38,24 @@ export function sourceRoutes(deps: SourceRouteDeps): FastifyPluginAsync {
       return sources.status(req.params.eventId);
     });
 
-    app.put('/events/:eventId/source', {
-      schema: { params: eventParamsSchema, body: sourceConfigSchema },
-    }, async (req): Promise<TimingSourceStatus> => {
-      core.existing(req.params.eventId);
-      const xmlPath = req.body.xmlPath?.trim();
-      if (xmlPath && !isAbsolute(xmlPath)) {
-        throw new StationError('InvalidRequest', `The XML file must be a full path on the station computer (e.g. C:\\Canoe123\\event.xml or /home/timing/event.xml), got "${xmlPath}"`);
-      }
-      await sources.set(req.params.eventId, req.body);
-      return sources.status(req.params.eventId);
-    });
+    app.put(
+      '/events/:eventId/source',
+      {
+        schema: { params: eventParamsSchema, body: sourceConfigSchema },
+      },
+      async (req): Promise<TimingSourceStatus> => {
+        core.existing(req.params.eventId);
+        const xmlPath = req.body.xmlPath?.trim();
+        if (xmlPath && !isAbsolute(xmlPath)) {
+          throw new StationError(
+            'InvalidRequest',
+            `The XML file must be a full path on the station computer (e.g. C:\\Canoe123\\event.xml or /home/timing/event.xml), got "${xmlPath}"`,
+          );
+        }
+        await sources.set(req.params.eventId, req.body);
+        return sources.status(req.params.eventId);
+      },
+    );
 
     app.delete('/events/:eventId/source/replay', { schema: { params: eventParamsSchema } }, async (req) => {
       core.existing(req.params.eventId);

@@ -22,7 +22,6 @@ const refusedParams = {
   required: ['eventId', 'id'],
 } as const;
 
-
 export function uplinkRoutes(deps: UplinkRouteDeps): FastifyPluginAsync {
   const { uplink } = deps;
   return async (plugin) => {
@@ -33,25 +32,41 @@ export function uplinkRoutes(deps: UplinkRouteDeps): FastifyPluginAsync {
 
     app.get('/events/:eventId/uplink', { schema: { params: eventParamsSchema } }, async (req) => uplink.status(req.params.eventId));
 
-    app.put('/events/:eventId/uplink', {
-      schema: { params: eventParamsSchema, body: uplinkSettingsSchema },
-    }, async (req) => uplink.configure(req.params.eventId, req.body));
+    app.put(
+      '/events/:eventId/uplink',
+      {
+        schema: { params: eventParamsSchema, body: uplinkSettingsSchema },
+      },
+      async (req) => uplink.configure(req.params.eventId, req.body),
+    );
 
     app.delete('/events/:eventId/uplink', { schema: { params: eventParamsSchema } }, async (req) => {
       uplink.remove(req.params.eventId);
       return uplink.status(req.params.eventId);
     });
 
-    app.post('/events/:eventId/uplink/test', {
-      schema: { params: eventParamsSchema, body: uplinkTestSchema },
-    }, async (req) => uplink.test(req.params.eventId, req.body ?? {}));
+    app.post(
+      '/events/:eventId/uplink/test',
+      {
+        schema: { params: eventParamsSchema, body: uplinkTestSchema },
+      },
+      async (req) => uplink.test(req.params.eventId, req.body ?? {}),
+    );
 
-    app.post('/events/:eventId/uplink/refused/:id/retry', {
-      schema: { params: refusedParams },
-    }, async (req) => uplink.retryRefused(req.params.eventId, Number(req.params.id)));
+    app.post(
+      '/events/:eventId/uplink/refused/:id/retry',
+      {
+        schema: { params: refusedParams },
+      },
+      async (req) => uplink.retryRefused(req.params.eventId, Number(req.params.id)),
+    );
 
-    app.delete('/events/:eventId/uplink/refused/:id', {
-      schema: { params: refusedParams },
-    }, async (req) => uplink.discardRefused(req.params.eventId, Number(req.params.id)));
+    app.delete(
+      '/events/:eventId/uplink/refused/:id',
+      {
+        schema: { params: refusedParams },
+      },
+      async (req) => uplink.discardRefused(req.params.eventId, Number(req.params.id)),
+    );
   };
 }

@@ -51,10 +51,13 @@ export class Heartbeat {
   }
 
   private schedule(): void {
-    this.timer = setTimeout(() => {
-      this.tick();
-      this.schedule();
-    }, Math.max(1, this.opts.intervalMs() / SLICES));
+    this.timer = setTimeout(
+      () => {
+        this.tick();
+        this.schedule();
+      },
+      Math.max(1, this.opts.intervalMs() / SLICES),
+    );
     this.timer.unref();
   }
 

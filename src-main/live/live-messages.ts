@@ -108,7 +108,7 @@ function changedRaces(before: EventState, after: EventState) {
 
 function raceDiffMessage(before: EventState, after: EventState, raceId: string, legacy: boolean): LiveMessage | null {
   if (!raceById(after, raceId)) return null;
-  const old: readonly PublicResult[] = raceById(before, raceId) ? raceResults(before, raceId, { detailed: true }) ?? [] : [];
+  const old: readonly PublicResult[] = raceById(before, raceId) ? (raceResults(before, raceId, { detailed: true }) ?? []) : [];
   const now = raceResults(after, raceId, { detailed: true }) ?? [];
   const d = diffRace(old, now);
   if (isEmptyDiff(d)) return null;

@@ -126,7 +126,11 @@ function patchOf(row: PublicResult, fields: readonly Field[]): WsRowPatch {
 
 function rankUpdate(row: PublicResult): WsRankUpdate {
   const update: WsRankUpdate = {
-    participantId: row.participantId, rnk: row.rnk, totalBehind: row.totalBehind, catRnk: row.catRnk, catTotalBehind: row.catTotalBehind,
+    participantId: row.participantId,
+    rnk: row.rnk,
+    totalBehind: row.totalBehind,
+    catRnk: row.catRnk,
+    catTotalBehind: row.catTotalBehind,
   };
   if ('prevRnk' in row) update.prevRnk = row.prevRnk ?? null;
   return update;

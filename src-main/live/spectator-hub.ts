@@ -130,7 +130,6 @@ export class SpectatorHub implements LiveSink {
     return n;
   }
 
-
   /**
    * Adds an upgraded socket from `address`, speaking live protocol `protocol` (wire/live.ts), to
    * its event's room and sends it the current `full`. A venue screen's socket (`ws.isScreen`, set
@@ -319,4 +318,3 @@ export class SpectatorHub implements LiveSink {
     for (const room of this.rooms.values()) yield* room.sockets;
   }
 }
-

@@ -42,7 +42,11 @@ export interface UpgradeOptions {
 }
 
 export function attachUpgrade(
-  server: Server, source: PublicSource, settings: Settings, hub: SpectatorHub, { addressOf = clientAddress, screens }: UpgradeOptions = {},
+  server: Server,
+  source: PublicSource,
+  settings: Settings,
+  hub: SpectatorHub,
+  { addressOf = clientAddress, screens }: UpgradeOptions = {},
 ): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -72,7 +76,9 @@ export function attachUpgrade(
     if (!isScreen && hub.connections(eventId) >= max) return refuse(socket, 'ConnectionLimitReached', undefined, { maxConnections: max });
     const perAddress = settings.maxConnectionsPerAddress;
     if (!isScreen && hub.connectionsFrom(address) >= perAddress) {
-      return refuse(socket, 'TooManyConnections', `Too many live connections from ${address} (at most ${perAddress})`, { maxConnectionsPerAddress: perAddress });
+      return refuse(socket, 'TooManyConnections', `Too many live connections from ${address} (at most ${perAddress})`, {
+        maxConnectionsPerAddress: perAddress,
+      });
     }
     const protocol = liveProtocol(req.url ?? '');
     hub.wss.handleUpgrade(req, socket, head, (ws: SpectatorSocket) => {
@@ -110,7 +116,7 @@ function refuse(socket: Duplex, code: ErrorCode, message?: string, extra: Record
   // half-closes it, and a client that never closes its own end would hold it open for good.
   socket.once('finish', () => socket.destroy());
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
-      + `Connection: close\r\n${status === 503 ? 'Retry-After: 5\r\n' : ''}\r\n${body}`,
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n${status === 503 ? 'Retry-After: 5\r\n' : ''}\r\n${body}`,
   );
 }

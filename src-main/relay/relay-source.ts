@@ -6,9 +6,7 @@
  * nothing here decides anything: a results query is answered from the race's detailed list with
  * the same `selectResults` the domain checks against its own answer.
  */
-import type {
-  EventStatus, PublicAggregatedCategory, PublicEvent, PublicOnCourseEntry, PublicRace, PublicResult, PublicStartlistEntry,
-} from '../wire/api.ts';
+import type { EventStatus, PublicAggregatedCategory, PublicEvent, PublicOnCourseEntry, PublicRace, PublicResult, PublicStartlistEntry } from '../wire/api.ts';
 import type { EventImage } from '../domain/model.ts';
 import { selectResults } from '../domain/public-view.ts';
 import type { PublicEventDocument, PublicEventView, PublicSource } from '../http/public-source.ts';

@@ -23,7 +23,19 @@ import type { PublicAnswers } from '../http/public-answers.ts';
 import type { HealthReport } from '../http/health-routes.ts';
 import { fullMessageText, refreshMessageText } from '../live/spectator-hub.ts';
 import {
-  DOC, F, META, compareIds, docsKey, entryFields, idsKey, listKey, logKey, shownUrl, streamKey, versionField, writerKey,
+  DOC,
+  F,
+  META,
+  compareIds,
+  docsKey,
+  entryFields,
+  idsKey,
+  listKey,
+  logKey,
+  shownUrl,
+  streamKey,
+  versionField,
+  writerKey,
 } from '../outlets/redis/layout.ts';
 import { openRedis, redisProblem, type RedisLink } from '../outlets/redis/redis-connection.ts';
 import { EventCopy, type RelayCopies } from './relay-source.ts';
@@ -107,7 +119,7 @@ export class StreamFollower {
         const copies = [...this.deps.copies.events.values()];
         const keys = [logKey, ...copies.map((c) => streamKey(c.eventId))];
         const ids = [this.logPosition ?? '$', ...copies.map((c) => c.position)];
-        const reply = await this.reader.redis.xread('COUNT', 500, 'BLOCK', this.blockMs, 'STREAMS', ...keys, ...ids) as StreamReply;
+        const reply = (await this.reader.redis.xread('COUNT', 500, 'BLOCK', this.blockMs, 'STREAMS', ...keys, ...ids)) as StreamReply;
         this.lastReadAt = Date.now();
         for (const [key, entries] of reply ?? []) {
           if (key === logKey) await this.readLog(entries);
@@ -136,9 +148,12 @@ export class StreamFollower {
   private problem(err: unknown): void {
     if (this.closed || this.outage) return;
     this.outage = { since: Date.now(), problem: redisProblem(err) };
-    this.deps.log('warn', this.loadedOnce
-      ? `Redis at ${shownUrl(this.deps.url)} is unreachable (${this.outage.problem}): serving what this relay has until it is back.`
-      : `Redis at ${shownUrl(this.deps.url)} is unreachable (${this.outage.problem}): waiting for it before listening.`);
+    this.deps.log(
+      'warn',
+      this.loadedOnce
+        ? `Redis at ${shownUrl(this.deps.url)} is unreachable (${this.outage.problem}): serving what this relay has until it is back.`
+        : `Redis at ${shownUrl(this.deps.url)} is unreachable (${this.outage.problem}): waiting for it before listening.`,
+    );
   }
 
   private async untilReady(): Promise<void> {
@@ -203,8 +218,8 @@ export class StreamFollower {
       }
       const seq = Number(f[F.seq]);
       const message = f[F.message];
-      const continues = f[F.kind] !== 'reset' && f[F.boot] === copy.boot
-        && (message === undefined ? seq === copy.seq : seq === copy.seq + 1 || seq <= copy.seq);
+      const continues =
+        f[F.kind] !== 'reset' && f[F.boot] === copy.boot && (message === undefined ? seq === copy.seq : seq === copy.seq + 1 || seq <= copy.seq);
       if (!continues) {
         await this.resync(copy.eventId);
         continue;
@@ -265,10 +280,7 @@ export class StreamFollower {
    * and tells its phones when they missed something.
    */
   private async resync(eventId: string): Promise<void> {
-    const replies = await this.commands.redis.multi()
-      .hgetall(docsKey(eventId))
-      .xrevrange(streamKey(eventId), '+', '-', 'COUNT', 1)
-      .exec();
+    const replies = await this.commands.redis.multi().hgetall(docsKey(eventId)).xrevrange(streamKey(eventId), '+', '-', 'COUNT', 1).exec();
     if (!replies) throw new Error('snapshot read aborted');
     for (const [err] of replies) if (err) throw err;
     const hash = replies[0][1] as Record<string, string>;
@@ -286,9 +298,8 @@ export class StreamFollower {
     const full = copy.json(DOC.full);
     if (before.boot !== copy.boot || before.seq !== copy.seq || before.full !== full) {
       // The structure moved: a `full` (a refresh would not reload it); else a `refresh`.
-      const message = before.full !== full && full !== undefined
-        ? fullMessageText(copy.seq, copy.bootField, full)
-        : refreshMessageText(copy.seq, copy.bootField);
+      const message =
+        before.full !== full && full !== undefined ? fullMessageText(copy.seq, copy.bootField, full) : refreshMessageText(copy.seq, copy.bootField);
       this.deps.hub.forward(eventId, message);
       this.stats.resyncMessages++;
     }

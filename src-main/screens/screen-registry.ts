@@ -20,7 +20,12 @@ import type { WebSocket } from 'ws';
 import { CLOSE_GOING_AWAY } from '../wire/live.ts';
 import type { ErrorCode } from '../wire/errors.ts';
 import {
-  screenIdPattern, screenKinds, type ScreenConfig, type ScreenInfo, type ScreenKind, type ScreenSettingsPatch,
+  screenIdPattern,
+  screenKinds,
+  type ScreenConfig,
+  type ScreenInfo,
+  type ScreenKind,
+  type ScreenSettingsPatch,
   type ScreensOverview,
 } from '../wire/screens.ts';
 import { liveEventOf, type LiveEventCandidate } from '../domain/live-event.ts';
@@ -146,8 +151,10 @@ export class ScreenRegistry {
 
   /** Could `claimDataSlot` succeed? (checked before the upgrade, claimed after it) */
   mayClaimDataSlot(screenId: string, address: string): boolean {
-    return [...this.controls].some((c) => c.ident.screenId === screenId && c.ident.address === address)
-      && (this.dataSockets.get(screenId)?.size ?? 0) < MAX_DATA_SOCKETS;
+    return (
+      [...this.controls].some((c) => c.ident.screenId === screenId && c.ident.address === address) &&
+      (this.dataSockets.get(screenId)?.size ?? 0) < MAX_DATA_SOCKETS
+    );
   }
 
   /** The station's events changed (status, created, deleted): re-resolve every screen. */

@@ -14,9 +14,7 @@ import type { StationCore } from '../station-core.ts';
 import type { Change } from '../domain/decision.ts';
 import type { Settings } from '../settings.ts';
 import type { SourceStore, StoredSource } from '../store/source-store.ts';
-import {
-  CANOE123_PORT, type ReplayStatus, type SourceConfig, type SourceConfigInput, type SourceKind, type TimingSourceStatus,
-} from '../wire/sources.ts';
+import { CANOE123_PORT, type ReplayStatus, type SourceConfig, type SourceConfigInput, type SourceKind, type TimingSourceStatus } from '../wire/sources.ts';
 import type { DirectCanoe123Source } from './canoe123/direct-source.ts';
 import type { UdpDiscovery } from './canoe123/udp-discovery.ts';
 
@@ -81,7 +79,7 @@ export class TimingSources {
       kind: input.kind,
       host: address === null ? before.host : address.host,
       port: address?.port ?? input.port ?? before.port,
-      xmlPath: input.xmlPath === undefined ? before.xmlPath : (input.xmlPath?.trim() || null),
+      xmlPath: input.xmlPath === undefined ? before.xmlPath : input.xmlPath?.trim() || null,
     };
     await this.stopRunning(eventId);
     if (!replay) await this.stopReplay(eventId);
@@ -102,9 +100,18 @@ export class TimingSources {
       eventId,
       config,
       connection: source?.connectionStatus() ?? null,
-      xml: source?.xmlStatus() ?? (config.xmlPath ? {
-        path: config.xmlPath, state: 'off', lastImportAt: this.stored.get(eventId)?.xmlImportedAt ?? null, lastImport: null, identicalSkipped: 0, problem: null,
-      } : null),
+      xml:
+        source?.xmlStatus() ??
+        (config.xmlPath
+          ? {
+              path: config.xmlPath,
+              state: 'off',
+              lastImportAt: this.stored.get(eventId)?.xmlImportedAt ?? null,
+              lastImport: null,
+              identicalSkipped: 0,
+              problem: null,
+            }
+          : null),
       discovered: this.discovery?.heard() ?? [],
       replay: this.replays.get(eventId)?.status() ?? null,
       replayEnded: (this.stored.get(eventId)?.replay ?? false) && !this.replays.has(eventId),
@@ -157,10 +164,7 @@ export class TimingSources {
   private async run(s: StoredSource): Promise<void> {
     const { kind, xmlPath } = s.config;
     if (kind === 'c123-server' || (kind === 'manual' && !xmlPath)) return;
-    const [{ DirectCanoe123Source }, { UdpDiscovery }] = await Promise.all([
-      import('./canoe123/direct-source.ts'),
-      import('./canoe123/udp-discovery.ts'),
-    ]);
+    const [{ DirectCanoe123Source }, { UdpDiscovery }] = await Promise.all([import('./canoe123/direct-source.ts'), import('./canoe123/udp-discovery.ts')]);
     this.discovery ??= new UdpDiscovery(this.deps.settings.canoe123UdpPort, this.deps.now);
     if (!this.deps.core.get(s.eventId) || this.closed) return;
     const source = new DirectCanoe123Source({
@@ -210,7 +214,10 @@ export class TimingSources {
   private serially<T>(eventId: string, work: () => Promise<T>): Promise<T> {
     const before = this.switching.get(eventId) ?? Promise.resolve();
     const result = before.then(work);
-    const settled = result.then(() => {}, () => {});
+    const settled = result.then(
+      () => {},
+      () => {},
+    );
     this.switching.set(eventId, settled);
     void settled.then(() => {
       if (this.switching.get(eventId) === settled) this.switching.delete(eventId);

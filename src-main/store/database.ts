@@ -50,9 +50,11 @@ function lockAndCheckVersion(db: Database, dataDir: string): void {
   } catch (err) {
     if (sqliteCode(err) === SQLITE_BUSY) {
       const holder = readLockInfo(dataDir);
-      throw new StartupError(holder
-        ? `The data folder ${dataDir} is in use by another Raceside station (${describeHolder(holder)}). Stop that station first, or start this one with another data folder (--data <folder>).`
-        : `The data folder ${dataDir} is in use by another program that holds its database open. Close it first, or start with another data folder (--data <folder>).`);
+      throw new StartupError(
+        holder
+          ? `The data folder ${dataDir} is in use by another Raceside station (${describeHolder(holder)}). Stop that station first, or start this one with another data folder (--data <folder>).`
+          : `The data folder ${dataDir} is in use by another program that holds its database open. Close it first, or start with another data folder (--data <folder>).`,
+      );
     }
     if (sqliteCode(err) === SQLITE_NOTADB) throw notADatabase(dataDir);
     throw err;
@@ -71,13 +73,17 @@ function lockAndCheckVersion(db: Database, dataDir: string): void {
     throw err;
   }
   if (version > newestSchemaVersion) {
-    throw new StartupError(`The data folder ${dataDir} was written by a newer Raceside (database schema ${version}; this one knows up to ${newestSchemaVersion}). `
-      + 'Start it with that newer Raceside, or choose another data folder (--data <folder>); nothing was changed.');
+    throw new StartupError(
+      `The data folder ${dataDir} was written by a newer Raceside (database schema ${version}; this one knows up to ${newestSchemaVersion}). ` +
+        'Start it with that newer Raceside, or choose another data folder (--data <folder>); nothing was changed.',
+    );
   }
 }
 
 function notADatabase(dataDir: string): StartupError {
-  return new StartupError(`The file ${join(dataDir, DATABASE_FILE)} is not a Raceside database, or it is damaged. Move it away, or choose another data folder (--data <folder>).`);
+  return new StartupError(
+    `The file ${join(dataDir, DATABASE_FILE)} is not a Raceside database, or it is damaged. Move it away, or choose another data folder (--data <folder>).`,
+  );
 }
 
 function sqliteCode(err: unknown): number | undefined {

@@ -11,7 +11,17 @@
 import type { EventStatus, MergeStrategy } from '../wire/api.ts';
 import type { DeletedEvent } from '../wire/admin.ts';
 import type { Change } from '../domain/decision.ts';
-import { freshOnCourseFeed, type Actor, type EventImage, type EventMeta, type EventState, type RaceOfficialMark, type ResultRow, type StatusChange, type Structure } from '../domain/model.ts';
+import {
+  freshOnCourseFeed,
+  type Actor,
+  type EventImage,
+  type EventMeta,
+  type EventState,
+  type RaceOfficialMark,
+  type ResultRow,
+  type StatusChange,
+  type Structure,
+} from '../domain/model.ts';
 import { transaction, type Database } from './database.ts';
 
 type StoredRow = Omit<ResultRow, 'raceId' | 'participantId'>;
@@ -26,7 +36,6 @@ interface DeletedSnapshot {
   event: Row;
   children: Record<string, Row[]>;
 }
-
 
 const SELECT_DELETED = `SELECT deleted_id AS deletedId, event_id AS eventId, main_title AS mainTitle, status,
   result_rows AS resultRows, deleted_at AS deletedAt, deleted_by AS deletedBy FROM deleted_events`;
@@ -51,7 +60,8 @@ export class EventStore {
   constructor(db: Database) {
     this.db = db;
     this.stmts = {
-      insertEvent: db.prepare(`INSERT INTO events (event_id, api_key, status, status_changed_at, meta, merge_strategy, created_at, has_xml, structure_version, structure)
+      insertEvent:
+        db.prepare(`INSERT INTO events (event_id, api_key, status, status_changed_at, meta, merge_strategy, created_at, has_xml, structure_version, structure)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       deleteEvent: db.prepare('DELETE FROM events WHERE event_id = ?'),
       updateMeta: db.prepare('UPDATE events SET meta = ? WHERE event_id = ?'),
@@ -94,7 +104,9 @@ export class EventStore {
     const history = this.db.prepare(`SELECT * FROM status_history${where} ORDER BY event_id, seq`).all(...args) as Record<string, string>[];
     const rows = this.db.prepare(`SELECT * FROM results${where}`).all(...args) as Record<string, string>[];
     const officials = this.db.prepare(`SELECT * FROM race_official${where}`).all(...args) as Record<string, string>[];
-    const images = this.db.prepare(`SELECT * FROM event_images${where} ORDER BY event_id, CASE slot WHEN 'left' THEN 0 WHEN 'right' THEN 1 ELSE 2 END`).all(...args) as Record<string, string>[];
+    const images = this.db
+      .prepare(`SELECT * FROM event_images${where} ORDER BY event_id, CASE slot WHEN 'left' THEN 0 WHEN 'right' THEN 1 ELSE 2 END`)
+      .all(...args) as Record<string, string>[];
     const byId = new Map<string, EventState>();
     for (const e of events) {
       byId.set(e.event_id as string, {
@@ -136,8 +148,16 @@ export class EventStore {
 
   createEvent(state: EventState): void {
     this.stmts.insertEvent.run(
-      state.meta.eventId, state.apiKey, state.status, state.statusChangedAt, JSON.stringify(state.meta),
-      state.mergeStrategy, state.createdAt, state.hasXml ? 1 : 0, state.structureVersion, JSON.stringify(state.structure),
+      state.meta.eventId,
+      state.apiKey,
+      state.status,
+      state.statusChangedAt,
+      JSON.stringify(state.meta),
+      state.mergeStrategy,
+      state.createdAt,
+      state.hasXml ? 1 : 0,
+      state.structureVersion,
+      JSON.stringify(state.structure),
     );
   }
 
@@ -155,8 +175,12 @@ export class EventStore {
       }
       const snapshot: DeletedSnapshot = { event, children };
       const meta = JSON.parse(event.meta as string) as EventMeta;
-      const { lastInsertRowid } = this.db.prepare(`INSERT INTO deleted_events (event_id, main_title, status, result_rows, deleted_at, deleted_by, snapshot)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(eventId, meta.mainTitle, event.status, children.results?.length ?? 0, at, by, JSON.stringify(snapshot));
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO deleted_events (event_id, main_title, status, result_rows, deleted_at, deleted_by, snapshot)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(eventId, meta.mainTitle, event.status, children.results?.length ?? 0, at, by, JSON.stringify(snapshot));
       this.stmts.deleteEvent.run(eventId);
       return Number(lastInsertRowid);
     });
@@ -195,7 +219,8 @@ export class EventStore {
       const meta = { ...(JSON.parse(snap.event.meta as string) as EventMeta), eventId };
       const insert = (table: string, row: Row, idColumn: string) => {
         const cols = Object.keys(row);
-        this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+        this.db
+          .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
           .run(...cols.map((c) => (c === idColumn ? eventId : row[c])));
       };
       insert('events', { ...snap.event, meta: JSON.stringify(meta) }, 'event_id');
@@ -287,7 +312,7 @@ export class EventStore {
 
   /** The newest `limit` log entries, newest first. */
   recentLog(limit: number): { id: number; at: string; eventId: string | null; level: 'info' | 'warn' | 'error'; message: string }[] {
-    return (this.db.prepare('SELECT id, at, event_id AS eventId, level, message FROM activity_log ORDER BY id DESC LIMIT ?').all(limit) as never[]);
+    return this.db.prepare('SELECT id, at, event_id AS eventId, level, message FROM activity_log ORDER BY id DESC LIMIT ?').all(limit) as never[];
   }
 
   /** Feed health records (JSON, feed-monitor.ts) by event id. */

@@ -95,7 +95,7 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 4,
-    description: 'timing source per event (c123-server push, direct Canoe123, XML only) and its XML file\'s last import',
+    description: "timing source per event (c123-server push, direct Canoe123, XML only) and its XML file's last import",
     sql: `
       CREATE TABLE event_sources (
         event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,

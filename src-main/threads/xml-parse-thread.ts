@@ -11,7 +11,10 @@ import { outsideArchive } from '../asar-paths.ts';
 
 // Run as TypeScript from sources, as JavaScript once compiled; in the packaged app from the plain
 // copy beside app.asar (asar-paths.ts).
-const workerFile = outsideArchive(fileURLToPath(new URL(`./xml-parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)), 'parse-worker');
+const workerFile = outsideArchive(
+  fileURLToPath(new URL(`./xml-parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)),
+  'parse-worker',
+);
 
 export class XmlParseThread {
   private worker: Worker | null = null;

@@ -213,8 +213,12 @@ export type SettingsPatch = FromSchema<typeof settingsPatchSchema>;
 const text = (max: number) => ({ type: ['string', 'null'], maxLength: max }) as const;
 const metaFields = {
   mainTitle: { type: 'string', minLength: 1, maxLength: 200 },
-  subTitle: text(200), location: text(200), facility: text(200),
-  startDate: text(40), endDate: text(40), discipline: text(40),
+  subTitle: text(200),
+  location: text(200),
+  facility: text(200),
+  startDate: text(40),
+  endDate: text(40),
+  discipline: text(40),
 } as const;
 
 /** `POST /admin/events` (c123-server's create, and the dashboard's). */

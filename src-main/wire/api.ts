@@ -28,8 +28,19 @@ export const mergeStrategies = ['xml-structure-live-results', 'xml-authoritative
 export type MergeStrategy = (typeof mergeStrategies)[number];
 
 export const raceTypes = [
-  'best-run-1', 'best-run-2', 'training', 'seeding', 'qualification', 'semifinal', 'final',
-  'cross-trial', 'cross-heat', 'cross-semifinal', 'cross-final', 'cross-extra', 'unknown',
+  'best-run-1',
+  'best-run-2',
+  'training',
+  'seeding',
+  'qualification',
+  'semifinal',
+  'final',
+  'cross-trial',
+  'cross-heat',
+  'cross-semifinal',
+  'cross-final',
+  'cross-extra',
+  'unknown',
 ] as const;
 export type PublicRaceType = (typeof raceTypes)[number];
 
@@ -128,7 +139,14 @@ export type PublicRace = FromSchema<typeof publicRaceSchema>;
 export const publicStartlistEntrySchema = {
   type: 'object',
   properties: {
-    startOrder: intN, bib: intN, athleteId: strN, name: str, club: strN, noc: strN, catId: strN, startTime: strN,
+    startOrder: intN,
+    bib: intN,
+    athleteId: strN,
+    name: str,
+    club: strN,
+    noc: strN,
+    catId: strN,
+    startTime: strN,
     participantId: str,
     /** Year of birth (Canoe123 `Participants/Year`, Czech "Ročník"); not in c123-live-mini. */
     year: intN,
@@ -182,7 +200,9 @@ const multiRunDetailedProps = {
 } as const;
 
 /** The keys only a `detailed=true` row has (the run detail a phone fetches on demand). */
-export const resultDetailKeys = [...Object.keys(detailedProps), ...Object.keys(multiRunDetailedProps)] as (keyof typeof detailedProps | keyof typeof multiRunDetailedProps)[];
+export const resultDetailKeys = [...Object.keys(detailedProps), ...Object.keys(multiRunDetailedProps)] as (
+  keyof typeof detailedProps | keyof typeof multiRunDetailedProps
+)[];
 
 /**
  * One result row. Standard races carry the base fields; `detailed=true` adds dtStart…courseGateCount;
@@ -239,7 +259,25 @@ export const publicOnCourseEntrySchema = {
      */
     splits: { type: 'array', items: publicSplitSchema },
   },
-  required: ['raceId', 'bib', 'name', 'club', 'position', 'gates', 'completed', 'dtStart', 'dtFinish', 'time', 'pen', 'total', 'rank', 'ttbDiff', 'ttbName', 'ttbTime', 'splits'],
+  required: [
+    'raceId',
+    'bib',
+    'name',
+    'club',
+    'position',
+    'gates',
+    'completed',
+    'dtStart',
+    'dtFinish',
+    'time',
+    'pen',
+    'total',
+    'rank',
+    'ttbDiff',
+    'ttbName',
+    'ttbTime',
+    'splits',
+  ],
   additionalProperties: false,
 } as const;
 export type PublicOnCourseEntry = FromSchema<typeof publicOnCourseEntrySchema>;
@@ -247,7 +285,11 @@ export type PublicOnCourseEntry = FromSchema<typeof publicOnCourseEntrySchema>;
 export const resultsRaceSchema = {
   type: 'object',
   properties: {
-    raceId: str, classId: str, raceType: { type: 'string', enum: raceTypes }, raceStatus: int, officialAt: strN,
+    raceId: str,
+    classId: str,
+    raceType: { type: 'string', enum: raceTypes },
+    raceStatus: int,
+    officialAt: strN,
   },
   required: ['raceId', 'classId', 'raceType', 'raceStatus', 'officialAt'],
   additionalProperties: false,
@@ -314,4 +356,3 @@ export const onCourseResponseSchema = {
   additionalProperties: false,
 } as const;
 export type OnCourseResponse = FromSchema<typeof onCourseResponseSchema>;
-

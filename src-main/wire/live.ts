@@ -23,10 +23,7 @@
  * 1001 (station shutting down), 4008 (this socket fell too far behind: its unsent buffer passed
  * the bound; reconnect to get a fresh `full`).
  */
-import type {
-  PublicAggregatedCategory, PublicClass, PublicEventDetail, PublicEventStatus, PublicOnCourseEntry,
-  PublicRace, PublicResult,
-} from './api.ts';
+import type { PublicAggregatedCategory, PublicClass, PublicEventDetail, PublicEventStatus, PublicOnCourseEntry, PublicRace, PublicResult } from './api.ts';
 
 export interface WsFullPayload {
   event: PublicEventDetail;

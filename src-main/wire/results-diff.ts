@@ -132,4 +132,3 @@ function moved(row: PublicResult, moves: readonly WsRankOp[]): PublicResult {
   }
   return out ?? row;
 }
-

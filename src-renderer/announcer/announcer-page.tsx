@@ -68,15 +68,26 @@ function AnnouncerEvent({ eventId }: { eventId: string }) {
           </button>
           {day.map((r) => (
             <button
-              key={r.key} type="button" className="ann__pick" aria-pressed={picked === r.key}
-              onClick={() => setPicked(r.key)} data-testid="ann-race" data-race-id={r.key}
+              key={r.key}
+              type="button"
+              className="ann__pick"
+              aria-pressed={picked === r.key}
+              onClick={() => setPicked(r.key)}
+              data-testid="ann-race"
+              data-race-id={r.key}
             >
               {raceTitle(ev.className(r.classId), currentRace(r, null), ts)}
             </button>
           ))}
         </nav>
       </header>
-      {round ? <AnnouncerRound ev={ev} round={round} /> : <main className="ann__main"><p className="ann__empty">{t('ann.nobody')}</p></main>}
+      {round ? (
+        <AnnouncerRound ev={ev} round={round} />
+      ) : (
+        <main className="ann__main">
+          <p className="ann__empty">{t('ann.nobody')}</p>
+        </main>
+      )}
       <LinkMark links={[control, ev.state.link]} />
     </div>
   );
@@ -99,11 +110,11 @@ function AnnouncerRound({ ev, round }: { ev: ScreenEvent; round: Round }) {
     [start.rows, race, round, results.rows, ev.state.oncourse],
   );
   const leaders = useMemo(() => categoryLeaders(results.rows), [results.rows]);
-  const catName = (catId: string | null) => (catId ? ev.state.categories.find((c) => c.catId === catId)?.name ?? catId : '');
+  const catName = (catId: string | null) => (catId ? (ev.state.categories.find((c) => c.catId === catId)?.name ?? catId) : '');
   const byId = useMemo(() => new Map(results.rows.map((r) => [r.participantId, r])), [results.rows]);
   const byBib = useMemo(() => new Map(results.rows.map((r) => [r.bib, r])), [results.rows]);
   const [open, setOpen] = useState<string | null>(null);
-  const openRow = open ? byId.get(open) ?? null : null;
+  const openRow = open ? (byId.get(open) ?? null) : null;
   const toggle = (row: ResultRow | undefined) => {
     if (!row) return;
     setOpen((o) => (o === row.participantId ? null : row.participantId));
@@ -117,31 +128,56 @@ function AnnouncerRound({ ev, round }: { ev: ScreenEvent; round: Round }) {
       </h2>
       <div className="ann__grid">
         <section className="ann__panel ann__panel--oc" aria-labelledby="ann-oc" data-testid="ann-oncourse">
-          <h3 id="ann-oc" className="ann__title">{t('ann.onCourse')}</h3>
+          <h3 id="ann-oc" className="ann__title">
+            {t('ann.onCourse')}
+          </h3>
           {riders.length === 0 && <p className="ann__empty">{t('ann.nobody')}</p>}
           {riders.map((e) => (
-            <OnCourse key={`${e.raceId}:${e.bib}`} entry={e} row={byBib.get(e.bib)} toBeat={toBeat} bestRun={round.bestRun} onOpen={() => toggle(byBib.get(e.bib))} />
+            <OnCourse
+              key={`${e.raceId}:${e.bib}`}
+              entry={e}
+              row={byBib.get(e.bib)}
+              toBeat={toBeat}
+              bestRun={round.bestRun}
+              onOpen={() => toggle(byBib.get(e.bib))}
+            />
           ))}
         </section>
         <section className="ann__panel" aria-labelledby="ann-next" data-testid="ann-next">
-          <h3 id="ann-next" className="ann__title">{t('ann.next')}</h3>
-          {next.length === 0 ? <p className="ann__empty">{t('ann.noNext')}</p> : (
+          <h3 id="ann-next" className="ann__title">
+            {t('ann.next')}
+          </h3>
+          {next.length === 0 ? (
+            <p className="ann__empty">{t('ann.noNext')}</p>
+          ) : (
             <ol className="ann__list">
-              {next.map((s) => <Starter key={s.participantId} s={s} cat={catName(s.catId)} onOpen={() => toggle(byId.get(s.participantId))} />)}
+              {next.map((s) => (
+                <Starter key={s.participantId} s={s} cat={catName(s.catId)} onOpen={() => toggle(byId.get(s.participantId))} />
+              ))}
             </ol>
           )}
         </section>
         <section className="ann__panel" aria-labelledby="ann-recent" data-testid="ann-recent">
-          <h3 id="ann-recent" className="ann__title">{t('ann.recent')}</h3>
-          {finishes.length === 0 ? <p className="ann__empty">{t('ann.noRecent')}</p> : (
+          <h3 id="ann-recent" className="ann__title">
+            {t('ann.recent')}
+          </h3>
+          {finishes.length === 0 ? (
+            <p className="ann__empty">{t('ann.noRecent')}</p>
+          ) : (
             <ol className="ann__list">
-              {finishes.map((f) => <Finished key={f.participantId} f={f} text={moveText(f.move, t, lang)} onOpen={() => toggle(byId.get(f.participantId))} />)}
+              {finishes.map((f) => (
+                <Finished key={f.participantId} f={f} text={moveText(f.move, t, lang)} onOpen={() => toggle(byId.get(f.participantId))} />
+              ))}
             </ol>
           )}
         </section>
         <section className="ann__panel" aria-labelledby="ann-leaders" data-testid="ann-leaders">
-          <h3 id="ann-leaders" className="ann__title">{t('ann.leaders')}</h3>
-          {leaders.length === 0 ? <p className="ann__empty">{t('ann.noLeaders')}</p> : (
+          <h3 id="ann-leaders" className="ann__title">
+            {t('ann.leaders')}
+          </h3>
+          {leaders.length === 0 ? (
+            <p className="ann__empty">{t('ann.noLeaders')}</p>
+          ) : (
             <ol className="ann__list">
               {leaders.map((r) => (
                 <li key={r.participantId}>
@@ -161,8 +197,18 @@ function AnnouncerRound({ ev, round }: { ev: ScreenEvent; round: Round }) {
   );
 }
 
-function OnCourse({ entry, row, toBeat, bestRun, onOpen }: {
-  entry: PublicOnCourseEntry; row: ResultRow | undefined; toBeat: { total: number; name: string } | null; bestRun: boolean; onOpen(): void;
+function OnCourse({
+  entry,
+  row,
+  toBeat,
+  bestRun,
+  onOpen,
+}: {
+  entry: PublicOnCourseEntry;
+  row: ResultRow | undefined;
+  toBeat: { total: number; name: string } | null;
+  bestRun: boolean;
+  onOpen(): void;
 }) {
   const { t } = useScreenI18n();
   const vs = versusBest(entry, toBeat);
@@ -172,24 +218,30 @@ function OnCourse({ entry, row, toBeat, bestRun, onOpen }: {
   const run1 = earlier && earlier[1] !== null ? earlier[0] : null;
   return (
     <div className="ann__ocwrap" data-testid="ann-oncourse-rider" data-bib={entry.bib}>
-    <button type="button" className="ann__oc" onClick={onOpen}>
-      <span className="ann__oc-head">
-        <span className="ann__bib num">{entry.bib}</span>
-        <span className="ann__who"><span className="ann__name">{entry.name}</span><span className="ann__club">{entry.club}</span></span>
-      </span>
-      <span className="ann__oc-time num">
-        {t('ann.running', { time: formatTime(entry.time) || '0.00' })}{pen && <span className="ann__pen"> +{pen}</span>}
-      </span>
-      <span className={`ann__oc-gap num ${gap !== null && gap > 0 ? 'is-behind' : 'is-ahead'}`} data-testid="ann-vs-leader">
-        {gap !== null && vs.name
-          ? t('ann.vsLeader', { gap: `${gap > 0 ? '+' : '−'}${formatTime(Math.abs(gap))}`, name: vs.name, total: formatTime(vs.time) })
-          : vs.time !== null ? '' : t('ann.firstRun')}
-      </span>
-      <span className="ann__oc-earlier" data-testid="ann-earlier">
-        {run1 ? earlierText(t, run1.total, run1.status, row?.prevRnk ?? null) : t('ann.noEarlier')}
-      </span>
-    </button>
-    <PenaltyChips gates={entry.gates} className="ann__pens" />
+      <button type="button" className="ann__oc" onClick={onOpen}>
+        <span className="ann__oc-head">
+          <span className="ann__bib num">{entry.bib}</span>
+          <span className="ann__who">
+            <span className="ann__name">{entry.name}</span>
+            <span className="ann__club">{entry.club}</span>
+          </span>
+        </span>
+        <span className="ann__oc-time num">
+          {t('ann.running', { time: formatTime(entry.time) || '0.00' })}
+          {pen && <span className="ann__pen"> +{pen}</span>}
+        </span>
+        <span className={`ann__oc-gap num ${gap !== null && gap > 0 ? 'is-behind' : 'is-ahead'}`} data-testid="ann-vs-leader">
+          {gap !== null && vs.name
+            ? t('ann.vsLeader', { gap: `${gap > 0 ? '+' : '−'}${formatTime(Math.abs(gap))}`, name: vs.name, total: formatTime(vs.time) })
+            : vs.time !== null
+              ? ''
+              : t('ann.firstRun')}
+        </span>
+        <span className="ann__oc-earlier" data-testid="ann-earlier">
+          {run1 ? earlierText(t, run1.total, run1.status, row?.prevRnk ?? null) : t('ann.noEarlier')}
+        </span>
+      </button>
+      <PenaltyChips gates={entry.gates} className="ann__pens" />
     </div>
   );
 }
@@ -205,7 +257,10 @@ function Starter({ s, cat, onOpen }: { s: NextStarter; cat: string; onOpen(): vo
     <li>
       <button type="button" className="ann__row" onClick={onOpen} data-testid="ann-starter" data-bib={s.bib ?? ''}>
         <span className="ann__bib num">{s.bib}</span>
-        <span className="ann__who"><span className="ann__name">{s.name}</span><span className="ann__club">{[s.club, cat].filter(Boolean).join(' · ')}</span></span>
+        <span className="ann__who">
+          <span className="ann__name">{s.name}</span>
+          <span className="ann__club">{[s.club, cat].filter(Boolean).join(' · ')}</span>
+        </span>
         <span className="ann__earlier" data-testid="ann-starter-earlier">
           {s.earlier ? earlierText(t, s.earlier.total, s.earlier.status, s.earlier.rank) : t('ann.noEarlier')}
         </span>
@@ -222,10 +277,13 @@ function Finished({ f, text, onOpen }: { f: Finish; text: string; onOpen(): void
         <span className="ann__bib num">{f.bib}</span>
         <span className="ann__who">
           <span className="ann__name">{f.name}</span>
-          <span className="ann__move" data-testid="ann-move">{text}</span>
+          <span className="ann__move" data-testid="ann-move">
+            {text}
+          </span>
         </span>
         <span className="ann__num num">
-          {f.status && f.total == null ? f.status : formatTime(f.total)}{pen && <span className="ann__pen"> +{pen}</span>}
+          {f.status && f.total == null ? f.status : formatTime(f.total)}
+          {pen && <span className="ann__pen"> +{pen}</span>}
           {f.rank != null && <span className="ann__rank"> · {f.rank}.</span>}
         </span>
       </button>
@@ -236,23 +294,33 @@ function Finished({ f, text, onOpen }: { f: Finish; text: string; onOpen(): void
 function RiderDetail({ row, bestRun, onClose }: { row: ResultRow; bestRun: boolean; onClose(): void }) {
   const { t } = useScreenI18n();
   const { t: ts } = useI18n();
-  const runs = bestRun ? splitRuns(row).filter((r) => r !== null) : [{ nr: 1 as const, time: row.time, pen: row.pen, total: row.total, status: row.status, gates: row.gates, better: false }];
+  const runs = bestRun
+    ? splitRuns(row).filter((r) => r !== null)
+    : [{ nr: 1 as const, time: row.time, pen: row.pen, total: row.total, status: row.status, gates: row.gates, better: false }];
   return (
     <section className="ann__detail" role="dialog" aria-modal="false" aria-label={t('ann.gates', { name: row.name })} data-testid="ann-detail">
       <div className="ann__detail-head">
-        <h3 className="ann__title">{row.bib} · {row.name}</h3>
-        <button type="button" className="ann__close" onClick={onClose}>{t('ann.close')}</button>
+        <h3 className="ann__title">
+          {row.bib} · {row.name}
+        </h3>
+        <button type="button" className="ann__close" onClick={onClose}>
+          {t('ann.close')}
+        </button>
       </div>
-      {runs.map((r) => r && (
-        <div key={r.nr} className="ann__run">
-          <p className="ann__run-line num">
-            {bestRun ? `${ts(r.nr === 1 ? 'results.run1' : 'results.run2')}: ` : ''}
-            {r.status && r.total == null ? r.status : formatTime(r.total)}{formatPen(r.pen) && ` (+${formatPen(r.pen)})`}
-            {formatGap(row.totalBehind) && r.better ? ` · ${formatGap(row.totalBehind)}` : ''}
-          </p>
-          {r.gates && r.gates.length > 0 && <GateBadges gates={r.gates} compact />}
-        </div>
-      ))}
+      {runs.map(
+        (r) =>
+          r && (
+            <div key={r.nr} className="ann__run">
+              <p className="ann__run-line num">
+                {bestRun ? `${ts(r.nr === 1 ? 'results.run1' : 'results.run2')}: ` : ''}
+                {r.status && r.total == null ? r.status : formatTime(r.total)}
+                {formatPen(r.pen) && ` (+${formatPen(r.pen)})`}
+                {formatGap(row.totalBehind) && r.better ? ` · ${formatGap(row.totalBehind)}` : ''}
+              </p>
+              {r.gates && r.gates.length > 0 && <GateBadges gates={r.gates} compact />}
+            </div>
+          ),
+      )}
     </section>
   );
 }

@@ -38,7 +38,9 @@ export function BetweenView({ ev }: { ev: ScreenEvent }) {
   return (
     <>
       <BoardHeader ev={ev}>
-        <p className="board__race" data-box data-testid="board-race">{next ? `${t('board.next')}: ${nextTitle}` : t('board.noneToday')}</p>
+        <p className="board__race" data-box data-testid="board-race">
+          {next ? `${t('board.next')}: ${nextTitle}` : t('board.noneToday')}
+        </p>
       </BoardHeader>
       <div className="board__body">
         {latest ? (
@@ -55,7 +57,9 @@ export function BetweenView({ ev }: { ev: ScreenEvent }) {
           />
         ) : (
           <section className="bpanel bres" data-box data-testid="board-results">
-            <h2 className="bpanel__title" data-box>{t('board.latest')}</h2>
+            <h2 className="bpanel__title" data-box>
+              {t('board.latest')}
+            </h2>
             <p className="bpanel__empty">{t('board.noResults')}</p>
           </section>
         )}
@@ -63,16 +67,24 @@ export function BetweenView({ ev }: { ev: ScreenEvent }) {
           <section className="bpanel bnext" data-box data-testid="board-next" data-race-id={next?.raceId ?? ''}>
             <h2 className="bpanel__title" data-box>
               <span className="bpanel__name">{t('board.firstStarters')}</span>
-              {nextDay && nextDay !== localDay(new Date()) && <span className="bnext__day" data-box>{formatDay(nextDay, locale)}</span>}
+              {nextDay && nextDay !== localDay(new Date()) && (
+                <span className="bnext__day" data-box>
+                  {formatDay(nextDay, locale)}
+                </span>
+              )}
               {next?.startTime && (
-                <span className="bnext__at num" data-box data-key-number data-testid="board-next-time">{when(next.startTime)}</span>
+                <span className="bnext__at num" data-box data-key-number data-testid="board-next-time">
+                  {when(next.startTime)}
+                </span>
               )}
             </h2>
             {next ? (
               <ol className="bstart" aria-label={t('board.firstStarters')}>
                 {starters.rows.slice(0, STARTERS).map((s) => (
                   <li key={s.participantId} className="bstart__row" data-box data-testid="board-starter">
-                    <span className="bstart__bib num" data-box data-key-number>{s.bib ?? ''}</span>
+                    <span className="bstart__bib num" data-box data-key-number>
+                      {s.bib ?? ''}
+                    </span>
                     <span className="bstart__who" data-box>
                       <span className="bstart__name">{s.name}</span>
                       {s.club && <span className="bstart__club">{s.club}</span>}
@@ -85,17 +97,26 @@ export function BetweenView({ ev }: { ev: ScreenEvent }) {
             )}
           </section>
           <section className="bpanel bsched" data-box data-testid="board-schedule">
-            <h2 className="bpanel__title" data-box>{t('board.schedule')}</h2>
+            <h2 className="bpanel__title" data-box>
+              {t('board.schedule')}
+            </h2>
             <ol className="bsched__list">
               {schedule.map((r) => {
                 const state = raceState(r);
                 const isNext = r.raceId === next?.raceId;
                 return (
                   <li
-                    key={r.raceId} className={`bsched__row${isNext ? ' bsched__row--next' : ''}`} data-box data-testid="board-schedule-row"
-                    data-race-id={r.raceId} data-state={state} data-next={isNext ? 'true' : undefined}
+                    key={r.raceId}
+                    className={`bsched__row${isNext ? ' bsched__row--next' : ''}`}
+                    data-box
+                    data-testid="board-schedule-row"
+                    data-race-id={r.raceId}
+                    data-state={state}
+                    data-next={isNext ? 'true' : undefined}
                   >
-                    <span className="bsched__time num" data-box data-key-number>{when(r.startTime)}</span>
+                    <span className="bsched__time num" data-box data-key-number>
+                      {when(r.startTime)}
+                    </span>
                     <span className="bsched__what" data-box>
                       <span className="bsched__race">{raceTitle(ev.className(r.classId), r, ts)}</span>
                       <span className="bsched__state">{isNext ? t('board.next') : ts(`race.${state}`)}</span>

@@ -44,9 +44,13 @@ export function BoardHeader({ ev, children }: { ev: ScreenEvent; children?: Reac
   const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(now);
   return (
     <header className="board__head" data-box>
-      <h1 className="board__event" data-box>{ev.state.event?.mainTitle}</h1>
+      <h1 className="board__event" data-box>
+        {ev.state.event?.mainTitle}
+      </h1>
       {children}
-      <time className="board__clock num" data-box data-testid="board-clock">{clock}</time>
+      <time className="board__clock num" data-box data-testid="board-clock">
+        {clock}
+      </time>
     </header>
   );
 }

@@ -37,7 +37,9 @@ export function RacingView({ ev, round }: { ev: ScreenEvent; round: Round }) {
   return (
     <>
       <BoardHeader ev={ev}>
-        <p className="board__race" data-box data-testid="board-race" data-race-id={race.raceId}>{title}</p>
+        <p className="board__race" data-box data-testid="board-race" data-race-id={race.raceId}>
+          {title}
+        </p>
       </BoardHeader>
       <div className="board__body">
         <ResultsPanel
@@ -54,16 +56,24 @@ export function RacingView({ ev, round }: { ev: ScreenEvent; round: Round }) {
         <section className="bside" data-box data-testid="board-side" aria-label={t('board.onCourse')}>
           {shownRiders.length === 0 && (
             <div className="bcard bcard--idle" data-box data-testid="board-idle">
-              <p className="bcard__label" data-box>{t('board.nobody')}</p>
+              <p className="bcard__label" data-box>
+                {t('board.nobody')}
+              </p>
               {toBeat && (
                 <p className="bcard__line" data-box>
-                  <span className="bcard__ttb" data-box>{t('board.timeToBeat', { name: familyName(toBeat.name) })}</span>
-                  <span className="bcard__total num" data-box data-key-number>{formatTime(toBeat.total)}</span>
+                  <span className="bcard__ttb" data-box>
+                    {t('board.timeToBeat', { name: familyName(toBeat.name) })}
+                  </span>
+                  <span className="bcard__total num" data-box data-key-number>
+                    {formatTime(toBeat.total)}
+                  </span>
                 </p>
               )}
             </div>
           )}
-          {shownRiders.map((e) => <OnCourseCard key={`${e.raceId}:${e.bib}`} entry={e} toBeat={toBeat} />)}
+          {shownRiders.map((e) => (
+            <OnCourseCard key={`${e.raceId}:${e.bib}`} entry={e} toBeat={toBeat} />
+          ))}
           {last && <FinishCard view={last} />}
         </section>
       </div>

@@ -48,13 +48,14 @@ export function ResultsPanel({ eventId, title, raceId, rows, bestRun, fixedCat, 
   const sheet = sheets[Math.min(index, sheets.length - 1)];
   const catId = sheet.kind === 'cat' ? sheet.catId : null;
   const catRows = useCategoryResults(eventId, raceId, catId, index);
-  const catName = catId ? categories.find((c) => c.catId === catId)?.name ?? catId : null;
+  const catName = catId ? (categories.find((c) => c.catId === catId)?.name ?? catId) : null;
 
-  const shown = sheet.kind === 'field'
-    ? withResult.slice(sheet.page * ROWS_PER_PAGE, (sheet.page + 1) * ROWS_PER_PAGE)
-    : (catRows ?? []).filter((r) => r.catRnk != null || r.status).slice(0, ROWS_PER_PAGE);
+  const shown =
+    sheet.kind === 'field'
+      ? withResult.slice(sheet.page * ROWS_PER_PAGE, (sheet.page + 1) * ROWS_PER_PAGE)
+      : (catRows ?? []).filter((r) => r.catRnk != null || r.status).slice(0, ROWS_PER_PAGE);
   const byCat = sheet.kind === 'cat' || !!fixedCat;
-  const fixedName = fixedCat ? categories.find((c) => c.catId === fixedCat)?.name ?? fixedCat : null;
+  const fixedName = fixedCat ? (categories.find((c) => c.catId === fixedCat)?.name ?? fixedCat) : null;
 
   return (
     <section className="bpanel bres" data-box data-testid="board-results" data-sheet={sheet.kind === 'cat' ? `cat:${sheet.catId}` : `page:${sheet.page}`}>
@@ -83,15 +84,29 @@ function BoardRow({ row, bestRun, byCat, lit }: { row: ResultRow; bestRun: boole
   const total = resultTotal(row, bestRun);
   const gap = formatGap(byCat ? row.catTotalBehind : row.totalBehind);
   return (
-    <li className={`brow${lit ? ' brow--lit' : ''}`} data-box data-testid="board-row" data-participant-id={row.participantId} data-lit={lit ? 'true' : undefined}>
-      <span className="brow__rank num" data-box data-key-number>{rank != null ? `${rank}.` : ''}</span>
-      <span className="brow__bib num" data-box>{row.bib ?? ''}</span>
+    <li
+      className={`brow${lit ? ' brow--lit' : ''}`}
+      data-box
+      data-testid="board-row"
+      data-participant-id={row.participantId}
+      data-lit={lit ? 'true' : undefined}
+    >
+      <span className="brow__rank num" data-box data-key-number>
+        {rank != null ? `${rank}.` : ''}
+      </span>
+      <span className="brow__bib num" data-box>
+        {row.bib ?? ''}
+      </span>
       <span className="brow__who" data-box>
         <span className="brow__name">{row.name}</span>
         {row.club && <span className="brow__club">{row.club}</span>}
       </span>
-      <span className="brow__total num" data-box data-key-number>{rank == null && row.status ? row.status : formatTime(total)}</span>
-      <span className="brow__gap num" data-box>{gap}</span>
+      <span className="brow__total num" data-box data-key-number>
+        {rank == null && row.status ? row.status : formatTime(total)}
+      </span>
+      <span className="brow__gap num" data-box>
+        {gap}
+      </span>
     </li>
   );
 }

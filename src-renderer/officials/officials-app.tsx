@@ -66,10 +66,7 @@ function Officials() {
     setPin(null);
   }, []);
 
-  const client = useMemo(
-    () => (pin ? createAdminClient({ kind: 'pin', pin }, () => signOut({ key: 'officials.pinChanged' })) : null),
-    [pin, signOut],
-  );
+  const client = useMemo(() => (pin ? createAdminClient({ kind: 'pin', pin }, () => signOut({ key: 'officials.pinChanged' })) : null), [pin, signOut]);
 
   const submit = async (entered: string) => {
     setBusy(true);
@@ -98,10 +95,14 @@ function Officials() {
   return (
     <>
       <header className="topbar">
-        <a className="topbar__brand" href="#/">Raceside <span className="muted">{t('officials.brand')}</span></a>
+        <a className="topbar__brand" href="#/">
+          Raceside <span className="muted">{t('officials.brand')}</span>
+        </a>
         <nav aria-label={t('officials.nav')} />
         <LangSwitch label={t('lang.label')} />
-        <button type="button" className="btn btn--small" onClick={() => signOut(null)} data-testid="officials-signout">{t('officials.lock')}</button>
+        <button type="button" className="btn btn--small" onClick={() => signOut(null)} data-testid="officials-signout">
+          {t('officials.lock')}
+        </button>
       </header>
       <main className="officials" id="main">
         {route.page === 'event' ? <OfficialsEvent key={route.eventId} eventId={route.eventId} client={client} /> : <OfficialsEvents />}

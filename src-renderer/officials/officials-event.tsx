@@ -21,10 +21,7 @@ export function OfficialsEvent({ eventId, client }: { eventId: string; client: A
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const official = useMemo(
-    () => new Map((detail.data?.races ?? []).filter((r) => r.officialAt).map((r) => [r.raceId, r.officialAt!])),
-    [detail.data],
-  );
+  const official = useMemo(() => new Map((detail.data?.races ?? []).filter((r) => r.officialAt).map((r) => [r.raceId, r.officialAt!])), [detail.data]);
 
   if (!detail.data) {
     return (
@@ -56,7 +53,9 @@ export function OfficialsEvent({ eventId, client }: { eventId: string; client: A
         <a href="#/">{t('officials.back')}</a>
         <h1>{event.mainTitle}</h1>
         <p>
-          <span className={`badge badge--st-${event.status}`} data-testid="officials-event-status">{statusLabel(event.status, i18n)}</span>
+          <span className={`badge badge--st-${event.status}`} data-testid="officials-event-status">
+            {statusLabel(event.status, i18n)}
+          </span>
         </p>
         {event.status === 'finished' && (
           <button type="button" className="btn btn--primary" onClick={() => setConfirming(true)} data-testid="officials-mark-event">
@@ -64,7 +63,11 @@ export function OfficialsEvent({ eventId, client }: { eventId: string; client: A
           </button>
         )}
         {event.status === 'running' && <p className="muted">{t('officials.notYet')}</p>}
-        {error && <p className="alert alert--error" role="alert">{error}</p>}
+        {error && (
+          <p className="alert alert--error" role="alert">
+            {error}
+          </p>
+        )}
       </section>
       <section className="panel" aria-labelledby="officials-races">
         <h2 id="officials-races">{t('officials.races')}</h2>

@@ -20,7 +20,11 @@ export function OfficialsEvents() {
   return (
     <section className="panel" aria-labelledby="pick-title">
       <h1 id="pick-title">{t('officials.pick')}</h1>
-      {list.error != null && <p className="alert alert--error" role="alert">{errorText(list.error, i18n)}</p>}
+      {list.error != null && (
+        <p className="alert alert--error" role="alert">
+          {errorText(list.error, i18n)}
+        </p>
+      )}
       {events === null && list.error == null && <p className="muted">{t('common.loading')}</p>}
       {events?.length === 0 && <p className="muted">{t('officials.noEvents')}</p>}
       <ul className="evpick" data-testid="officials-events">

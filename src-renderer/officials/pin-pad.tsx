@@ -14,12 +14,7 @@ import { useOperatorI18n } from '../shared/staff/i18n/use-operator-i18n.ts';
  */
 const SHORTEST_ACCEPTED = 4;
 
-export function PinPad({ busy, message, waitSeconds, onSubmit }: {
-  busy: boolean;
-  message: string | null;
-  waitSeconds: number;
-  onSubmit(pin: string): void;
-}) {
+export function PinPad({ busy, message, waitSeconds, onSubmit }: { busy: boolean; message: string | null; waitSeconds: number; onSubmit(pin: string): void }) {
   const { t } = useOperatorI18n();
   const [pin, setPin] = useState('');
   const [left, setLeft] = useState(waitSeconds);
@@ -54,7 +49,9 @@ export function PinPad({ busy, message, waitSeconds, onSubmit }: {
           <LangSwitch label={t('lang.label')} />
         </div>
         <label htmlFor="pin">{t('officials.pinLabel')}</label>
-        <p className="muted" id="pin-hint">{t('officials.pinHint')}</p>
+        <p className="muted" id="pin-hint">
+          {t('officials.pinHint')}
+        </p>
         <input
           id="pin"
           className="pin__input"
@@ -70,17 +67,31 @@ export function PinPad({ busy, message, waitSeconds, onSubmit }: {
           autoFocus
         />
         {left > 0 ? (
-          <p className="alert alert--warn" role="alert" data-testid="pin-wait">{t('officials.wait', { n: left })}</p>
+          <p className="alert alert--warn" role="alert" data-testid="pin-wait">
+            {t('officials.wait', { n: left })}
+          </p>
         ) : (
-          message && <p className="alert alert--error" role="alert" data-testid="pin-error">{message}</p>
+          message && (
+            <p className="alert alert--error" role="alert" data-testid="pin-error">
+              {message}
+            </p>
+          )
         )}
         <div className="pad" role="group" aria-label={t('officials.keypad')}>
           {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
-            <button key={d} type="button" onClick={() => press(d)} disabled={blocked}>{d}</button>
+            <button key={d} type="button" onClick={() => press(d)} disabled={blocked}>
+              {d}
+            </button>
           ))}
-          <button type="button" onClick={() => setPin((p) => p.slice(0, -1))} aria-label={t('officials.deleteDigit')}>⌫</button>
-          <button type="button" onClick={() => press('0')} disabled={blocked}>0</button>
-          <button type="submit" className="pad__ok" disabled={blocked || pin.length < SHORTEST_ACCEPTED} data-testid="pin-submit">{t('officials.ok')}</button>
+          <button type="button" onClick={() => setPin((p) => p.slice(0, -1))} aria-label={t('officials.deleteDigit')}>
+            ⌫
+          </button>
+          <button type="button" onClick={() => press('0')} disabled={blocked}>
+            0
+          </button>
+          <button type="submit" className="pad__ok" disabled={blocked || pin.length < SHORTEST_ACCEPTED} data-testid="pin-submit">
+            {t('officials.ok')}
+          </button>
         </div>
       </form>
     </main>

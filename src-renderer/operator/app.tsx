@@ -32,10 +32,7 @@ function OperatorApp() {
     setToken(null);
   }, []);
 
-  const client = useMemo(
-    () => (token ? createAdminClient({ kind: 'operator', token }, () => signOut('auth.refused')) : null),
-    [token, signOut],
-  );
+  const client = useMemo(() => (token ? createAdminClient({ kind: 'operator', token }, () => signOut('auth.refused')) : null), [token, signOut]);
 
   if (token === undefined) return <p className="loading">{t('common.loading')}</p>;
   if (!client) {

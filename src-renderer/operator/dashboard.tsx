@@ -49,7 +49,9 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
   return (
     <AdminProvider value={ctx}>
       <header className="topbar">
-        <a className="topbar__brand" href="#/">Raceside <span className="muted">{t('app.brand')}</span></a>
+        <a className="topbar__brand" href="#/">
+          Raceside <span className="muted">{t('app.brand')}</span>
+        </a>
         <nav aria-label={t('nav.label')}>
           <ul className="topnav">
             {NAV.map((n) => (
@@ -63,7 +65,9 @@ export function Dashboard({ client, onSignOut }: { client: AdminClient; onSignOu
         </nav>
         <UplinkBehindWarning overview={uplinks.data} />
         <LangSwitch label={t('lang.label')} />
-        <button type="button" className="btn btn--small" onClick={onSignOut} data-testid="sign-out">{t('auth.signOut')}</button>
+        <button type="button" className="btn btn--small" onClick={onSignOut} data-testid="sign-out">
+          {t('auth.signOut')}
+        </button>
       </header>
       <div className="layout">
         <aside className="sidebar" aria-label={t('events.title')}>

@@ -55,11 +55,7 @@ function OverlayRound({ ev, round, racing }: { ev: ScreenEvent; round: Round; ra
 
   return (
     <>
-      {racing && (config.finishCard && card ? (
-        <FinishCard card={card} />
-      ) : (
-        config.lowerThird && rider && <LowerThird entry={rider} toBeat={toBeat} />
-      ))}
+      {racing && (config.finishCard && card ? <FinishCard card={card} /> : config.lowerThird && rider && <LowerThird entry={rider} toBeat={toBeat} />)}
       {config.topCard && <TopCard ev={ev} round={round} racing={racing} rows={results.rows} count={config.topCount} />}
     </>
   );
@@ -78,8 +74,14 @@ function LowerThird({ entry, toBeat }: { entry: PublicOnCourseEntry; toBeat: { t
           <span className="ovl-lt__name">{entry.name}</span>
           {entry.club && <span className="ovl-lt__club">{entry.club}</span>}
         </span>
-        <span className="ovl-lt__time num" data-testid="overlay-time">{formatTime(entry.time) || '0.00'}</span>
-        {pen && <span className="ovl-lt__pen num" data-testid="overlay-pen">+{pen}</span>}
+        <span className="ovl-lt__time num" data-testid="overlay-time">
+          {formatTime(entry.time) || '0.00'}
+        </span>
+        {pen && (
+          <span className="ovl-lt__pen num" data-testid="overlay-pen">
+            +{pen}
+          </span>
+        )}
         {gap !== null && (
           <span className={`ovl-lt__gap num ${gap > 0 ? 'is-behind' : 'is-ahead'}`} data-testid="overlay-gap">
             {`${gap > 0 ? '+' : '−'}${formatTime(Math.abs(gap))}`}
@@ -107,9 +109,12 @@ function useFinishCard(finish: Finish | null, entry: PublicOnCourseEntry | null)
   const seen = useRef<string | null | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [shownFor, setShownFor] = useState<string | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   useEffect(() => {
     if (seen.current === undefined) {
       seen.current = identity;
@@ -131,27 +136,49 @@ function FinishCard({ card }: { card: Card }) {
   return (
     <section className="ovl-lt ovl-fin" data-testid="overlay-finish" data-bib={card.bib ?? ''} aria-label={t('board.lastFinish')}>
       <div className="ovl-lt__main">
-        {card.rank != null && <span className="ovl-fin__rank num" data-testid="overlay-finish-rank">{card.rank}.</span>}
+        {card.rank != null && (
+          <span className="ovl-fin__rank num" data-testid="overlay-finish-rank">
+            {card.rank}.
+          </span>
+        )}
         <span className="ovl-lt__who">
           <span className="ovl-lt__name">{card.name}</span>
           {card.club && <span className="ovl-lt__club">{card.club}</span>}
         </span>
-        <span className="ovl-lt__time num" data-testid="overlay-finish-total">{card.status && card.total == null ? card.status : formatTime(card.total)}</span>
+        <span className="ovl-lt__time num" data-testid="overlay-finish-total">
+          {card.status && card.total == null ? card.status : formatTime(card.total)}
+        </span>
         {pen && <span className="ovl-lt__pen num">+{pen}</span>}
         {formatGap(card.gap) && <span className="ovl-lt__gap num is-behind">{formatGap(card.gap)}</span>}
       </div>
-      {card.finish && <p className="ovl-fin__move" data-testid="overlay-finish-move">{moveText(card.finish.move, t, lang)}</p>}
+      {card.finish && (
+        <p className="ovl-fin__move" data-testid="overlay-finish-move">
+          {moveText(card.finish.move, t, lang)}
+        </p>
+      )}
     </section>
   );
 }
 
-function TopCard({ ev, round, racing, rows, count }: { ev: ScreenEvent; round: Round; racing: boolean; rows: ReturnType<typeof useRoundResults>['rows']; count: number }) {
+function TopCard({
+  ev,
+  round,
+  racing,
+  rows,
+  count,
+}: {
+  ev: ScreenEvent;
+  round: Round;
+  racing: boolean;
+  rows: ReturnType<typeof useRoundResults>['rows'];
+  count: number;
+}) {
   const { t } = useScreenI18n();
   const { t: ts } = useI18n();
   const { config } = useScreen();
   const byCat = !!config.catId;
   const top = rows.filter((r) => (byCat ? r.catRnk : r.rnk) != null).slice(0, count);
-  const catName = config.catId ? ev.state.categories.find((c) => c.catId === config.catId)?.name ?? config.catId : null;
+  const catName = config.catId ? (ev.state.categories.find((c) => c.catId === config.catId)?.name ?? config.catId) : null;
   const title = raceTitle(ev.className(round.classId), racing ? currentRace(round, null) : lastRun(round), ts);
   return (
     <section className="ovl-top" data-testid="overlay-top" aria-label={t('overlay.top', { n: count })}>

@@ -255,16 +255,18 @@ export class LiveSocket<M extends LiveMessage = WsMessage> {
     const timeout = new Promise<'retry'>((resolve) => {
       timer = this.o.timers.setTimeout(() => resolve('retry'), this.o.connectTimeoutMs);
     });
-    Promise.race([probe(), timeout]).finally(() => this.o.timers.clearTimeout(timer)).then(
-      (verdict) => {
-        if (gen !== this.generation || this.status.state === 'stopped') return;
-        if (verdict === 'stop') this.stop();
-        else this.scheduleRetry(attempt);
-      },
-      () => {
-        if (gen === this.generation && this.status.state !== 'stopped') this.scheduleRetry(attempt);
-      },
-    );
+    Promise.race([probe(), timeout])
+      .finally(() => this.o.timers.clearTimeout(timer))
+      .then(
+        (verdict) => {
+          if (gen !== this.generation || this.status.state === 'stopped') return;
+          if (verdict === 'stop') this.stop();
+          else this.scheduleRetry(attempt);
+        },
+        () => {
+          if (gen === this.generation && this.status.state !== 'stopped') this.scheduleRetry(attempt);
+        },
+      );
   }
 
   private scheduleRetry(attempt: number): void {

@@ -15,16 +15,19 @@ export function useHashRoute<R>(parse: (hash: string) => R, format: (route: R) =
     return () => window.removeEventListener('hashchange', onChange);
   }, [parse]);
 
-  const navigate = useCallback((next: R, replace = false) => {
-    const hash = format(next);
-    if (hash === location.hash || (hash === '#/' && !location.hash)) return;
-    if (replace) {
-      history.replaceState(history.state, '', hash);
-      setRoute(parse(hash));
-    } else {
-      location.hash = hash;
-    }
-  }, [parse, format]);
+  const navigate = useCallback(
+    (next: R, replace = false) => {
+      const hash = format(next);
+      if (hash === location.hash || (hash === '#/' && !location.hash)) return;
+      if (replace) {
+        history.replaceState(history.state, '', hash);
+        setRoute(parse(hash));
+      } else {
+        location.hash = hash;
+      }
+    },
+    [parse, format],
+  );
 
   return [route, navigate];
 }

@@ -42,7 +42,13 @@ export function EventPage({ route, navigate }: { route: EventRoute; navigate(r: 
   const round: Round | undefined = named ?? defaultRound(rounds, localDay(new Date()));
   const view: View = route.view ?? (round && !hasResults(round.state) ? 'startlist' : 'results');
   const title = round ? roundTitle(round, classNames.get(round.classId) ?? round.classId, t) : '';
-  const days = useMemo(() => groupByDay(rounds).map((d) => d.day).filter((d) => d !== null), [rounds]);
+  const days = useMemo(
+    () =>
+      groupByDay(rounds)
+        .map((d) => d.day)
+        .filter((d) => d !== null),
+    [rounds],
+  );
   const dayLabel = round?.day && days.length > 1 ? formatDay(round.day, locale) : null;
   const raceDays = useMemo(() => raceDaysOf(state.races), [state.races]);
 
@@ -63,10 +69,13 @@ export function EventPage({ route, navigate }: { route: EventRoute; navigate(r: 
     [rounds, classNames, t],
   );
   const classOfRace = useCallback((raceId: string) => state.races.find((r) => r.raceId === raceId)?.classId ?? '', [state.races]);
-  const isOfficial = useCallback((raceId: string) => {
-    const race = state.races.find((r) => r.raceId === raceId);
-    return !!race && raceState(race) === 'official';
-  }, [state.races]);
+  const isOfficial = useCallback(
+    (raceId: string) => {
+      const race = state.races.find((r) => r.raceId === raceId);
+      return !!race && raceState(race) === 'official';
+    },
+    [state.races],
+  );
   const pickRace = useCallback(
     (r: Round) => {
       const v: View = view === 'schedule' ? (hasResults(r.state) ? 'results' : 'startlist') : view;
@@ -83,7 +92,13 @@ export function EventPage({ route, navigate }: { route: EventRoute; navigate(r: 
   );
 
   if (state.error === 'EventNotFound') {
-    return <main id="main" tabIndex={-1} className="page"><p role="alert" data-testid="event-error">{t('error.eventNotFound')}</p></main>;
+    return (
+      <main id="main" tabIndex={-1} className="page">
+        <p role="alert" data-testid="event-error">
+          {t('error.eventNotFound')}
+        </p>
+      </main>
+    );
   }
   if (!state.event) {
     return (
@@ -93,9 +108,7 @@ export function EventPage({ route, navigate }: { route: EventRoute; navigate(r: 
     );
   }
 
-  const viewItems = round
-    ? (['results', 'startlist'] as const).map((v) => ({ key: v, label: t(`view.${v}`), current: v === view, href: href(round, v) }))
-    : [];
+  const viewItems = round ? (['results', 'startlist'] as const).map((v) => ({ key: v, label: t(`view.${v}`), current: v === view, href: href(round, v) })) : [];
 
   return (
     <LiveEventContext.Provider value={store}>
@@ -111,20 +124,42 @@ export function EventPage({ route, navigate }: { route: EventRoute; navigate(r: 
           />
         )}
         <RacePicker
-          rounds={rounds} current={view === 'schedule' ? null : (round ?? null)} classNames={classNames} views={viewItems}
-          onRace={pickRace} onSchedule={() => navigate({ page: 'event', eventId, view: 'schedule', raceId: null, catId: null })}
+          rounds={rounds}
+          current={view === 'schedule' ? null : (round ?? null)}
+          classNames={classNames}
+          views={viewItems}
+          onRace={pickRace}
+          onSchedule={() => navigate({ page: 'event', eventId, view: 'schedule', raceId: null, catId: null })}
         />
-        {route.raceId && !named && state.races.length > 0 && <p role="alert" className="empty">{t('error.raceNotFound')}</p>}
+        {route.raceId && !named && state.races.length > 0 && (
+          <p role="alert" className="empty">
+            {t('error.raceNotFound')}
+          </p>
+        )}
         {view === 'results' && round && (
           <ResultsView
-            eventId={eventId} round={round} title={title} dayLabel={dayLabel} catId={route.catId}
+            eventId={eventId}
+            round={round}
+            title={title}
+            dayLabel={dayLabel}
+            catId={route.catId}
             categories={state.classes.find((c) => c.classId === round.classId)?.categories ?? []}
             onCategory={(catId) => navigate({ ...route, view: 'results', raceId: round.key, catId }, true)}
-            synced={state.synced} reloadToken={state.reloadToken} favourites={favourites}
+            synced={state.synced}
+            reloadToken={state.reloadToken}
+            favourites={favourites}
           />
         )}
         {view === 'startlist' && round && (
-          <StartlistView eventId={eventId} round={round} title={title} dayLabel={dayLabel} synced={state.synced} reloadToken={state.reloadToken} favourites={favourites} />
+          <StartlistView
+            eventId={eventId}
+            round={round}
+            title={title}
+            dayLabel={dayLabel}
+            synced={state.synced}
+            reloadToken={state.reloadToken}
+            favourites={favourites}
+          />
         )}
         {!round && view !== 'schedule' && <p className="empty">{t('schedule.empty')}</p>}
         {view === 'schedule' && <ScheduleView races={state.races} classes={state.classes} href={scheduleHref} />}

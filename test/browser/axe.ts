@@ -21,12 +21,19 @@ export async function runAxe(page: Page, options: object = {}, include?: string[
   if (!(await page.evaluate(() => 'axe' in window))) {
     await page.addScriptTag({ path: join(projectRoot, 'node_modules/axe-core/axe.min.js') });
   }
-  return page.evaluate(async ([opts, inc]) => {
-    type Result = { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<Result> } }).axe;
-    const r = await axe.run(inc ? { include: inc } : document, opts);
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
-  }, [options, include] as const);
+  return page.evaluate(
+    async ([opts, inc]) => {
+      type Result = { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
+      const axe = (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<Result> } }).axe;
+      const r = await axe.run(inc ? { include: inc } : document, opts);
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+      }));
+    },
+    [options, include] as const,
+  );
 }
 
 /** The serious and critical ones (what the tests forbid); logs every violation found. */

@@ -73,8 +73,12 @@ browserSuite('best-run races on a phone (Chromium, real station, real data)', ()
       expect((await line.textContent())!.replace(/\s+/g, ' ')).toMatch(/75\.09 \+52/);
       // The rest of the capture: pushes 7 and 8 carry bib 10 as 75.09 + 6 (total = run 1's).
       const rest = capture().filter((r) => r.t > 120_399);
-      expect(rest.filter((r) => r.url.endsWith('/ingest/results')).flatMap((r) => r.body.results).filter((x: { bib: number }) => x.bib === 10))
-        .toEqual(expect.arrayContaining([expect.objectContaining({ time: 7509, pen: 600, total: 10254 })]));
+      expect(
+        rest
+          .filter((r) => r.url.endsWith('/ingest/results'))
+          .flatMap((r) => r.body.results)
+          .filter((x: { bib: number }) => x.bib === 10),
+      ).toEqual(expect.arrayContaining([expect.objectContaining({ time: 7509, pen: 600, total: 10254 })]));
       await replay(rest);
       // Push 7 also brings bib 13's second run (29.00 + 4): once the phone shows it, the same
       // push's bib 10 row has arrived too. Still 52.

@@ -41,7 +41,11 @@ async function newPage(opts: { holdScripts?: Promise<void> } = {}): Promise<{ pa
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   const hold = opts.holdScripts;
-  if (hold) await page.route('**/assets/*.js', async (route) => { await hold; await route.continue(); });
+  if (hold)
+    await page.route('**/assets/*.js', async (route) => {
+      await hold;
+      await route.continue();
+    });
   return { page, requests };
 }
 
@@ -139,7 +143,12 @@ browserSuite('first view with the page (Chromium, real station, real data)', () 
     const drawn = await shown(page);
     // A new leader while the phone is still loading the app.
     const rider = (await rest()).find((x, i) => i > 3 && !x.status && !x.currStatus && x.rnk !== null)!;
-    await push({ t: 0, method: 'POST', url: '/api/v1/ingest/results', body: { results: [{ raceId: RACE, participantId: rider.participantId, bib: rider.bib, time: 1999, pen: 0, total: 1999 }] } });
+    await push({
+      t: 0,
+      method: 'POST',
+      url: '/api/v1/ingest/results',
+      body: { results: [{ raceId: RACE, participantId: rider.participantId, bib: rider.bib, time: 1999, pen: 0, total: 1999 }] },
+    });
     expect(drawn[0].id).not.toBe(rider.participantId);
     release();
     await untilEqualToRest(page, 'after the app started');

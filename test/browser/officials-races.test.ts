@@ -45,7 +45,8 @@ async function openEvent(viewport: { width: number; height: number }, locale: st
 
 const row = (page: Page, raceId: string) => page.locator(`[data-testid=race-row][data-race-id="${raceId}"]`);
 const officialAt = async (raceId: string) =>
-  ((await api(station, 'GET', `/api/v1/events/${EVENT}`)).body.races as { raceId: string; officialAt: string | null }[]).find((r) => r.raceId === raceId)!.officialAt;
+  ((await api(station, 'GET', `/api/v1/events/${EVENT}`)).body.races as { raceId: string; officialAt: string | null }[]).find((r) => r.raceId === raceId)!
+    .officialAt;
 
 browserSuite('officials race list (Chromium, real station, real data, tablet and phone)', () => {
   beforeAll(async () => {
@@ -76,7 +77,10 @@ browserSuite('officials race list (Chromium, real station, real data, tablet and
       const shown = await page.locator('main').innerText();
       expect(shown).not.toMatch(/[A-Z0-9]+_(ST|HO)_BR[12]_[67]/);
       // One state each, merging Canoe123 and the officials' mark.
-      const state = async (raceId: string) => [await row(page, raceId).getAttribute('data-state'), await row(page, raceId).getByTestId('race-state').textContent()];
+      const state = async (raceId: string) => [
+        await row(page, raceId).getAttribute('data-state'),
+        await row(page, raceId).getByTestId('race-state').textContent(),
+      ];
       expect(await state('K1M_ST_BR1_6')).toEqual(['canoe123Official', 'Official in Canoe123 · not yet confirmed by the officials']);
       expect(await state('K1M_ST_BR2_6')).toEqual(['running', 'In progress']);
       expect(await state('K1W_HO_BR2_6')).toEqual(['awaiting', 'Finished, unofficial · awaiting the officials']);
@@ -146,7 +150,10 @@ browserSuite('officials race list (Chromium, real station, real data, tablet and
     }
   });
 
-  for (const [name, viewport] of [['tablet', TABLET], ['phone', PHONE]] as const) {
+  for (const [name, viewport] of [
+    ['tablet', TABLET],
+    ['phone', PHONE],
+  ] as const) {
     for (const locale of ['en-GB', 'cs-CZ']) {
       it(`axe-core: no serious or critical violation, ${name}, ${locale}, list and dialog`, async () => {
         const page = await openEvent(viewport, locale, true);
@@ -169,7 +176,7 @@ browserSuite('officials race list (Chromium, real station, real data, tablet and
     }
   }
 
-  it('the dashboard hands out the officials\' LAN address (station on every interface), and it opens the officials page', async () => {
+  it("the dashboard hands out the officials' LAN address (station on every interface), and it opens the officials page", async () => {
     const lan = await startTestStation({ args: ['--host', '0.0.0.0'] });
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
     try {

@@ -25,7 +25,6 @@ let context: BrowserContext;
 let page: Page;
 const errors: string[] = [];
 
-
 const shot = (name: string) => page.screenshot({ path: join(screenshots, `officials-${name}.png`) });
 
 async function enterPin(pin: string): Promise<void> {
@@ -35,28 +34,28 @@ async function enterPin(pin: string): Promise<void> {
 
 // The hooks sit inside the suite, so a machine without chromium skips them too.
 browserSuite('officials page (Chromium, real station, real data)', () => {
-beforeAll(async () => {
-  ensurePagesBuilt();
-  mkdirSync(screenshots, { recursive: true });
-  station = await startTestStation({ args: ['--official-grace-ms', '1000'] });
-  const { apiKey } = await createEvent(station, EVENT, 'Jarní slalomy 2024 (officials)');
-  expect((await ingest(station, apiKey, '/api/v1/ingest/xml', { xml: realXml() })).status).toBe(200);
-  expect((await ingest(station, apiKey, `/api/v1/admin/events/${EVENT}/status`, { status: 'running' })).status).toBe(200);
-  const pin = await api(station, 'PATCH', '/api/v1/admin/settings', { headers: operator(station), body: { officialsPin: PIN } });
-  expect(pin.body).toMatchObject({ officialsPinSet: true });
-  browser = await launchBrowser();
-  // A tablet: touch, portrait.
-  context = await browser.newContext({ viewport: TABLET, hasTouch: true, locale: 'en-GB' });
-  page = await context.newPage();
-  page.setDefaultTimeout(8000);
-  page.on('pageerror', (e) => errors.push(e.message));
-}, 120_000);
+  beforeAll(async () => {
+    ensurePagesBuilt();
+    mkdirSync(screenshots, { recursive: true });
+    station = await startTestStation({ args: ['--official-grace-ms', '1000'] });
+    const { apiKey } = await createEvent(station, EVENT, 'Jarní slalomy 2024 (officials)');
+    expect((await ingest(station, apiKey, '/api/v1/ingest/xml', { xml: realXml() })).status).toBe(200);
+    expect((await ingest(station, apiKey, `/api/v1/admin/events/${EVENT}/status`, { status: 'running' })).status).toBe(200);
+    const pin = await api(station, 'PATCH', '/api/v1/admin/settings', { headers: operator(station), body: { officialsPin: PIN } });
+    expect(pin.body).toMatchObject({ officialsPinSet: true });
+    browser = await launchBrowser();
+    // A tablet: touch, portrait.
+    context = await browser.newContext({ viewport: TABLET, hasTouch: true, locale: 'en-GB' });
+    page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    page.on('pageerror', (e) => errors.push(e.message));
+  }, 120_000);
 
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-  await station?.cleanup();
-});
+  afterAll(async () => {
+    await context?.close().catch(() => {});
+    await browser?.close();
+    await station?.cleanup();
+  });
 
   it('a wrong PIN gets an error and no access', async () => {
     await page.goto(`${station.url}/officials`);
@@ -127,7 +126,9 @@ afterAll(async () => {
       await p.getByTestId('race-row').first().waitFor();
       expect(await p.locator('#officials-races').textContent()).toBe('Jízdy');
       expect(await p.getByTestId('officials-event-status').textContent()).toBe('Probíhá');
-      expect(await p.locator('[data-testid=race-row][data-official=false]').first().getByTestId('race-official-toggle').textContent()).toBe('Označit oficiální…');
+      expect(await p.locator('[data-testid=race-row][data-official=false]').first().getByTestId('race-official-toggle').textContent()).toBe(
+        'Označit oficiální…',
+      );
       expect(seriousOf(await runAxe(p), 'officials event page, cs')).toEqual([]);
       await p.screenshot({ path: join(screenshots, 'officials-event-cs.png') });
       await p.getByTestId('lang-en').click();

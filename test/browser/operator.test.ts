@@ -40,40 +40,37 @@ let context: BrowserContext;
 let page: Page;
 const errors: string[] = [];
 
-
 const shot = (name: string, fullPage = true) => page.screenshot({ path: join(screenshots, `operator-${name}.png`), fullPage });
 const text = (testId: string) => page.getByTestId(testId).first().textContent();
 
 async function waitText(testId: string, expected: string, timeout = 5000): Promise<void> {
-  await page.waitForFunction(
-    ([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === want,
-    [testId, expected] as const,
-    { timeout },
-  );
+  await page.waitForFunction(([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === want, [testId, expected] as const, {
+    timeout,
+  });
 }
 
 // The hooks sit inside the suite, so a machine without chromium skips them too.
 browserSuite('operator dashboard (Chromium, real station, real data)', () => {
-beforeAll(async () => {
-  ensurePagesBuilt();
-  mkdirSync(screenshots, { recursive: true });
-  station = await startTestStation({ args: ['--official-grace-ms', String(GRACE_MS)] });
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB' });
-  page = await context.newPage();
-  page.setDefaultTimeout(8000);
-  page.on('pageerror', (e) => errors.push(e.message));
-  // The station's CSP (no inline script, nothing external) must hold for everything the dashboard does.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
-  });
-}, 120_000);
+  beforeAll(async () => {
+    ensurePagesBuilt();
+    mkdirSync(screenshots, { recursive: true });
+    station = await startTestStation({ args: ['--official-grace-ms', String(GRACE_MS)] });
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB' });
+    page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The station's CSP (no inline script, nothing external) must hold for everything the dashboard does.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+    });
+  }, 120_000);
 
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-  await station?.cleanup();
-});
+  afterAll(async () => {
+    await context?.close().catch(() => {});
+    await browser?.close();
+    await station?.cleanup();
+  });
 
   let apiKey = '';
   let lastPush = 0;
@@ -151,7 +148,7 @@ afterAll(async () => {
     await shot('import');
   });
 
-  it('a file dropped on the drop zone that is not a Canoe123 export shows the station\'s reason', async () => {
+  it("a file dropped on the drop zone that is not a Canoe123 export shows the station's reason", async () => {
     const data = await page.evaluateHandle(() => {
       const dt = new DataTransfer();
       dt.items.add(new File(['<Canoe123Data><oops'], 'broken.xml', { type: 'text/xml' }));
@@ -171,7 +168,8 @@ afterAll(async () => {
     await page.getByTestId('status-to-startlist').click();
     await waitText('event-status', 'Startlist');
     expect(await page.locator('[data-testid^=status-to-]').evaluateAll((b) => b.map((x) => x.getAttribute('data-testid')))).toEqual([
-      'status-to-running', 'status-to-draft',
+      'status-to-running',
+      'status-to-draft',
     ]);
     await page.getByTestId('status-to-running').click();
     await waitText('event-status', 'Running');
@@ -183,7 +181,9 @@ afterAll(async () => {
   });
 
   it('shows the feeds healthy while c123-server pushes, and riders on course and at the start apart', async () => {
-    const pushes = captureFor(EVENT).filter((r) => r.url.endsWith('/ingest/results')).slice(0, 3);
+    const pushes = captureFor(EVENT)
+      .filter((r) => r.url.endsWith('/ingest/results'))
+      .slice(0, 3);
     for (const r of pushes) {
       const res = await ingest(station, apiKey, r.url, r.body);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -370,7 +370,9 @@ afterAll(async () => {
     expect(limit).toBeGreaterThanOrEqual(10_000);
     await page.getByTestId('feed-silent').waitFor({ timeout: limit + 10_000 });
     expect(Date.now() - lastPush).toBeGreaterThanOrEqual(limit - 500); // not before
-    expect(await text('feed-silent')).toMatch(/^c123-server has sent nothing for \d+ s while riders are on course — it may need 'Force push XML' or a restart\.$/);
+    expect(await text('feed-silent')).toMatch(
+      /^c123-server has sent nothing for \d+ s while riders are on course — it may need 'Force push XML' or a restart\.$/,
+    );
     expect(await page.locator('[data-testid=feed-oncourse]').getAttribute('data-state')).toBe('stale');
     // Results come 4–55 s apart in a real race: quiet for more than 15 s is not a dead feed.
     expect(await page.locator('[data-testid=feed-results]').getAttribute('data-state')).toBe('ok');
@@ -379,8 +381,10 @@ afterAll(async () => {
   }, 60_000);
 
   it('still knows after the station restarts: the silence, the last import and the activity log', async () => {
-    const silences = async () => ((await api(station, 'GET', '/api/v1/admin/activity?limit=500', { headers: operator(station) })).body.entries as { message: string }[])
-      .filter((e) => e.message.startsWith('c123-server has sent nothing for')).length;
+    const silences = async () =>
+      ((await api(station, 'GET', '/api/v1/admin/activity?limit=500', { headers: operator(station) })).body.entries as { message: string }[]).filter((e) =>
+        e.message.startsWith('c123-server has sent nothing for'),
+      ).length;
     const before = await silences();
     expect(before).toBeGreaterThan(0);
     expect(await station.stop()).toBe(0);
@@ -394,16 +398,22 @@ afterAll(async () => {
     expect(await text('feed-xml-last')).toBe('never');
     expect(await page.locator('[data-testid=feed-results-count]').textContent()).toBe('4');
     // The activity log was kept, and the restarted station said the silence again at once.
-    await page.waitForFunction((n) => {
-      const items = [...document.querySelectorAll('[data-testid=activity-list] li')].map((li) => li.textContent ?? '');
-      return items.filter((m) => m.includes('c123-server has sent nothing for')).length > n && items.some((m) => m.includes('XML imported'));
-    }, before, { timeout: 10_000 });
+    await page.waitForFunction(
+      (n) => {
+        const items = [...document.querySelectorAll('[data-testid=activity-list] li')].map((li) => li.textContent ?? '');
+        return items.filter((m) => m.includes('c123-server has sent nothing for')).length > n && items.some((m) => m.includes('XML imported'));
+      },
+      before,
+      { timeout: 10_000 },
+    );
     await shot('after-restart');
     // c123-server speaks again: the warning goes, the log says so.
     const riders = ridersPush();
     expect((await ingest(station, apiKey, riders.url, riders.body)).status).toBe(200);
     await page.waitForFunction(() => !document.querySelector('[data-testid=feed-silent]'));
-    await page.waitForFunction(() => /c123-server is sending again after \d+ s of silence/.test(document.querySelector('[data-testid=activity-list]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /c123-server is sending again after \d+ s of silence/.test(document.querySelector('[data-testid=activity-list]')?.textContent ?? ''),
+    );
   }, 40_000);
 
   it('says the silence in Czech too, axe-clean', async () => {
@@ -412,7 +422,9 @@ afterAll(async () => {
       const p = await other.newPage();
       await p.goto(`${station.url}/operator/#token=${encodeURIComponent(station.adminSecret)}&/events/${EVENT}`);
       await p.getByTestId('feed-silent').waitFor({ timeout: 45_000 });
-      expect(await p.getByTestId('feed-silent').textContent()).toMatch(/^c123-server nic neposlal už \d+ s, přestože jsou závodníci na trati — možná potřebuje „Force push XML“ nebo restart\.$/);
+      expect(await p.getByTestId('feed-silent').textContent()).toMatch(
+        /^c123-server nic neposlal už \d+ s, přestože jsou závodníci na trati — možná potřebuje „Force push XML“ nebo restart\.$/,
+      );
       await p.screenshot({ path: join(screenshots, 'operator-silent-cs.png'), fullPage: true });
       expect(seriousOf(await runAxe(p), 'dashboard silent feed, cs')).toEqual([]);
     } finally {
@@ -487,7 +499,10 @@ afterAll(async () => {
       await other.close();
     }
     // c123-server creates the id anew meanwhile: the copy restores under another id.
-    expect((await api(station, 'POST', '/api/v1/admin/events', { headers: { 'x-master-key': station.adminSecret }, body: { eventId: EVENT, mainTitle: 'Again' } })).status).toBe(201);
+    expect(
+      (await api(station, 'POST', '/api/v1/admin/events', { headers: { 'x-master-key': station.adminSecret }, body: { eventId: EVENT, mainTitle: 'Again' } }))
+        .status,
+    ).toBe(201);
     await kept.getByTestId('restore-event').click();
     await kept.getByTestId('restore-id').waitFor();
     expect(await kept.getByRole('alert').textContent()).toContain('Restore this copy under another id');

@@ -47,11 +47,13 @@ export async function measureLayout(page: Page, minShare = 0.06): Promise<Layout
     const overlaps: string[] = [];
     for (const el of boxes) {
       const r = rects.get(el)!;
-      if (r.left < -tol || r.top < -tol || r.right > W + tol || r.bottom > H + tol) outside.push(`${name(el)} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+      if (r.left < -tol || r.top < -tol || r.right > W + tol || r.bottom > H + tol)
+        outside.push(`${name(el)} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
       const parent = el.parentElement?.closest('[data-box]');
       if (parent && rects.has(parent)) {
         const p = rects.get(parent)!;
-        if (r.left < p.left - tol || r.top < p.top - tol || r.right > p.right + tol || r.bottom > p.bottom + tol) overflowing.push(`${name(el)} out of ${name(parent)}`);
+        if (r.left < p.left - tol || r.top < p.top - tol || r.right > p.right + tol || r.bottom > p.bottom + tol)
+          overflowing.push(`${name(el)} out of ${name(parent)}`);
       }
     }
     for (let i = 0; i < boxes.length; i++) {
@@ -83,8 +85,17 @@ export async function measureLayout(page: Page, minShare = 0.06): Promise<Layout
     }
     const scrolls = document.documentElement.scrollHeight > H + 1 || document.documentElement.scrollWidth > W + 1;
     return {
-      viewport: { w: W, h: H }, boxes: boxes.length, keyNumbers: keys.length, smallestKey: smallest,
-      outside, overflowing, overlaps, smallKeys, clippedKeys, scrolls, ellipsized,
+      viewport: { w: W, h: H },
+      boxes: boxes.length,
+      keyNumbers: keys.length,
+      smallestKey: smallest,
+      outside,
+      overflowing,
+      overlaps,
+      smallKeys,
+      clippedKeys,
+      scrolls,
+      ellipsized,
     };
   }, minShare);
 }
@@ -105,35 +116,42 @@ export function layoutFailures(r: LayoutReport): string[] {
  * The screenshot's pixels outside the given boxes that are not fully transparent, read back by
  * decoding the PNG in the browser (a canvas), so no PNG library is needed.
  */
-export async function opaqueOutside(page: Page, png: Buffer, boxes: { x: number; y: number; width: number; height: number }[]): Promise<{ opaque: number; checked: number; inside: number; insideOpaque: number }> {
-  return page.evaluate(async ([b64, rects]) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, img.width, img.height).data;
-    let opaque = 0;
-    let checked = 0;
-    let inside = 0;
-    let insideOpaque = 0;
-    const pad = 24; // box shadows reach a little past a card's box
-    for (let y = 0; y < img.height; y++) {
-      for (let x = 0; x < img.width; x++) {
-        const a = data[(y * img.width + x) * 4 + 3];
-        const inBox = rects.some((r) => x >= r.x - pad && x < r.x + r.width + pad && y >= r.y - pad && y < r.y + r.height + pad);
-        if (inBox) {
-          inside++;
-          if (a === 255) insideOpaque++;
-          continue;
+export async function opaqueOutside(
+  page: Page,
+  png: Buffer,
+  boxes: { x: number; y: number; width: number; height: number }[],
+): Promise<{ opaque: number; checked: number; inside: number; insideOpaque: number }> {
+  return page.evaluate(
+    async ([b64, rects]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      let opaque = 0;
+      let checked = 0;
+      let inside = 0;
+      let insideOpaque = 0;
+      const pad = 24; // box shadows reach a little past a card's box
+      for (let y = 0; y < img.height; y++) {
+        for (let x = 0; x < img.width; x++) {
+          const a = data[(y * img.width + x) * 4 + 3];
+          const inBox = rects.some((r) => x >= r.x - pad && x < r.x + r.width + pad && y >= r.y - pad && y < r.y + r.height + pad);
+          if (inBox) {
+            inside++;
+            if (a === 255) insideOpaque++;
+            continue;
+          }
+          checked++;
+          if (a !== 0) opaque++;
         }
-        checked++;
-        if (a !== 0) opaque++;
       }
-    }
-    return { opaque, checked, inside, insideOpaque };
-  }, [png.toString('base64'), boxes] as const);
+      return { opaque, checked, inside, insideOpaque };
+    },
+    [png.toString('base64'), boxes] as const,
+  );
 }

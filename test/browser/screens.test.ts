@@ -31,7 +31,10 @@ const EVENT = 'jarni-slalomy-2024';
 const BETWEEN = 'between-day';
 const RACE = 'K1M_ST_BR2_6';
 const screenshots = join(projectRoot, 'test-output', 'screenshots');
-const SIZES = [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }] as const;
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+] as const;
 
 let station: TestStation;
 let browser: Browser;
@@ -79,7 +82,9 @@ async function pushCaptured(t: number): Promise<void> {
 async function shotAndMeasure(page: Page, name: string): Promise<LayoutReport> {
   await page.screenshot({ path: join(screenshots, `screen-${name}.png`) });
   const report = await measureLayout(page);
-  console.log(`${name}: ${report.boxes} boxes, ${report.keyNumbers} key numbers, smallest ${report.smallestKey?.px.toFixed(1)} px = ${((report.smallestKey?.share ?? 0) * 100).toFixed(2)} % of ${report.viewport.h} px ("${report.smallestKey?.text}"), ${report.ellipsized} names shortened`);
+  console.log(
+    `${name}: ${report.boxes} boxes, ${report.keyNumbers} key numbers, smallest ${report.smallestKey?.px.toFixed(1)} px = ${((report.smallestKey?.share ?? 0) * 100).toFixed(2)} % of ${report.viewport.h} px ("${report.smallestKey?.text}"), ${report.ellipsized} names shortened`,
+  );
   return report;
 }
 
@@ -137,10 +142,16 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
       expect(await finish.getByTestId('board-finish-move').textContent()).toBe('stays 8th, 12.79 s behind KREJČÍ');
       const rider = p.locator('[data-testid=board-oncourse][data-bib="10"]');
       expect(await rider.getByTestId('board-oncourse-pen').textContent()).toBe('+52');
-      expect(await rider.locator('[data-testid=penalties] li').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-gate')}:${e.getAttribute('data-penalty')}`))).toEqual(['1:2', '6:50']);
+      expect(
+        await rider
+          .locator('[data-testid=penalties] li')
+          .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-gate')}:${e.getAttribute('data-penalty')}`)),
+      ).toEqual(['1:2', '6:50']);
       expect(await rider.getByTestId('board-oncourse-gap').textContent()).toMatch(/^[+−]\d+\.\d\d$/);
       // The results: the station's list, ranked rows only, a page at a time.
-      const rest = (await api<ResultsResponse>(station, 'GET', `/api/v1/events/${EVENT}/results/${RACE}`)).body.results.filter((r) => r.rnk !== null || r.status);
+      const rest = (await api<ResultsResponse>(station, 'GET', `/api/v1/events/${EVENT}/results/${RACE}`)).body.results.filter(
+        (r) => r.rnk !== null || r.status,
+      );
       const shown = await p.locator('[data-testid=board-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-participant-id')));
       const page = Number((await p.getByTestId('board-results').getAttribute('data-sheet'))!.split(':')[1]);
       expect(shown).toEqual(rest.slice(page * 9, page * 9 + 9).map((r) => r.participantId));
@@ -158,7 +169,8 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
 
   it('a board set apart on a fixed race pages through the whole field, then each category', async () => {
     const own = await api(station, 'PUT', '/api/v1/admin/screens/paging-board', {
-      headers: operator(station), body: { kind: 'board', label: 'Paging', settings: { raceId: 'C1W_ST_BR2_6', pageSeconds: 4 } },
+      headers: operator(station),
+      body: { kind: 'board', label: 'Paging', settings: { raceId: 'C1W_ST_BR2_6', pageSeconds: 4 } },
     });
     expect(own.status, JSON.stringify(own.body)).toBe(200);
     const p = await openScreen('/board?screen=paging-board', { viewport: { width: 1280, height: 720 } });
@@ -167,7 +179,10 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
     const t0 = Date.now();
     let cat: string | null = null;
     while (Date.now() - t0 < 45_000 && !cat) {
-      const sheet = await p.getByTestId('board-results').getAttribute('data-sheet').catch(() => null);
+      const sheet = await p
+        .getByTestId('board-results')
+        .getAttribute('data-sheet')
+        .catch(() => null);
       if (sheet && sheets[sheets.length - 1] !== sheet) sheets.push(sheet);
       if (sheet?.startsWith('cat:')) cat = sheet;
       else await new Promise((r) => setTimeout(r, 150));
@@ -177,7 +192,9 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
     expect(cat, sheets.join(' ')).toBeTruthy();
     // The category's own list, its own places: the station's `?catId=` answer.
     const catId = cat!.slice(4);
-    const rest = (await api<ResultsResponse>(station, 'GET', `/api/v1/events/${EVENT}/results/C1W_ST_BR2_6?catId=${catId}`)).body.results.filter((r) => r.catRnk !== null || r.status);
+    const rest = (await api<ResultsResponse>(station, 'GET', `/api/v1/events/${EVENT}/results/C1W_ST_BR2_6?catId=${catId}`)).body.results.filter(
+      (r) => r.catRnk !== null || r.status,
+    );
     await p.waitForFunction((n) => document.querySelectorAll('[data-testid=board-row]').length === n, Math.min(9, rest.length), { timeout: 3000 });
     const shown = await p.locator('[data-testid=board-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-participant-id')));
     expect(shown).toEqual(rest.slice(0, 9).map((r) => r.participantId));
@@ -191,7 +208,10 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
     for (const p of [en, cs]) await p.getByTestId('ann-oncourse').waitFor();
     // t 66 → 128 s: POHANKA (10) finishes at 108.8 s, ROUČA (11) at 117 s; TURNER (12) starts at 126 s.
     await replay(66_000, 128_000, 8);
-    const moves = (p: Page) => p.getByTestId('ann-finish').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-bib')}: ${e.querySelector('[data-testid=ann-move]')?.textContent}`));
+    const moves = (p: Page) =>
+      p
+        .getByTestId('ann-finish')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-bib')}: ${e.querySelector('[data-testid=ann-move]')?.textContent}`));
     await en.waitForFunction(() => document.querySelectorAll('[data-testid=ann-finish]').length >= 2, null, { timeout: 5000 });
     // (KOPEČEK, 9, still stands finished in the timing's on-course list when the page opens: a third, older line.)
     expect((await moves(en)).slice(0, 2)).toEqual(['11: moves into 1st, 53.99 s ahead of KREJČÍ', '10: stays 23rd, 23.55 s behind KREJČÍ']);
@@ -232,10 +252,12 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
     expect(await lt.getAttribute('data-bib')).toBe('12');
     expect(await p.getByTestId('overlay-top-row').count()).toBe(8);
     const png = await p.screenshot({ path: join(screenshots, 'screen-overlay-1920x1080.png'), omitBackground: true });
-    const cards = await p.locator('.ovl-lt, .ovl-top').evaluateAll((els) => els.map((e) => {
-      const r = e.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    }));
+    const cards = await p.locator('.ovl-lt, .ovl-top').evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
     expect(cards).toHaveLength(2);
     for (const c of cards) {
       expect(c.x).toBeGreaterThanOrEqual(1920 * 0.05 - 0.5);
@@ -246,7 +268,9 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
     const blank = await (await browser.newContext()).newPage();
     const pixels = await opaqueOutside(blank, png, cards);
     await blank.context().close();
-    console.log(`overlay: ${pixels.checked} pixels outside the cards, ${pixels.opaque} not fully transparent; ${pixels.insideOpaque} of ${pixels.inside} opaque in and around the cards`);
+    console.log(
+      `overlay: ${pixels.checked} pixels outside the cards, ${pixels.opaque} not fully transparent; ${pixels.insideOpaque} of ${pixels.inside} opaque in and around the cards`,
+    );
     expect(pixels.checked).toBeGreaterThan(1_500_000);
     expect(pixels.opaque).toBe(0);
     expect(pixels.insideOpaque).toBeGreaterThan(100_000); // the cards themselves are drawn
@@ -283,7 +307,10 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
     expect((await ingest(station, other.apiKey, `/api/v1/admin/events/${BETWEEN}/status`, { status: 'running' })).status).toBe(200);
     // Every race the export says is in progress is done: nothing runs, C1M's 2nd run is next.
     for (const raceId of ['K1M_ST_BR2_6', 'C1W_ST_BR2_6', 'C1M_ST_BR1_6']) {
-      expect((await api(station, 'PUT', `/api/v1/admin/events/${BETWEEN}/races/${raceId}/official`, { headers: operator(station), body: { official: true } })).status).toBe(200);
+      expect(
+        (await api(station, 'PUT', `/api/v1/admin/events/${BETWEEN}/races/${raceId}/official`, { headers: operator(station), body: { official: true } }))
+          .status,
+      ).toBe(200);
     }
     const pages = await Promise.all(SIZES.map((viewport) => openScreen(`/board?event=${BETWEEN}`, { viewport })));
     for (const [i, p] of pages.entries()) {
@@ -291,7 +318,9 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
       expect(await p.getByTestId('board-next').getAttribute('data-race-id')).toBe('C1M_ST_BR2_6');
       await p.getByTestId('board-starter').nth(4).waitFor();
       expect(await p.getByTestId('board-next-time').textContent()).toMatch(/12:45/);
-      const rows = await p.getByTestId('board-schedule-row').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-race-id')}:${e.getAttribute('data-next') ?? ''}`));
+      const rows = await p
+        .getByTestId('board-schedule-row')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-race-id')}:${e.getAttribute('data-next') ?? ''}`));
       expect(rows).toHaveLength(4);
       expect(rows).toContain('C1M_ST_BR2_6:true');
       await p.locator('[data-testid=board-row]').first().waitFor();
@@ -389,8 +418,20 @@ browserSuite('venue screens (Chromium, real station, real data)', () => {
     const waiting = ranked[ranked.length - 1];
     const leader = ranked[0];
     const template = capture.find((r) => r.url.endsWith('/ingest/oncourse') && r.body.oncourse.length > 0)!.body.oncourse[0];
-    const line = { ...template, participantId: waiting.participantId, bib: waiting.bib, name: waiting.name, club: waiting.club, raceId: RACE,
-      dtStart: new Date(Date.now() - 24_000).toISOString(), dtFinish: new Date().toISOString(), time: 2400, pen: 0, total: 2400, rank: 1 };
+    const line = {
+      ...template,
+      participantId: waiting.participantId,
+      bib: waiting.bib,
+      name: waiting.name,
+      club: waiting.club,
+      raceId: RACE,
+      dtStart: new Date(Date.now() - 24_000).toISOString(),
+      dtFinish: new Date().toISOString(),
+      time: 2400,
+      pen: 0,
+      total: 2400,
+      rank: 1,
+    };
     expect((await ingest(station, apiKey, '/api/v1/ingest/oncourse', { oncourse: [line] })).status).toBe(200);
     await ingest(station, apiKey, '/api/v1/ingest/results', {
       results: [{ raceId: RACE, participantId: waiting.participantId, bib: waiting.bib, time: 2400, pen: 0, total: 2400 }],

@@ -33,7 +33,10 @@ const EVENT = 'jarni-slalomy-2024';
 const RACE = 'K1M_ST_BR2_6';
 const screenshots = join(projectRoot, 'test-output', 'screenshots');
 const PHONE = { width: 360, height: 640 };
-const LANGS = [['en', 'en-GB'], ['cs', 'cs-CZ']] as const;
+const LANGS = [
+  ['en', 'en-GB'],
+  ['cs', 'cs-CZ'],
+] as const;
 
 let station: TestStation;
 let browser: Browser;
@@ -72,7 +75,8 @@ async function push(r: CapturedRequest | undefined): Promise<CapturedRequest> {
 }
 const at = (t: number) => capture.find((x) => x.t === t);
 /** The first on-course push in which some rider's TTBDiff reads `diff`. */
-const withTtb = (diff: string) => capture.find((x) => x.url.endsWith('/oncourse') && (x.body.oncourse as { ttbDiff: string | null }[]).some((e) => e.ttbDiff === diff));
+const withTtb = (diff: string) =>
+  capture.find((x) => x.url.endsWith('/oncourse') && (x.body.oncourse as { ttbDiff: string | null }[]).some((e) => e.ttbDiff === diff));
 
 /**
  * Pushes one captured on-course request now and again every 2 s, as c123-server does, so the
@@ -95,10 +99,13 @@ async function axeClean(page: Page, label: string): Promise<void> {
 
 type Box = { top: number; bottom: number; left: number; right: number; height: number; width: number };
 const box = async (page: Page, selector: string): Promise<Box> =>
-  page.locator(selector).first().evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, width: r.width };
-  });
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, width: r.width };
+    });
 
 /**
  * Everything wrong with the results table's layout as the browser laid it out, from element
@@ -198,7 +205,9 @@ browserSuite('spectator on phones (issue 11; Chromium, real station, real data)'
       expect(await rows.evaluateAll((r) => r.slice(0, 3).map((x) => x.getAttribute('data-rank')))).toEqual(['1', '2', '3']);
       const third = await box(page, '[data-testid=result-row] >> nth=2');
       expect(third.bottom, `${lang}: 3rd place ends at ${third.bottom} px`).toBeLessThanOrEqual(PHONE.height);
-      console.log(`first screen 360×640 ${lang}: results start at ${Math.round((await box(page, '[data-testid=result-row]')).top)} px, 3rd place ends at ${Math.round(third.bottom)} px`);
+      console.log(
+        `first screen 360×640 ${lang}: results start at ${Math.round((await box(page, '[data-testid=result-row]')).top)} px, 3rd place ends at ${Math.round(third.bottom)} px`,
+      );
       await shot(page, `first-screen-360x640-${lang}`);
       await axeClean(page, `first screen, ${lang}`);
 
@@ -230,10 +239,11 @@ browserSuite('spectator on phones (issue 11; Chromium, real station, real data)'
     await page.locator('[data-testid=result-row]').nth(20).waitFor();
     await page.locator('[data-testid=oncourse-entry]').first().waitFor();
     // What is at the middle of the first screen's lower half, and in which view.
-    const probe = () => page.evaluate(() => {
-      const el = document.elementFromPoint(180, 560);
-      return el?.closest('[data-testid$=-view]')?.getAttribute('data-testid') ?? null;
-    });
+    const probe = () =>
+      page.evaluate(() => {
+        const el = document.elementFromPoint(180, 560);
+        return el?.closest('[data-testid$=-view]')?.getAttribute('data-testid') ?? null;
+      });
     expect(await probe()).toBe('results-view');
     await page.locator('[data-testid=view-tabs] a', { hasText: 'Startlist' }).click();
     await page.locator('[data-testid=startlist-row]').first().waitFor();
@@ -250,7 +260,10 @@ browserSuite('spectator on phones (issue 11; Chromium, real station, real data)'
     await page.locator('[data-testid=results-view]').waitFor();
     expect(await probe()).toBe('results-view');
 
-    for (const [name, viewport] of [['laptop-1366x768', { width: 1366, height: 768 }], ['tablet-820x1180', { width: 820, height: 1180 }]] as const) {
+    for (const [name, viewport] of [
+      ['laptop-1366x768', { width: 1366, height: 768 }],
+      ['tablet-820x1180', { width: 820, height: 1180 }],
+    ] as const) {
       for (const [lang, locale] of LANGS) {
         const p = await openPage(`#/events/${EVENT}/results/${RACE}`, { viewport, locale });
         await p.locator('[data-testid=result-row]').nth(20).waitFor();
@@ -270,7 +283,10 @@ browserSuite('spectator on phones (issue 11; Chromium, real station, real data)'
     const years = realXmlYears();
     const rest = (await api<ResultsResponse>(station, 'GET', `/api/v1/events/${EVENT}/results/${RACE}`)).body.results;
     const byId = new Map(rest.map((r) => [r.participantId, r]));
-    const words = { en: { DNS: 'Did not start', DNF: 'Did not finish', DSQ: 'Disqualified' }, cs: { DNS: 'Nestartoval(a)', DNF: 'Nedokončil(a)', DSQ: 'Diskvalifikace' } };
+    const words = {
+      en: { DNS: 'Did not start', DNF: 'Did not finish', DSQ: 'Disqualified' },
+      cs: { DNS: 'Nestartoval(a)', DNF: 'Nedokončil(a)', DSQ: 'Diskvalifikace' },
+    };
     const headers = {
       en: ['Rank', 'Bib', 'Name', 'Year · Club', '1st run', '2nd run', 'Result'],
       cs: ['Poř.', 'St. č.', 'Jméno', 'Ročník · Oddíl', '1. jízda', '2. jízda', 'Výsledek'],
@@ -281,19 +297,22 @@ browserSuite('spectator on phones (issue 11; Chromium, real station, real data)'
         await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result-row]').length === n, rest.length);
         expect(await tableProblems(page), `${width} px ${lang}`).toEqual([]);
         // The header lines, each whole.
-        const shownHeaders = await page.locator('[data-testid=results-table] thead .th-line').evaluateAll((els) =>
-          els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => e.textContent));
+        const shownHeaders = await page
+          .locator('[data-testid=results-table] thead .th-line')
+          .evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => e.textContent));
         expect(shownHeaders).toEqual(headers[lang]);
         expect(await page.locator('[data-testid=results-table] thead').textContent()).not.toContain('…');
         // Every row: bib, and year · category · club from the export, the club whole or shortened, never cut.
-        const rows = await page.locator('[data-testid=result-row]').evaluateAll((els) => els.map((tr) => ({
-          id: tr.getAttribute('data-participant-id')!,
-          bib: tr.querySelector('[data-testid=result-bib]')?.textContent ?? null,
-          sub: [...tr.querySelectorAll('[data-testid=result-sub] .sub-item')].map((s) => s.textContent),
-          status: tr.getAttribute('data-status'),
-          badge: tr.querySelector('.res__status [data-testid=status-badge]')?.textContent ?? null,
-          word: tr.querySelector('.res__status [data-testid=status-word]')?.textContent?.trim() ?? null,
-        })));
+        const rows = await page.locator('[data-testid=result-row]').evaluateAll((els) =>
+          els.map((tr) => ({
+            id: tr.getAttribute('data-participant-id')!,
+            bib: tr.querySelector('[data-testid=result-bib]')?.textContent ?? null,
+            sub: [...tr.querySelectorAll('[data-testid=result-sub] .sub-item')].map((s) => s.textContent),
+            status: tr.getAttribute('data-status'),
+            badge: tr.querySelector('.res__status [data-testid=status-badge]')?.textContent ?? null,
+            word: tr.querySelector('.res__status [data-testid=status-word]')?.textContent?.trim() ?? null,
+          })),
+        );
         let withYear = 0;
         for (const row of rows) {
           const want = byId.get(row.id)!;
@@ -352,7 +371,9 @@ browserSuite('spectator on phones (issue 11; Chromium, real station, real data)'
       await axeClean(page, `time to beat, ${lang}`);
       // t 101.9 s: Canoe123 sends the time itself ("78.99").
       await push(withTtb('78.99'));
-      await page.waitForFunction(() => /^\+\d+$/.test(document.querySelector('[data-testid=oncourse-entry][data-bib="10"] [data-testid=oncourse-gap] [aria-hidden=true]')?.textContent ?? ''));
+      await page.waitForFunction(() =>
+        /^\+\d+$/.test(document.querySelector('[data-testid=oncourse-entry][data-bib="10"] [data-testid=oncourse-gap] [aria-hidden=true]')?.textContent ?? ''),
+      );
       expect(await entry(10).getByTestId('oncourse-ttb').textContent()).toBe(texts[lang].ttb);
       // t 116.3 s: both finished; Canoe123 measured the gaps: POHANKA +23.55 behind, ROUČA −53.99 ahead.
       await push(at(116_332));
@@ -384,8 +405,12 @@ browserSuite('spectator on phones (issue 11; Chromium, real station, real data)'
     for (const [lang, locale] of LANGS) {
       const csp: string[] = [];
       const page = await openPage(`#/events/${EVENT}`, {
-        locale, strictCsp: true,
-        before: (p) => p.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) csp.push(m.text()); }),
+        locale,
+        strictCsp: true,
+        before: (p) =>
+          p.on('console', (m) => {
+            if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
+          }),
       });
       await page.locator('[data-testid=result-row]').first().waitFor();
       expect(await page.getByTestId('event-place').textContent()).toBe('Areál Lídy Polesné');
@@ -406,12 +431,14 @@ browserSuite('spectator on phones (issue 11; Chromium, real station, real data)'
       expect([imgBox.width, imgBox.height]).toEqual([44, 44]);
       expect(imgBox.top >= head.top && imgBox.bottom <= head.bottom).toBe(true);
       // Icons and the web manifest, fetched by the page under the same CSP.
-      const links = await page.evaluate(async () => Promise.all(
-        [...document.querySelectorAll('link[rel~=icon], link[rel=apple-touch-icon], link[rel=manifest]')].map(async (l) => {
-          const res = await fetch((l as HTMLLinkElement).href);
-          return { rel: l.getAttribute('rel'), status: res.status, type: res.headers.get('content-type'), cache: res.headers.get('cache-control') };
-        }),
-      ));
+      const links = await page.evaluate(async () =>
+        Promise.all(
+          [...document.querySelectorAll('link[rel~=icon], link[rel=apple-touch-icon], link[rel=manifest]')].map(async (l) => {
+            const res = await fetch((l as HTMLLinkElement).href);
+            return { rel: l.getAttribute('rel'), status: res.status, type: res.headers.get('content-type'), cache: res.headers.get('cache-control') };
+          }),
+        ),
+      );
       expect(links).toEqual([
         { rel: 'icon', status: 200, type: 'image/png', cache: 'public, max-age=86400' },
         { rel: 'apple-touch-icon', status: 200, type: 'image/png', cache: 'public, max-age=86400' },
@@ -421,7 +448,10 @@ browserSuite('spectator on phones (issue 11; Chromium, real station, real data)'
       await shot(page, `header-360x640-${lang}`);
     }
     // The manifest's icons: real PNGs of the sizes it names.
-    const manifest = await (await fetch(`${station.url}/icons/manifest.webmanifest`)).json() as { start_url: string; icons: { src: string; sizes: string }[] };
+    const manifest = (await (await fetch(`${station.url}/icons/manifest.webmanifest`)).json()) as {
+      start_url: string;
+      icons: { src: string; sizes: string }[];
+    };
     expect(manifest.start_url).toBe('/');
     for (const icon of [...manifest.icons, { src: '/icons/apple-touch-icon.png', sizes: '180x180' }]) {
       const png = Buffer.from(await (await fetch(station.url + icon.src)).arrayBuffer());
@@ -464,16 +494,18 @@ browserSuite('spectator on phones (issue 11; Chromium, real station, real data)'
       expect((await api(station, 'PATCH', `/api/v1/admin/events/${EVENT}/status`, { headers: master, body: { status } })).status).toBe(200);
     }
     await page.getByTestId('event-official').waitFor({ timeout: 3000 });
-    const liveLeft = (p: Page) => p.evaluate(() => {
-      const found: string[] = [];
-      const text = document.body.innerText;
-      for (const word of ['In progress', 'Probíhá', 'Live', 'Živě', 'On course', 'Na trati']) if (new RegExp(`\\b${word}\\b`, 'u').test(text)) found.push(word);
-      for (const sel of ['.live-dot', '.badge--live', '.badge--running', '[data-testid=oncourse]', '[data-state=running]']) {
-        if (document.querySelector(sel)) found.push(sel);
-      }
-      for (const o of document.querySelectorAll('option')) if (/In progress|Probíhá/.test(o.textContent ?? '')) found.push(`option ${o.textContent}`);
-      return found;
-    });
+    const liveLeft = (p: Page) =>
+      p.evaluate(() => {
+        const found: string[] = [];
+        const text = document.body.innerText;
+        for (const word of ['In progress', 'Probíhá', 'Live', 'Živě', 'On course', 'Na trati'])
+          if (new RegExp(`\\b${word}\\b`, 'u').test(text)) found.push(word);
+        for (const sel of ['.live-dot', '.badge--live', '.badge--running', '[data-testid=oncourse]', '[data-state=running]']) {
+          if (document.querySelector(sel)) found.push(sel);
+        }
+        for (const o of document.querySelectorAll('option')) if (/In progress|Probíhá/.test(o.textContent ?? '')) found.push(`option ${o.textContent}`);
+        return found;
+      });
     await page.waitForFunction(() => !document.querySelector('[data-state=running]'), null, { timeout: 3000 });
     expect(await liveLeft(page)).toEqual([]);
     for (const [lang, locale] of LANGS) {

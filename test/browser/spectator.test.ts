@@ -198,7 +198,8 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     const row = page.locator(`[data-testid=result-row][data-participant-id="${rider.participantId}"]`);
     await page.waitForFunction(
       (id) => document.querySelector(`[data-testid=result-row][data-participant-id="${id}"]`)?.getAttribute('data-rank') === '1',
-      rider.participantId, { timeout: 2000 },
+      rider.participantId,
+      { timeout: 2000 },
     );
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(await row.locator('[data-testid=result-total] strong').textContent()).toBe('70.12');
@@ -214,7 +215,10 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     let shot = false;
     const seenTimes = new Set<string>();
     const watch = setInterval(async () => {
-      const t = await page.locator('[data-testid=oncourse-entry][data-bib="9"] [data-testid=oncourse-time]').textContent({ timeout: 50 }).catch(() => null);
+      const t = await page
+        .locator('[data-testid=oncourse-entry][data-bib="9"] [data-testid=oncourse-time]')
+        .textContent({ timeout: 50 })
+        .catch(() => null);
       if (t) seenTimes.add(t);
     }, 150);
     // t 6.7 s → 66 s: KOPEČEK (9) starts at 14 s and finishes at 64 s, POHANKA (10) starts at 35 s.
@@ -315,7 +319,8 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
         const first = document.querySelector('[data-testid=result-row]');
         return first?.getAttribute('data-participant-id') === id && first.querySelector('[data-testid=result-total]')?.textContent === '66.00';
       },
-      dm.participantId, { timeout: 3000 },
+      dm.participantId,
+      { timeout: 3000 },
     );
     const after = await results('DM');
     const rows = await shownRows(page);
@@ -352,7 +357,11 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     expect(await rows.first().getAttribute('data-bib')).toBe('9');
     await search.fill('Tábor');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=startlist-row]').length > 1);
-    const plain = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const plain = (t: string) =>
+      t
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
     expect((await rows.allTextContents()).every((t) => plain(t).includes('tabor'))).toBe(true);
     await search.fill('zzzz');
     await page.locator('[data-testid=startlist-list] .empty', { hasText: 'No one matches the filter.' }).waitFor();
@@ -384,7 +393,7 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     await cz.locator('[data-testid=view-tabs] a', { hasText: 'Výsledky' }).waitFor();
   }, 60_000);
 
-  it('runs under the station\'s own CSP, which names the station\'s ws: origin, and a violation is caught', async () => {
+  it("runs under the station's own CSP, which names the station's ws: origin, and a violation is caught", async () => {
     const res = await fetch(`${station.url}/`, { headers: { accept: 'text/html' } });
     const csp = res.headers.get('content-security-policy') ?? '';
     const origin = `127.0.0.1:${station.port}`;
@@ -394,12 +403,15 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     await page.locator('[data-testid=result-row]').nth(50).waitFor();
     expect(problems).toEqual([]);
     // The CSP is enforced in these pages and its violations reach the test: an inline script is refused.
-    const ran = await page.evaluate(() => new Promise<boolean>((resolve) => {
-      const s = document.createElement('script');
-      s.textContent = 'window.__inlineRan = true';
-      document.head.append(s);
-      setTimeout(() => resolve((window as unknown as { __inlineRan?: boolean }).__inlineRan === true), 100);
-    }));
+    const ran = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const s = document.createElement('script');
+          s.textContent = 'window.__inlineRan = true';
+          document.head.append(s);
+          setTimeout(() => resolve((window as unknown as { __inlineRan?: boolean }).__inlineRan === true), 100);
+        }),
+    );
     expect(ran).toBe(false);
     await page.waitForFunction(() => true);
     await new Promise((r) => setTimeout(r, 100));
@@ -455,10 +467,9 @@ browserSuite('spectator app (Chromium, real station, real data)', () => {
     await ingest(station, apiKey, '/api/v1/ingest/results', {
       results: [{ raceId: RACE, participantId: rider.participantId, bib: rider.bib, time: 6000, pen: 0, total: 6000 }],
     });
-    await page.waitForFunction(
-      (id) => document.querySelector('[data-testid=result-row]')?.getAttribute('data-participant-id') === id,
-      rider.participantId, { timeout: 3000 },
-    );
+    await page.waitForFunction((id) => document.querySelector('[data-testid=result-row]')?.getAttribute('data-participant-id') === id, rider.participantId, {
+      timeout: 3000,
+    });
   }, 90_000);
 
   it('an event that goes official is then read over REST, with the official time and no retry loop', async () => {

@@ -58,7 +58,7 @@ browserSuite('Timing source panel (Chromium, real station, replay of the real re
     expect(await page.getByTestId('source-xml-path').inputValue()).toMatch(/c123-xml-export_xboardtest02_jarni_v1\.xml$/);
   });
 
-  it('shows the connection, the last message, Canoe123\'s clock moving and the messages per second', async () => {
+  it("shows the connection, the last message, Canoe123's clock moving and the messages per second", async () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=source-connection]')?.getAttribute('data-state') === 'connected');
     expect(await text('source-connection')).toMatch(/^Connected to 127\.0\.0\.1:\d+ since \d\d:\d\d:\d\d$/);
     const clock1 = await text('source-venue-clock');
@@ -77,7 +77,9 @@ browserSuite('Timing source panel (Chromium, real station, replay of the real re
   });
 
   it('shows the replay finished with every message counted, and the event running', async () => {
-    await page.waitForFunction(() => document.querySelector('[data-testid=source-replay]')?.getAttribute('data-finished') === 'true', undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=source-replay]')?.getAttribute('data-finished') === 'true', undefined, {
+      timeout: 60_000,
+    });
     expect(await text('source-replay')).toBe('Replay finished: 1051 of 1051 messages played at 20×.');
     await page.waitForFunction(() => document.querySelector('[data-testid=source-rate-Results]')?.textContent?.endsWith('16'));
     expect(await text('source-rate-OnCourse')).toMatch(/756$/);
@@ -97,7 +99,9 @@ browserSuite('Timing source panel (Chromium, real station, replay of the real re
     const problem = page.getByTestId('source-problem');
     await problem.waitFor();
     expect(await problem.textContent()).toBe('Canoe123 at 127.0.0.1:1 refused the connection — is Canoe123 running and its port open?');
-    await page.waitForFunction(() => /^Reconnecting to 127\.0\.0\.1:1 in \d+ s/.test(document.querySelector('[data-testid=source-connection]')?.textContent?.trim() ?? ''));
+    await page.waitForFunction(() =>
+      /^Reconnecting to 127\.0\.0\.1:1 in \d+ s/.test(document.querySelector('[data-testid=source-connection]')?.textContent?.trim() ?? ''),
+    );
     const source = await api(station, 'GET', '/api/v1/admin/events/refused-event/source', { headers: operator(station) });
     expect(source.body.config).toEqual({ kind: 'canoe123', host: '127.0.0.1', port: 1, xmlPath: null });
     expect(seriousOf(await runAxe(page), 'timing source, refused')).toEqual([]);

@@ -34,7 +34,9 @@ const lastPush = () => {
   return pushes[pushes.length - 1].body.results as { bib: number; time: number | null; total: number | null }[];
 };
 const shiftedRow = (bib: number, shift: number) => ({
-  results: lastPush().filter((r) => r.bib === bib).map((r) => ({ ...r, time: r.time === null ? null : r.time + shift, total: r.total === null ? null : r.total + shift })),
+  results: lastPush()
+    .filter((r) => r.bib === bib)
+    .map((r) => ({ ...r, time: r.time === null ? null : r.time + shift, total: r.total === null ? null : r.total + shift })),
 });
 
 browserSuite('uplink panel (Chromium, two real stations, faulty link)', () => {

@@ -21,7 +21,8 @@ const sockets: TestSocket[] = [];
 
 async function newEvent(eventId: string, xml = realXml()): Promise<string> {
   const created = await api(station, 'POST', '/api/v1/admin/events', {
-    headers: { 'x-master-key': station.adminSecret }, body: { eventId, mainTitle: eventId },
+    headers: { 'x-master-key': station.adminSecret },
+    body: { eventId, mainTitle: eventId },
   });
   const apiKey = created.body.apiKey as string;
   expect((await ingest(station, apiKey, '/api/v1/ingest/xml', { xml })).status).toBe(200);
@@ -55,7 +56,10 @@ describe('ICF tie-break, live', () => {
   it('decides a tie a live push creates, overall and in the category, and sends the new places', async () => {
     const key = await newEvent('ties');
     let rows = await rowsOf('ties', race);
-    expect([place(rows, 15), place(rows, 8)]).toEqual([{ bib: 15, rnk: 16, catRnk: 4 }, { bib: 8, rnk: 17, catRnk: 4 }]);
+    expect([place(rows, 15), place(rows, 8)]).toEqual([
+      { bib: 15, rnk: 16, catRnk: 4 },
+      { bib: 8, rnk: 17, catRnk: 4 },
+    ]);
 
     const ws = await connect(station, 'ties');
     sockets.push(ws);
@@ -65,17 +69,24 @@ describe('ICF tie-break, live', () => {
     expect((await push(key, '129001.C1M_ST', 24, 10078, 200)).status).toBe(200);
     rows = await rowsOf('ties', race);
     expect([15, 8, 24].map((b) => place(rows, b))).toEqual([
-      { bib: 15, rnk: 16, catRnk: 4 }, { bib: 8, rnk: 17, catRnk: 4 }, { bib: 24, rnk: 18, catRnk: 5 },
+      { bib: 15, rnk: 16, catRnk: 4 },
+      { bib: 8, rnk: 17, catRnk: 4 },
+      { bib: 24, rnk: 18, catRnk: 5 },
     ]);
     const ds = await rowsOf('ties', race, 'DS');
-    expect([place(ds, 8), place(ds, 24)]).toEqual([{ bib: 8, rnk: 17, catRnk: 4 }, { bib: 24, rnk: 18, catRnk: 5 }]);
+    expect([place(ds, 8), place(ds, 24)]).toEqual([
+      { bib: 8, rnk: 17, catRnk: 4 },
+      { bib: 24, rnk: 18, catRnk: 5 },
+    ]);
     expect(ds.get(24).totalTotal).toBe(10278);
 
     // A correction makes bib 15's run 2 worse than bib 8's other run: the tie flips live.
     expect((await push(key, '39039.C1M_ST', 15, 24200, 200)).status).toBe(200);
     rows = await rowsOf('ties', race);
     expect([8, 15, 24].map((b) => place(rows, b))).toEqual([
-      { bib: 8, rnk: 16, catRnk: 4 }, { bib: 15, rnk: 17, catRnk: 4 }, { bib: 24, rnk: 18, catRnk: 5 },
+      { bib: 8, rnk: 16, catRnk: 4 },
+      { bib: 15, rnk: 17, catRnk: 4 },
+      { bib: 24, rnk: 18, catRnk: 5 },
     ]);
     const moved = await ws.next((m: WsMessage) => m.type === 'diff' && !!m.data.ranks?.some((r) => r.participantId === '45012.C1M_ST'));
     expect(moved.type === 'diff' && moved.data.ranks!.find((r) => r.participantId === '45012.C1M_ST')!.rnk).toBe(16);
@@ -88,7 +99,7 @@ describe('best-of-both 2nd-run rows from c123-server', () => {
   const capture = captureFor('repair');
   const resultPushes = capture.filter((r) => r.url.endsWith('/ingest/results'));
 
-  it('replayed: once spectators saw bib 10\'s 127.09 (52 s penalty) it never goes blank, on REST or the socket', async () => {
+  it("replayed: once spectators saw bib 10's 127.09 (52 s penalty) it never goes blank, on REST or the socket", async () => {
     const key = await newEvent('repair');
     const ws = await connect(station, 'repair');
     sockets.push(ws);
@@ -103,7 +114,7 @@ describe('best-of-both 2nd-run rows from c123-server', () => {
     }
     // Pushes 1–2 were before bib 10's run 2; from push 3 on it stays 75.09 + 52 = 127.09.
     expect(seen).toEqual(['null+null=null', 'null+null=null', ...Array(6).fill('7509+5200=12709')]);
-    const diffs = ws.messages.flatMap((m) => (m.type === 'diff' ? m.data.results ?? [] : [])).filter((r) => r.participantId === bib10);
+    const diffs = ws.messages.flatMap((m) => (m.type === 'diff' ? (m.data.results ?? []) : [])).filter((r) => r.participantId === bib10);
     expect(diffs.length).toBeGreaterThan(0);
     expect(diffs.every((r) => r.pen === 5200 && r.total === 12709)).toBe(true);
   });

@@ -39,18 +39,38 @@ const SPEED = '20';
  */
 const differences: { bib: number; direct: [number | null, number | null]; capture: [number | null, number | null]; why: string }[] = [
   { bib: 3, direct: [200, 9080], capture: [600, 9480], why: 'gates 2 s; c123-server took the XML pen of time 88.80 from another snapshot' },
-  { bib: 4, direct: [1000, 9518], capture: [1600, 10118], why: 'gates 10 s; XML pen 16 s belongs to the export\'s row' },
+  { bib: 4, direct: [1000, 9518], capture: [1600, 10118], why: "gates 10 s; XML pen 16 s belongs to the export's row" },
   { bib: 5, direct: [1000, 9730], capture: [5400, 14130], why: 'gates 10 s; XML pen 54 s belongs to time 91.62' },
   { bib: 6, direct: [400, 9241], capture: [800, 9641], why: 'gates 4 s; XML pen 8 s belongs to time 94.71' },
-  { bib: 8, direct: [null, null], capture: [200, 10100], why: 'gates cover 11 of 24 gates and Pen/Total are best-of-both: unknown, so blank; c123-server guessed with the pen of time 109.27' },
-  { bib: 9, direct: [5200, 10320], capture: [5600, 10720], why: 'gates 52 s = the pen Canoe123 showed on course (total 103.20); XML pen 56 s belongs to time 90.35' },
+  {
+    bib: 8,
+    direct: [null, null],
+    capture: [200, 10100],
+    why: 'gates cover 11 of 24 gates and Pen/Total are best-of-both: unknown, so blank; c123-server guessed with the pen of time 109.27',
+  },
+  {
+    bib: 9,
+    direct: [5200, 10320],
+    capture: [5600, 10720],
+    why: 'gates 52 s = the pen Canoe123 showed on course (total 103.20); XML pen 56 s belongs to time 90.35',
+  },
   { bib: 15, direct: [5800, 15112], capture: [200, 9512], why: 'gates 58 s; XML pen 2 s belongs to time 102.28' },
-  { bib: 18, direct: [10400, 22329], capture: [5400, 17329], why: 'gates 104 s; XML pen 54 s belongs to the export\'s row' },
+  { bib: 18, direct: [10400, 22329], capture: [5400, 17329], why: "gates 104 s; XML pen 54 s belongs to the export's row" },
   { bib: 28, direct: [600, 10065], capture: [0, 9465], why: 'Time + Pen = Total and gates 6 s; XML pen 0 belongs to time 104.15' },
-  { bib: 29, direct: [5200, 14270], capture: [null, null], why: 'gates 52 s; c123-server sent total = the 1st run\'s, and nothing else the station holds is this run: blank' },
+  {
+    bib: 29,
+    direct: [5200, 14270],
+    capture: [null, null],
+    why: "gates 52 s; c123-server sent total = the 1st run's, and nothing else the station holds is this run: blank",
+  },
   { bib: 32, direct: [800, 12237], capture: [1000, 12437], why: 'Time + Pen = Total and gates 8 s; c123-server preferred the XML pen 10 s' },
   { bib: 51, direct: [6000, 18270], capture: [6200, 18470], why: 'gates 60 s; XML pen 62 s' },
-  { bib: 68, direct: [1400, 11316], capture: [null, null], why: 'gates 14 s; c123-server sent total = the 1st run\'s, and nothing else the station holds is this run: blank' },
+  {
+    bib: 68,
+    direct: [1400, 11316],
+    capture: [null, null],
+    why: "gates 14 s; c123-server sent total = the 1st run's, and nothing else the station holds is this run: blank",
+  },
   { bib: 86, direct: [41400, 54900], capture: [41200, 54700], why: 'gates 414 s; XML pen 412 s' },
 ];
 /** Fields that follow from a row's total through the ranking (of that row or of rows it passes). */
@@ -76,10 +96,13 @@ describe('direct Canoe123 vs c123-server on the real recording', () => {
     // The export without the other races' results: what an export saved before them would hold.
     tmp = mkdtempSync(join(tmpdir(), 'raceside-proof-'));
     const strippedXml = join(tmp, 'export-without-other-races.xml');
-    writeFileSync(strippedXml, readFileSync(realXmlPath, 'utf8').replace(/<Results>[\s\S]*?<\/Results>\s*/g, (record) => {
-      const raceId = /<RaceId>([^<]*)<\/RaceId>/.exec(record)?.[1] ?? '';
-      return OTHER_RACES.includes(raceId) ? '' : record;
-    }));
+    writeFileSync(
+      strippedXml,
+      readFileSync(realXmlPath, 'utf8').replace(/<Results>[\s\S]*?<\/Results>\s*/g, (record) => {
+        const raceId = /<RaceId>([^<]*)<\/RaceId>/.exec(record)?.[1] ?? '';
+        return OTHER_RACES.includes(raceId) ? '' : record;
+      }),
+    );
     [direct, stripped, capture] = await Promise.all([
       startTestStation({ args: ['--replay', realRecordingPath, '--xml', realXmlPath, '--speed', SPEED] }),
       startTestStation({ args: ['--replay', realRecordingPath, '--xml', strippedXml, '--speed', SPEED] }),
@@ -147,7 +170,8 @@ describe('direct Canoe123 vs c123-server on the real recording', () => {
       for (const field of Object.keys(dr)) {
         if (field === 'gates' || RANK_FIELDS.includes(field)) continue;
         if (diff && (field === 'pen' || field === 'total')) continue;
-        if (JSON.stringify(dr[field]) !== JSON.stringify(kr[field])) unexpected.push(`bib ${bib} ${field}: direct ${JSON.stringify(dr[field])}, capture ${JSON.stringify(kr[field])}`);
+        if (JSON.stringify(dr[field]) !== JSON.stringify(kr[field]))
+          unexpected.push(`bib ${bib} ${field}: direct ${JSON.stringify(dr[field])}, capture ${JSON.stringify(kr[field])}`);
       }
       // Where nothing of the row differs, neither does its ranking, unless a listed row passed it.
       if (!diff && dr.totalTotal !== kr.totalTotal) unexpected.push(`bib ${bib} totalTotal`);
@@ -158,7 +182,7 @@ describe('direct Canoe123 vs c123-server on the real recording', () => {
     for (let i = 1; i < ranked.length; i++) expect(ranked[i].totalTotal).toBeGreaterThanOrEqual(ranked[i - 1].totalTotal);
   });
 
-  it('shows each rider\'s own 2nd-run gates from the TCP stream (the capture has no gates: it keeps the export\'s)', async () => {
+  it("shows each rider's own 2nd-run gates from the TCP stream (the capture has no gates: it keeps the export's)", async () => {
     const d = await api(direct, 'GET', `/api/v1/events/${DIRECT_EVENT}/results/${RACE}?detailed=true`);
     const rows = new Map((d.body.results as any[]).map((r) => [r.bib, r]));
     const tcp = lastTcpResults(RACE);
@@ -176,7 +200,11 @@ describe('direct Canoe123 vs c123-server on the real recording', () => {
   });
 
   it('brings the other races Canoe123 rotates (Current="N") from the TCP stream alone; c123-server never pushes them', async () => {
-    const pushedRaces = new Set(loadCapture().filter((r) => r.url.endsWith('/ingest/results')).flatMap((p) => p.body.results.map((row: any) => row.raceId)));
+    const pushedRaces = new Set(
+      loadCapture()
+        .filter((r) => r.url.endsWith('/ingest/results'))
+        .flatMap((p) => p.body.results.map((row: any) => row.raceId)),
+    );
     expect([...pushedRaces]).toEqual([RACE]);
     for (const raceId of OTHER_RACES) {
       const tcp = lastTcpResults(raceId);
@@ -193,18 +221,31 @@ describe('direct Canoe123 vs c123-server on the real recording', () => {
         if (!b || (b.time === null && b.currStatus === null && b.status === null)) continue;
         rows++;
         expect(a, `${raceId} bib ${bib} from TCP alone`).toBeDefined();
-        expect({ time: a.time, pen: a.pen, total: a.total, status: a.status }, `${raceId} bib ${bib}`)
-          .toEqual({ time: b.time, pen: b.pen, total: b.total, status: b.status });
+        expect({ time: a.time, pen: a.pen, total: a.total, status: a.status }, `${raceId} bib ${bib}`).toEqual({
+          time: b.time,
+          pen: b.pen,
+          total: b.total,
+          status: b.status,
+        });
       }
       expect(rows, raceId).toBeGreaterThan(0);
     }
   });
 
-  it('ends with the riders of Canoe123\'s last messages on course; the capture lags one message behind on bib 1', () => {
-    const strip = (list: any[]) => list.map((o) => ({
-      raceId: o.raceId, bib: o.bib, gates: o.gates.map((g: any) => g.penalty), dtStart: o.dtStart, dtFinish: o.dtFinish,
-      time: o.time, pen: o.pen, total: o.total, ttbName: o.ttbName, completed: o.completed,
-    }));
+  it("ends with the riders of Canoe123's last messages on course; the capture lags one message behind on bib 1", () => {
+    const strip = (list: any[]) =>
+      list.map((o) => ({
+        raceId: o.raceId,
+        bib: o.bib,
+        gates: o.gates.map((g: any) => g.penalty),
+        dtStart: o.dtStart,
+        dtFinish: o.dtFinish,
+        time: o.time,
+        pen: o.pen,
+        total: o.total,
+        ttbName: o.ttbName,
+        completed: o.completed,
+      }));
     const lastSeen = lastTcpOnCourse();
     // Riders Canoe123 still sent in the recording's last 10 s: C1W_ST_BR2_6 bibs 1 and 2.
     expect(strip(directOnCourse).map((o) => `${o.raceId}|${o.bib}`)).toEqual(['C1W_ST_BR2_6|1', 'C1W_ST_BR2_6|2']);
@@ -212,7 +253,9 @@ describe('direct Canoe123 vs c123-server on the real recording', () => {
     // The one difference: Canoe123's last message (ts 247 350) put bib 1 through gates 22 and 23;
     // c123-server's last push before the recording ended (throttled, 100 ms) did not carry it yet.
     const captured = strip(captureOnCourse);
-    const expected = strip(directOnCourse).map((o) => (o.bib === 1 ? { ...o, gates: o.gates.map((g: number | null, i: number) => (i === 21 || i === 22 ? null : g)) } : o));
+    const expected = strip(directOnCourse).map((o) =>
+      o.bib === 1 ? { ...o, gates: o.gates.map((g: number | null, i: number) => (i === 21 || i === 22 ? null : g)) } : o,
+    );
     expect(strip(directOnCourse)[0].gates.slice(21, 23)).toEqual([0, 0]);
     expect(captured).toEqual(expected);
   });
@@ -220,7 +263,11 @@ describe('direct Canoe123 vs c123-server on the real recording', () => {
 
 /** Each bib's last OnCourse sighting in the recording: gates, times, pen, total and time to beat. */
 function lastTcpOnCourse(): Map<number, Record<string, unknown>> {
-  const lines = readFileSync(realRecordingPath, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l));
+  const lines = readFileSync(realRecordingPath, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => JSON.parse(l));
   const out = new Map<number, Record<string, unknown>>();
   const attr = (text: string, name: string) => new RegExp(` ${name}="([^"]*)"`).exec(text)?.[1] ?? '';
   for (const l of lines.filter((x) => x.src === 'tcp' && x.type === 'OnCourse')) {
@@ -230,7 +277,9 @@ function lastTcpOnCourse(): Map<number, Record<string, unknown>> {
     const t = /<Result Type="T"[^>]*>/.exec(l.data)![0];
     const cs = (v: string) => (v.trim() === '' ? null : Math.round(Number(v) * 100));
     out.set(bib, {
-      gates: attr(c, 'Gates').split(',').map((g) => (g === '' ? null : Number(g))),
+      gates: attr(c, 'Gates')
+        .split(',')
+        .map((g) => (g === '' ? null : Number(g))),
       dtStart: attr(c, 'dtStart') || null,
       time: cs(attr(t, 'Time')),
       pen: Number(attr(t, 'Pen')) * 100,
@@ -243,7 +292,11 @@ function lastTcpOnCourse(): Map<number, Record<string, unknown>> {
 
 /** The last TCP Results message of a race in the recording: bib → its own gate penalties (or null). */
 function lastTcpResults(raceId: string): Map<number, (number | null)[] | null> {
-  const lines = readFileSync(realRecordingPath, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l));
+  const lines = readFileSync(realRecordingPath, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => JSON.parse(l));
   const last = lines.filter((l) => l.src === 'tcp' && l.type === 'Results' && l.data.includes(`RaceId="${raceId}"`)).pop();
   const out = new Map<number, (number | null)[] | null>();
   for (const m of (last.data as string).matchAll(/<Participant Bib="\s*(\d+)"[^>]*\/><Result Type="T"[^>]*?Gates="([^"]*)"[^>]*?Time="([^"]*)"/g)) {

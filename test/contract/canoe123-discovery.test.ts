@@ -41,7 +41,16 @@ describe('UDP discovery of Canoe123', () => {
   beforeAll(async () => {
     udpPort = await freeUdpPort();
     station = await startInProcessStation({ canoe123UdpPort: udpPort, canoe123ReconnectMs: 50 });
-    station.core.createEvent({ eventId: 'found', mainTitle: 'Found', subTitle: null, location: null, facility: null, startDate: null, endDate: null, discipline: null });
+    station.core.createEvent({
+      eventId: 'found',
+      mainTitle: 'Found',
+      subTitle: null,
+      location: null,
+      facility: null,
+      startDate: null,
+      endDate: null,
+      discipline: null,
+    });
     fake = new FakeCanoe123();
   });
   afterAll(async () => {
@@ -51,7 +60,10 @@ describe('UDP discovery of Canoe123', () => {
 
   it('waits for a broadcast, says so, then connects to the timing PC it heard', async () => {
     const { port } = await fake.listen();
-    const put = await api(station, 'PUT', '/api/v1/admin/events/found/source', { headers: operator(station as never), body: { kind: 'canoe123', host: null, port } });
+    const put = await api(station, 'PUT', '/api/v1/admin/events/found/source', {
+      headers: operator(station as never),
+      body: { kind: 'canoe123', host: null, port },
+    });
     expect(put.status).toBe(200);
     expect(put.body.connection).toMatchObject({ state: 'discovering', problem: { code: 'noHost' } });
     // Something else on the port is not Canoe123: not taken.
@@ -73,15 +85,21 @@ describe('UDP discovery of Canoe123', () => {
   });
 
   it('takes an address pasted with its port', async () => {
-    const put = await api(station, 'PUT', '/api/v1/admin/events/found/source', { headers: operator(station as never), body: { kind: 'canoe123', host: ' 192.168.1.20:27334 ', port: 27333 } });
+    const put = await api(station, 'PUT', '/api/v1/admin/events/found/source', {
+      headers: operator(station as never),
+      body: { kind: 'canoe123', host: ' 192.168.1.20:27334 ', port: 27333 },
+    });
     expect(put.body.config).toMatchObject({ host: '192.168.1.20', port: 27334 });
-    const bad = await api(station, 'PUT', '/api/v1/admin/events/found/source', { headers: operator(station as never), body: { kind: 'canoe123', host: 'timing pc', port: 27333 } });
+    const bad = await api(station, 'PUT', '/api/v1/admin/events/found/source', {
+      headers: operator(station as never),
+      body: { kind: 'canoe123', host: 'timing pc', port: 27333 },
+    });
     expect(bad.status).toBe(400);
     await api(station, 'PUT', '/api/v1/admin/events/found/source', { headers: operator(station as never), body: { kind: 'c123-server' } });
   });
 });
 
-describe('Canoe123\'s export from its own settings (Windows)', () => {
+describe("Canoe123's export from its own settings (Windows)", () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'raceside-siwidata-'));
@@ -110,11 +128,13 @@ describe('Canoe123\'s export from its own settings (Windows)', () => {
     writeFileSync(join(older, 'user.config'), userConfig(join(events, 'old.xml'), join(dir, 'gone')));
     utimesSync(join(older, 'user.config'), new Date(2020, 0, 1), new Date(2020, 0, 1));
     expect(await findCanoe123Exports({ platform: 'win32', localAppData: dir })).toEqual([
-      join(copies, 'jarni.xml'), join(events, 'jarni.xml'), join(events, 'old.xml'),
+      join(copies, 'jarni.xml'),
+      join(events, 'jarni.xml'),
+      join(events, 'old.xml'),
     ]);
   });
 
-  it('finds nothing elsewhere than Windows, or without Canoe123\'s settings', async () => {
+  it("finds nothing elsewhere than Windows, or without Canoe123's settings", async () => {
     expect(await findCanoe123Exports({ platform: 'linux', localAppData: dir })).toEqual([]);
     expect(await findCanoe123Exports({ platform: 'win32', localAppData: join(dir, 'nothing-here') })).toEqual([]);
   });

@@ -34,8 +34,11 @@ async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs =
 const msg = (inner: string) => `<Canoe123 System="Main">${inner}</Canoe123>`;
 const tod = (t = '10:34:11') => msg(`<TimeOfDay>${t}</TimeOfDay>`);
 /** One row of K1M_ST_BR1_6 (a standard run: its Pen/Total are its own). */
-const results = (time: string) => msg(`<Results RaceId="K1M_ST_BR1_6" ClassId="K1M_ST" Current="Y"><Row Number="1"><Participant Bib="   1" Id="12054.K1M_ST" />`
-  + `<Result Type="T" IRM="" Pen="0" Gates="" Time="${time}" Total="${time}" Rank="1" PP="" /></Row></Results>`);
+const results = (time: string) =>
+  msg(
+    `<Results RaceId="K1M_ST_BR1_6" ClassId="K1M_ST" Current="Y"><Row Number="1"><Participant Bib="   1" Id="12054.K1M_ST" />` +
+      `<Result Type="T" IRM="" Pen="0" Gates="" Time="${time}" Total="${time}" Rank="1" PP="" /></Row></Results>`,
+  );
 
 describe('direct Canoe123 over a real TCP socket', () => {
   let station: InProcess;
@@ -81,14 +84,24 @@ describe('direct Canoe123 over a real TCP socket', () => {
 
   beforeAll(async () => {
     station = await startInProcessStation(SETTINGS);
-    station.core.createEvent({ eventId: EVENT, mainTitle: 'TCP', subTitle: null, location: null, facility: null, startDate: null, endDate: null, discipline: null });
+    station.core.createEvent({
+      eventId: EVENT,
+      mainTitle: 'TCP',
+      subTitle: null,
+      location: null,
+      facility: null,
+      startDate: null,
+      endDate: null,
+      discipline: null,
+    });
     await station.core.ingestXml(EVENT, readFileSync(realXmlPath, 'utf8'), 'operator');
     station.core.changeStatus(EVENT, 'startlist', 'operator');
     station.core.changeStatus(EVENT, 'running', 'operator');
     fake = new FakeCanoe123();
     ({ port } = await fake.listen());
     const put = await api(station, 'PUT', `/api/v1/admin/events/${EVENT}/source`, {
-      headers: operator(station as never), body: { kind: 'canoe123', host: '127.0.0.1', port, xmlPath: null },
+      headers: operator(station as never),
+      body: { kind: 'canoe123', host: '127.0.0.1', port, xmlPath: null },
     });
     expect(put.status).toBe(200);
     await fake.waitForClient();
@@ -114,7 +127,14 @@ describe('direct Canoe123 over a real TCP socket', () => {
   it('drops the connection on garbage bytes, logs it, reconnects, and applies nothing of it', async () => {
     const before = (await connection()).reconnects;
     await raw(async () => {
-      fake.sendRaw(Buffer.concat([Buffer.from([0x00, 0x01, 0x7c]), Buffer.from('<Canoe123><Results RaceId="K1M_ST_BR1_6"><Row><Participant Bib="1" Id="12054.K1M_ST"/><Result Type="T" Time="1.00" Total="1.00"/></Row></Results></Canoe123>|')]));
+      fake.sendRaw(
+        Buffer.concat([
+          Buffer.from([0x00, 0x01, 0x7c]),
+          Buffer.from(
+            '<Canoe123><Results RaceId="K1M_ST_BR1_6"><Row><Participant Bib="1" Id="12054.K1M_ST"/><Result Type="T" Time="1.00" Total="1.00"/></Row></Results></Canoe123>|',
+          ),
+        ]),
+      );
       await waitFor('the drop', async () => (await connection()).reconnects > before);
     });
     await reconnected(before);
@@ -203,7 +223,9 @@ describe('direct Canoe123 over a real TCP socket', () => {
 
   it('says "refused the connection" when nothing listens, and keeps retrying', async () => {
     await fake.close();
-    await waitFor('the refusal', () => log().some((m) => /Canoe123 at 127\.0\.0\.1:\d+ refused the connection — is Canoe123 running and its port open\?/.test(m)));
+    await waitFor('the refusal', () =>
+      log().some((m) => /Canoe123 at 127\.0\.0\.1:\d+ refused the connection — is Canoe123 running and its port open\?/.test(m)),
+    );
     const c = await connection();
     expect(c.problem.code).toBe('refused');
     const n = c.reconnects;
@@ -221,7 +243,16 @@ describe('direct Canoe123 over a real TCP socket', () => {
 describe('reconnect back-off', () => {
   const delays = async (random: () => number, count: number, server?: Server): Promise<{ delays: number[]; problems: ClientProblem[] }> => {
     const port = server ? (server.address() as { port: number }).port : await freePort();
-    const client = new Canoe123Client({ host: '127.0.0.1', port, initialDelayMs: 10, maxDelayMs: 100, silentAfterMs: 5000, connectTimeoutMs: 1000, maxMessageBytes: 1024, random });
+    const client = new Canoe123Client({
+      host: '127.0.0.1',
+      port,
+      initialDelayMs: 10,
+      maxDelayMs: 100,
+      silentAfterMs: 5000,
+      connectTimeoutMs: 1000,
+      maxMessageBytes: 1024,
+      random,
+    });
     const out: number[] = [];
     const problems: ClientProblem[] = [];
     client.on('retry', (d) => out.push(d));

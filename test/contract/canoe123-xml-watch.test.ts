@@ -16,7 +16,14 @@ import { FakeCanoe123 } from '../../src-main/sources/canoe123/fake-canoe123.ts';
 import { realXmlPath } from '../fixtures/real-data.ts';
 
 const EVENT = 'watched';
-const SETTINGS = { xmlWatchDebounceMs: 150, xmlWatchPollMs: 100, xmlWatchRetryMs: 200, xmlWatchRetries: 5, canoe123ReconnectMs: 50, canoe123ReconnectMaxMs: 200 };
+const SETTINGS = {
+  xmlWatchDebounceMs: 150,
+  xmlWatchPollMs: 100,
+  xmlWatchRetryMs: 200,
+  xmlWatchRetries: 5,
+  canoe123ReconnectMs: 50,
+  canoe123ReconnectMaxMs: 200,
+};
 const realXml = readFileSync(realXmlPath, 'utf8');
 
 async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 8000): Promise<NonNullable<T>> {
@@ -47,7 +54,16 @@ describe('watched XML export, stored source', () => {
     dataDir = join(dir, 'data');
     xmlPath = join(dir, 'canoe123', 'event.xml');
     station = await start();
-    station.core.createEvent({ eventId: EVENT, mainTitle: 'Watched', subTitle: null, location: null, facility: null, startDate: null, endDate: null, discipline: null });
+    station.core.createEvent({
+      eventId: EVENT,
+      mainTitle: 'Watched',
+      subTitle: null,
+      location: null,
+      facility: null,
+      startDate: null,
+      endDate: null,
+      discipline: null,
+    });
     station.core.changeStatus(EVENT, 'startlist', 'operator');
   });
   afterAll(async () => {
@@ -60,11 +76,18 @@ describe('watched XML export, stored source', () => {
     expect(put.status).toBe(200);
     const missing = await waitFor('the missing file', async () => (await status()).xml?.problem);
     expect(missing).toMatchObject({ code: 'xmlMissing', subject: xmlPath });
-    expect(station.core.activity.recent(50).some((e) => e.message === `The XML export ${xmlPath} does not exist (yet) — check the path, or Canoe123's export setting`)).toBe(true);
+    expect(
+      station.core.activity
+        .recent(50)
+        .some((e) => e.message === `The XML export ${xmlPath} does not exist (yet) — check the path, or Canoe123's export setting`),
+    ).toBe(true);
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(dir, 'canoe123'));
     writeFileSync(xmlPath, realXml);
-    const xml = await waitFor('the import', async () => { const s = (await status()).xml; return s?.lastImportAt ? s : null; });
+    const xml = await waitFor('the import', async () => {
+      const s = (await status()).xml;
+      return s?.lastImportAt ? s : null;
+    });
     expect(xml.lastImport).toEqual({ races: 44, results: 1422, changedRows: 1422, structure: true });
     expect(xml.problem).toBeNull();
     expect(await bib1Total()).toBe(7899);
@@ -107,18 +130,27 @@ describe('watched XML export, stored source', () => {
 
   it('gives up on a file that stays unreadable after the retries, with a sentence', async () => {
     writeFileSync(xmlPath, '<Canoe123Data><Events>');
-    const problem = await waitFor('the refusal', async () => ((await status()).xml.problem?.code === 'xmlUnreadable' ? (await status()).xml.problem : null), 10_000);
+    const problem = await waitFor(
+      'the refusal',
+      async () => ((await status()).xml.problem?.code === 'xmlUnreadable' ? (await status()).xml.problem : null),
+      10_000,
+    );
     expect(problem.detail).toMatch(/cut off/);
-    expect(station.core.activity.recent(50).some((e) => e.message.startsWith(`The XML export ${xmlPath} could not be imported (The XML is cut off`))).toBe(true);
+    expect(station.core.activity.recent(50).some((e) => e.message.startsWith(`The XML export ${xmlPath} could not be imported (The XML is cut off`))).toBe(
+      true,
+    );
     expect(await bib1Total()).toBe(7666);
     writeFileSync(xmlPath, realXml);
     await waitFor('the good file again', async () => (await bib1Total()) === 7899);
   });
 
-  it('keeps the source and the file\'s last import across a restart, and does not import an unchanged file again', async () => {
+  it("keeps the source and the file's last import across a restart, and does not import an unchanged file again", async () => {
     const fake = new FakeCanoe123();
     const { port } = await fake.listen();
-    const put = await api(station, 'PUT', `/api/v1/admin/events/${EVENT}/source`, { headers: operator(station as never), body: { kind: 'canoe123', host: '127.0.0.1', port, xmlPath } });
+    const put = await api(station, 'PUT', `/api/v1/admin/events/${EVENT}/source`, {
+      headers: operator(station as never),
+      body: { kind: 'canoe123', host: '127.0.0.1', port, xmlPath },
+    });
     expect(put.body.config).toEqual({ kind: 'canoe123', host: '127.0.0.1', port, xmlPath });
     await fake.waitForClient();
     const before = await status();
@@ -148,7 +180,10 @@ describe('watched XML export, stored source', () => {
   it('stops the source with a deleted event, and brings it back with the event restored', async () => {
     const fake = new FakeCanoe123();
     const { port } = await fake.listen();
-    await api(station, 'PUT', `/api/v1/admin/events/${EVENT}/source`, { headers: operator(station as never), body: { kind: 'canoe123', host: '127.0.0.1', port, xmlPath: null } });
+    await api(station, 'PUT', `/api/v1/admin/events/${EVENT}/source`, {
+      headers: operator(station as never),
+      body: { kind: 'canoe123', host: '127.0.0.1', port, xmlPath: null },
+    });
     await fake.waitForClient();
     const del = await api(station, 'DELETE', `/api/v1/admin/events/${EVENT}`, { headers: operator(station as never) });
     expect(del.status).toBe(200);

@@ -26,12 +26,15 @@ describe('deleting an event', () => {
     expect((await ingest(station, apiKey, '/api/v1/ingest/xml', { xml })).status).toBe(200);
     expect((await ingest(station, apiKey, `/api/v1/admin/events/${eventId}/status`, { status: status === 'official' ? 'finished' : status })).status).toBe(200);
     if (status === 'official') {
-      expect((await api(station, 'PATCH', `/api/v1/admin/events/${eventId}/status`, { headers: operator(station), body: { status: 'official' } })).status).toBe(200);
+      expect((await api(station, 'PATCH', `/api/v1/admin/events/${eventId}/status`, { headers: operator(station), body: { status: 'official' } })).status).toBe(
+        200,
+      );
     }
     return apiKey;
   };
   const deleted = async () => (await api(station, 'GET', '/api/v1/admin/deleted-events', { headers: operator(station) })).body.deletedEvents as any[];
-  const activity = async () => ((await api(station, 'GET', '/api/v1/admin/activity?limit=500', { headers: operator(station) })).body.entries as { eventId: string; message: string }[]);
+  const activity = async () =>
+    (await api(station, 'GET', '/api/v1/admin/activity?limit=500', { headers: operator(station) })).body.entries as { eventId: string; message: string }[];
 
   beforeAll(async () => {
     station = await startTestStation();
@@ -57,9 +60,13 @@ describe('deleting an event', () => {
   it('c123-server deletes a running event: kept, hidden, key dead, spectators closed; then it creates the id again', async () => {
     const eventId = 'jarni-slalomy-2024';
     const apiKey = await setUp(eventId, 'running');
-    expect((await ingest(station, apiKey, '/api/v1/ingest/results', {
-      results: [{ raceId: RACE, participantId: '12054.K1M_ST', bib: 1, time: 7000, pen: 0, total: 7000, status: null }],
-    })).body).toEqual({ updated: 1 });
+    expect(
+      (
+        await ingest(station, apiKey, '/api/v1/ingest/results', {
+          results: [{ raceId: RACE, participantId: '12054.K1M_ST', bib: 1, time: 7000, pen: 0, total: 7000, status: null }],
+        })
+      ).body,
+    ).toEqual({ updated: 1 });
     const before = (await api(station, 'GET', `/api/v1/events/${eventId}/results/${RACE}?detailed=true`)).body;
     // The organiser's image and the feed history are the event's too.
     const image = Buffer.from(await (await fetch(`${station.url}/api/v1/events/${eventId}/image`)).arrayBuffer());
@@ -77,8 +84,14 @@ describe('deleting an event', () => {
     // Hidden everywhere: public API, admin list, ingest (the key no longer opens anything).
     expect((await api(station, 'GET', `/api/v1/events/${eventId}`)).status).toBe(404);
     expect((await api(station, 'GET', '/api/v1/events')).body.events.map((e: { eventId: string }) => e.eventId)).not.toContain(eventId);
-    expect((await api(station, 'GET', '/api/v1/admin/events', { headers: operator(station) })).body.events.map((e: { eventId: string }) => e.eventId)).not.toContain(eventId);
-    for (const [path, body] of [['/api/v1/ingest/results', { results: [] }], ['/api/v1/ingest/oncourse', { oncourse: [] }], ['/api/v1/ingest/xml', { xml }]] as const) {
+    expect(
+      (await api(station, 'GET', '/api/v1/admin/events', { headers: operator(station) })).body.events.map((e: { eventId: string }) => e.eventId),
+    ).not.toContain(eventId);
+    for (const [path, body] of [
+      ['/api/v1/ingest/results', { results: [] }],
+      ['/api/v1/ingest/oncourse', { oncourse: [] }],
+      ['/api/v1/ingest/xml', { xml }],
+    ] as const) {
       expect((await ingest(station, apiKey, path, body)).status, path).toBe(401);
     }
     expect((await ingest(station, apiKey, `/api/v1/admin/events/${eventId}/status`, { status: 'finished' })).status).toBe(401);
@@ -98,7 +111,10 @@ describe('deleting an event', () => {
     const clash = await api(station, 'POST', `/api/v1/admin/deleted-events/${kept.deletedId}/restore`, { headers: operator(station), body: {} });
     expect(clash.status).toBe(409);
     expect(clash.body.message).toMatch(/another id/);
-    const restored = await api(station, 'POST', `/api/v1/admin/deleted-events/${kept.deletedId}/restore`, { headers: operator(station), body: { eventId: 'jarni-restored' } });
+    const restored = await api(station, 'POST', `/api/v1/admin/deleted-events/${kept.deletedId}/restore`, {
+      headers: operator(station),
+      body: { eventId: 'jarni-restored' },
+    });
     expect(restored.status).toBe(200);
     expect(restored.body.event).toMatchObject({ eventId: 'jarni-restored', status: 'running', hasXmlData: true, apiKey });
     // Everything came back: the same detailed results, the live result included.
@@ -108,7 +124,10 @@ describe('deleting an event', () => {
     expect((await api(station, 'GET', '/api/v1/admin/events/jarni-restored', { headers: operator(station) })).body.feeds.lastImport).toEqual(lastImport);
     expect(await deleted()).toEqual([]);
     // The new event of the same id is untouched.
-    expect((await api(station, 'GET', `/api/v1/admin/events/${eventId}`, { headers: operator(station) })).body.event).toMatchObject({ mainTitle: 'Jarní slalomy 2024 (again)', hasXmlData: false });
+    expect((await api(station, 'GET', `/api/v1/admin/events/${eventId}`, { headers: operator(station) })).body.event).toMatchObject({
+      mainTitle: 'Jarní slalomy 2024 (again)',
+      hasXmlData: false,
+    });
 
     const log = await activity();
     expect(log.some((e) => e.eventId === eventId && /Event deleted \(by ingest, status running\)/.test(e.message))).toBe(true);
@@ -143,7 +162,9 @@ describe('deleting an event', () => {
     expect((await api(station, 'DELETE', '/api/v1/admin/events/short-lived', { headers: { 'x-api-key': apiKey } })).status).toBe(200);
     const [kept] = await deleted();
     expect((await api(station, 'GET', '/api/v1/admin/deleted-events', { headers: { 'x-api-key': apiKey } })).status).toBe(401);
-    expect((await api(station, 'POST', `/api/v1/admin/deleted-events/${kept.deletedId}/restore`, { headers: { 'x-api-key': apiKey }, body: {} })).status).toBe(401);
+    expect((await api(station, 'POST', `/api/v1/admin/deleted-events/${kept.deletedId}/restore`, { headers: { 'x-api-key': apiKey }, body: {} })).status).toBe(
+      401,
+    );
     expect((await api(station, 'POST', `/api/v1/admin/deleted-events/${kept.deletedId}/restore`, { body: {} })).status).toBe(401);
   });
 });

@@ -44,7 +44,10 @@ const waitFor = async (check: () => Promise<boolean>, ms = 5000) => {
 
 beforeAll(async () => {
   station = await start();
-  const created = await api(station, 'POST', '/api/v1/admin/events', { headers: { 'x-master-key': 'test-admin-secret' }, body: { eventId: EVENT, mainTitle: 'Jarní slalomy 2024' } });
+  const created = await api(station, 'POST', '/api/v1/admin/events', {
+    headers: { 'x-master-key': 'test-admin-secret' },
+    body: { eventId: EVENT, mainTitle: 'Jarní slalomy 2024' },
+  });
   apiKey = created.body.apiKey;
 });
 afterAll(async () => {
@@ -96,8 +99,12 @@ describe('feed health, the real capture and a 90 s station outage', () => {
     expect(after.feeds.lastImport).toEqual(before.feeds.lastImport);
     for (const ch of ['xml', 'results', 'oncourse']) {
       const [b, a] = [channel(before.feeds.sources[0], ch), channel(after.feeds.sources[0], ch)];
-      expect({ lastAt: a.lastAt, count: a.count, errors: a.errors, staleAfterMs: a.staleAfterMs }, ch)
-        .toEqual({ lastAt: b.lastAt, count: b.count, errors: b.errors, staleAfterMs: b.staleAfterMs });
+      expect({ lastAt: a.lastAt, count: a.count, errors: a.errors, staleAfterMs: a.staleAfterMs }, ch).toEqual({
+        lastAt: b.lastAt,
+        count: b.count,
+        errors: b.errors,
+        staleAfterMs: b.staleAfterMs,
+      });
     }
     expect(after.feeds.sources[0].lastAt).toBe(before.feeds.sources[0].lastAt);
     // On-course riders live in memory only; what the feed said about them is kept.
@@ -139,7 +146,9 @@ describe('feed health, the real capture and a 90 s station outage', () => {
     expect((await ingest(station, apiKey, push.url, push.body)).status).toBe(403);
     const results = channel(await source(), 'results');
     expect(results).toMatchObject({ state: 'failing', errors: 1, problem: { kind: 'refused', channel: 'results', status: 'official' } });
-    expect(await activity()).toContain("Results for an official event were refused: official results are final. Turn off c123-server's live push for this event.");
+    expect(await activity()).toContain(
+      "Results for an official event were refused: official results are final. Turn off c123-server's live push for this event.",
+    );
   });
 });
 

@@ -26,7 +26,9 @@ describe('npm run station', () => {
     const port = await freePort();
     const started = performance.now();
     const child = spawn('npm', ['run', '--silent', 'station', '--', '--port', String(port), '--data', dataDir, '--host', '127.0.0.1'], {
-      cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
@@ -35,7 +37,11 @@ describe('npm run station', () => {
     // Whatever fails below, the station (npm, its shell and node: one process group) goes.
     onTestFinished(async () => {
       if (child.exitCode === null && child.signalCode === null) {
-        try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
         await exit;
       }
       rmSync(dataDir, { recursive: true, force: true });

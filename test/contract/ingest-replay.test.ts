@@ -60,7 +60,11 @@ describe('real Canoe123 data over HTTP', () => {
         expect(row.time).toBe(pushed.time);
         if (row.pen === null) {
           blank.push(pushed.bib);
-          expect({ total: row.total, betterRunNr: row.betterRunNr, totalTotal: row.totalTotal }).toEqual({ total: null, betterRunNr: 1, totalTotal: row.prevTotal });
+          expect({ total: row.total, betterRunNr: row.betterRunNr, totalTotal: row.totalTotal }).toEqual({
+            total: null,
+            betterRunNr: 1,
+            totalTotal: row.prevTotal,
+          });
         } else {
           repaired.push(pushed.bib);
           expect(row.total).toBe(row.time + row.pen);
@@ -68,7 +72,10 @@ describe('real Canoe123 data over HTTP', () => {
         continue;
       }
       expect({ time: row.time, pen: row.pen, total: row.total, status: row.currStatus }).toEqual({
-        time: pushed.time, pen: pushed.pen, total: pushed.total, status: pushed.status === '*' ? null : pushed.status,
+        time: pushed.time,
+        pen: pushed.pen,
+        total: pushed.total,
+        status: pushed.status === '*' ? null : pushed.status,
       });
     }
     // Bib 10: pushes 3–6 carried its own 52 s penalty (75.09 + 52 = 127.09), pushes 7–8 the

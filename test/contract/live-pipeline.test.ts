@@ -17,7 +17,8 @@ const isDiff = (key: string) => (m: WsMessage) => m.type === 'diff' && key in m.
 
 async function newEvent(station: Station, eventId: string, status = 'running') {
   const created = await api(station, 'POST', '/api/v1/admin/events', {
-    headers: { 'x-master-key': station.adminSecret }, body: { eventId, mainTitle: `Event ${eventId}` },
+    headers: { 'x-master-key': station.adminSecret },
+    body: { eventId, mainTitle: `Event ${eventId}` },
   });
   const apiKey = created.body.apiKey as string;
   expect((await ingest(station, apiKey, '/api/v1/ingest/xml', { xml: realXml() })).status).toBe(200);
@@ -80,7 +81,9 @@ describe('live pipeline', () => {
       results: [{ raceId: 'K1M_ST_BR2_6', participantId: '12054.K1M_ST', bib: 1, time: 7000, pen: 0, total: 7000, status: null }],
     });
     await ingest(station, key, '/api/v1/ingest/oncourse', {
-      oncourse: [{ participantId: '30034.K1M_ST', raceId: 'K1M_ST_BR2_6', bib: 9, name: 'KOPEČEK Michal', position: 1, gates: [], time: 100, pen: 0, total: 100 }],
+      oncourse: [
+        { participantId: '30034.K1M_ST', raceId: 'K1M_ST_BR2_6', bib: 9, name: 'KOPEČEK Michal', position: 1, gates: [], time: 100, pen: 0, total: 100 },
+      ],
     });
     const next = await s.next();
     expect(next.type === 'diff' && 'oncourse' in next.data).toBe(true);
@@ -110,12 +113,39 @@ describe('live pipeline', () => {
     const s = await open('live');
     await s.next();
     await ingest(station, key, '/api/v1/ingest/oncourse', {
-      oncourse: [{ participantId: '30034.K1M_ST', raceId: 'K1M_ST_BR2_6', bib: 9, name: 'KOPEČEK Michal', club: 'VS Tábor', position: 1, gates: [0, 2, null], dtStart: '2026-11-27T10:34:20.123Z', dtFinish: null, time: 1500, pen: 200, total: 1700, rank: null, ttbDiff: null, ttbName: null }],
+      oncourse: [
+        {
+          participantId: '30034.K1M_ST',
+          raceId: 'K1M_ST_BR2_6',
+          bib: 9,
+          name: 'KOPEČEK Michal',
+          club: 'VS Tábor',
+          position: 1,
+          gates: [0, 2, null],
+          dtStart: '2026-11-27T10:34:20.123Z',
+          dtFinish: null,
+          time: 1500,
+          pen: 200,
+          total: 1700,
+          rank: null,
+          ttbDiff: null,
+          ttbName: null,
+        },
+      ],
     });
     const d = await s.next(isDiff('oncourse'));
     if (d.type !== 'diff') throw new Error();
     expect(d.data.oncourse).toHaveLength(1);
-    expect(d.data.oncourse![0]).toMatchObject({ bib: 9, completed: false, dtStart: '10:34:20.123', gates: [{ number: 1, type: 'normal', penalty: 0 }, { number: 2, type: 'normal', penalty: 2 }, { number: 3, type: 'reverse', penalty: null }] });
+    expect(d.data.oncourse![0]).toMatchObject({
+      bib: 9,
+      completed: false,
+      dtStart: '10:34:20.123',
+      gates: [
+        { number: 1, type: 'normal', penalty: 0 },
+        { number: 2, type: 'normal', penalty: 2 },
+        { number: 3, type: 'reverse', penalty: null },
+      ],
+    });
     s.close();
   });
 
@@ -171,7 +201,8 @@ describe('live pipeline', () => {
       for (let i = 0; i < 60; i++) clients.push(await connect(big, 'crowd'));
       const refused = connect(big, 'crowd');
       await expect(refused).rejects.toMatchObject({
-        status: 503, body: { error: 'ConnectionLimitReached', maxConnections: 60 },
+        status: 503,
+        body: { error: 'ConnectionLimitReached', maxConnections: 60 },
       });
       expect((await refused.catch((e) => e)).headers['retry-after']).toBe('5');
       const counts = await api(big, 'GET', '/api/v1/admin/connections', { headers: { authorization: `Bearer ${big.adminSecret}` } });
@@ -200,8 +231,13 @@ describe('live pipeline', () => {
       clients.push(await connect(crowded, 'one', { localAddress: '127.0.0.2' }));
       const counts = await api(crowded, 'GET', '/api/v1/admin/connections', { headers: { authorization: `Bearer ${crowded.adminSecret}` } });
       expect(counts.body).toMatchObject({
-        connections: { one: 21, two: 12 }, maxConnectionsPerEvent: 5000, maxConnectionsPerAddress: 32,
-        topAddresses: [{ address: '127.0.0.1', sockets: 32 }, { address: '127.0.0.2', sockets: 1 }],
+        connections: { one: 21, two: 12 },
+        maxConnectionsPerEvent: 5000,
+        maxConnectionsPerAddress: 32,
+        topAddresses: [
+          { address: '127.0.0.1', sockets: 32 },
+          { address: '127.0.0.2', sockets: 1 },
+        ],
       });
       // One leaves: its slot is free again.
       const leaving = clients.shift()!;
@@ -210,7 +246,14 @@ describe('live pipeline', () => {
       await new Promise((r) => setTimeout(r, 50));
       clients.push(await connect(crowded, 'two'));
       // The operator raises the cap (a NAT'd Wi-Fi): more sockets from the same address get in.
-      expect((await api(crowded, 'PATCH', '/api/v1/admin/settings', { headers: { authorization: `Bearer ${crowded.adminSecret}` }, body: { maxConnectionsPerAddress: 40 } })).status).toBe(200);
+      expect(
+        (
+          await api(crowded, 'PATCH', '/api/v1/admin/settings', {
+            headers: { authorization: `Bearer ${crowded.adminSecret}` },
+            body: { maxConnectionsPerAddress: 40 },
+          })
+        ).status,
+      ).toBe(200);
       for (let i = 0; i < 8; i++) clients.push(await connect(crowded, 'two'));
       await expect(connect(crowded, 'two')).rejects.toMatchObject({ status: 503, body: { maxConnectionsPerAddress: 40 } });
     } finally {
@@ -219,7 +262,7 @@ describe('live pipeline', () => {
     }
   }, 60_000);
 
-  it('no message reaches another event\'s room', async () => {
+  it("no message reaches another event's room", async () => {
     const otherKey = await newEvent(station, 'other');
     const a = await open('live');
     const b = await open('other');
@@ -258,16 +301,29 @@ describe('live pipeline', () => {
     // A phone that never reads: upgrade by hand, then stop reading.
     const stalled = net.connect(station.port, '127.0.0.1');
     await new Promise((r) => stalled.once('connect', r));
-    stalled.write(`GET /api/v1/events/live/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`
-      + 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+    stalled.write(
+      `GET /api/v1/events/live/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
     await new Promise((r) => stalled.once('data', r));
     stalled.pause();
     const before = station.hub.connections('live');
     // Big on-course lists (~100 KB a message) fill the kernel's socket buffers, then ours.
-    const riders = (round: number) => Array.from({ length: 300 }, (_, i) => ({
-      participantId: `p${i}`, raceId: 'K1M_ST_BR2_6', bib: i + 1, name: `RIDER ${i} Someone`, club: 'A club with a long name',
-      position: 1, gates: Array.from({ length: 24 }, () => 0), dtStart: null, dtFinish: null, time: round, pen: 0, total: round,
-    }));
+    const riders = (round: number) =>
+      Array.from({ length: 300 }, (_, i) => ({
+        participantId: `p${i}`,
+        raceId: 'K1M_ST_BR2_6',
+        bib: i + 1,
+        name: `RIDER ${i} Someone`,
+        club: 'A club with a long name',
+        position: 1,
+        gates: Array.from({ length: 24 }, () => 0),
+        dtStart: null,
+        dtFinish: null,
+        time: round,
+        pen: 0,
+        total: round,
+      }));
     let sent = 0;
     for (let round = 1; round <= 200 && station.hub.connections('live') === before; round++) {
       await ingest(station, key, '/api/v1/ingest/oncourse', { oncourse: riders(round) });

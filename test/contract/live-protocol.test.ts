@@ -27,12 +27,20 @@ async function rest(): Promise<PublicResult[]> {
 }
 
 const byId = (rows: readonly PublicResult[]) =>
-  Object.fromEntries(rows.map((r) => [r.participantId, Object.fromEntries(Object.entries(r).filter(([k]) => !['dtStart', 'dtFinish', 'gates', 'courseGateCount', 'prevDtStart', 'prevDtFinish', 'prevGates'].includes(k)))]));
+  Object.fromEntries(
+    rows.map((r) => [
+      r.participantId,
+      Object.fromEntries(
+        Object.entries(r).filter(([k]) => !['dtStart', 'dtFinish', 'gates', 'courseGateCount', 'prevDtStart', 'prevDtFinish', 'prevGates'].includes(k)),
+      ),
+    ]),
+  );
 
 beforeAll(async () => {
   station = await startInProcessStation();
   const created = await api(station, 'POST', '/api/v1/admin/events', {
-    headers: { 'x-master-key': station.adminSecret }, body: { eventId: EVENT, mainTitle: 'Protocol' },
+    headers: { 'x-master-key': station.adminSecret },
+    body: { eventId: EVENT, mainTitle: 'Protocol' },
   });
   apiKey = created.body.apiKey;
   expect((await ingest(station, apiKey, '/api/v1/ingest/xml', { xml: realXml() })).status).toBe(200);

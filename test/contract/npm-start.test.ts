@@ -17,9 +17,15 @@ describe('npm start without the Electron runtime', () => {
     const opened = join(dir, 'opened.txt');
     writeFileSync(join(dir, 'xdg-open'), `#!/bin/sh\necho "$1" > "${opened}"\n`);
     chmodSync(join(dir, 'xdg-open'), 0o755);
-    const child = spawn(process.execPath, ['scripts/start.ts', '--port', '0', '--host', '127.0.0.1', '--data', join(dir, 'data'), '--admin-secret', 'start-secret'], {
-      cwd: projectRoot, env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['scripts/start.ts', '--port', '0', '--host', '127.0.0.1', '--data', join(dir, 'data'), '--admin-secret', 'start-secret'],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, PATH: `${dir}:${process.env.PATH}` },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -51,7 +57,9 @@ describe('npm start without the Electron runtime', () => {
     chmodSync(join(dir, 'xdg-open'), 0o755);
     const dataDir = join(dir, 'data');
     const child = spawn(process.execPath, ['scripts/start.ts', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
-      cwd: projectRoot, env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: projectRoot,
+      env: { ...process.env, PATH: `${dir}:${process.env.PATH}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));

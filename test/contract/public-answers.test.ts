@@ -21,13 +21,19 @@ const BR1 = 'K1M_ST_BR1_6';
 const BR2 = 'K1M_ST_BR2_6';
 const OTHER = 'K1W_ST_BR1_6';
 
-function rawGet(url: string, headers: Record<string, string> = {}, localAddress?: string): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string> = {},
+  localAddress?: string,
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     request(url, { headers, localAddress }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -69,12 +75,16 @@ describe('public answers', () => {
     const other = await get(`/results/${OTHER}`);
     const start = await get(`/startlist/${BR2}`);
     // A live result in BR2: the BR2 list and the BR1 list (one best-run pair) change; another race is not rebuilt.
-    expect((await ingest(station, key, '/api/v1/ingest/results', {
-      results: [
-        { raceId: BR2, participantId: '12054.K1M_ST', bib: 1, time: 6000, pen: 0, total: 6000, status: null },
-        { raceId: BR2, participantId: '9050.K1M_ST', bib: 8, time: 6100, pen: 0, total: 6100, status: null },
-      ],
-    })).body).toEqual({ updated: 2 });
+    expect(
+      (
+        await ingest(station, key, '/api/v1/ingest/results', {
+          results: [
+            { raceId: BR2, participantId: '12054.K1M_ST', bib: 1, time: 6000, pen: 0, total: 6000, status: null },
+            { raceId: BR2, participantId: '9050.K1M_ST', bib: 8, time: 6100, pen: 0, total: 6100, status: null },
+          ],
+        })
+      ).body,
+    ).toEqual({ updated: 2 });
     const builds = station.answers.builds;
     expect(await get(`/results/${OTHER}`)).toEqual(other);
     expect(station.answers.builds).toBe(builds);
@@ -137,7 +147,10 @@ describe('public request budget per address', () => {
   });
 
   it('refuses the next public request of a spent address with 429 and Retry-After; other addresses, ingest and admin go on', async () => {
-    const created = await api(station, 'POST', '/api/v1/admin/events', { headers: { authorization: `Bearer ${station.adminSecret}` }, body: { eventId: 'busy', mainTitle: 'Busy' } });
+    const created = await api(station, 'POST', '/api/v1/admin/events', {
+      headers: { authorization: `Bearer ${station.adminSecret}` },
+      body: { eventId: 'busy', mainTitle: 'Busy' },
+    });
     const statuses = new Map<number, number>();
     const t0 = performance.now();
     for (let i = 0; i < 60; i++) {
@@ -166,7 +179,14 @@ describe('public request budget per address', () => {
     // A venue whose Wi-Fi NATs every phone raises the per-address socket cap; the budget follows.
     expect((await api(station, 'GET', '/api/v1/events')).status).toBe(429);
     expect(performance.now() - t0).toBeLessThan(10_000); // still the same window
-    expect((await api(station, 'PATCH', '/api/v1/admin/settings', { headers: { authorization: `Bearer ${station.adminSecret}` }, body: { maxConnectionsPerAddress: 500 } })).status).toBe(200);
+    expect(
+      (
+        await api(station, 'PATCH', '/api/v1/admin/settings', {
+          headers: { authorization: `Bearer ${station.adminSecret}` },
+          body: { maxConnectionsPerAddress: 500 },
+        })
+      ).status,
+    ).toBe(200);
     expect((await api(station, 'GET', '/api/v1/events')).status).toBe(200);
   });
 });

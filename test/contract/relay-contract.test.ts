@@ -43,8 +43,20 @@ suite('a relay keeps the public contract', () => {
     }
     expect((await ingest(writer, keys.withdrawn, '/api/v1/admin/events/withdrawn/status', { status: 'startlist' })).status).toBe(200);
     relay = await startTestRelay(redis.url, {
-      args: ['--trust-proxy', 'loopback', '--max-connections-per-event', '3', '--max-connections-per-address', '2',
-        '--heartbeat-ms', '1000', '--heartbeat-timeout-ms', '500', '--official-grace-ms', '500'],
+      args: [
+        '--trust-proxy',
+        'loopback',
+        '--max-connections-per-event',
+        '3',
+        '--max-connections-per-address',
+        '2',
+        '--heartbeat-ms',
+        '1000',
+        '--heartbeat-timeout-ms',
+        '500',
+        '--official-grace-ms',
+        '500',
+      ],
     });
   }, 60_000);
 
@@ -55,10 +67,13 @@ suite('a relay keeps the public contract', () => {
   });
 
   const refusal = async (eventId: string, address: string) => {
-    const err = await connect(relay, eventId, from(address)).then((s) => {
-      s.close();
-      return null;
-    }, (e) => e as { status: number; headers: Record<string, string>; body: { error: string } });
+    const err = await connect(relay, eventId, from(address)).then(
+      (s) => {
+        s.close();
+        return null;
+      },
+      (e) => e as { status: number; headers: Record<string, string>; body: { error: string } },
+    );
     return err;
   };
 
@@ -66,7 +81,12 @@ suite('a relay keeps the public contract', () => {
     expect(await refusal('nope', '10.0.0.9')).toMatchObject({ status: 404, body: { error: 'EventNotFound' } });
     expect(await refusal('hidden', '10.0.0.9')).toMatchObject({ status: 404, body: { error: 'EventNotFound' } });
     expect((await api(relay, 'GET', '/api/v1/events/hidden')).status).toBe(404);
-    expect((await api(relay, 'GET', '/api/v1/events')).body.events.map((e: { eventId: string }) => e.eventId).sort()).toEqual(['closing', 'gone', 'live', 'withdrawn']);
+    expect((await api(relay, 'GET', '/api/v1/events')).body.events.map((e: { eventId: string }) => e.eventId).sort()).toEqual([
+      'closing',
+      'gone',
+      'live',
+      'withdrawn',
+    ]);
 
     const held: TestSocket[] = [];
     held.push(await connect(relay, 'live', from('10.0.0.1')), await connect(relay, 'live', from('10.0.0.1')));
@@ -101,18 +121,31 @@ suite('a relay keeps the public contract', () => {
     await healthy.next();
     const stalled = net.connect(relay.port, '127.0.0.1');
     await new Promise((r) => stalled.once('connect', r));
-    stalled.write('GET /api/v1/events/live/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nX-Forwarded-For: 10.0.2.2\r\n'
-      + 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+    stalled.write(
+      'GET /api/v1/events/live/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nX-Forwarded-For: 10.0.2.2\r\n' +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
     await new Promise((r) => stalled.once('data', r));
     stalled.pause();
     const spectators = async () => (await api(relay, 'GET', '/health')).body.spectators as number;
     const before = await spectators();
     expect(before).toBe(2);
     // Big on-course lists (~100 KB a message) fill the kernel's socket buffers, then the relay's.
-    const riders = (round: number) => Array.from({ length: 300 }, (_, i) => ({
-      participantId: `p${i}`, raceId: 'K1M_ST_BR2_6', bib: i + 1, name: `RIDER ${i} Someone`, club: 'A club with a long name',
-      position: 1, gates: Array.from({ length: 24 }, () => 0), dtStart: null, dtFinish: null, time: round, pen: 0, total: round,
-    }));
+    const riders = (round: number) =>
+      Array.from({ length: 300 }, (_, i) => ({
+        participantId: `p${i}`,
+        raceId: 'K1M_ST_BR2_6',
+        bib: i + 1,
+        name: `RIDER ${i} Someone`,
+        club: 'A club with a long name',
+        position: 1,
+        gates: Array.from({ length: 24 }, () => 0),
+        dtStart: null,
+        dtFinish: null,
+        time: round,
+        pen: 0,
+        total: round,
+      }));
     let sent = 0;
     for (let round = 1; round <= 300 && (await spectators()) === before; round++) {
       await ingest(writer, keys.live, '/api/v1/ingest/oncourse', { oncourse: riders(round) });
@@ -180,13 +213,23 @@ suite('a relay keeps the public contract', () => {
       expect((await fetch(relay.url + path, { headers: { accept: 'text/html' } })).status, path).toBe(404);
     }
     expect((await api(relay, 'GET', '/api/v1/live-event')).status).toBe(404);
-    const screensSocket = await connectUrl(`${relay.url.replace('http', 'ws')}/api/v1/screens/ws?kind=board&id=b1`, from('10.0.6.1'))
-      .then((s) => { s.close(); return null; }, (e) => e as { status: number; body: { error: string } });
+    const screensSocket = await connectUrl(`${relay.url.replace('http', 'ws')}/api/v1/screens/ws?kind=board&id=b1`, from('10.0.6.1')).then(
+      (s) => {
+        s.close();
+        return null;
+      },
+      (e) => e as { status: number; body: { error: string } },
+    );
     expect(screensSocket).toMatchObject({ status: 404, body: { error: 'NotFound' } });
 
     const held = await Promise.all(['10.0.6.2', '10.0.6.3', '10.0.6.4'].map((a) => connect(relay, 'live', from(a))));
-    const tagged = await connectUrl(`${wsUrl(relay, 'live')}?screen=b1`, from('10.0.6.1'))
-      .then((s) => { s.close(); return null; }, (e) => e as { status: number; body: { error: string } });
+    const tagged = await connectUrl(`${wsUrl(relay, 'live')}?screen=b1`, from('10.0.6.1')).then(
+      (s) => {
+        s.close();
+        return null;
+      },
+      (e) => e as { status: number; body: { error: string } },
+    );
     expect(tagged).toMatchObject({ status: 503, body: { error: 'ConnectionLimitReached' } });
     for (const s of held) s.close();
     await Promise.all(held.map((s) => s.closed));

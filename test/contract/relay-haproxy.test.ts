@@ -21,8 +21,7 @@ import { startTestRelay, type TestRelay } from '../helpers/relay.ts';
 import { Phone, unannouncedGaps, until } from '../helpers/phones.ts';
 
 /** Debian puts haproxy in /usr/sbin, which is not on every user's PATH. */
-const haproxyBinary = [process.env.HAPROXY, 'haproxy', '/usr/sbin/haproxy']
-  .find((bin) => bin && spawnSync(bin, ['-v'], { stdio: 'ignore' }).status === 0);
+const haproxyBinary = [process.env.HAPROXY, 'haproxy', '/usr/sbin/haproxy'].find((bin) => bin && spawnSync(bin, ['-v'], { stdio: 'ignore' }).status === 0);
 // `.ci/run` installs haproxy, so CI runs this always; elsewhere it is skipped with a warning.
 if (!haproxyBinary && !process.env.CI) console.warn('[HAProxy example not checked] no haproxy on PATH (apt-get install haproxy)');
 const suite = (haproxyBinary && haveRedisServer()) || process.env.CI ? describe : describe.skip;
@@ -63,10 +62,14 @@ suite('the example HAProxy in front of relays', () => {
     haproxy.stdout!.on('data', (d: Buffer) => log.push(d.toString()));
     haproxy.stderr!.on('data', (d: Buffer) => log.push(d.toString()));
     lb = { url: `http://127.0.0.1:${port}` };
-    await until(async () => {
-      if (haproxy.exitCode !== null) throw new Error(`haproxy exited:\n${log.join('')}`);
-      return (await fetch(`${lb.url}/health`).catch(() => null))?.status === 200;
-    }, 15_000, 'HAProxy up');
+    await until(
+      async () => {
+        if (haproxy.exitCode !== null) throw new Error(`haproxy exited:\n${log.join('')}`);
+        return (await fetch(`${lb.url}/health`).catch(() => null))?.status === 200;
+      },
+      15_000,
+      'HAProxy up',
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -78,9 +81,10 @@ suite('the example HAProxy in front of relays', () => {
   });
 
   const current = (phones: Phone[], reference: Phone) => phones.every((p) => p.last?.seq === reference.last?.seq && p.last?.bootId === reference.last?.bootId);
-  const push = (time: number) => ingest(writer, apiKey, '/api/v1/ingest/results', {
-    results: [{ raceId: 'K1M_ST_BR2_6', participantId: '12054.K1M_ST', bib: 1, time, pen: 0, total: time, status: null }],
-  });
+  const push = (time: number) =>
+    ingest(writer, apiKey, '/api/v1/ingest/results', {
+      results: [{ raceId: 'K1M_ST_BR2_6', participantId: '12054.K1M_ST', bib: 1, time, pen: 0, total: time, status: null }],
+    });
 
   it('passes the WebSocket upgrade, spreads the phones, and moves them off a relay that dies', async () => {
     const health = await api(lb, 'GET', '/health');
@@ -102,7 +106,9 @@ suite('the example HAProxy in front of relays', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     await until(() => current(phones, reference), 10_000, 'phones current after a relay died');
-    console.log(`haproxy: 20 phones on 2 relays (${spread.join(' + ')}); one relay killed, all current again ${Math.round(performance.now() - killedAt)} ms later`);
+    console.log(
+      `haproxy: 20 phones on 2 relays (${spread.join(' + ')}); one relay killed, all current again ${Math.round(performance.now() - killedAt)} ms later`,
+    );
     for (const p of phones) {
       expect(unannouncedGaps(p.received)).toEqual([]);
       p.close();

@@ -46,14 +46,30 @@ async function pushResults(station: TestStation, apiKey: string, count: number, 
 async function pushOnCourse(station: TestStation, apiKey: string, count: number, base: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const res = await ingest(station, apiKey, '/api/v1/ingest/oncourse', {
-      oncourse: [{ participantId: '12054.K1M_ST', raceId: 'K1M_ST_BR2_6', bib: 1, name: 'X', club: 'Y', position: 1, gates: [0, 2], dtStart: null, dtFinish: null, time: base + i, pen: 2, total: base + i + 200 }],
+      oncourse: [
+        {
+          participantId: '12054.K1M_ST',
+          raceId: 'K1M_ST_BR2_6',
+          bib: 1,
+          name: 'X',
+          club: 'Y',
+          position: 1,
+          gates: [0, 2],
+          dtStart: null,
+          dtFinish: null,
+          time: base + i,
+          pen: 2,
+          total: base + i + 200,
+        },
+      ],
     });
     expect(res.status).toBe(200);
   }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const publishStatus = async (station: TestStation) => (await api(station, 'GET', '/api/v1/admin/station', { headers: { authorization: `Bearer ${station.adminSecret}` } })).body.publish;
+const publishStatus = async (station: TestStation) =>
+  (await api(station, 'GET', '/api/v1/admin/station', { headers: { authorization: `Bearer ${station.adminSecret}` } })).body.publish;
 
 suite('the writer while Redis is away', () => {
   let redis: TestRedis | null = null;
@@ -91,14 +107,24 @@ suite('the writer while Redis is away', () => {
     await until(async () => (await publishStatus(writer)).current, 15_000, 'writer caught Redis up again');
     await until(() => phone.last?.seq === own.last?.seq && phone.last?.bootId === own.last?.bootId, 15_000, 'relay phone current again');
 
-    console.log(`relay: ingest median ${median(downAtStart).toFixed(1)} ms with Redis down at start, ${median(up).toFixed(1)} ms with Redis up, `
-      + `${median(downDuring).toFixed(1)} ms with Redis killed; max ${Math.max(...downAtStart).toFixed(1)} / ${Math.max(...up).toFixed(1)} / ${Math.max(...downDuring).toFixed(1)} ms`);
+    console.log(
+      `relay: ingest median ${median(downAtStart).toFixed(1)} ms with Redis down at start, ${median(up).toFixed(1)} ms with Redis up, ` +
+        `${median(downDuring).toFixed(1)} ms with Redis killed; max ${Math.max(...downAtStart).toFixed(1)} / ${Math.max(...up).toFixed(1)} / ${Math.max(...downDuring).toFixed(1)} ms`,
+    );
     // Waiting for Redis would cost its connect timeout or retry pauses (≥ 100 ms) per request.
     for (const down of [downAtStart, downDuring]) expect(median(down)).toBeLessThanOrEqual(2 * median(up) + 2);
     expect(unannouncedGaps(phone.received)).toEqual([]);
     expect(unannouncedGaps(own.received)).toEqual([]);
     const base = '/api/v1/events/outage';
-    const paths = ['/api/v1/events', base, `${base}/categories`, `${base}/oncourse`, `${base}/results/K1M_ST_BR2_6?detailed=true`, `${base}/results/K1M_ST_BR1_6`, `${base}/startlist/K1M_ST_BR2_6`];
+    const paths = [
+      '/api/v1/events',
+      base,
+      `${base}/categories`,
+      `${base}/oncourse`,
+      `${base}/results/K1M_ST_BR2_6?detailed=true`,
+      `${base}/results/K1M_ST_BR1_6`,
+      `${base}/startlist/K1M_ST_BR2_6`,
+    ];
     expect(await differentAnswers(writer, relay, paths)).toEqual([]);
     phone.close();
     own.close();
@@ -143,7 +169,9 @@ suite('a relay held back', () => {
     await pushOnCourse(writer, apiKey, 3, 300);
     await until(() => phone.last?.seq === own.last?.seq, 10_000, 'relay phone current after');
     const refresh = phone.received.findIndex((m) => m.type === 'refresh');
-    console.log(`relay: held back over 60 messages with ${stream} kept in the stream; its phone got a refresh at seq ${phone.received[refresh]?.seq} after seq ${phone.received[refresh - 1]?.seq}`);
+    console.log(
+      `relay: held back over 60 messages with ${stream} kept in the stream; its phone got a refresh at seq ${phone.received[refresh]?.seq} after seq ${phone.received[refresh - 1]?.seq}`,
+    );
     expect(stream).toBeLessThan(60);
     expect(refresh).toBeGreaterThan(0);
     expect(phone.received[refresh].seq).toBeGreaterThan(phone.received[refresh - 1].seq + 1);

@@ -40,7 +40,13 @@ function race(station: TestStation, apiKey: string, pauseMs = 20) {
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   })();
-  return { latencies, stop: async () => { running = false; await done; } };
+  return {
+    latencies,
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
 }
 
 suite('relays on Redis', () => {
@@ -79,7 +85,7 @@ suite('relays on Redis', () => {
   /** Every phone's last message is the reference's last (same boot, same seq). */
   const current = (phones: Phone[]) => phones.every((p) => p.last?.seq === reference.last?.seq && p.last?.bootId === reference.last?.bootId);
 
-  it('phones on both relays get exactly the writer\'s messages, in either protocol, and every answer is the writer\'s', async () => {
+  it("phones on both relays get exactly the writer's messages, in either protocol, and every answer is the writer's", async () => {
     // On each relay 6 phones of the app (protocol 2) and 4 of an older app (protocol 1).
     const phones = [0, 1].flatMap((r) => Array.from({ length: 10 }, (_, i) => ({ relay: r, phone: new Phone(EVENT, i < 6 ? 2 : 1) })));
     await Promise.all(phones.map(({ relay, phone }) => phone.connect(relays[relay])));
@@ -135,7 +141,9 @@ suite('relays on Redis', () => {
     const worst = Math.max(...took);
     await going.stop();
     await until(() => current([...phones, ...watchers]), 10_000, 'phones current after the race');
-    console.log(`relay: kill -9 with 30 phones on it; all current again after ${Math.round(worst)} ms (median ${Math.round(took.sort((a, b) => a - b)[15])} ms)`);
+    console.log(
+      `relay: kill -9 with 30 phones on it; all current again after ${Math.round(worst)} ms (median ${Math.round(took.sort((a, b) => a - b)[15])} ms)`,
+    );
     expect(worst).toBeLessThanOrEqual(3000);
     for (const p of [...phones, ...watchers]) {
       expect(unannouncedGaps(p.received)).toEqual([]);
@@ -144,7 +152,7 @@ suite('relays on Redis', () => {
     relays = [survivor, await startTestRelay(redis.url, { args: ROOMY })];
   }, 120_000);
 
-  it('kill -9 of Redis mid-race, restarted empty: every relay\'s phones end current', async () => {
+  it("kill -9 of Redis mid-race, restarted empty: every relay's phones end current", async () => {
     const phones = relays.flatMap((relay) => Array.from({ length: 10 }, () => ({ relay, phone: new Phone(EVENT) })));
     await Promise.all(phones.map(({ relay, phone }) => phone.connect(relay)));
     const going = race(writer, apiKey);
@@ -160,8 +168,10 @@ suite('relays on Redis', () => {
     await going.stop();
     await until(() => current(phones.map((p) => p.phone)), 15_000, 'relay phones current after Redis came back');
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    console.log(`relay: Redis killed and restarted empty mid-race; ingest median ${median(going.latencies.slice(0, before)).toFixed(1)} ms before, `
-      + `${median(during).toFixed(1)} ms while Redis was down; ${phones.length} relay phones current again`);
+    console.log(
+      `relay: Redis killed and restarted empty mid-race; ingest median ${median(going.latencies.slice(0, before)).toFixed(1)} ms before, ` +
+        `${median(during).toFixed(1)} ms while Redis was down; ${phones.length} relay phones current again`,
+    );
     for (const { phone } of phones) {
       expect(unannouncedGaps(phone.received)).toEqual([]);
       // They were told to reload: a `full` or `refresh` at the jump.
@@ -177,12 +187,23 @@ suite('relays on Redis', () => {
     const { declaredRoutes } = await import('../hardening/lib/routes.ts');
     const writes = declaredRoutes().filter((r) => !r.public);
     expect(writes.length).toBeGreaterThan(20);
-    const fill = (path: string) => path.replace(/:eventId/g, EVENT).replace(/:raceId/g, 'K1M_ST_BR2_6').replace(/:[A-Za-z]+/g, '1');
+    const fill = (path: string) =>
+      path
+        .replace(/:eventId/g, EVENT)
+        .replace(/:raceId/g, 'K1M_ST_BR2_6')
+        .replace(/:[A-Za-z]+/g, '1');
     const statuses = new Map<string, number>();
     for (const r of writes) {
-      const credentials: Record<string, string>[] = [{ 'x-master-key': writer.adminSecret }, { 'x-api-key': apiKey }, { authorization: `Bearer ${writer.adminSecret}` }];
+      const credentials: Record<string, string>[] = [
+        { 'x-master-key': writer.adminSecret },
+        { 'x-api-key': apiKey },
+        { authorization: `Bearer ${writer.adminSecret}` },
+      ];
       for (const headers of credentials) {
-        const res = await api(relay, r.method, fill(r.path), { headers, ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { body: { status: 'official' } }) });
+        const res = await api(relay, r.method, fill(r.path), {
+          headers,
+          ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { body: { status: 'official' } }),
+        });
         statuses.set(`${r.method} ${r.path}`, res.status);
         expect([404, 405], `${r.method} ${r.path}`).toContain(res.status);
       }

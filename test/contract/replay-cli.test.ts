@@ -12,9 +12,11 @@ import { projectRoot } from '../helpers/station.ts';
 import { realRecordingPath, realXmlPath } from '../fixtures/real-data.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'raceside-replay-cli-'));
-const run = (...args: string[]) => spawnSync(process.execPath, [join(projectRoot, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', join(dir, 'data'), ...args], {
-  encoding: 'utf8', timeout: 30_000,
-});
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [join(projectRoot, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', join(dir, 'data'), ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 
 describe('--replay on the command line', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

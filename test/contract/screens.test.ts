@@ -13,12 +13,16 @@ import type { ScreenConfig, ScreensOverview, WsScreen } from '../../src-main/wir
 type Station = Awaited<ReturnType<typeof startInProcessStation>>;
 
 const screenUrl = (station: { url: string }, query: string) => `${station.url.replace('http', 'ws')}/api/v1/screens/ws?${query}`;
-const isScreen = (pred: (c: ScreenConfig) => boolean = () => true) => (m: unknown) => (m as WsScreen).type === 'screen' && pred((m as WsScreen).data);
+const isScreen =
+  (pred: (c: ScreenConfig) => boolean = () => true) =>
+  (m: unknown) =>
+    (m as WsScreen).type === 'screen' && pred((m as WsScreen).data);
 const configOf = (m: unknown) => (m as WsScreen).data;
 
 async function newEvent(station: { url: string; adminSecret: string }, eventId: string, status: string | null = 'running') {
   const created = await api(station, 'POST', '/api/v1/admin/events', {
-    headers: { 'x-master-key': station.adminSecret }, body: { eventId, mainTitle: `Event ${eventId}` },
+    headers: { 'x-master-key': station.adminSecret },
+    body: { eventId, mainTitle: `Event ${eventId}` },
   });
   const apiKey = created.body.apiKey as string;
   keys.set(eventId, apiKey);
@@ -68,8 +72,19 @@ describe('venue screens (in-process station)', () => {
     const board = await open('kind=board&id=board-one&w=1920&h=1080');
     const config = configOf(await board.next(isScreen()));
     expect(config).toMatchObject({
-      screenId: 'board-one', kind: 'board', eventId: 'day-1', eventSource: 'live', waitingFor: null,
-      raceId: null, catId: null, lang: 'auto', theme: 'dark', lowerThird: true, finishCard: true, topCard: false, pageSeconds: 8,
+      screenId: 'board-one',
+      kind: 'board',
+      eventId: 'day-1',
+      eventSource: 'live',
+      waitingFor: null,
+      raceId: null,
+      catId: null,
+      lang: 'auto',
+      theme: 'dark',
+      lowerThird: true,
+      finishCard: true,
+      topCard: false,
+      pageSeconds: 8,
     });
     for (const bad of ['kind=tv&id=abcd', 'kind=board&id=x', 'kind=board']) {
       await expect(connectUrl(screenUrl(station, bad))).rejects.toMatchObject({ status: 400, body: { error: 'InvalidRequest' } });
@@ -173,7 +188,10 @@ describe('venue screens (in-process station)', () => {
     }
     await new Promise((r) => setTimeout(r, 50));
     for (let i = 0; i < 12; i++) await (await open(`kind=board&id=pool-${i}`)).next(isScreen());
-    await expect(connectUrl(screenUrl(station, 'kind=board&id=pool-99'))).rejects.toMatchObject({ status: 503, body: { error: 'TooManyConnections', maxScreensPerAddress: 12 } });
+    await expect(connectUrl(screenUrl(station, 'kind=board&id=pool-99'))).rejects.toMatchObject({
+      status: 503,
+      body: { error: 'TooManyConnections', maxScreensPerAddress: 12 },
+    });
     const phone = await connect(station, 'day-1');
     sockets.push(phone);
     expect((await phone.next()).type).toBe('full');
@@ -241,8 +259,17 @@ describe('venue screens across a station restart (station process)', () => {
     const board = await connectUrl(screenUrl(station, 'kind=board&id=wall-1'));
     await board.next(isScreen());
     const op = operator(station);
-    expect((await api(station, 'PUT', '/api/v1/admin/screens/kinds/overlay', { headers: op, body: { lowerThird: false, topCard: true, topCount: 5 } })).status).toBe(200);
-    expect((await api(station, 'PUT', '/api/v1/admin/screens/wall-1', { headers: op, body: { label: 'Wall', settings: { theme: 'light', raceId: 'K1M_ST_BR2_6' } } })).status).toBe(200);
+    expect(
+      (await api(station, 'PUT', '/api/v1/admin/screens/kinds/overlay', { headers: op, body: { lowerThird: false, topCard: true, topCount: 5 } })).status,
+    ).toBe(200);
+    expect(
+      (
+        await api(station, 'PUT', '/api/v1/admin/screens/wall-1', {
+          headers: op,
+          body: { label: 'Wall', settings: { theme: 'light', raceId: 'K1M_ST_BR2_6' } },
+        })
+      ).status,
+    ).toBe(200);
     await board.next(isScreen((c) => c.theme === 'light'));
     const closed = board.closed;
     await station.stop();

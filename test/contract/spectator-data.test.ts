@@ -115,7 +115,10 @@ describe('public data for spectators (real export, real capture)', () => {
     // t 99.2 s: POHANKA (10) and ROUČA (11) run with TTBDiff "" and TTBName "J. KREJČÍ".
     const r = await push(99_212);
     const sent = (r.body.oncourse as { bib: number; ttbDiff: string | null; ttbName: string | null; dtStart: string | null }[]).filter((e) => e.dtStart);
-    expect(sent.map((e) => [e.bib, e.ttbDiff, e.ttbName])).toEqual([[10, null, 'J. KREJČÍ'], [11, null, 'J. KREJČÍ']]);
+    expect(sent.map((e) => [e.bib, e.ttbDiff, e.ttbName])).toEqual([
+      [10, null, 'J. KREJČÍ'],
+      [11, null, 'J. KREJČÍ'],
+    ]);
     const leader = (await api<ResultsResponse>(station, 'GET', `/api/v1/events/${EVENT}/results/${RACE}`)).body.results[0];
     expect(leader).toMatchObject({ name: 'KREJČÍ Jakub', rnk: 1, totalTotal: 7899 });
     const { oncourse } = (await api<OnCourseResponse>(station, 'GET', `/api/v1/events/${EVENT}/oncourse`)).body;
@@ -124,10 +127,15 @@ describe('public data for spectators (real export, real capture)', () => {
     // (KOPEČEK's "+12.79" at the finish, t 66 s) keeps the named rider's time beside it.
     const withTime = capture.find((x) => x.url.endsWith('/oncourse') && (x.body.oncourse as { ttbDiff: string | null }[]).some((e) => e.ttbDiff === '78.99'))!;
     await push(withTime.t);
-    expect((await api<OnCourseResponse>(station, 'GET', `/api/v1/events/${EVENT}/oncourse`)).body.oncourse.find((e) => e.ttbDiff === '78.99')!.ttbTime).toBe(7899);
+    expect((await api<OnCourseResponse>(station, 'GET', `/api/v1/events/${EVENT}/oncourse`)).body.oncourse.find((e) => e.ttbDiff === '78.99')!.ttbTime).toBe(
+      7899,
+    );
     const finished = capture.find((x) => x.url.endsWith('/oncourse') && (x.body.oncourse as { ttbDiff: string | null }[]).some((e) => e.ttbDiff === '+12.79'))!;
     await push(finished.t);
-    expect((await api<OnCourseResponse>(station, 'GET', `/api/v1/events/${EVENT}/oncourse`)).body.oncourse.find((e) => e.ttbDiff === '+12.79')).toMatchObject({ bib: 9, ttbTime: 7899 });
+    expect((await api<OnCourseResponse>(station, 'GET', `/api/v1/events/${EVENT}/oncourse`)).body.oncourse.find((e) => e.ttbDiff === '+12.79')).toMatchObject({
+      bib: 9,
+      ttbTime: 7899,
+    });
   });
 
   it('shows split times on course when the timing sends them', async () => {
@@ -188,7 +196,12 @@ describe('public data for spectators (real export, real capture)', () => {
     // The status diff carries the races it made official, so an open page needs no reload.
     const d = await s.next((m: WsMessage) => m.type === 'diff' && m.data.status === 'official');
     if (d.type !== 'diff') throw new Error('diff expected');
-    expect(d.data.races!.map((r) => r.raceId).sort()).toEqual(before.races.filter((r) => !r.officialAt).map((r) => r.raceId).sort());
+    expect(d.data.races!.map((r) => r.raceId).sort()).toEqual(
+      before.races
+        .filter((r) => !r.officialAt)
+        .map((r) => r.raceId)
+        .sort(),
+    );
     expect(d.data.races!.every((r) => r.officialAt === at)).toBe(true);
     s.close();
     // After a reload: every race official (Canoe123's own code kept beside it), on course empty.

@@ -20,12 +20,18 @@ const work = mkdtempSync(join(tmpdir(), 'raceside-start-failures-'));
 chmodSync(work, 0o755);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function runCli(args: string[], options: { uid?: number; gid?: number } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(projectRoot, 'src-main/cli.ts'), '--host', '127.0.0.1', ...args], {
-      cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], ...options,
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...options,
     });
     let stdout = '';
     let stderr = '';
@@ -58,7 +64,10 @@ describe('the station refuses to start, in one line, and changes nothing', () =>
     const blocker = join(work, 'a-file');
     writeFileSync(blocker, 'not a folder');
     const run = await runCli(['--port', '0', '--data', join(blocker, 'data')]);
-    expectOneLineRefusal(run, /^raceside: Cannot create the data folder .*a-file[\\/]data: a part of the path is a file, not a folder\. Choose a folder you can write \(--data <folder>\)\.$/);
+    expectOneLineRefusal(
+      run,
+      /^raceside: Cannot create the data folder .*a-file[\\/]data: a part of the path is a file, not a folder\. Choose a folder you can write \(--data <folder>\)\.$/,
+    );
     expect(readFileSync(blocker, 'utf8')).toBe('not a folder');
   });
 
@@ -69,7 +78,10 @@ describe('the station refuses to start, in one line, and changes nothing', () =>
     // root may write anywhere: run the station as an unprivileged user, as an operator would be.
     const asRoot = process.getuid?.() === 0;
     const run = await runCli(['--port', '0', '--data', dir], asRoot ? { uid: 65534, gid: 65534 } : {});
-    expectOneLineRefusal(run, /^raceside: Cannot write in the data folder .*read-only: permission denied\. Choose a folder you can write \(--data <folder>\)\.$/);
+    expectOneLineRefusal(
+      run,
+      /^raceside: Cannot write in the data folder .*read-only: permission denied\. Choose a folder you can write \(--data <folder>\)\.$/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -83,7 +95,12 @@ describe('the station refuses to start, in one line, and changes nothing', () =>
       await createEvent(first, 'kept-event', 'Kept');
       expect(await first.stop()).toBe(0);
       const run = await runCli(['--port', String(base), '--data', dataDir, '--admin-secret', 'test-admin-secret']);
-      expectOneLineRefusal(run, new RegExp(`^raceside: Ports ${base}–${base + 50} on 127\\.0\\.0\\.1 are all taken\\. Stop what uses them, or start with another port \\(--port <n>\\)\\.$`));
+      expectOneLineRefusal(
+        run,
+        new RegExp(
+          `^raceside: Ports ${base}–${base + 50} on 127\\.0\\.0\\.1 are all taken\\. Stop what uses them, or start with another port \\(--port <n>\\)\\.$`,
+        ),
+      );
       expect(existsSync(join(dataDir, 'raceside.lock'))).toBe(false);
     } finally {
       await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
@@ -101,11 +118,18 @@ describe('the station refuses to start, in one line, and changes nothing', () =>
     mkdirSync(dir);
     const file = join(dir, 'raceside.sqlite');
     const db = new DatabaseSync(file);
-    db.exec(`PRAGMA journal_mode = WAL; CREATE TABLE events (event_id TEXT); INSERT INTO events VALUES ('from-the-future'); PRAGMA user_version = ${newestSchemaVersion + 5}`);
+    db.exec(
+      `PRAGMA journal_mode = WAL; CREATE TABLE events (event_id TEXT); INSERT INTO events VALUES ('from-the-future'); PRAGMA user_version = ${newestSchemaVersion + 5}`,
+    );
     db.close();
     const before = sha256(file);
     const run = await runCli(['--port', '0', '--data', dir]);
-    expectOneLineRefusal(run, new RegExp(`^raceside: The data folder .*newer was written by a newer Raceside \\(database schema ${newestSchemaVersion + 5}; this one knows up to ${newestSchemaVersion}\\)\\. Start it with that newer Raceside, or choose another data folder \\(--data <folder>\\); nothing was changed\\.$`));
+    expectOneLineRefusal(
+      run,
+      new RegExp(
+        `^raceside: The data folder .*newer was written by a newer Raceside \\(database schema ${newestSchemaVersion + 5}; this one knows up to ${newestSchemaVersion}\\)\\. Start it with that newer Raceside, or choose another data folder \\(--data <folder>\\); nothing was changed\\.$`,
+      ),
+    );
     expect(sha256(file)).toBe(before);
     expect(readdirSync(dir)).toEqual(['raceside.sqlite']);
   });

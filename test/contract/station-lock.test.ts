@@ -45,20 +45,22 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>, ti
   return performance.now() - t0;
 }
 
-const portFree = (port: number) => new Promise<boolean>((resolve) => {
-  const socket = netConnect(port, '127.0.0.1');
-  socket.once('connect', () => {
-    socket.destroy();
-    resolve(false);
+const portFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = netConnect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
   });
-  socket.once('error', () => resolve(true));
-});
 
 describe('npm run station killed with SIGTERM', () => {
   it('takes its station down cleanly: spectators get 1001, the port and the data folder are free', async () => {
     const dataDir = join(work, 'npm');
     const npm = spawn('npm', ['run', '--silent', 'station', '--', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--admin-secret', 'lock-secret'], {
-      cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     npm.stdout.on('data', (d) => (output += d));
@@ -70,7 +72,9 @@ describe('npm run station killed with SIGTERM', () => {
       const { pid } = lockInfo(dataDir);
       expect(pid).not.toBe(npm.pid);
       await createEvent(station, 'lock-event', 'Lock');
-      expect((await api(station, 'PATCH', '/api/v1/admin/events/lock-event/status', { headers: operator(station), body: { status: 'startlist' } })).status).toBe(200);
+      expect(
+        (await api(station, 'PATCH', '/api/v1/admin/events/lock-event/status', { headers: operator(station), body: { status: 'startlist' } })).status,
+      ).toBe(200);
       const spectator = await connect(station, 'lock-event');
       await spectator.next((m) => m.type === 'full');
 
@@ -107,7 +111,8 @@ describe('two stations on one data folder', () => {
     expect(pid).toBe(first.process.pid);
     try {
       const second = spawn(process.execPath, [join(projectRoot, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', String(first.port), '--data', dataDir], {
-        cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'],
+        cwd: projectRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
       let stderr = '';
@@ -121,24 +126,29 @@ describe('two stations on one data folder', () => {
       const started = new Date(startedAt);
       const p = (n: number) => String(n).padStart(2, '0');
       const when = `${started.getFullYear()}-${p(started.getMonth() + 1)}-${p(started.getDate())} ${p(started.getHours())}:${p(started.getMinutes())}:${p(started.getSeconds())}`;
-      expect(lines[0]).toBe(`raceside: The data folder ${dataDir} is in use by another Raceside station (pid ${pid}, started ${when}, http://127.0.0.1:${first.port}). `
-        + 'Stop that station first, or start this one with another data folder (--data <folder>).');
+      expect(lines[0]).toBe(
+        `raceside: The data folder ${dataDir} is in use by another Raceside station (pid ${pid}, started ${when}, http://127.0.0.1:${first.port}). ` +
+          'Stop that station first, or start this one with another data folder (--data <folder>).',
+      );
       expect((await api(first, 'GET', '/health')).status).toBe(200);
 
       await first.kill();
       await first.restart();
       expect(lockInfo(dataDir).pid).toBe(first.process.pid);
       const log = await api(first, 'GET', '/api/v1/admin/activity', { headers: operator(first) });
-      expect((log.body.entries as { level: string; message: string }[])).toContainEqual(expect.objectContaining({
-        level: 'warn', message: expect.stringMatching(new RegExp(`^The previous run of the station \\(pid ${pid}, .*\\) ended without a clean stop`)),
-      }));
+      expect(log.body.entries as { level: string; message: string }[]).toContainEqual(
+        expect.objectContaining({
+          level: 'warn',
+          message: expect.stringMatching(new RegExp(`^The previous run of the station \\(pid ${pid}, .*\\) ended without a clean stop`)),
+        }),
+      );
     } finally {
       await first.cleanup();
     }
   }, 60_000);
 });
 
-describe.skipIf(process.platform === 'win32')('what the station writes is the user\'s alone', () => {
+describe.skipIf(process.platform === 'win32')("what the station writes is the user's alone", () => {
   it('creates the data folder 0700 and the database, its WAL, the log and the lock-info file 0600, even with umask 000', async () => {
     const dataDir = join(work, 'modes', 'nested', 'data');
     const umask = process.umask(0o000);

@@ -21,13 +21,19 @@ describe('raceside.log', () => {
       expect((await api(station, 'PATCH', '/api/v1/admin/settings', { headers: operator(station), body: { officialsPin: PIN } })).status).toBe(200);
       const { apiKey } = await createEvent(station, 'log-event', 'Log test');
       expect((await ingest(station, apiKey, '/api/v1/ingest/xml', { xml: realXml() })).status).toBe(200);
-      expect((await api(station, 'PATCH', '/api/v1/admin/events/log-event/status', { headers: { 'x-officials-pin': PIN }, body: { status: 'startlist' } })).status).toBe(200);
+      expect(
+        (await api(station, 'PATCH', '/api/v1/admin/events/log-event/status', { headers: { 'x-officials-pin': PIN }, body: { status: 'startlist' } })).status,
+      ).toBe(200);
       expect((await api(station, 'GET', '/api/v1/admin/officials/session', { headers: { 'x-officials-pin': PIN } })).status).toBe(200);
       expect((await api(station, 'GET', '/api/v1/admin/events', { headers: master })).status).toBe(200);
       // Refused, each carrying a secret (or a near miss of one) somewhere.
       expect((await ingest(station, `${apiKey.slice(0, -1)}x`, '/api/v1/ingest/results', { results: [] })).status).toBe(401);
-      expect((await api(station, 'PATCH', '/api/v1/admin/settings', { headers: operator(station), body: { officialsPin: PIN, bogus: apiKey } })).status).toBe(400);
-      expect((await api(station, 'POST', '/api/v1/admin/events', { headers: master, body: { eventId: 'log-event', mainTitle: station.adminSecret } })).status).toBe(409);
+      expect((await api(station, 'PATCH', '/api/v1/admin/settings', { headers: operator(station), body: { officialsPin: PIN, bogus: apiKey } })).status).toBe(
+        400,
+      );
+      expect(
+        (await api(station, 'POST', '/api/v1/admin/events', { headers: master, body: { eventId: 'log-event', mainTitle: station.adminSecret } })).status,
+      ).toBe(409);
       expect((await api(station, 'POST', '/api/v1/ingest/oncourse', { headers: { 'x-api-key': apiKey }, rawBody: `{"oncourse": "${PIN}"` })).status).toBe(400);
       expect((await api(station, 'GET', '/api/v1/admin/events', { headers: { authorization: `Bearer ${station.adminSecret}x` } })).status).toBe(401);
 
@@ -35,15 +41,31 @@ describe('raceside.log', () => {
       const files = readdirSync(station.dataDir).filter((f) => f.startsWith('raceside.log'));
       const log = files.map((f) => readFileSync(join(station.dataDir, f), 'utf8')).join('');
       for (const line of [
-        'PATCH /api/v1/admin/settings 200', 'POST /api/v1/admin/events 201', 'POST /api/v1/ingest/xml 200',
-        'PATCH /api/v1/admin/events/log-event/status 200', 'POST /api/v1/ingest/results 401', 'PATCH /api/v1/admin/settings 400',
-        'POST /api/v1/admin/events 409', 'POST /api/v1/ingest/oncourse 400', 'Event created: Log test', 'Station stopped',
-      ]) expect(log).toContain(line);
-      for (const [name, secret] of [['admin secret', station.adminSecret], ['ingest key', apiKey], ['ingest key, most of it', apiKey.slice(0, 40)], ['officials PIN', PIN]]) {
+        'PATCH /api/v1/admin/settings 200',
+        'POST /api/v1/admin/events 201',
+        'POST /api/v1/ingest/xml 200',
+        'PATCH /api/v1/admin/events/log-event/status 200',
+        'POST /api/v1/ingest/results 401',
+        'PATCH /api/v1/admin/settings 400',
+        'POST /api/v1/admin/events 409',
+        'POST /api/v1/ingest/oncourse 400',
+        'Event created: Log test',
+        'Station stopped',
+      ])
+        expect(log).toContain(line);
+      for (const [name, secret] of [
+        ['admin secret', station.adminSecret],
+        ['ingest key', apiKey],
+        ['ingest key, most of it', apiKey.slice(0, 40)],
+        ['officials PIN', PIN],
+      ]) {
         expect(log.includes(secret), `the ${name} is in raceside.log`).toBe(false);
       }
       // Warnings and errors on stderr, one readable line each; routine lines only in the file.
-      const stderr = station.output.join('').split('\n').filter((l) => l.startsWith('raceside: '));
+      const stderr = station.output
+        .join('')
+        .split('\n')
+        .filter((l) => l.startsWith('raceside: '));
       expect(stderr.length).toBeGreaterThan(0);
       for (const l of stderr) expect(l).toMatch(/^raceside: (warning|error): /);
       expect(stderr.join('\n')).not.toContain('POST /api/v1/admin/events 201');

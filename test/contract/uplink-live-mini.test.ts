@@ -38,9 +38,15 @@ describe('uplink to a c123-live-mini target', () => {
   beforeAll(async () => {
     station = await startInProcessStation();
     target = await startLiveMiniContract('live-mini-event');
-    const created = await api(station, 'POST', '/api/v1/admin/events', { headers: operator(station), body: { eventId: PAIR_EVENT, mainTitle: 'Jarní slalomy 2024' } });
+    const created = await api(station, 'POST', '/api/v1/admin/events', {
+      headers: operator(station),
+      body: { eventId: PAIR_EVENT, mainTitle: 'Jarní slalomy 2024' },
+    });
     apiKey = created.body.apiKey;
-    const put = await api(station, 'PUT', uplinkPath, { headers: operator(station), body: { url: target.url, remoteEventId: target.eventId, apiKey: target.apiKey, enabled: true } });
+    const put = await api(station, 'PUT', uplinkPath, {
+      headers: operator(station),
+      body: { url: target.url, remoteEventId: target.eventId, apiKey: target.apiKey, enabled: true },
+    });
     expect(put.status).toBe(200);
   });
   afterAll(async () => {
@@ -90,7 +96,10 @@ describe('uplink to a c123-live-mini target', () => {
       // view repairs it (as c123-live-mini's #180 guard does), so only clean rows compare here.
       const repaired = s.time !== null && s.pen === null && s.total === null;
       if (!repaired) expect({ pen: sent.pen ?? null, total: sent.total ?? null }, s.participantId).toEqual({ pen: s.pen, total: s.total });
-      expect((sent.gates ?? []).map((g: any) => g.pen ?? null), s.participantId).toEqual((s.gates ?? []).map((g: any) => g.penalty));
+      expect(
+        (sent.gates ?? []).map((g: any) => g.pen ?? null),
+        s.participantId,
+      ).toEqual((s.gates ?? []).map((g: any) => g.penalty));
     }
     // Only rows whose live value differs from the export's carry one (the rest travel in the XML).
     expect(compared).toBeGreaterThan(5);
@@ -109,7 +118,9 @@ describe('uplink to a c123-live-mini target', () => {
 
   it('pauses with the target’s message when the key expires, and keeps what waits', async () => {
     target.expire();
-    expect((await api(station, 'PATCH', `/api/v1/admin/events/${PAIR_EVENT}/status`, { headers: operator(station), body: { status: 'finished' } })).status).toBe(200);
+    expect(
+      (await api(station, 'PATCH', `/api/v1/admin/events/${PAIR_EVENT}/status`, { headers: operator(station), body: { status: 'finished' } })).status,
+    ).toBe(200);
     const u = await waitFor((x) => x.state === 'paused');
     expect(u.pausedBy).toMatchObject({ reason: 'unauthorized', httpStatus: 401, detail: 'Key expired on 2026-03-13T00:00:00.000Z' });
     expect(u.queued).toBe(1);

@@ -58,7 +58,10 @@ describe('uplink to another Raceside through a faulty link', () => {
     const noToken = await api(station, 'PUT', uplinkPath, { body: { url: 'http://x', remoteEventId: 'x', apiKey: 'k', enabled: true } });
     expect(noToken.status).toBe(401);
 
-    const badUrl = await api(station, 'PUT', uplinkPath, { headers: operator(station), body: { url: 'ftp://live.example', remoteEventId: PAIR_EVENT, enabled: true } });
+    const badUrl = await api(station, 'PUT', uplinkPath, {
+      headers: operator(station),
+      body: { url: 'ftp://live.example', remoteEventId: PAIR_EVENT, enabled: true },
+    });
     expect(badUrl.status).toBe(400);
     expect(badUrl.body.message).toMatch(/http:\/\/ or https:\/\//);
     const missing = await api(station, 'PUT', uplinkPath, { headers: operator(station), body: { url: pair.proxy.url, enabled: true } });
@@ -103,10 +106,12 @@ describe('uplink to another Raceside through a faulty link', () => {
     const differences = await pair.differences();
     const after = await pair.uplink();
     const faults = proxy.log.reduce<Record<string, number>>((n, r) => ({ ...n, [r.fault]: (n[r.fault] ?? 0) + 1 }), {});
-    console.log(`uplink: capture at 10× (${replayed.requests} pushes) through ${JSON.stringify(faults)} (seed ${seed}); `
-      + `${((performance.now() - t0) / 1000).toFixed(0)} s in all, blackhole 25 s; backlog of ${during.queued} items `
-      + `(oldest ${(during.oldestUnsentMs / 1000).toFixed(0)} s) drained ${(drainMs / 1000).toFixed(2)} s after recovery; `
-      + `${after.requestsSent} requests, ${(after.bytesSent / 1024).toFixed(0)} KB sent`);
+    console.log(
+      `uplink: capture at 10× (${replayed.requests} pushes) through ${JSON.stringify(faults)} (seed ${seed}); ` +
+        `${((performance.now() - t0) / 1000).toFixed(0)} s in all, blackhole 25 s; backlog of ${during.queued} items ` +
+        `(oldest ${(during.oldestUnsentMs / 1000).toFixed(0)} s) drained ${(drainMs / 1000).toFixed(2)} s after recovery; ` +
+        `${after.requestsSent} requests, ${(after.bytesSent / 1024).toFixed(0)} KB sent`,
+    );
     expect(drainMs).toBeLessThanOrEqual(10_000);
     expect(differences).toEqual([]);
     expect(after.state).toBe('connected');
@@ -149,16 +154,22 @@ describe('uplink to another Raceside through a faulty link', () => {
     await station.restart();
     const drainMs = await pair.drained(20_000, 50);
     expect(await pair.differences()).toEqual([]);
-    const history = (await api(target, 'GET', `/api/v1/admin/events/${PAIR_EVENT}`, { headers: operator(target) })).body.history
-      .map((h: { from: string; to: string }) => `${h.from}>${h.to}`);
+    const history = (await api(target, 'GET', `/api/v1/admin/events/${PAIR_EVENT}`, { headers: operator(target) })).body.history.map(
+      (h: { from: string; to: string }) => `${h.from}>${h.to}`,
+    );
     expect(history).toEqual(['draft>startlist', 'startlist>running', 'running>finished', 'finished>running']);
-    console.log(`uplink: kill -9 after ${applied.length} requests applied by the target with their answers lost (${applied.join(', ')}); `
-      + `restarted, drained ${(drainMs / 1000).toFixed(2)} s later; target history ${history.join(', ')}`);
+    console.log(
+      `uplink: kill -9 after ${applied.length} requests applied by the target with their answers lost (${applied.join(', ')}); ` +
+        `restarted, drained ${(drainMs / 1000).toFixed(2)} s later; target history ${history.join(', ')}`,
+    );
   }, 90_000);
 
   it('pauses on 401 with the target’s message, keeps the queue, and resumes when the key is saved again', async () => {
     const { proxy, station } = pair;
-    const wrong = await api(station, 'PUT', uplinkPath, { headers: operator(station), body: { url: proxy.url, remoteEventId: PAIR_EVENT, apiKey: 'an-old-key', enabled: true } });
+    const wrong = await api(station, 'PUT', uplinkPath, {
+      headers: operator(station),
+      body: { url: proxy.url, remoteEventId: PAIR_EVENT, apiKey: 'an-old-key', enabled: true },
+    });
     expect(wrong.status).toBe(200);
     expect((await ingest(station, pair.apiKey, '/api/v1/ingest/results', lastResultsPush(2))).status).toBe(200);
     let u = await pair.uplink();
@@ -176,7 +187,10 @@ describe('uplink to another Raceside through a faulty link', () => {
     const activity = (await api(station, 'GET', '/api/v1/admin/activity', { headers: operator(station) })).body.entries;
     expect(activity.some((e: { message: string }) => /Uplink paused: .*refused the key/.test(e.message))).toBe(true);
 
-    const fixed = await api(station, 'PUT', uplinkPath, { headers: operator(station), body: { url: proxy.url, remoteEventId: PAIR_EVENT, apiKey: pair.remoteKey, enabled: true } });
+    const fixed = await api(station, 'PUT', uplinkPath, {
+      headers: operator(station),
+      body: { url: proxy.url, remoteEventId: PAIR_EVENT, apiKey: pair.remoteKey, enabled: true },
+    });
     expect(fixed.body.state).not.toBe('paused');
     await pair.drained(10_000);
     expect(await pair.differences()).toEqual([]);
@@ -185,16 +199,41 @@ describe('uplink to another Raceside through a faulty link', () => {
   it('parks another 4xx in the refused list; retry sends it, discard drops it; the rest goes on', async () => {
     const { proxy, station } = pair;
     proxy.next('error400');
-    expect((await ingest(station, pair.apiKey, '/api/v1/ingest/results', lastResultsPush(3, (r) => r.bib === 1))).status).toBe(200);
+    expect(
+      (
+        await ingest(
+          station,
+          pair.apiKey,
+          '/api/v1/ingest/results',
+          lastResultsPush(3, (r) => r.bib === 1),
+        )
+      ).status,
+    ).toBe(200);
     let u = await pair.uplink();
     for (let i = 0; i < 100 && u.refused.length === 0; i++) {
       await sleep(50);
       u = await pair.uplink();
     }
     expect(u.state).toBe('refused');
-    expect(u.refused).toEqual([expect.objectContaining({ kind: 'results', count: 1, label: 'K1M_ST_BR2_6 (1)', error: expect.objectContaining({ reason: 'refused', httpStatus: 400, detail: 'Injected by the fault proxy' }) })]);
+    expect(u.refused).toEqual([
+      expect.objectContaining({
+        kind: 'results',
+        count: 1,
+        label: 'K1M_ST_BR2_6 (1)',
+        error: expect.objectContaining({ reason: 'refused', httpStatus: 400, detail: 'Injected by the fault proxy' }),
+      }),
+    ]);
     // The rest goes on: another rider's change reaches the target while the first waits.
-    expect((await ingest(station, pair.apiKey, '/api/v1/ingest/results', lastResultsPush(3, (r) => r.bib === 2))).status).toBe(200);
+    expect(
+      (
+        await ingest(
+          station,
+          pair.apiKey,
+          '/api/v1/ingest/results',
+          lastResultsPush(3, (r) => r.bib === 2),
+        )
+      ).status,
+    ).toBe(200);
     await pair.drained(10_000);
     // Only the refused rider's race differs (both runs of a best-run race show the combined list).
     const diff = await pair.differences();
@@ -207,7 +246,16 @@ describe('uplink to another Raceside through a faulty link', () => {
     expect(await pair.differences()).toEqual([]);
 
     proxy.next('error413');
-    expect((await ingest(station, pair.apiKey, '/api/v1/ingest/results', lastResultsPush(4, (r) => r.bib === 1))).status).toBe(200);
+    expect(
+      (
+        await ingest(
+          station,
+          pair.apiKey,
+          '/api/v1/ingest/results',
+          lastResultsPush(4, (r) => r.bib === 1),
+        )
+      ).status,
+    ).toBe(200);
     for (let i = 0; i < 100 && (await pair.uplink()).refused.length === 0; i++) await sleep(50);
     const parked = (await pair.uplink()).refused[0];
     expect(parked.error).toMatchObject({ httpStatus: 413 });
@@ -215,7 +263,16 @@ describe('uplink to another Raceside through a faulty link', () => {
     expect(discarded.body.refused).toEqual([]);
     expect((await api(station, 'DELETE', `${uplinkPath}/refused/${parked.id}`, { headers: operator(station) })).status).toBe(404);
     expect((await pair.differences()).length).toBeGreaterThan(0); // discarded: the target keeps the older value
-    expect((await ingest(station, pair.apiKey, '/api/v1/ingest/results', lastResultsPush(5, (r) => r.bib === 1))).status).toBe(200);
+    expect(
+      (
+        await ingest(
+          station,
+          pair.apiKey,
+          '/api/v1/ingest/results',
+          lastResultsPush(5, (r) => r.bib === 1),
+        )
+      ).status,
+    ).toBe(200);
     await pair.drained(10_000);
     expect(await pair.differences()).toEqual([]);
   }, 60_000);
@@ -230,7 +287,13 @@ describe('uplink to another Raceside through a faulty link', () => {
       await sleep(50);
       u = await pair.uplink();
     }
-    expect(u.refused).toEqual([expect.objectContaining({ kind: 'status', label: 'finished → official', error: expect.objectContaining({ httpStatus: 403, detail: 'Only officials or the operator can make results official' }) })]);
+    expect(u.refused).toEqual([
+      expect.objectContaining({
+        kind: 'status',
+        label: 'finished → official',
+        error: expect.objectContaining({ httpStatus: 403, detail: 'Only officials or the operator can make results official' }),
+      }),
+    ]);
     expect(u.remoteStatus).toBe('finished');
     expect(u.queued).toBe(0);
   }, 30_000);

@@ -34,9 +34,8 @@ describe(`a copy of the project in "${join('Jiří Novák', 'Závody 2026', 'rac
     const dataDir = join(base, 'Jiří Novák', 'Data závodů');
     const args = ['run', '--silent', 'station', '--', '--port', '0', '--host', '127.0.0.1', '--data', dataDir];
     // Windows runs npm's own script (npm.cmd cannot be spawned without a shell, which would split the path at its space).
-    const [command, commandArgs] = process.platform === 'win32' && process.env.npm_execpath
-      ? [process.execPath, [process.env.npm_execpath, ...args]]
-      : ['npm', args];
+    const [command, commandArgs] =
+      process.platform === 'win32' && process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, ...args]] : ['npm', args];
     const npm = spawn(command, commandArgs, { cwd: copy, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
     let output = '';
     npm.stdout.on('data', (d) => (output += d));
@@ -69,10 +68,22 @@ describe(`a copy of the project in "${join('Jiří Novák', 'Závody 2026', 'rac
 
   it('the tests that read the real fixtures and the project files pass there', () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST'));
-    const result = spawnSync(process.execPath, [join(copy, 'node_modules', 'vitest', 'vitest.mjs'), 'run',
-      'test/unit/fixtures/real-data.test.ts', 'test/unit/wire/errors.test.ts', 'test/unit/domain/canoe123/xml-export.test.ts'], {
-      cwd: copy, env, encoding: 'utf8', timeout: 120_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      [
+        join(copy, 'node_modules', 'vitest', 'vitest.mjs'),
+        'run',
+        'test/unit/fixtures/real-data.test.ts',
+        'test/unit/wire/errors.test.ts',
+        'test/unit/domain/canoe123/xml-export.test.ts',
+      ],
+      {
+        cwd: copy,
+        env,
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     const output = `${result.stdout}${result.stderr}`;
     expect(result.status, output).toBe(0);
     expect(output).toMatch(/Test Files\s+.*3 passed/);

@@ -20,8 +20,10 @@ function refusedUpgrade(port: number, path: string): Promise<{ socket: net.Socke
     socket.on('data', (d: string) => (text += d));
     // The station ends its side after the answer; this client never ends its own.
     socket.on('end', () => resolve({ socket, status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0) }));
-    socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`
-      + 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+    socket.write(
+      `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
   });
 }
 
@@ -43,8 +45,7 @@ describe('refused WebSocket upgrades', () => {
     const before = await serverConnections(station);
     const statuses = new Map<number, number>();
     for (let batch = 0; batch < 10; batch++) {
-      const answers = await Promise.all(Array.from({ length: 100 }, (_, i) =>
-        refusedUpgrade(station.port, `/api/v1/events/nope-${batch}-${i}/ws`)));
+      const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => refusedUpgrade(station.port, `/api/v1/events/nope-${batch}-${i}/ws`)));
       for (const a of answers) {
         clients.push(a.socket);
         statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);

@@ -27,15 +27,18 @@ interface C123Row {
 }
 
 function readCanoe123Rows(xml: string): C123Row[] {
-  return xml.split('<Results>').slice(1).map((chunk) => {
-    const block = chunk.split('</Results>')[0];
-    const str = (f: string) => new RegExp(`<${f}>([^<]*)</${f}>`).exec(block)?.[1]?.trim() || null;
-    const num = (f: string) => {
-      const v = str(f);
-      return v === null ? null : Number(v);
-    };
-    return { raceId: str('RaceId')!, id: str('Id')!, has: (f) => str(f) !== null, num, str };
-  });
+  return xml
+    .split('<Results>')
+    .slice(1)
+    .map((chunk) => {
+      const block = chunk.split('</Results>')[0];
+      const str = (f: string) => new RegExp(`<${f}>([^<]*)</${f}>`).exec(block)?.[1]?.trim() || null;
+      const num = (f: string) => {
+        const v = str(f);
+        return v === null ? null : Number(v);
+      };
+      return { raceId: str('RaceId')!, id: str('Id')!, has: (f) => str(f) !== null, num, str };
+    });
 }
 
 describe('our ranks against the ranks Canoe123 wrote into the real export', () => {
@@ -45,7 +48,10 @@ describe('our ranks against the ranks Canoe123 wrote into the real export', () =
 
   beforeAll(async () => {
     station = await startInProcessStation();
-    const created = await api(station, 'POST', '/api/v1/admin/events', { headers: { 'x-master-key': station.adminSecret }, body: { eventId: 'ranks', mainTitle: 'Ranks' } });
+    const created = await api(station, 'POST', '/api/v1/admin/events', {
+      headers: { 'x-master-key': station.adminSecret },
+      body: { eventId: 'ranks', mainTitle: 'Ranks' },
+    });
     await ingest(station, created.body.apiKey, '/api/v1/ingest/xml', { xml: realXml() });
     await ingest(station, created.body.apiKey, '/api/v1/admin/events/ranks/status', { status: 'running' });
     for (const raceId of new Set(rows.map((r) => r.raceId))) {
@@ -98,8 +104,13 @@ describe('our ranks against the ranks Canoe123 wrote into the real export', () =
       const staleAhead = stale.filter((s) => s.raceId === r.raceId && (s.num('TotalTotal') ?? Infinity) < (tt ?? 0));
       const catOf = (id: string) => results.get(r.raceId)!.get(id)?.catId ?? null;
       const staleAheadInCat = staleAhead.filter((s) => catOf(s.id) === ours.catId);
-      if (staleAhead.length > 0 && theirs.totalTotal === mine.totalTotal && theirs.betterRunNr === mine.betterRunNr
-        && theirs.rnk! - mine.rnk === staleAhead.length && theirs.catRnk! - mine.catRnk === staleAheadInCat.length) {
+      if (
+        staleAhead.length > 0 &&
+        theirs.totalTotal === mine.totalTotal &&
+        theirs.betterRunNr === mine.betterRunNr &&
+        theirs.rnk! - mine.rnk === staleAhead.length &&
+        theirs.catRnk! - mine.catRnk === staleAheadInCat.length
+      ) {
         counts.shiftedByStale++;
         continue;
       }

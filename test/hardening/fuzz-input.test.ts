@@ -92,17 +92,31 @@ function importAndRender(xml: string): { accepted: boolean; problem: string | nu
     return { accepted: false, problem: `parseCanoe123Xml threw: ${(err as Error).stack}` };
   }
   if (!parsed || typeof parsed !== 'object') return { accepted: false, problem: 'no result' };
-  if (!parsed.ok) return { accepted: false, problem: typeof parsed.message === 'string' && parsed.message.length > 10 ? null : `refusal without a message: ${JSON.stringify(parsed)}` };
+  if (!parsed.ok)
+    return {
+      accepted: false,
+      problem: typeof parsed.message === 'string' && parsed.message.length > 10 ? null : `refusal without a message: ${JSON.stringify(parsed)}`,
+    };
   const ex = parsed.export;
   const c = ex.counts;
-  if (c.participants !== ex.structure.participants.length || c.races !== ex.structure.races.length || c.classes !== ex.structure.classes.length || c.results !== ex.results.length) {
+  if (
+    c.participants !== ex.structure.participants.length ||
+    c.races !== ex.structure.races.length ||
+    c.classes !== ex.structure.classes.length ||
+    c.results !== ex.results.length
+  ) {
     return { accepted: true, problem: `counts ${JSON.stringify(c)} do not match the export` };
   }
   const bad = nonFinite(ex);
   if (bad) return { accepted: true, problem: `parsed export holds ${bad}` };
   try {
     const now = '2024-04-06T10:00:00.000Z';
-    const fresh = newEvent({ eventId: 'fuzz', mainTitle: 'Fuzz', subTitle: null, location: null, facility: null, startDate: null, endDate: null, discipline: null }, 'k', 'xml-structure-live-results', now);
+    const fresh = newEvent(
+      { eventId: 'fuzz', mainTitle: 'Fuzz', subTitle: null, location: null, facility: null, startDate: null, endDate: null, discipline: null },
+      'k',
+      'xml-structure-live-results',
+      now,
+    );
     const decision = decideXmlImport(fresh, ex, now);
     if (!decision.ok) return { accepted: true, problem: `import refused a parsed export: ${decision.message}` };
     const state: EventState = { ...decision.state, status: 'running' };
@@ -124,26 +138,48 @@ describe('fuzzing the XML importer directly', () => {
     expect(importAndRender(smallExport)).toEqual({ accepted: true, problem: null });
     let accepted = 0;
     const t0 = performance.now();
-    check('xml-small', fc.property(mutated(smallExport), ({ xml }) => {
-      const r = importAndRender(xml);
-      if (r.accepted) accepted++;
-      return r.problem === null || (() => { throw new Error(r.problem!); })();
-    }), RUNS.xmlSmall);
+    check(
+      'xml-small',
+      fc.property(mutated(smallExport), ({ xml }) => {
+        const r = importAndRender(xml);
+        if (r.accepted) accepted++;
+        return (
+          r.problem === null ||
+          (() => {
+            throw new Error(r.problem!);
+          })()
+        );
+      }),
+      RUNS.xmlSmall,
+    );
     totals.inputs += RUNS.xmlSmall;
-    console.log(`fuzz XML (small export, seed ${seed}): ${RUNS.xmlSmall} mutations, ${accepted} accepted, ${RUNS.xmlSmall - accepted} refused with a message, 0 throws, ${(performance.now() - t0).toFixed(0)} ms`);
+    console.log(
+      `fuzz XML (small export, seed ${seed}): ${RUNS.xmlSmall} mutations, ${accepted} accepted, ${RUNS.xmlSmall - accepted} refused with a message, 0 throws, ${(performance.now() - t0).toFixed(0)} ms`,
+    );
   }, 120_000);
 
   it(`survives ${RUNS.xmlReal} mutations of the real 2.9 MB export`, () => {
     const xml = realXml();
     let accepted = 0;
     const t0 = performance.now();
-    check('xml-real', fc.property(mutated(xml), ({ xml: m }) => {
-      const r = importAndRender(m);
-      if (r.accepted) accepted++;
-      return r.problem === null || (() => { throw new Error(r.problem!); })();
-    }), RUNS.xmlReal);
+    check(
+      'xml-real',
+      fc.property(mutated(xml), ({ xml: m }) => {
+        const r = importAndRender(m);
+        if (r.accepted) accepted++;
+        return (
+          r.problem === null ||
+          (() => {
+            throw new Error(r.problem!);
+          })()
+        );
+      }),
+      RUNS.xmlReal,
+    );
     totals.inputs += RUNS.xmlReal;
-    console.log(`fuzz XML (real export, seed ${seed}): ${RUNS.xmlReal} mutations, ${accepted} accepted, ${RUNS.xmlReal - accepted} refused, 0 throws, ${(performance.now() - t0).toFixed(0)} ms`);
+    console.log(
+      `fuzz XML (real export, seed ${seed}): ${RUNS.xmlReal} mutations, ${accepted} accepted, ${RUNS.xmlReal - accepted} refused, 0 throws, ${(performance.now() - t0).toFixed(0)} ms`,
+    );
   }, 120_000);
 });
 
@@ -157,7 +193,12 @@ describe('fuzzing the JSON routes', () => {
     // between the two fingerprints around a refused request.
     station = await startInProcessStation({ onCourseTtlMs: 3_600_000, maxConnectionsPerAddress: 100_000 });
     const create = async (eventId: string) => {
-      const res = await station.app.inject({ method: 'POST', url: '/api/v1/admin/events', headers: { 'x-master-key': station.adminSecret }, payload: { eventId, mainTitle: eventId } });
+      const res = await station.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/events',
+        headers: { 'x-master-key': station.adminSecret },
+        payload: { eventId, mainTitle: eventId },
+      });
       return res.json().apiKey as string;
     };
     keys.ingest = await create('fuzz-main');
@@ -166,9 +207,13 @@ describe('fuzzing the JSON routes', () => {
       station.app.inject({ method, url, headers: { 'x-api-key': key }, payload: payload as object });
     expect((await post('/api/v1/ingest/xml', { xml: realXml() })).statusCode).toBe(200);
     expect((await post('/api/v1/admin/events/fuzz-main/status', { status: 'running' }, keys.ingest, 'PATCH')).statusCode).toBe(200);
-    const startlistOf = async (raceId: string) => (await station.app.inject({ url: `/api/v1/events/fuzz-main/startlist/${raceId}` })).json().startlist as { participantId: string }[];
+    const startlistOf = async (raceId: string) =>
+      (await station.app.inject({ url: `/api/v1/events/fuzz-main/startlist/${raceId}` })).json().startlist as { participantId: string }[];
     const raceIds = ['K1M_ST_BR1_6', 'K1M_ST_BR2_6', 'C1W_ST_BR2_6', 'C2M_ST_BR1_6'];
-    const participantIds = (await Promise.all(raceIds.map(startlistOf))).flat().map((p) => p.participantId).slice(0, 60);
+    const participantIds = (await Promise.all(raceIds.map(startlistOf)))
+      .flat()
+      .map((p) => p.participantId)
+      .slice(0, 60);
     ids = { eventId: 'fuzz-main', statusEventId: 'fuzz-status', raceIds, participantIds };
   });
   afterAll(async () => station?.cleanup());
@@ -176,7 +221,9 @@ describe('fuzzing the JSON routes', () => {
   it(`never answers 5xx and a refused request changes nothing (${RUNS.jsonInject} requests via inject)`, async () => {
     const db = (station.core as unknown as { store: { db: DatabaseSync } }).store.db;
     const rowsQuery = db.prepare('SELECT count(*) AS n, coalesce(sum(length(row)), 0) AS b FROM results');
-    const eventsQuery = db.prepare("SELECT group_concat(event_id || status || meta || merge_strategy || structure_version || has_xml || api_key, '|') AS s FROM events");
+    const eventsQuery = db.prepare(
+      "SELECT group_concat(event_id || status || meta || merge_strategy || structure_version || has_xml || api_key, '|') AS s FROM events",
+    );
     const settingsQuery = db.prepare("SELECT group_concat(key || '=' || value, '|') AS s FROM station_settings");
     const historyQuery = db.prepare('SELECT count(*) AS n FROM status_history');
     const fingerprint = () => ({
@@ -188,8 +235,9 @@ describe('fuzzing the JSON routes', () => {
       memory: JSON.stringify(station.settings),
     });
     const sameFingerprint = (a: ReturnType<typeof fingerprint>, b: ReturnType<typeof fingerprint>) =>
-      a.states.length === b.states.length && a.states.every((s, i) => s === b.states[i])
-      && JSON.stringify([a.rows, a.events, a.settings, a.history, a.memory]) === JSON.stringify([b.rows, b.events, b.settings, b.history, b.memory]);
+      a.states.length === b.states.length &&
+      a.states.every((s, i) => s === b.states[i]) &&
+      JSON.stringify([a.rows, a.events, a.settings, a.history, a.memory]) === JSON.stringify([b.rows, b.events, b.settings, b.history, b.memory]);
     const crashes: unknown[] = [];
     const onCrash = (err: unknown) => crashes.push(err);
     process.on('uncaughtException', onCrash);
@@ -197,38 +245,51 @@ describe('fuzzing the JSON routes', () => {
     const byRoute = new Map<string, { sent: number; accepted: number; statuses: Map<number, number> }>();
     const t0 = performance.now();
     try {
-      await check('json-inject', fc.asyncProperty(fuzzRequest(ids), async (req: FuzzRequest) => {
-        const headers: Record<string, string> = {};
-        if (req.contentType !== undefined && req.payload !== undefined) headers['content-type'] = req.contentType;
-        if (req.credential === 'ingest') headers['x-api-key'] = keys.ingest;
-        if (req.credential === 'status-ingest') headers['x-api-key'] = keys.status;
-        if (req.credential === 'operator') headers.authorization = `Bearer ${station.adminSecret}`;
-        if (req.credential === 'wrong') headers['x-api-key'] = 'wrong-key';
-        const before = fingerprint();
-        const res = await station.app.inject({ method: req.method, url: req.url, headers, payload: req.payload });
-        const stat = byRoute.get(req.route) ?? { sent: 0, accepted: 0, statuses: new Map() };
-        byRoute.set(req.route, stat);
-        stat.sent++;
-        stat.statuses.set(res.statusCode, (stat.statuses.get(res.statusCode) ?? 0) + 1);
-        const what = `${req.method} ${req.url} [${req.contentType}] ${String(req.payload).slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
-        if (res.statusCode >= 500) throw new Error(`5xx: ${what}`);
-        let body: { error?: unknown; message?: unknown };
-        try {
-          body = res.json();
-        } catch {
-          throw new Error(`answer is not JSON: ${what}`);
-        }
-        if (res.statusCode >= 400) {
-          if (typeof body?.error !== 'string' || typeof body?.message !== 'string') throw new Error(`error without { error, message }: ${what}`);
-          if (!sameFingerprint(before, fingerprint())) throw new Error(`a refused request changed the station: ${what}`);
-        } else stat.accepted++;
-        // Keep the status event able to move (official is final): start it over, outside the fuzz.
-        if (station.core.get('fuzz-status')?.status === 'official') {
-          station.core.deleteEvent('fuzz-status');
-          keys.status = station.core.createEvent({ eventId: 'fuzz-status', mainTitle: 's', subTitle: null, location: null, facility: null, startDate: null, endDate: null, discipline: null }).apiKey;
-        }
-        return true;
-      }), RUNS.jsonInject);
+      await check(
+        'json-inject',
+        fc.asyncProperty(fuzzRequest(ids), async (req: FuzzRequest) => {
+          const headers: Record<string, string> = {};
+          if (req.contentType !== undefined && req.payload !== undefined) headers['content-type'] = req.contentType;
+          if (req.credential === 'ingest') headers['x-api-key'] = keys.ingest;
+          if (req.credential === 'status-ingest') headers['x-api-key'] = keys.status;
+          if (req.credential === 'operator') headers.authorization = `Bearer ${station.adminSecret}`;
+          if (req.credential === 'wrong') headers['x-api-key'] = 'wrong-key';
+          const before = fingerprint();
+          const res = await station.app.inject({ method: req.method, url: req.url, headers, payload: req.payload });
+          const stat = byRoute.get(req.route) ?? { sent: 0, accepted: 0, statuses: new Map() };
+          byRoute.set(req.route, stat);
+          stat.sent++;
+          stat.statuses.set(res.statusCode, (stat.statuses.get(res.statusCode) ?? 0) + 1);
+          const what = `${req.method} ${req.url} [${req.contentType}] ${String(req.payload).slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+          if (res.statusCode >= 500) throw new Error(`5xx: ${what}`);
+          let body: { error?: unknown; message?: unknown };
+          try {
+            body = res.json();
+          } catch {
+            throw new Error(`answer is not JSON: ${what}`);
+          }
+          if (res.statusCode >= 400) {
+            if (typeof body?.error !== 'string' || typeof body?.message !== 'string') throw new Error(`error without { error, message }: ${what}`);
+            if (!sameFingerprint(before, fingerprint())) throw new Error(`a refused request changed the station: ${what}`);
+          } else stat.accepted++;
+          // Keep the status event able to move (official is final): start it over, outside the fuzz.
+          if (station.core.get('fuzz-status')?.status === 'official') {
+            station.core.deleteEvent('fuzz-status');
+            keys.status = station.core.createEvent({
+              eventId: 'fuzz-status',
+              mainTitle: 's',
+              subTitle: null,
+              location: null,
+              facility: null,
+              startDate: null,
+              endDate: null,
+              discipline: null,
+            }).apiKey;
+          }
+          return true;
+        }),
+        RUNS.jsonInject,
+      );
     } finally {
       process.off('uncaughtException', onCrash);
       process.off('unhandledRejection', onCrash);
@@ -237,9 +298,18 @@ describe('fuzzing the JSON routes', () => {
     const health = await station.app.inject({ url: '/health' });
     expect(health.statusCode).toBe(200);
     expect(crashes).toEqual([]);
-    const lines = [...byRoute].sort((a, b) => b[1].sent - a[1].sent).map(([route, s]) =>
-      `  ${route.padEnd(28)} ${String(s.sent).padStart(5)} sent, ${String(s.accepted).padStart(4)} accepted; ${[...s.statuses].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}×${v}`).join(' ')}`);
-    console.log(`fuzz JSON via inject (seed ${seed}): ${RUNS.jsonInject} requests in ${(performance.now() - t0).toFixed(0)} ms, 0 × 5xx, every refusal changed nothing\n${lines.join('\n')}`);
+    const lines = [...byRoute]
+      .sort((a, b) => b[1].sent - a[1].sent)
+      .map(
+        ([route, s]) =>
+          `  ${route.padEnd(28)} ${String(s.sent).padStart(5)} sent, ${String(s.accepted).padStart(4)} accepted; ${[...s.statuses]
+            .sort((a, b) => a[0] - b[0])
+            .map(([k, v]) => `${k}×${v}`)
+            .join(' ')}`,
+      );
+    console.log(
+      `fuzz JSON via inject (seed ${seed}): ${RUNS.jsonInject} requests in ${(performance.now() - t0).toFixed(0)} ms, 0 × 5xx, every refusal changed nothing\n${lines.join('\n')}`,
+    );
     // The generator reaches the deep paths: valid pushes get through too.
     expect(byRoute.get('ingest/results')!.accepted).toBeGreaterThan(100);
     expect(byRoute.get('ingest/oncourse')!.accepted).toBeGreaterThan(100);
@@ -264,7 +334,12 @@ describe('fuzzing over real HTTP against a station process', () => {
     expect((await ingest(station, xmlKey, '/api/v1/ingest/xml', { xml: smallExport })).status).toBe(200);
     expect((await ingest(station, xmlKey, '/api/v1/admin/events/http-xml/status', { status: 'running' })).status).toBe(200);
     const sl = await api(station, 'GET', '/api/v1/events/http-main/startlist/K1M_ST_BR2_6');
-    ids = { eventId: 'http-main', statusEventId: 'http-status', raceIds: ['K1M_ST_BR1_6', 'K1M_ST_BR2_6', 'C1W_ST_BR2_6'], participantIds: sl.body.startlist.map((p: { participantId: string }) => p.participantId).slice(0, 40) };
+    ids = {
+      eventId: 'http-main',
+      statusEventId: 'http-status',
+      raceIds: ['K1M_ST_BR1_6', 'K1M_ST_BR2_6', 'C1W_ST_BR2_6'],
+      participantIds: sl.body.startlist.map((p: { participantId: string }) => p.participantId).slice(0, 40),
+    };
   });
   afterAll(async () => station?.cleanup());
 
@@ -284,72 +359,85 @@ describe('fuzzing over real HTTP against a station process', () => {
     let refused = 0;
     const statuses = new Map<number, number>();
     let before = await publicSnapshot('http-main', ids.raceIds);
-    await check('json-http', fc.asyncProperty(fuzzRequest(ids), async (req) => {
-      const headers: Record<string, string> = {};
-      if (req.contentType !== undefined && req.payload !== undefined) headers['content-type'] = req.contentType;
-      if (req.credential === 'ingest') headers['x-api-key'] = mainKey;
-      if (req.credential === 'status-ingest') headers['x-api-key'] = statusKey;
-      if (req.credential === 'operator') headers.authorization = `Bearer ${station.adminSecret}`;
-      if (req.credential === 'wrong') headers['x-api-key'] = 'wrong-key';
-      const res = await api(station, req.method, req.url, { headers, rawBody: req.payload });
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      const what = `${req.method} ${req.url} ${String(req.payload).slice(0, 200)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
-      if (res.status >= 500) throw new Error(`5xx: ${what}`);
-      if (res.status >= 400 && typeof res.body?.error !== 'string') throw new Error(`error without { error, message }: ${what}`);
-      const writes = req.method !== 'GET';
-      if (res.status >= 400 && writes) {
-        refused++;
-        const after = await publicSnapshot('http-main', ids.raceIds);
-        if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error(`a refused request changed public results: ${what}`);
-      } else if (writes) before = await publicSnapshot('http-main', ids.raceIds);
-      return true;
-    }), RUNS.jsonHttp);
+    await check(
+      'json-http',
+      fc.asyncProperty(fuzzRequest(ids), async (req) => {
+        const headers: Record<string, string> = {};
+        if (req.contentType !== undefined && req.payload !== undefined) headers['content-type'] = req.contentType;
+        if (req.credential === 'ingest') headers['x-api-key'] = mainKey;
+        if (req.credential === 'status-ingest') headers['x-api-key'] = statusKey;
+        if (req.credential === 'operator') headers.authorization = `Bearer ${station.adminSecret}`;
+        if (req.credential === 'wrong') headers['x-api-key'] = 'wrong-key';
+        const res = await api(station, req.method, req.url, { headers, rawBody: req.payload });
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        const what = `${req.method} ${req.url} ${String(req.payload).slice(0, 200)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
+        if (res.status >= 500) throw new Error(`5xx: ${what}`);
+        if (res.status >= 400 && typeof res.body?.error !== 'string') throw new Error(`error without { error, message }: ${what}`);
+        const writes = req.method !== 'GET';
+        if (res.status >= 400 && writes) {
+          refused++;
+          const after = await publicSnapshot('http-main', ids.raceIds);
+          if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error(`a refused request changed public results: ${what}`);
+        } else if (writes) before = await publicSnapshot('http-main', ids.raceIds);
+        return true;
+      }),
+      RUNS.jsonHttp,
+    );
     totals.inputs += RUNS.jsonHttp;
-    console.log(`fuzz JSON over HTTP (seed ${seed}): ${RUNS.jsonHttp} requests, ${refused} refused writes checked against a public snapshot; ${[...statuses].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}×${v}`).join(' ')}`);
+    console.log(
+      `fuzz JSON over HTTP (seed ${seed}): ${RUNS.jsonHttp} requests, ${refused} refused writes checked against a public snapshot; ${[...statuses]
+        .sort((a, b) => a[0] - b[0])
+        .map(([k, v]) => `${k}×${v}`)
+        .join(' ')}`,
+    );
   }, 180_000);
 
   it(`imports or refuses mutated XML over HTTP, never 5xx (${RUNS.xmlHttpSmall} small + ${RUNS.xmlHttpReal} real exports)`, async () => {
     const counts = { accepted: 0, refused: 0, publicGets: 0 };
     let before = await publicSnapshot('http-xml');
-    const property = (base: string) => fc.asyncProperty(mutated(base), async ({ names, xml }) => {
-      // Past the body limit the station answers 413 from the Content-Length and closes: send such a
-      // body so that the answer is read rather than lost to EPIPE (the pinned seed 4 is one).
-      const body = JSON.stringify({ xml });
-      const res = Buffer.byteLength(body) > 16 * 1024 * 1024
-        ? await rawPost(station, '/api/v1/ingest/xml', body, { 'x-api-key': xmlKey })
-        : await ingest(station, xmlKey, '/api/v1/ingest/xml', { xml });
-      const what = `${names.join(' + ')} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
-      if (res.status >= 500) throw new Error(`5xx: ${what}`);
-      if (res.status >= 400) {
-        counts.refused++;
-        // A mutation may blow the real export (2.9 MB) past the 16 MiB body limit: 413 is right then.
-        const tooLarge = res.body?.error === 'PayloadTooLarge' && Buffer.byteLength(JSON.stringify({ xml })) > 16 * 1024 * 1024;
-        if (res.body?.error !== 'InvalidXml' && res.body?.error !== 'InvalidRequest' && !tooLarge) throw new Error(`unexpected refusal: ${what}`);
-        const after = await publicSnapshot('http-xml');
-        if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error(`a refused XML changed public results: ${what}`);
+    const property = (base: string) =>
+      fc.asyncProperty(mutated(base), async ({ names, xml }) => {
+        // Past the body limit the station answers 413 from the Content-Length and closes: send such a
+        // body so that the answer is read rather than lost to EPIPE (the pinned seed 4 is one).
+        const body = JSON.stringify({ xml });
+        const res =
+          Buffer.byteLength(body) > 16 * 1024 * 1024
+            ? await rawPost(station, '/api/v1/ingest/xml', body, { 'x-api-key': xmlKey })
+            : await ingest(station, xmlKey, '/api/v1/ingest/xml', { xml });
+        const what = `${names.join(' + ')} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
+        if (res.status >= 500) throw new Error(`5xx: ${what}`);
+        if (res.status >= 400) {
+          counts.refused++;
+          // A mutation may blow the real export (2.9 MB) past the 16 MiB body limit: 413 is right then.
+          const tooLarge = res.body?.error === 'PayloadTooLarge' && Buffer.byteLength(JSON.stringify({ xml })) > 16 * 1024 * 1024;
+          if (res.body?.error !== 'InvalidXml' && res.body?.error !== 'InvalidRequest' && !tooLarge) throw new Error(`unexpected refusal: ${what}`);
+          const after = await publicSnapshot('http-xml');
+          if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error(`a refused XML changed public results: ${what}`);
+          return true;
+        }
+        counts.accepted++;
+        // Accepted: every public route of the event renders it.
+        const detail = await api(station, 'GET', '/api/v1/events/http-xml');
+        if (detail.status !== 200) throw new Error(`event detail ${detail.status} after ${what}`);
+        const paths = ['/api/v1/events', '/api/v1/events/http-xml/categories', '/api/v1/events/http-xml/oncourse'];
+        for (const { raceId } of (detail.body.races as { raceId: string }[]).slice(0, 12)) {
+          const id = encodeURIComponent(raceId);
+          paths.push(`/api/v1/events/http-xml/results/${id}`, `/api/v1/events/http-xml/results/${id}?detailed=true`, `/api/v1/events/http-xml/startlist/${id}`);
+        }
+        for (const p of paths) {
+          const r = await api(station, 'GET', p);
+          counts.publicGets++;
+          if (r.status >= 500) throw new Error(`GET ${p} → ${r.status} ${JSON.stringify(r.body)} after ${what}`);
+        }
+        before = await publicSnapshot('http-xml');
         return true;
-      }
-      counts.accepted++;
-      // Accepted: every public route of the event renders it.
-      const detail = await api(station, 'GET', '/api/v1/events/http-xml');
-      if (detail.status !== 200) throw new Error(`event detail ${detail.status} after ${what}`);
-      const paths = ['/api/v1/events', '/api/v1/events/http-xml/categories', '/api/v1/events/http-xml/oncourse'];
-      for (const { raceId } of (detail.body.races as { raceId: string }[]).slice(0, 12)) {
-        const id = encodeURIComponent(raceId);
-        paths.push(`/api/v1/events/http-xml/results/${id}`, `/api/v1/events/http-xml/results/${id}?detailed=true`, `/api/v1/events/http-xml/startlist/${id}`);
-      }
-      for (const p of paths) {
-        const r = await api(station, 'GET', p);
-        counts.publicGets++;
-        if (r.status >= 500) throw new Error(`GET ${p} → ${r.status} ${JSON.stringify(r.body)} after ${what}`);
-      }
-      before = await publicSnapshot('http-xml');
-      return true;
-    });
+      });
     await check('xml-http-small', property(smallExport), RUNS.xmlHttpSmall);
     await check('xml-http-real', property(realXml()), RUNS.xmlHttpReal);
     totals.inputs += RUNS.xmlHttpSmall + RUNS.xmlHttpReal;
-    console.log(`fuzz XML over HTTP (seed ${seed}): ${RUNS.xmlHttpSmall + RUNS.xmlHttpReal} imports, ${counts.accepted} accepted (then ${counts.publicGets} public GETs, none 5xx), ${counts.refused} refused without a change`);
+    console.log(
+      `fuzz XML over HTTP (seed ${seed}): ${RUNS.xmlHttpSmall + RUNS.xmlHttpReal} imports, ${counts.accepted} accepted (then ${counts.publicGets} public GETs, none 5xx), ${counts.refused} refused without a change`,
+    );
     expect(station.process.exitCode).toBeNull();
     expect((await api(station, 'GET', '/health')).status).toBe(200);
   }, 180_000);

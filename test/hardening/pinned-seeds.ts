@@ -27,7 +27,8 @@ export const pinnedSeeds: readonly PinnedSeed[] = [
     property: 'xml-http-real',
     seed: 4,
     path: '2',
-    found: 'A mutation repeating the Events record 49 times blows the real export past the 16 MiB body '
-      + 'limit; the station rightly answers 413 PayloadTooLarge, which the property first took for a bug (8a5b1c7).',
+    found:
+      'A mutation repeating the Events record 49 times blows the real export past the 16 MiB body ' +
+      'limit; the station rightly answers 413 PayloadTooLarge, which the property first took for a bug (8a5b1c7).',
   },
 ];

@@ -66,14 +66,16 @@ describe('no secret is compared with == or !== anywhere in src-main', () => {
     const secretish = /(adminSecret|officialsPin\(\)|\bpin\b|apiKey|x-master-key|x-api-key|x-officials-pin|authorization)/i;
     const offenders: string[] = [];
     for (const file of files) {
-      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        const code = line.replace(/\/\/.*$/, '');
-        if (/[!=]==?/.test(code) && secretish.test(code) && /[!=]==?\s*(['"`]|[A-Za-z_$(])/.test(code)) {
-          // Presence checks (=== undefined / null, !== null) are not comparisons of the secret.
-          const stripped = code.replace(/[!=]==?\s*(undefined|null)\b/g, '').replace(/\b(undefined|null)\s*[!=]==?/g, '');
-          if (/[!=]==?/.test(stripped) && secretish.test(stripped)) offenders.push(`${file.slice(projectRoot.length)}:${i + 1}: ${line.trim()}`);
-        }
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const code = line.replace(/\/\/.*$/, '');
+          if (/[!=]==?/.test(code) && secretish.test(code) && /[!=]==?\s*(['"`]|[A-Za-z_$(])/.test(code)) {
+            // Presence checks (=== undefined / null, !== null) are not comparisons of the secret.
+            const stripped = code.replace(/[!=]==?\s*(undefined|null)\b/g, '').replace(/\b(undefined|null)\s*[!=]==?/g, '');
+            if (/[!=]==?/.test(stripped) && secretish.test(stripped)) offenders.push(`${file.slice(projectRoot.length)}:${i + 1}: ${line.trim()}`);
+          }
+        });
     }
     console.log(`constant time: ${files.length} source files scanned, ${offenders.length} direct secret comparisons`);
     expect(offenders).toEqual([]);

@@ -47,7 +47,10 @@ describe('security probes', () => {
     station = await startTestStation();
     ({ apiKey } = await createEvent(station, eventId));
     ({ apiKey: otherKey } = await createEvent(station, 'other-event'));
-    const pin = await api(station, 'PATCH', '/api/v1/admin/settings', { headers: { authorization: `Bearer ${station.adminSecret}` }, body: { officialsPin: PIN } });
+    const pin = await api(station, 'PATCH', '/api/v1/admin/settings', {
+      headers: { authorization: `Bearer ${station.adminSecret}` },
+      body: { officialsPin: PIN },
+    });
     expect(pin.status).toBe(200);
   });
   afterAll(async () => station?.cleanup());
@@ -56,43 +59,142 @@ describe('security probes', () => {
     { method: 'POST', route: '/api/v1/ingest/xml', url: '/api/v1/ingest/xml', body: { xml: '<Canoe123Data/>' }, badBody: { nope: 1 }, accepts: ['ingest'] },
     { method: 'POST', route: '/api/v1/ingest/results', url: '/api/v1/ingest/results', body: { results: [] }, badBody: { results: 'x' }, accepts: ['ingest'] },
     { method: 'POST', route: '/api/v1/ingest/oncourse', url: '/api/v1/ingest/oncourse', body: { oncourse: [] }, badBody: {}, accepts: ['ingest'] },
-    { method: 'POST', route: '/api/v1/admin/events', url: '/api/v1/admin/events', body: { eventId: 'intruder', mainTitle: 'Intruder' }, badBody: {}, accepts: ['operator'] },
+    {
+      method: 'POST',
+      route: '/api/v1/admin/events',
+      url: '/api/v1/admin/events',
+      body: { eventId: 'intruder', mainTitle: 'Intruder' },
+      badBody: {},
+      accepts: ['operator'],
+    },
     { method: 'GET', route: '/api/v1/admin/events', url: '/api/v1/admin/events', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/events/:eventId', url: `/api/v1/admin/events/${eventId}`, accepts: ['operator'] },
-    { method: 'PATCH', route: '/api/v1/admin/events/:eventId', url: `/api/v1/admin/events/${eventId}`, body: { location: 'Nowhere' }, badBody: { bogus: true }, accepts: ['operator'] },
+    {
+      method: 'PATCH',
+      route: '/api/v1/admin/events/:eventId',
+      url: `/api/v1/admin/events/${eventId}`,
+      body: { location: 'Nowhere' },
+      badBody: { bogus: true },
+      accepts: ['operator'],
+    },
     { method: 'DELETE', route: '/api/v1/admin/events/:eventId', url: `/api/v1/admin/events/${eventId}`, accepts: ['operator', 'ingest'] },
-    { method: 'PATCH', route: '/api/v1/admin/events/:eventId/status', url: `/api/v1/admin/events/${eventId}/status`, body: { status: 'startlist' }, badBody: { status: 'gone' }, accepts: ['operator', 'official', 'ingest'] },
-    { method: 'POST', route: '/api/v1/admin/events/:eventId/xml', url: `/api/v1/admin/events/${eventId}/xml`, body: { xml: '<Canoe123Data/>' }, badBody: {}, accepts: ['operator'] },
-    { method: 'PUT', route: '/api/v1/admin/events/:eventId/races/:raceId/official', url: `/api/v1/admin/events/${eventId}/races/K1M_ST_BR2_6/official`, body: { official: true }, badBody: { official: 'yes' }, accepts: ['operator', 'official'] },
+    {
+      method: 'PATCH',
+      route: '/api/v1/admin/events/:eventId/status',
+      url: `/api/v1/admin/events/${eventId}/status`,
+      body: { status: 'startlist' },
+      badBody: { status: 'gone' },
+      accepts: ['operator', 'official', 'ingest'],
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/admin/events/:eventId/xml',
+      url: `/api/v1/admin/events/${eventId}/xml`,
+      body: { xml: '<Canoe123Data/>' },
+      badBody: {},
+      accepts: ['operator'],
+    },
+    {
+      method: 'PUT',
+      route: '/api/v1/admin/events/:eventId/races/:raceId/official',
+      url: `/api/v1/admin/events/${eventId}/races/K1M_ST_BR2_6/official`,
+      body: { official: true },
+      badBody: { official: 'yes' },
+      accepts: ['operator', 'official'],
+    },
     { method: 'GET', route: '/api/v1/admin/deleted-events', url: '/api/v1/admin/deleted-events', accepts: ['operator'] },
-    { method: 'POST', route: '/api/v1/admin/deleted-events/:deletedId/restore', url: '/api/v1/admin/deleted-events/1/restore', body: {}, badBody: { bogus: 1 }, accepts: ['operator'] },
+    {
+      method: 'POST',
+      route: '/api/v1/admin/deleted-events/:deletedId/restore',
+      url: '/api/v1/admin/deleted-events/1/restore',
+      body: {},
+      badBody: { bogus: 1 },
+      accepts: ['operator'],
+    },
     { method: 'GET', route: '/api/v1/admin/activity', url: '/api/v1/admin/activity', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/officials/session', url: '/api/v1/admin/officials/session', accepts: ['operator', 'official'] },
     { method: 'GET', route: '/api/v1/admin/station', url: '/api/v1/admin/station', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/connections', url: '/api/v1/admin/connections', accepts: ['operator'] },
-    { method: 'PATCH', route: '/api/v1/admin/settings', url: '/api/v1/admin/settings', body: { officialsPin: '123456' }, badBody: { bogus: 1 }, accepts: ['operator'] },
+    {
+      method: 'PATCH',
+      route: '/api/v1/admin/settings',
+      url: '/api/v1/admin/settings',
+      body: { officialsPin: '123456' },
+      badBody: { bogus: 1 },
+      accepts: ['operator'],
+    },
     { method: 'GET', route: '/api/v1/admin/screens', url: '/api/v1/admin/screens', accepts: ['operator'] },
-    { method: 'PUT', route: '/api/v1/admin/screens/kinds/:kind', url: '/api/v1/admin/screens/kinds/board', body: { theme: 'light' }, badBody: { theme: 'pink' }, accepts: ['operator'] },
-    { method: 'PUT', route: '/api/v1/admin/screens/:screenId', url: '/api/v1/admin/screens/wall-1', body: { kind: 'board', label: 'Wall', settings: null }, badBody: { settings: 5 }, accepts: ['operator'] },
+    {
+      method: 'PUT',
+      route: '/api/v1/admin/screens/kinds/:kind',
+      url: '/api/v1/admin/screens/kinds/board',
+      body: { theme: 'light' },
+      badBody: { theme: 'pink' },
+      accepts: ['operator'],
+    },
+    {
+      method: 'PUT',
+      route: '/api/v1/admin/screens/:screenId',
+      url: '/api/v1/admin/screens/wall-1',
+      body: { kind: 'board', label: 'Wall', settings: null },
+      badBody: { settings: 5 },
+      accepts: ['operator'],
+    },
     { method: 'DELETE', route: '/api/v1/admin/screens/:screenId', url: '/api/v1/admin/screens/wall-1', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/events/:eventId/source', url: `/api/v1/admin/events/${eventId}/source`, accepts: ['operator'] },
-    { method: 'PUT', route: '/api/v1/admin/events/:eventId/source', url: `/api/v1/admin/events/${eventId}/source`, body: { kind: 'c123-server' }, badBody: { kind: 'telepathy' }, accepts: ['operator'] },
+    {
+      method: 'PUT',
+      route: '/api/v1/admin/events/:eventId/source',
+      url: `/api/v1/admin/events/${eventId}/source`,
+      body: { kind: 'c123-server' },
+      badBody: { kind: 'telepathy' },
+      accepts: ['operator'],
+    },
     { method: 'DELETE', route: '/api/v1/admin/events/:eventId/source/replay', url: `/api/v1/admin/events/${eventId}/source/replay`, accepts: ['operator'] },
     { method: 'POST', route: '/api/v1/admin/replay', url: '/api/v1/admin/replay', body: { speed: 1000 }, badBody: { speed: -1 }, accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/replay', url: '/api/v1/admin/replay', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/canoe123/xml-files', url: '/api/v1/admin/canoe123/xml-files', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/uplinks', url: '/api/v1/admin/uplinks', accepts: ['operator'] },
     { method: 'GET', route: '/api/v1/admin/events/:eventId/uplink', url: `/api/v1/admin/events/${eventId}/uplink`, accepts: ['operator'] },
-    { method: 'PUT', route: '/api/v1/admin/events/:eventId/uplink', url: `/api/v1/admin/events/${eventId}/uplink`, body: { url: 'http://127.0.0.1:9', remoteEventId: 'x', apiKey: 'k', enabled: false }, badBody: { url: 1 }, accepts: ['operator'] },
+    {
+      method: 'PUT',
+      route: '/api/v1/admin/events/:eventId/uplink',
+      url: `/api/v1/admin/events/${eventId}/uplink`,
+      body: { url: 'http://127.0.0.1:9', remoteEventId: 'x', apiKey: 'k', enabled: false },
+      badBody: { url: 1 },
+      accepts: ['operator'],
+    },
     { method: 'DELETE', route: '/api/v1/admin/events/:eventId/uplink', url: `/api/v1/admin/events/${eventId}/uplink`, accepts: ['operator'] },
-    { method: 'POST', route: '/api/v1/admin/events/:eventId/uplink/test', url: `/api/v1/admin/events/${eventId}/uplink/test`, body: {}, badBody: { url: 1 }, accepts: ['operator'] },
-    { method: 'POST', route: '/api/v1/admin/events/:eventId/uplink/refused/:id/retry', url: `/api/v1/admin/events/${eventId}/uplink/refused/1/retry`, accepts: ['operator'] },
-    { method: 'DELETE', route: '/api/v1/admin/events/:eventId/uplink/refused/:id', url: `/api/v1/admin/events/${eventId}/uplink/refused/1`, accepts: ['operator'] },
+    {
+      method: 'POST',
+      route: '/api/v1/admin/events/:eventId/uplink/test',
+      url: `/api/v1/admin/events/${eventId}/uplink/test`,
+      body: {},
+      badBody: { url: 1 },
+      accepts: ['operator'],
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/admin/events/:eventId/uplink/refused/:id/retry',
+      url: `/api/v1/admin/events/${eventId}/uplink/refused/1/retry`,
+      accepts: ['operator'],
+    },
+    {
+      method: 'DELETE',
+      route: '/api/v1/admin/events/:eventId/uplink/refused/:id',
+      url: `/api/v1/admin/events/${eventId}/uplink/refused/1`,
+      accepts: ['operator'],
+    },
   ];
 
   it('probes every non-public route the source declares', () => {
-    const declared = declaredRoutes().filter((r) => !r.public).map((r) => `${r.method} ${r.path}`).sort();
-    const probed = probes().map((p) => `${p.method} ${p.route}`).sort();
+    const declared = declaredRoutes()
+      .filter((r) => !r.public)
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
+    const probed = probes()
+      .map((p) => `${p.method} ${p.route}`)
+      .sort();
     expect(probed).toEqual(declared);
     console.log(`security: ${declared.length} non-public routes declared in src-main/http, all probed`);
   });
@@ -138,7 +240,12 @@ describe('security probes', () => {
       const t0 = performance.now();
       const res = await Promise.race([
         rawPost(station, path, big, { origin: EVIL }),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${path}: no answer within 5 s to an unauthenticated 10 MB upload (the body is read before the key is checked)`)), 5000)),
+        new Promise<never>((_, reject) =>
+          setTimeout(
+            () => reject(new Error(`${path}: no answer within 5 s to an unauthenticated 10 MB upload (the body is read before the key is checked)`)),
+            5000,
+          ),
+        ),
       ]);
       expect(res.status, path).toBe(401);
       console.log(`security: unauthenticated 10 MB upload to ${path} refused in ${(performance.now() - t0).toFixed(0)} ms`);
@@ -151,11 +258,19 @@ describe('security probes', () => {
     // PIN are right, just not accepted by the operator's XML import.
     const big = JSON.stringify({ xml: `<Canoe123Data>${'x'.repeat(16 * 1024 * 1024 - 100)}</Canoe123Data>` });
     const path = `/api/v1/admin/events/${eventId}/xml`;
-    for (const [who, headers] of [['ingest key', { 'x-api-key': apiKey }], ['officials PIN', { 'x-officials-pin': PIN }]] as const) {
+    for (const [who, headers] of [
+      ['ingest key', { 'x-api-key': apiKey }],
+      ['officials PIN', { 'x-officials-pin': PIN }],
+    ] as const) {
       const t0 = performance.now();
       const res = await Promise.race([
         rawPost(station, path, big, headers),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${who}: no answer within 5 s to a 16 MiB upload to ${path} (the body is read before the caller is checked)`)), 5000)),
+        new Promise<never>((_, reject) =>
+          setTimeout(
+            () => reject(new Error(`${who}: no answer within 5 s to a 16 MiB upload to ${path} (the body is read before the caller is checked)`)),
+            5000,
+          ),
+        ),
       ]);
       expect(res.status, who).toBe(401);
       console.log(`security: 16 MiB upload with the ${who} to ${path} refused in ${(performance.now() - t0).toFixed(0)} ms`);
@@ -213,7 +328,9 @@ describe('security probes', () => {
       // The right PIN is refused too while locked: guessing cannot go on by mixing in a known PIN.
       expect((await session(PIN)).status).toBe(429);
       // …on every route that takes a PIN.
-      expect((await api(own, 'PATCH', '/api/v1/admin/events/x/status', { headers: { 'x-officials-pin': PIN }, body: { status: 'startlist' } })).status).toBe(429);
+      expect((await api(own, 'PATCH', '/api/v1/admin/events/x/status', { headers: { 'x-officials-pin': PIN }, body: { status: 'startlist' } })).status).toBe(
+        429,
+      );
       // The operator is not locked out by someone guessing PINs.
       expect((await api(own, 'GET', '/api/v1/admin/officials/session', { headers: op })).status).toBe(200);
       console.log(`security: officials PIN answers ${answers.join(', ')}, then ${locked.status} (retry after ${locked.body.retryAfter} s)`);
@@ -271,13 +388,17 @@ describe('security probes', () => {
       expect(info.body.signIn).toMatchObject({ wrongPins: 15, wrongTokens: 6, lastWrongToken: { address: '127.0.0.31' } });
       expect(info.body.signIn.pinPausedSeconds).toBeGreaterThan(0);
       expect(info.body.signIn.lockedAddresses.map((l: { address: string }) => l.address)).toEqual(['127.0.0.2']);
-      const log = (await api(own, 'GET', '/api/v1/admin/activity?limit=500', { headers: op })).body.entries.map((e: { message: string }) => e.message) as string[];
+      const log = (await api(own, 'GET', '/api/v1/admin/activity?limit=500', { headers: op })).body.entries.map(
+        (e: { message: string }) => e.message,
+      ) as string[];
       const lines = (re: RegExp) => log.filter((m) => re.test(m));
       expect(lines(/PIN sign-in paused/)).toHaveLength(1);
       expect(lines(/5 wrong PINs from 127\.0\.0\.2 /)).toHaveLength(1);
       expect(lines(/^Wrong operator token from 127\.0\.0\.30 \(GET \/api\/v1\/admin\/events\)$/)).toHaveLength(1);
       expect(lines(/^Wrong operator token from 127\.0\.0\.31 /)).toHaveLength(1);
-      console.log(`security: 10 guesses from 5 addresses paused PIN sign-in station-wide; ${info.body.signIn.wrongTokens} wrong tokens → ${lines(/^Wrong operator token/).length} log lines`);
+      console.log(
+        `security: 10 guesses from 5 addresses paused PIN sign-in station-wide; ${info.body.signIn.wrongTokens} wrong tokens → ${lines(/^Wrong operator token/).length} log lines`,
+      );
     } finally {
       await own.cleanup();
     }
@@ -300,8 +421,18 @@ describe('security probes', () => {
     for (const s of sockets) s.ws.on('message', (d) => raw.push(d.toString()));
     for (const r of requests.slice(patchAt + 1)) expect((await ingest(station, replayKey, r.url, r.body)).status).toBeLessThan(300);
     // The operator imports the XML by hand, an official marks a race, the event finishes.
-    expect((await api(station, 'POST', `/api/v1/admin/events/${replayEvent}/xml`, { headers: { authorization: `Bearer ${station.adminSecret}` }, body: { xml } })).status).toBe(200);
-    expect((await api(station, 'PUT', `/api/v1/admin/events/${replayEvent}/races/K1M_ST_BR1_6/official`, { headers: { 'x-officials-pin': PIN }, body: { official: true } })).status).toBe(200);
+    expect(
+      (await api(station, 'POST', `/api/v1/admin/events/${replayEvent}/xml`, { headers: { authorization: `Bearer ${station.adminSecret}` }, body: { xml } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await api(station, 'PUT', `/api/v1/admin/events/${replayEvent}/races/K1M_ST_BR1_6/official`, {
+          headers: { 'x-officials-pin': PIN },
+          body: { official: true },
+        })
+      ).status,
+    ).toBe(200);
     expect((await ingest(station, replayKey, `/api/v1/admin/events/${replayEvent}/status`, { status: 'finished' })).status).toBe(200);
     await sockets[0].next((m) => m.type === 'diff' && m.data.status === 'finished', 5000);
 
@@ -312,7 +443,16 @@ describe('security probes', () => {
       answers.push([path, `${[...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n')}\n${await res.text()}`]);
       return res;
     };
-    for (const path of ['/health', '/api/v1/events', `/api/v1/events/${replayEvent}`, `/api/v1/events/${replayEvent}/categories`, `/api/v1/events/${replayEvent}/oncourse`, '/', '/operator/', '/officials']) {
+    for (const path of [
+      '/health',
+      '/api/v1/events',
+      `/api/v1/events/${replayEvent}`,
+      `/api/v1/events/${replayEvent}/categories`,
+      `/api/v1/events/${replayEvent}/oncourse`,
+      '/',
+      '/operator/',
+      '/officials',
+    ]) {
       await get(path);
     }
     const detail = await api(station, 'GET', `/api/v1/events/${replayEvent}`);
@@ -324,7 +464,8 @@ describe('security probes', () => {
       await get(`/api/v1/events/${replayEvent}/results/${raceId}?detailed=true`);
       await get(`/api/v1/events/${replayEvent}/startlist/${raceId}`);
     }
-    for (const { catId } of categories.slice(0, 5)) await get(`/api/v1/events/${replayEvent}/results/K1M_ST_BR2_6?catId=${encodeURIComponent(catId)}&detailed=true`);
+    for (const { catId } of categories.slice(0, 5))
+      await get(`/api/v1/events/${replayEvent}/results/K1M_ST_BR2_6?catId=${encodeURIComponent(catId)}&detailed=true`);
     // Error answers are public too.
     for (const path of [`/api/v1/events/${replayEvent}/results/NOPE`, '/api/v1/events/other-event', '/api/v1/nothing']) await get(path);
 
@@ -334,7 +475,9 @@ describe('security probes', () => {
       raw.forEach((m, i) => m.includes(secret) && leaks.push(`${name} in WebSocket message ${i}`));
     }
     const bytes = answers.reduce((a, [, t]) => a + t.length, 0) + raw.reduce((a, m) => a + m.length, 0);
-    console.log(`security: searched ${answers.length} public answers and ${raw.length} WebSocket messages (${(bytes / 1e6).toFixed(1)} MB) for ${Object.keys(needles).length} secrets: ${leaks.length} found`);
+    console.log(
+      `security: searched ${answers.length} public answers and ${raw.length} WebSocket messages (${(bytes / 1e6).toFixed(1)} MB) for ${Object.keys(needles).length} secrets: ${leaks.length} found`,
+    );
     expect(raw.length).toBeGreaterThan(100);
     expect(leaks).toEqual([]);
     for (const s of sockets) s.close();

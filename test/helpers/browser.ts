@@ -15,12 +15,19 @@ import { chromium, type Browser } from 'playwright-core';
 import { describe } from 'vitest';
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 const ON_PATH = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'microsoft-edge', 'msedge'];
-const HOW_TO_GET_ONE = 'set CHROMIUM=<path to chromium or chrome>, or install one (Debian: apt-get install -y chromium; anywhere: npx playwright-core install chromium)';
+const HOW_TO_GET_ONE =
+  'set CHROMIUM=<path to chromium or chrome>, or install one (Debian: apt-get install -y chromium; anywhere: npx playwright-core install chromium)';
 
 function runnable(path: string): boolean {
   try {
@@ -51,7 +58,8 @@ function fromPlaywrightRegistry(): string | null {
     const { registry } = createRequire(import.meta.url)('playwright-core/lib/coreBundle').registry as {
       registry: { findExecutable(name: string): { executablePath(sdk: string): string | undefined } | undefined };
     };
-    for (const name of ['chromium', 'chromium-headless-shell', 'chrome', 'msedge']) candidates.push(registry.findExecutable(name)?.executablePath('javascript'));
+    for (const name of ['chromium', 'chromium-headless-shell', 'chrome', 'msedge'])
+      candidates.push(registry.findExecutable(name)?.executablePath('javascript'));
   } catch {
     candidates.push(chromium.executablePath());
   }

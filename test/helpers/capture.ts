@@ -17,11 +17,14 @@ let cached: CapturedRequest[] | null = null;
 export function loadCapture(): CapturedRequest[] {
   if (cached) return cached;
   const xml = readFileSync(realXmlPath, 'utf8');
-  cached = readFileSync(realCapturePath, 'utf8').trim().split('\n').map((line) => {
-    const r = JSON.parse(line);
-    const body = r.url.endsWith('/ingest/xml') ? { xml } : r.body;
-    return { t: r.t, method: r.method, url: r.url, body };
-  });
+  cached = readFileSync(realCapturePath, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const r = JSON.parse(line);
+      const body = r.url.endsWith('/ingest/xml') ? { xml } : r.body;
+      return { t: r.t, method: r.method, url: r.url, body };
+    });
   return cached;
 }
 

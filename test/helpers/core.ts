@@ -55,7 +55,13 @@ export function startTestCore(opts: { start?: number; settings?: Partial<Setting
     async restart() {
       await shutdown();
       const next = startTestCore({ start: clock.ms, settings: opts.settings, dataDir });
-      return { ...next, cleanup: async () => { await next.cleanup(); rmSync(dataDir, { recursive: true, force: true }); } };
+      return {
+        ...next,
+        cleanup: async () => {
+          await next.cleanup();
+          rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
     },
     async cleanup() {
       await shutdown();

@@ -82,41 +82,54 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     res.end(JSON.stringify(body));
   };
 
-  const forward = (req: IncomingMessage, body: Buffer, onAnswer: (status: number, headers: Record<string, string | string[] | undefined>, payload: Buffer) => void, onError: () => void) => {
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+    onAnswer: (status: number, headers: Record<string, string | string[] | undefined>, payload: Buffer) => void,
+    onError: () => void,
+  ) => {
     forwarded += body.length;
-    const upstream = httpRequest({
-      host: target.hostname,
-      port: target.port,
-      method: req.method,
-      path: req.url,
-      headers: { ...req.headers, host: target.host, 'content-length': String(body.length) },
-    }, (up) => {
-      const chunks: Buffer[] = [];
-      up.on('data', (c: Buffer) => chunks.push(c));
-      up.on('end', () => onAnswer(up.statusCode ?? 502, up.headers, Buffer.concat(chunks)));
-      up.on('error', onError);
-    });
+    const upstream = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host, 'content-length': String(body.length) },
+      },
+      (up) => {
+        const chunks: Buffer[] = [];
+        up.on('data', (c: Buffer) => chunks.push(c));
+        up.on('end', () => onAnswer(up.statusCode ?? 502, up.headers, Buffer.concat(chunks)));
+        up.on('error', onError);
+      },
+    );
     upstream.on('error', onError);
     upstream.end(body);
   };
 
   const relay = (req: IncomingMessage, res: ServerResponse, body: Buffer, record: ProxyRecord, delayMs = 0) => {
-    forward(req, body, (status, headers, payload) => {
-      const send = () => {
-        if (res.destroyed) return;
-        record.status = status;
-        const { 'transfer-encoding': _t, connection: _c, 'keep-alive': _k, ...rest } = headers;
-        res.writeHead(status, { ...rest, 'content-length': String(payload.length) } as Record<string, string>);
-        res.end(payload);
-      };
-      if (delayMs > 0) {
-        const t = setTimeout(() => {
-          timers.delete(t);
-          send();
-        }, delayMs);
-        timers.add(t);
-      } else send();
-    }, () => res.destroy());
+    forward(
+      req,
+      body,
+      (status, headers, payload) => {
+        const send = () => {
+          if (res.destroyed) return;
+          record.status = status;
+          const { 'transfer-encoding': _t, connection: _c, 'keep-alive': _k, ...rest } = headers;
+          res.writeHead(status, { ...rest, 'content-length': String(payload.length) } as Record<string, string>);
+          res.end(payload);
+        };
+        if (delayMs > 0) {
+          const t = setTimeout(() => {
+            timers.delete(t);
+            send();
+          }, delayMs);
+          timers.add(t);
+        } else send();
+      },
+      () => res.destroy(),
+    );
   };
 
   const proxy: FaultProxy = {
@@ -169,15 +182,29 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       const fault = proxy.spare?.test(req.url ?? '') ? 'pass' : pick();
       record.fault = fault;
       switch (fault) {
-        case 'pass': return relay(req, res, body, record);
-        case 'stall': return relay(req, res, body, record, proxy.stallMs);
-        case 'drop': return void req.socket.destroy();
-        case 'reset': return void req.socket.resetAndDestroy();
-        case 'loseAnswer': return forward(req, body, () => req.socket.destroy(), () => req.socket.destroy());
-        case 'error500': return answer(res, record, 500, { error: 'Internal error', message: 'An unexpected error occurred' });
-        case 'error400': return answer(res, record, 400, { error: 'InvalidRequest', message: 'Injected by the fault proxy' });
-        case 'error413': return answer(res, record, 413, { error: 'PayloadTooLarge', message: 'The request body is too large' });
-        case 'rate429': return answer(res, record, 429, { error: 'TooManyRequests', message: 'Slow down' }, { 'retry-after': String(proxy.retryAfterS) });
+        case 'pass':
+          return relay(req, res, body, record);
+        case 'stall':
+          return relay(req, res, body, record, proxy.stallMs);
+        case 'drop':
+          return void req.socket.destroy();
+        case 'reset':
+          return void req.socket.resetAndDestroy();
+        case 'loseAnswer':
+          return forward(
+            req,
+            body,
+            () => req.socket.destroy(),
+            () => req.socket.destroy(),
+          );
+        case 'error500':
+          return answer(res, record, 500, { error: 'Internal error', message: 'An unexpected error occurred' });
+        case 'error400':
+          return answer(res, record, 400, { error: 'InvalidRequest', message: 'Injected by the fault proxy' });
+        case 'error413':
+          return answer(res, record, 413, { error: 'PayloadTooLarge', message: 'The request body is too large' });
+        case 'rate429':
+          return answer(res, record, 429, { error: 'TooManyRequests', message: 'Slow down' }, { 'retry-after': String(proxy.retryAfterS) });
       }
     });
   });

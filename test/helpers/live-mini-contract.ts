@@ -18,10 +18,18 @@ import type { AddressInfo } from 'node:net';
 
 type Status = 'draft' | 'startlist' | 'running' | 'finished' | 'official';
 const transitions: Record<Status, Status[]> = {
-  draft: ['startlist'], startlist: ['running', 'draft'], running: ['finished'], finished: ['official', 'running'], official: [],
+  draft: ['startlist'],
+  startlist: ['running', 'draft'],
+  running: ['finished'],
+  finished: ['official', 'running'],
+  official: [],
 };
 const allowed: Record<Status, string[]> = {
-  draft: ['xml'], startlist: ['xml'], running: ['xml', 'json_oncourse', 'json_results'], finished: ['xml', 'json_results'], official: [],
+  draft: ['xml'],
+  startlist: ['xml'],
+  running: ['xml', 'json_oncourse', 'json_results'],
+  finished: ['xml', 'json_results'],
+  official: [],
 };
 
 export interface LiveMiniRequest {
@@ -45,12 +53,18 @@ export interface LiveMiniContract {
 
 export async function startLiveMiniContract(eventId: string): Promise<LiveMiniContract> {
   const state: LiveMiniContract = {
-    url: '', eventId, apiKey: 'a'.repeat(64), status: 'draft', hasXml: false, requests: [],
+    url: '',
+    eventId,
+    apiKey: 'a'.repeat(64),
+    status: 'draft',
+    hasXml: false,
+    requests: [],
     expire: () => void (expired = true),
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
   let expired = false;
 
@@ -58,7 +72,9 @@ export async function startLiveMiniContract(eventId: string): Promise<LiveMiniCo
     if (method === 'GET' && path === '/health') return [200, { status: 'ok' }];
     const publicEvent = path === `/api/v1/events/${eventId}`;
     if (method === 'GET' && publicEvent) {
-      return state.status === 'draft' ? [404, { error: 'NotFound', message: 'Event not found' }] : [200, { event: { eventId, status: state.status }, classes: [], races: [] }];
+      return state.status === 'draft'
+        ? [404, { error: 'NotFound', message: 'Event not found' }]
+        : [200, { event: { eventId, status: state.status }, classes: [], races: [] }];
     }
     if (!key) return [401, { error: 'Unauthorized', message: 'Missing or invalid X-API-Key header' }];
     if (key !== state.apiKey) return [401, { error: 'Unauthorized', message: 'Invalid API key' }];
@@ -69,10 +85,16 @@ export async function startLiveMiniContract(eventId: string): Promise<LiveMiniCo
       const to = body?.status as Status;
       const from = state.status;
       if (!transitions[from].includes(to)) {
-        return [400, {
-          error: 'InvalidTransition', message: `Cannot transition from '${from}' to '${to}'. Valid transitions: ${transitions[from].join(', ') || 'none'}`,
-          currentStatus: from, requestedStatus: to, validTransitions: transitions[from],
-        }];
+        return [
+          400,
+          {
+            error: 'InvalidTransition',
+            message: `Cannot transition from '${from}' to '${to}'. Valid transitions: ${transitions[from].join(', ') || 'none'}`,
+            currentStatus: from,
+            requestedStatus: to,
+            validTransitions: transitions[from],
+          },
+        ];
       }
       state.status = to;
       return [200, { eventId, previousStatus: from, status: to, statusChangedAt: new Date().toISOString() }];

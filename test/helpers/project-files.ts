@@ -12,7 +12,9 @@ const SKIP = new Set(['node_modules', '.git', 'dist', 'dist-main', 'dist-rendere
 export function projectFiles(): string[] {
   const git = spawnSync('git', ['ls-files', '-z'], { cwd: projectRoot, encoding: 'utf8' });
   if (git.status === 0 && git.stdout.length > 0) return git.stdout.split('\0').filter((f) => f && existsSync(join(projectRoot, f)));
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    SKIP.has(e.name) ? [] : e.isDirectory() ? walk(join(dir, e.name)) : [relative(projectRoot, join(dir, e.name)).split(sep).join('/')]);
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      SKIP.has(e.name) ? [] : e.isDirectory() ? walk(join(dir, e.name)) : [relative(projectRoot, join(dir, e.name)).split(sep).join('/')],
+    );
   return walk(projectRoot);
 }

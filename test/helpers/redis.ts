@@ -44,14 +44,15 @@ export function freePort(): Promise<number> {
 
 export async function startTestRedis(extraArgs: string[] = [], opts: { port?: number } = {}): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'raceside-redis-'));
-  const port = opts.port ?? await freePort();
+  const port = opts.port ?? (await freePort());
   const clients: Redis[] = [];
   const redis = {} as TestRedis;
   const launch = async () => {
-    const child = spawn(redisServerBinary, [
-      '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no',
-      '--logfile', '', ...extraArgs,
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      redisServerBinary,
+      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--logfile', '', ...extraArgs],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
@@ -73,9 +74,8 @@ export async function startTestRedis(extraArgs: string[] = [], opts: { port?: nu
     child.stderr!.resume();
     redis.process = child;
   };
-  const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise<void>((r) => child.once('exit', () => r())));
+  const exited = (child: ChildProcess) =>
+    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
   Object.assign(redis, {
     url: `redis://127.0.0.1:${port}`,
     port,

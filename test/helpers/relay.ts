@@ -20,9 +20,11 @@ export interface TestRelay {
 }
 
 export async function startTestRelay(redisUrl: string, opts: { args?: string[]; env?: Record<string, string> } = {}): Promise<TestRelay> {
-  const child = spawn(process.execPath, [
-    join(projectRoot, 'src-main/relay-cli.ts'), '--redis', redisUrl, '--host', '127.0.0.1', '--port', '0', ...(opts.args ?? []),
-  ], { cwd: projectRoot, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(projectRoot, 'src-main/relay-cli.ts'), '--redis', redisUrl, '--host', '127.0.0.1', '--port', '0', ...(opts.args ?? [])],
+    { cwd: projectRoot, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const output: string[] = [];
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`relay did not start:\n${output.join('')}`)), 20_000);
@@ -40,9 +42,10 @@ export async function startTestRelay(redisUrl: string, opts: { args?: string[]; 
       reject(new Error(`relay exited with ${code}:\n${output.join('')}`));
     });
   });
-  const exited = () => (child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve(child.exitCode)
-    : new Promise<number | null>((r) => child.once('exit', (code) => r(code))));
+  const exited = () =>
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve(child.exitCode)
+      : new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -74,12 +77,12 @@ export async function startTestRelay(redisUrl: string, opts: { args?: string[]; 
  */
 export async function publicPaths(server: { url: string }, eventId: string): Promise<string[]> {
   const base = `/api/v1/events/${encodeURIComponent(eventId)}`;
-  const event = await (await fetch(server.url + base)).json() as { event: { imageUrl: string | null }; races: { raceId: string }[] };
+  const event = (await (await fetch(server.url + base)).json()) as { event: { imageUrl: string | null }; races: { raceId: string }[] };
   const paths = ['/api/v1/events', base, `${base}/categories`, `${base}/oncourse`, `${base}/image`];
   if (event.event.imageUrl) paths.push(event.event.imageUrl);
   for (const { raceId } of event.races) {
     const r = `${base}/results/${encodeURIComponent(raceId)}`;
-    const rows = (await (await fetch(`${server.url}${r}?detailed=true`)).json() as { results: { catId: string | null }[] }).results;
+    const rows = ((await (await fetch(`${server.url}${r}?detailed=true`)).json()) as { results: { catId: string | null }[] }).results;
     paths.push(`${base}/startlist/${encodeURIComponent(raceId)}`, r, `${r}?detailed=true`);
     for (const cat of new Set(rows.map((x) => x.catId))) {
       if (cat) paths.push(`${r}?catId=${encodeURIComponent(cat)}`, `${r}?catId=${encodeURIComponent(cat)}&detailed=true`);
@@ -96,12 +99,14 @@ export async function differentAnswers(a: { url: string }, b: { url: string }, p
     return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
   };
   for (let i = 0; i < paths.length; i += 8) {
-    await Promise.all(paths.slice(i, i + 8).map(async (p) => {
-      const [x, y] = await Promise.all([get(a, p), get(b, p)]);
-      if (x.status !== y.status || x.type !== y.type || !x.body.equals(y.body)) {
-        out.push(`${p}: ${x.status} ${x.body.length} B vs ${y.status} ${y.body.length} B`);
-      }
-    }));
+    await Promise.all(
+      paths.slice(i, i + 8).map(async (p) => {
+        const [x, y] = await Promise.all([get(a, p), get(b, p)]);
+        if (x.status !== y.status || x.type !== y.type || !x.body.equals(y.body)) {
+          out.push(`${p}: ${x.status} ${x.body.length} B vs ${y.status} ${y.body.length} B`);
+        }
+      }),
+    );
   }
   return out;
 }

@@ -38,10 +38,22 @@ export async function startTestStation(opts: StartOptions = {}): Promise<TestSta
   let port = 0;
   const station = {} as TestStation;
   const launch = async () => {
-    const child = spawn(process.execPath, [
-      join(projectRoot, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', String(port), '--data', dataDir,
-      '--admin-secret', adminSecret, ...(opts.args ?? []),
-    ], { cwd: projectRoot, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        join(projectRoot, 'src-main/cli.ts'),
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--data',
+        dataDir,
+        '--admin-secret',
+        adminSecret,
+        ...(opts.args ?? []),
+      ],
+      { cwd: projectRoot, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const output: string[] = [];
     const actual = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`station did not start:\n${output.join('')}`)), 20_000);
@@ -128,20 +140,28 @@ export async function api<T = any>(
  */
 export function rawPost(station: { url: string }, path: string, body: string, headers: Record<string, string>): Promise<ApiAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request(station.url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        let parsed: unknown = text;
-        try { parsed = JSON.parse(text); } catch { /* keep text */ }
-        resolve({ status: res.statusCode ?? 0, body: parsed, headers: new Headers(res.headers as Record<string, string>) });
-        req.destroy();
-      });
-    });
+    const req = request(
+      station.url + path,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            /* keep text */
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed, headers: new Headers(res.headers as Record<string, string>) });
+          req.destroy();
+        });
+      },
+    );
     req.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EPIPE' && err.code !== 'ECONNRESET') reject(err);
     });

@@ -89,7 +89,7 @@ export async function publicDifferences(a: { url: string }, b: { url: string }, 
   };
   const out: string[] = [];
   const base = `/api/v1/events/${eventId}`;
-  const detail = await (await fetch(a.url + base)).json() as { races?: { raceId: string }[] };
+  const detail = (await (await fetch(a.url + base)).json()) as { races?: { raceId: string }[] };
   const paths = [base, `${base}/image`, `${base}/categories`];
   for (const race of detail.races ?? []) paths.push(`${base}/results/${race.raceId}?detailed=true`, `${base}/startlist/${race.raceId}`);
   for (const path of paths) {
@@ -104,7 +104,11 @@ export async function publicDifferences(a: { url: string }, b: { url: string }, 
  * c123-server sends them. `shift` is added to every pushed run time and total (a later loop of
  * the day really changes results). Resolves when every request was answered.
  */
-export async function replayCapture(station: { url: string }, apiKey: string, opts: { speed: number; shift?: number; stopAt?: () => boolean }): Promise<{ requests: number; failed: string[] }> {
+export async function replayCapture(
+  station: { url: string },
+  apiKey: string,
+  opts: { speed: number; shift?: number; stopAt?: () => boolean },
+): Promise<{ requests: number; failed: string[] }> {
   const capture = captureFor(PAIR_EVENT);
   const channels = new Map<string, Promise<void>>();
   const failed: string[] = [];
@@ -117,11 +121,14 @@ export async function replayCapture(station: { url: string }, apiKey: string, op
     if (opts.stopAt?.()) break;
     const body = shift && r.url.endsWith('/ingest/results') ? shifted(r, shift) : r.body;
     const channel = r.url.split('/').pop()!;
-    channels.set(channel, (channels.get(channel) ?? Promise.resolve()).then(async () => {
-      requests++;
-      const res = await ingest(station, apiKey, r.url, body).catch((err: Error) => ({ status: 0, body: err.message }));
-      if (res.status < 200 || res.status >= 300) failed.push(`${r.method} ${r.url} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
-    }));
+    channels.set(
+      channel,
+      (channels.get(channel) ?? Promise.resolve()).then(async () => {
+        requests++;
+        const res = await ingest(station, apiKey, r.url, body).catch((err: Error) => ({ status: 0, body: err.message }));
+        if (res.status < 200 || res.status >= 300) failed.push(`${r.method} ${r.url} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      }),
+    );
   }
   await Promise.all(channels.values());
   return { requests, failed };

@@ -50,7 +50,10 @@ export function connectUrl(url: string, opts: WebSocket.ClientOptions = {}): Pro
         if (pred(messages[cursor])) return Promise.resolve(messages[cursor++]);
       }
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(messages.slice(-3)).slice(0, 500)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(messages.slice(-3)).slice(0, 500)}`)),
+          timeoutMs,
+        );
         waiters.push({
           pred,
           from: cursor,
@@ -69,7 +72,9 @@ export function connectUrl(url: string, opts: WebSocket.ClientOptions = {}): Pro
     ws.once('unexpected-response', (_req, res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c));
-      res.on('end', () => reject(Object.assign(new Error(`rejected ${res.statusCode}`), { status: res.statusCode, headers: res.headers, body: JSON.parse(body || 'null') })));
+      res.on('end', () =>
+        reject(Object.assign(new Error(`rejected ${res.statusCode}`), { status: res.statusCode, headers: res.headers, body: JSON.parse(body || 'null') })),
+      );
     });
     ws.once('error', reject);
   });

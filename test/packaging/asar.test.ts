@@ -125,8 +125,8 @@ describe('app.asar', () => {
   });
 
   it('holds no sources, tests or build scripts', () => {
-    const leaked = entries.filter((e) =>
-      /^(test|src-renderer|src-main|scripts|bench|build|docs)(\/|$)/.test(e) || /^(tsconfig.*|vite(st)?\.config\.ts|electron-builder\.yml)$/.test(e),
+    const leaked = entries.filter(
+      (e) => /^(test|src-renderer|src-main|scripts|bench|build|docs)(\/|$)/.test(e) || /^(tsconfig.*|vite(st)?\.config\.ts|electron-builder\.yml)$/.test(e),
     );
     expect(leaked).toEqual([]);
     expect(entries.filter((e) => !e.startsWith('node_modules/') && /\.(ts|tsx)$/.test(e))).toEqual([]);
@@ -147,7 +147,9 @@ describe('the unpacked app', () => {
     const queue = [worker];
     while (queue.length) {
       const file = queue.shift()!;
-      for (const [, specifier] of extractFile(archive, file).toString('utf8').matchAll(/(?:from\s*|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+      for (const [, specifier] of extractFile(archive, file)
+        .toString('utf8')
+        .matchAll(/(?:from\s*|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
         const target = posix.normalize(posix.join(posix.dirname(file), specifier));
         if (!needed.has(target)) queue.push(target);
         needed.add(target);
@@ -184,19 +186,26 @@ describe('the unpacked app', () => {
     for (const folder of ['app.asar.unpacked', 'parse-worker']) cpSync(join(resources, folder), join(layout, folder), { recursive: true });
 
     const result = spawnSync(process.execPath, [join(inArchive, 'dist-main', 'electron', 'main.js'), '--smoke', realXmlPath], {
-      cwd: work, encoding: 'utf8', timeout: 60_000,
+      cwd: work,
+      encoding: 'utf8',
+      timeout: 60_000,
     });
     const output = `${result.stdout}${result.stderr}`;
     console.log(output.trim());
     expect(result.status, output).toBe(0);
-    expect(output).toMatch(/^Smoke test passed on Node [\d.]+: node:sqlite .* the XML export read in the parse worker \(366 participants, 44 races, 1422 results in \d+ ms\), \/health ok, spectator page ok\.$/m);
+    expect(output).toMatch(
+      /^Smoke test passed on Node [\d.]+: node:sqlite .* the XML export read in the parse worker \(366 participants, 44 races, 1422 results in \d+ ms\), \/health ok, spectator page ok\.$/m,
+    );
   });
 });
 
 describe('the Electron we ship', () => {
   it('is one whose Node has a working node:sqlite (Electron 37.2.3 or later; docs/PACKAGING.md)', () => {
     const atLeast = (version: string, minimum: number[]) => {
-      const parts = version.replace(/^[^\d]*/, '').split('.').map(Number);
+      const parts = version
+        .replace(/^[^\d]*/, '')
+        .split('.')
+        .map(Number);
       for (let i = 0; i < minimum.length; i++) if ((parts[i] ?? 0) !== minimum[i]) return (parts[i] ?? 0) > minimum[i];
       return true;
     };

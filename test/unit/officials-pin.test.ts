@@ -19,7 +19,11 @@ const folder = () => {
 };
 /** Every byte of the data folder's database files. */
 const databaseBytes = (dir: string) =>
-  Buffer.concat(readdirSync(dir).filter((f) => f.startsWith('raceside.sqlite')).map((f) => readFileSync(join(dir, f))));
+  Buffer.concat(
+    readdirSync(dir)
+      .filter((f) => f.startsWith('raceside.sqlite'))
+      .map((f) => readFileSync(join(dir, f))),
+  );
 
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });

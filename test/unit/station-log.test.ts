@@ -29,14 +29,23 @@ describe('openStationLog', () => {
   it('redacts the headers and body fields that carry secrets', () => {
     dir = mkdtempSync(join(tmpdir(), 'raceside-log-'));
     const log = openStationLog({ dataDir: dir, maxBytes: 1 << 20, keep: 1, stderr: false });
-    log.logger.info({
-      req: {
-        headers: { authorization: 'Bearer admin-secret-1', 'x-api-key': 'ingest-key-2', 'x-master-key': 'master-3', 'x-officials-pin': '444555', host: 'station' },
-        body: { officialsPin: '666777', apiKey: 'ingest-key-8' },
+    log.logger.info(
+      {
+        req: {
+          headers: {
+            authorization: 'Bearer admin-secret-1',
+            'x-api-key': 'ingest-key-2',
+            'x-master-key': 'master-3',
+            'x-officials-pin': '444555',
+            host: 'station',
+          },
+          body: { officialsPin: '666777', apiKey: 'ingest-key-8' },
+        },
+        adminSecret: 'admin-secret-9',
+        event: { apiKey: 'ingest-key-10' },
       },
-      adminSecret: 'admin-secret-9',
-      event: { apiKey: 'ingest-key-10' },
-    }, 'a request');
+      'a request',
+    );
     log.close();
     const text = readFileSync(join(dir, 'raceside.log'), 'utf8');
     for (const secret of ['admin-secret-1', 'ingest-key-2', 'master-3', '444555', '666777', 'ingest-key-8', 'admin-secret-9', 'ingest-key-10']) {

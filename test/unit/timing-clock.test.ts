@@ -17,7 +17,7 @@ afterEach(() => {
 const hms = (h: number, m: number, s = 0) => ((h * 60 + m) * 60 + s) * 1000;
 
 describe('TimingClock', () => {
-  it('knows nothing at first, then Canoe123\'s time from an offset, kept across a restart', () => {
+  it("knows nothing at first, then Canoe123's time from an offset, kept across a restart", () => {
     const dir = mkdtempSync(join(tmpdir(), 'raceside-tclock-'));
     dirs.push(dir);
     const store = new EventStore(openDatabase(dir));

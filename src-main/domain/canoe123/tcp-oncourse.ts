@@ -54,26 +54,28 @@ export function readOnCourse(el: TcpElement): TcpOnCourse {
   return {
     total: intAttr(el, 'Total'),
     position: intAttr(el, 'Position'),
-    rider: p ? {
-      bib: intAttr(p, 'Bib'),
-      participantId: textAttr(p, 'Id'),
-      raceId: textAttr(p, 'RaceId'),
-      name: textAttr(p, 'Name'),
-      club: textAttr(p, 'Club'),
-      startOrder: intAttr(p, 'StartOrder'),
-      gates: commaGates(c?.attrs.Gates),
-      completed: c?.attrs.Completed?.trim() === 'Y',
-      dtStart: timeOfDay(textAttr(c, 'dtStart')),
-      dtSplit1: timeOfDay(textAttr(c, 'dtSplit1')),
-      dtSplit2: timeOfDay(textAttr(c, 'dtSplit2')),
-      dtFinish: timeOfDay(textAttr(c, 'dtFinish')),
-      time: secondsAttrToCs(t, 'Time'),
-      pen: pen === null ? null : pen * 100,
-      total: secondsAttrToCs(t, 'Total'),
-      ttbDiff: textAttr(t, 'TTBDiff'),
-      ttbName: textAttr(t, 'TTBName'),
-      rank: intAttr(t, 'Rank'),
-    } : null,
+    rider: p
+      ? {
+          bib: intAttr(p, 'Bib'),
+          participantId: textAttr(p, 'Id'),
+          raceId: textAttr(p, 'RaceId'),
+          name: textAttr(p, 'Name'),
+          club: textAttr(p, 'Club'),
+          startOrder: intAttr(p, 'StartOrder'),
+          gates: commaGates(c?.attrs.Gates),
+          completed: c?.attrs.Completed?.trim() === 'Y',
+          dtStart: timeOfDay(textAttr(c, 'dtStart')),
+          dtSplit1: timeOfDay(textAttr(c, 'dtSplit1')),
+          dtSplit2: timeOfDay(textAttr(c, 'dtSplit2')),
+          dtFinish: timeOfDay(textAttr(c, 'dtFinish')),
+          time: secondsAttrToCs(t, 'Time'),
+          pen: pen === null ? null : pen * 100,
+          total: secondsAttrToCs(t, 'Total'),
+          ttbDiff: textAttr(t, 'TTBDiff'),
+          ttbName: textAttr(t, 'TTBName'),
+          rank: intAttr(t, 'Rank'),
+        }
+      : null,
   };
 }
 

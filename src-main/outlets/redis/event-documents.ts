@@ -30,7 +30,11 @@ export interface EventVersions {
  * result lists last (they cost the most: a list of 100 detailed rows takes a few ms).
  */
 export function planDocuments(
-  view: PublicEventView, detail: PublicEventDocument, versions: EventVersions, messages: number, fullData: string | undefined,
+  view: PublicEventView,
+  detail: PublicEventDocument,
+  versions: EventVersions,
+  messages: number,
+  fullData: string | undefined,
 ): DocumentPlan[] {
   const ev = String(versions.event);
   const raceVersion = (raceId: string | null) => (raceId === null ? '' : String(versions.races.get(raceId) ?? 0));

@@ -24,9 +24,7 @@ import type { PublicAnswers } from '../../http/public-answers.ts';
 import type { PublicEventDocument, PublicSource } from '../../http/public-source.ts';
 import type { StationCoreEvents } from '../../station-core.ts';
 import { planDocuments } from './event-documents.ts';
-import {
-  F, META, docsKey, idsKey, listKey, logKey, shownUrl, streamKey, versionField, writerKey, type LogKind,
-} from './layout.ts';
+import { F, META, docsKey, idsKey, listKey, logKey, shownUrl, streamKey, versionField, writerKey, type LogKind } from './layout.ts';
 import { openRedis, redisProblem, type RedisLink } from './redis-connection.ts';
 
 export interface RedisWriterDeps {
@@ -187,7 +185,15 @@ export class RedisWriter {
     let pub = this.events.get(eventId);
     if (!pub) {
       pub = {
-        pending: [], messages: 0, reset: true, deleted: false, published: new Map(), staged: new Map(), removed: [], commits: 0, inFlight: false,
+        pending: [],
+        messages: 0,
+        reset: true,
+        deleted: false,
+        published: new Map(),
+        staged: new Map(),
+        removed: [],
+        commits: 0,
+        inFlight: false,
         detail: null,
       };
       this.events.set(eventId, pub);
@@ -213,7 +219,10 @@ export class RedisWriter {
     if (this.closing) return;
     if (this.outage) return;
     this.outage = { since: Date.now(), problem: redisProblem(err) };
-    this.deps.log('warn', `Redis at ${shownUrl(this.deps.url)} is unreachable (${this.outage.problem}): this station's own spectators are served as before; relays are caught up when Redis is back.`);
+    this.deps.log(
+      'warn',
+      `Redis at ${shownUrl(this.deps.url)} is unreachable (${this.outage.problem}): this station's own spectators are served as before; relays are caught up when Redis is back.`,
+    );
   }
 
   /** After every (re)connect: find out what Redis still holds of what this writer wrote. */
@@ -357,8 +366,21 @@ export class RedisWriter {
       multi.xadd(stream, 'MAXLEN', '~', n, '*', F.boot, this.deps.bootId, F.seq, String(seq), ...head);
     } else {
       messages.forEach((m, i) => {
-        multi.xadd(stream, 'MAXLEN', '~', n, '*', F.boot, this.deps.bootId, F.seq, String(m.seq), ...(i === 0 ? head : []), F.message, m.message,
-          ...(m.legacy === undefined ? [] : [F.legacy, m.legacy]));
+        multi.xadd(
+          stream,
+          'MAXLEN',
+          '~',
+          n,
+          '*',
+          F.boot,
+          this.deps.bootId,
+          F.seq,
+          String(m.seq),
+          ...(i === 0 ? head : []),
+          F.message,
+          m.message,
+          ...(m.legacy === undefined ? [] : [F.legacy, m.legacy]),
+        );
       });
     }
     const entries = reset || messages.length === 0 ? 1 : messages.length;
@@ -368,27 +390,35 @@ export class RedisWriter {
     if (reset) pub.pending = [];
     pub.inFlight = true;
     this.dirty.delete(eventId);
-    this.track(multi.exec().then((replies) => {
-      checkReplies(replies);
-      if (reset) pub.published = new Map(staged);
-      else {
-        for (const [name, doc] of staged) pub.published.set(name, doc);
-        for (const name of removed) pub.published.delete(name);
-      }
-      pub.commits++;
-      const last = messages.at(-1)?.seq;
-      if (last !== undefined) pub.pending = pub.pending.filter((m) => m.seq > last);
-      this.stats.commits++;
-      this.stats.entries += entries;
-    }, (err) => {
-      // Redis may or may not have it: write everything again when it is back.
-      pub.reset = true;
-      this.problem(err);
-    }).finally(() => {
-      pub.inFlight = false;
-      if (pub.reset || pub.pending.length || pub.deleted) this.markDirty(eventId);
-      else if (this.dirty.has(eventId)) this.schedule();
-    }));
+    this.track(
+      multi
+        .exec()
+        .then(
+          (replies) => {
+            checkReplies(replies);
+            if (reset) pub.published = new Map(staged);
+            else {
+              for (const [name, doc] of staged) pub.published.set(name, doc);
+              for (const name of removed) pub.published.delete(name);
+            }
+            pub.commits++;
+            const last = messages.at(-1)?.seq;
+            if (last !== undefined) pub.pending = pub.pending.filter((m) => m.seq > last);
+            this.stats.commits++;
+            this.stats.entries += entries;
+          },
+          (err) => {
+            // Redis may or may not have it: write everything again when it is back.
+            pub.reset = true;
+            this.problem(err);
+          },
+        )
+        .finally(() => {
+          pub.inFlight = false;
+          if (pub.reset || pub.pending.length || pub.deleted) this.markDirty(eventId);
+          else if (this.dirty.has(eventId)) this.schedule();
+        }),
+    );
   }
 
   private commitDeletion(eventId: string, pub: Publication): void {
@@ -402,17 +432,25 @@ export class RedisWriter {
     pub.inFlight = true;
     this.dirty.delete(eventId);
     this.listDirty = true;
-    this.track(multi.exec().then((replies) => {
-      checkReplies(replies);
-      this.events.delete(eventId);
-      // Created again meanwhile (c123-server deletes and creates, or a restore): from scratch.
-      if (this.deps.source.event(eventId)) this.publication(eventId);
-    }, (err) => {
-      this.problem(err);
-    }).finally(() => {
-      pub.inFlight = false;
-      if (this.events.get(eventId) === pub) this.markDirty(eventId);
-    }));
+    this.track(
+      multi
+        .exec()
+        .then(
+          (replies) => {
+            checkReplies(replies);
+            this.events.delete(eventId);
+            // Created again meanwhile (c123-server deletes and creates, or a restore): from scratch.
+            if (this.deps.source.event(eventId)) this.publication(eventId);
+          },
+          (err) => {
+            this.problem(err);
+          },
+        )
+        .finally(() => {
+          pub.inFlight = false;
+          if (this.events.get(eventId) === pub) this.markDirty(eventId);
+        }),
+    );
   }
 
   private publishList(): void {
@@ -424,16 +462,24 @@ export class RedisWriter {
     multi.hset(listKey, 'list', json);
     this.log(multi, 'list');
     this.listInFlight = true;
-    this.track(multi.exec().then((replies) => {
-      checkReplies(replies);
-      this.listJson = json;
-    }, (err) => {
-      this.listDirty = true;
-      this.problem(err);
-    }).finally(() => {
-      this.listInFlight = false;
-      if (this.listDirty) this.schedule();
-    }));
+    this.track(
+      multi
+        .exec()
+        .then(
+          (replies) => {
+            checkReplies(replies);
+            this.listJson = json;
+          },
+          (err) => {
+            this.listDirty = true;
+            this.problem(err);
+          },
+        )
+        .finally(() => {
+          this.listInFlight = false;
+          if (this.listDirty) this.schedule();
+        }),
+    );
   }
 
   /** Once every event is in Redis again after a (re)connect, relays may drop what Redis no longer has. */
@@ -443,10 +489,12 @@ export class RedisWriter {
     this.syncPending = false;
     const multi = this.link.redis.multi();
     this.log(multi, 'sync');
-    this.track(multi.exec().then(checkReplies, (err) => {
-      this.syncPending = true;
-      this.problem(err);
-    }));
+    this.track(
+      multi.exec().then(checkReplies, (err) => {
+        this.syncPending = true;
+        this.problem(err);
+      }),
+    );
   }
 
   private log(multi: ReturnType<RedisLink['redis']['multi']>, kind: LogKind, eventId?: string): void {

@@ -29,11 +29,7 @@ export interface StatusStep {
   to: EventStatus;
 }
 
-export function itemsForCommit(
-  state: EventState,
-  changes: readonly Change[],
-  opts: { xmlImported: boolean; liveRows: ReadonlySet<string> },
-): NewItem[] {
+export function itemsForCommit(state: EventState, changes: readonly Change[], opts: { xmlImported: boolean; liveRows: ReadonlySet<string> }): NewItem[] {
   const items: NewItem[] = [];
   if (opts.xmlImported && changes.length > 0) items.push({ kind: 'xml', key: '' });
   for (const c of changes) {

@@ -131,8 +131,17 @@ export class UplinkOutbox {
    */
   saveTarget(t: StoredTarget, fresh: { initial: readonly NewItem[]; xml: string | null; now: number } | null): void {
     transaction(this.db, () => {
-      this.s.upsertTarget.run(t.eventId, t.url, t.remoteEventId, t.apiKey, t.enabled ? 1 : 0, t.paused ? JSON.stringify(t.paused) : null,
-        t.remoteStatus, t.dialect, t.updatedAt);
+      this.s.upsertTarget.run(
+        t.eventId,
+        t.url,
+        t.remoteEventId,
+        t.apiKey,
+        t.enabled ? 1 : 0,
+        t.paused ? JSON.stringify(t.paused) : null,
+        t.remoteStatus,
+        t.dialect,
+        t.updatedAt,
+      );
       if (!fresh) return;
       this.s.clearQueue.run(t.eventId);
       this.s.clearRefused.run(t.eventId);
@@ -167,7 +176,7 @@ export class UplinkOutbox {
   }
 
   latestXml(eventId: string): string | null {
-    return ((this.s.getXml.get(eventId) as { xml: string | null } | undefined)?.xml) ?? null;
+    return (this.s.getXml.get(eventId) as { xml: string | null } | undefined)?.xml ?? null;
   }
 
   // ---- the queue -------------------------------------------------------------------------------
@@ -228,7 +237,11 @@ export class UplinkOutbox {
     if (!row) return false;
     const r = refusalOf(row);
     transaction(this.db, () => {
-      this.record(eventId, r.items.map(({ kind, key, payload }) => ({ kind, key, payload })), now);
+      this.record(
+        eventId,
+        r.items.map(({ kind, key, payload }) => ({ kind, key, payload })),
+        now,
+      );
       this.s.deleteRefused.run(eventId, id);
     });
     return true;

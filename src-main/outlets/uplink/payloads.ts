@@ -48,9 +48,21 @@ export function onCourseInputs(state: EventState): Record<string, unknown>[] {
     .map((e) => {
       const out: Record<string, unknown> = {};
       for (const [name, value] of Object.entries({
-        participantId: e.participantId, raceId: e.raceId, bib: e.bib, name: e.name, club: e.club, position: e.position,
-        gates: e.gates, dtStart: e.dtStart, dtFinish: e.dtFinish, time: e.time, pen: e.pen, total: e.total,
-        rank: e.rank, ttbDiff: e.ttbDiff, ttbName: e.ttbName,
+        participantId: e.participantId,
+        raceId: e.raceId,
+        bib: e.bib,
+        name: e.name,
+        club: e.club,
+        position: e.position,
+        gates: e.gates,
+        dtStart: e.dtStart,
+        dtFinish: e.dtFinish,
+        time: e.time,
+        pen: e.pen,
+        total: e.total,
+        rank: e.rank,
+        ttbDiff: e.ttbDiff,
+        ttbName: e.ttbName,
       })) {
         if (value !== null) out[name] = value;
       }

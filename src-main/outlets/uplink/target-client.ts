@@ -85,7 +85,11 @@ export function classifyAnswer(status: number, text: string, headers: { retryAft
     return { kind: 'retry', error: uplinkError('badAnswer', status, text.slice(0, 200) || null, nowMs), retryAfterMs: null };
   }
   if (status === 429 || status >= 500) {
-    return { kind: 'retry', error: uplinkError(status === 429 ? 'rateLimited' : 'server', status, said, nowMs), retryAfterMs: retryAfterMs(headers.retryAfter, nowMs) };
+    return {
+      kind: 'retry',
+      error: uplinkError(status === 429 ? 'rateLimited' : 'server', status, said, nowMs),
+      retryAfterMs: retryAfterMs(headers.retryAfter, nowMs),
+    };
   }
   if (status >= 300 && status < 400) {
     return { kind: 'pause', error: uplinkError('notFound', status, headers.location ? `redirects to ${headers.location}` : said, nowMs) };
@@ -103,16 +107,26 @@ export function uplinkError(reason: UplinkErrorReason, httpStatus: number | null
 function sentence(reason: UplinkErrorReason, status: number | null, detail: string | null): string {
   const d = detail ? `: ${detail}` : '';
   switch (reason) {
-    case 'network': return `Cannot reach the target${d}.`;
-    case 'timeout': return 'The target did not answer in time.';
-    case 'server': return `The target failed (${status}${d}); trying again.`;
-    case 'rateLimited': return `The target asked to slow down (429${d}); trying again later.`;
-    case 'unauthorized': return `The target refused the key (401${d}). Check the key, then save the uplink settings again.`;
-    case 'forbidden': return `The target refused the upload (403${d}). Check the event's status on the target, then save the uplink settings again.`;
-    case 'notFound': return `The target does not know this event or address (${status}${d}). Check the URL and the remote event id, then save again.`;
-    case 'refused': return `The target refused it (${status}${d}).`;
-    case 'ignored': return 'The target ignored the results: it has no XML export of the event yet.';
-    case 'badAnswer': return `The target answered ${status} without a JSON body; trying again.`;
+    case 'network':
+      return `Cannot reach the target${d}.`;
+    case 'timeout':
+      return 'The target did not answer in time.';
+    case 'server':
+      return `The target failed (${status}${d}); trying again.`;
+    case 'rateLimited':
+      return `The target asked to slow down (429${d}); trying again later.`;
+    case 'unauthorized':
+      return `The target refused the key (401${d}). Check the key, then save the uplink settings again.`;
+    case 'forbidden':
+      return `The target refused the upload (403${d}). Check the event's status on the target, then save the uplink settings again.`;
+    case 'notFound':
+      return `The target does not know this event or address (${status}${d}). Check the URL and the remote event id, then save again.`;
+    case 'refused':
+      return `The target refused it (${status}${d}).`;
+    case 'ignored':
+      return 'The target ignored the results: it has no XML export of the event yet.';
+    case 'badAnswer':
+      return `The target answered ${status} without a JSON body; trying again.`;
   }
 }
 

@@ -133,8 +133,13 @@ export class UplinkSender {
     const items = this.host.outbox.pending(this.eventId, s.uplinkBatchRows + 1);
     const head = items[0];
     let onCourseWait: number | null = null;
-    if (this.onCourseVersion !== this.onCourseSentVersion && (!head || head.kind === 'row')
-      && target.remoteStatus === 'running' && state.status === 'running' && state.hasXml) {
+    if (
+      this.onCourseVersion !== this.onCourseSentVersion &&
+      (!head || head.kind === 'row') &&
+      target.remoteStatus === 'running' &&
+      state.status === 'running' &&
+      state.hasXml
+    ) {
       const due = this.lastOnCourseAt + s.uplinkOnCourseIntervalMs - now;
       if (due <= 0) {
         await this.sendOnCourse(target, state);
@@ -180,7 +185,12 @@ export class UplinkSender {
     if (job.kind === 'results') {
       const outcome = await this.request(target, 'POST', '/api/v1/ingest/results', JSON.stringify({ results: job.rows }), s.uplinkTimeoutMs);
       if (outcome.kind === 'ok' && outcome.body.ignored === true) {
-        return this.failed({ kind: 'refuse', error: uplinkError('ignored', 200, null, this.host.now()), body: outcome.body }, 'results', job.items, describeRows(job.keys));
+        return this.failed(
+          { kind: 'refuse', error: uplinkError('ignored', 200, null, this.host.now()), body: outcome.body },
+          'results',
+          job.items,
+          describeRows(job.keys),
+        );
       }
       if (outcome.kind !== 'ok') return this.failed(outcome, 'results', job.items, describeRows(job.keys));
       const live = this.host.liveRows(this.eventId);
@@ -215,14 +225,25 @@ export class UplinkSender {
     this.walked = reached ? 0 : this.walked + 1;
     this.host.outbox.settle(this.eventId, { done: reached ? job.items : [], remoteStatus: status }, this.host.now());
     if (!reached && this.walked >= MAX_WALK) {
-      this.failed({ kind: 'refuse', error: uplinkError('refused', null, `could not walk from ${status} to ${job.step.to}`, this.host.now()), body: null }, 'status', job.items, `${job.step.from ?? '…'} → ${job.step.to}`);
+      this.failed(
+        { kind: 'refuse', error: uplinkError('refused', null, `could not walk from ${status} to ${job.step.to}`, this.host.now()), body: null },
+        'status',
+        job.items,
+        `${job.step.from ?? '…'} → ${job.step.to}`,
+      );
     }
   }
 
   private async sendOnCourse(target: StoredTarget, state: EventState): Promise<void> {
     const version = this.onCourseVersion;
     this.lastOnCourseAt = this.host.now();
-    const outcome = await this.request(target, 'POST', '/api/v1/ingest/oncourse', JSON.stringify({ oncourse: onCourseInputs(state) }), this.host.settings.uplinkTimeoutMs);
+    const outcome = await this.request(
+      target,
+      'POST',
+      '/api/v1/ingest/oncourse',
+      JSON.stringify({ oncourse: onCourseInputs(state) }),
+      this.host.settings.uplinkTimeoutMs,
+    );
     if (outcome.kind === 'ok' || outcome.kind === 'refuse' || (outcome.kind === 'pause' && outcome.error.reason === 'forbidden')) {
       // On-course is fleeting: a snapshot the target would not take is dropped, never queued.
       this.onCourseSentVersion = version;
@@ -238,7 +259,8 @@ export class UplinkSender {
     this.bytesSent += sent.bytes;
     this.requestsSent++;
     if (sent.outcome.kind === 'ok') {
-      if (this.failures > 0) this.host.log(this.eventId, 'info', `Uplink: the target answers again after ${this.failures} failed attempt${this.failures === 1 ? '' : 's'}.`);
+      if (this.failures > 0)
+        this.host.log(this.eventId, 'info', `Uplink: the target answers again after ${this.failures} failed attempt${this.failures === 1 ? '' : 's'}.`);
       this.failures = 0;
       this.lastSuccessAt = this.host.now();
     }

@@ -204,12 +204,22 @@ export class Uplink {
       result.error = uplinkError('refused', null, null, this.now(), 'Give the remote event id and the key to check them.');
       return result;
     }
-    const publicEvent = await sendToTarget({ baseUrl: url, method: 'GET', path: `/api/v1/events/${encodeURIComponent(remoteEventId)}`, apiKey: null, body: null, timeoutMs }, this.now);
-    const shown = publicEvent.outcome.kind === 'ok' ? (publicEvent.outcome.body.event as { status?: EventStatus } | undefined)?.status ?? null : null;
-    const probe = await sendToTarget({
-      baseUrl: url, method: 'PATCH', path: `/api/v1/admin/events/${encodeURIComponent(remoteEventId)}/status`, apiKey,
-      body: JSON.stringify({ status: shown ?? 'draft' }), timeoutMs,
-    }, this.now);
+    const publicEvent = await sendToTarget(
+      { baseUrl: url, method: 'GET', path: `/api/v1/events/${encodeURIComponent(remoteEventId)}`, apiKey: null, body: null, timeoutMs },
+      this.now,
+    );
+    const shown = publicEvent.outcome.kind === 'ok' ? ((publicEvent.outcome.body.event as { status?: EventStatus } | undefined)?.status ?? null) : null;
+    const probe = await sendToTarget(
+      {
+        baseUrl: url,
+        method: 'PATCH',
+        path: `/api/v1/admin/events/${encodeURIComponent(remoteEventId)}/status`,
+        apiKey,
+        body: JSON.stringify({ status: shown ?? 'draft' }),
+        timeoutMs,
+      },
+      this.now,
+    );
     const o = probe.outcome;
     if (o.kind === 'ok') {
       result.keyAccepted = true;
@@ -258,16 +268,18 @@ export class Uplink {
 
   overview(): UplinkOverview {
     const now = this.now();
-    const uplinks = [...this.targets.values()].filter((t) => this.core.get(t.eventId)).map((t) => {
-      const q = this.outbox.queued(t.eventId);
-      return {
-        eventId: t.eventId,
-        enabled: t.enabled,
-        state: stateOf(t, this.senders.get(t.eventId), this.outbox.refused(t.eventId).length),
-        queued: q.count,
-        oldestUnsentMs: q.oldest === null ? null : Math.max(0, now - q.oldest),
-      };
-    });
+    const uplinks = [...this.targets.values()]
+      .filter((t) => this.core.get(t.eventId))
+      .map((t) => {
+        const q = this.outbox.queued(t.eventId);
+        return {
+          eventId: t.eventId,
+          enabled: t.enabled,
+          state: stateOf(t, this.senders.get(t.eventId), this.outbox.refused(t.eventId).length),
+          queued: q.count,
+          oldestUnsentMs: q.oldest === null ? null : Math.max(0, now - q.oldest),
+        };
+      });
     return { uplinks, serverNow: now };
   }
 
@@ -311,7 +323,6 @@ export class Uplink {
     if (!rows) this.liveRows.set(eventId, (rows = this.outbox.liveRows(eventId)));
     return rows;
   }
-
 }
 
 function stateOf(t: StoredTarget | undefined, s: UplinkSender | undefined, refused: number): UplinkStatus['state'] {

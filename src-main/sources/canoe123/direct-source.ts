@@ -21,9 +21,7 @@ import { resultInputsOf } from '../../domain/canoe123/tcp-results.ts';
 import { onCourseInputOf } from '../../domain/canoe123/tcp-oncourse.ts';
 import { statusFromSchedule, type TcpScheduleRace } from '../../domain/canoe123/tcp-schedule.ts';
 import type { TcpRaceConfig } from '../../domain/canoe123/tcp-message.ts';
-import type {
-  ConnectionState, ConnectionStatus, SourceConfig, SourceProblem, XmlWatchStatus,
-} from '../../wire/sources.ts';
+import type { ConnectionState, ConnectionStatus, SourceConfig, SourceProblem, XmlWatchStatus } from '../../wire/sources.ts';
 import type { Settings } from '../../settings.ts';
 import { Canoe123Client, type ClientProblem } from './tcp-client.ts';
 import { MessageStats } from './message-stats.ts';
@@ -212,9 +210,13 @@ export class DirectCanoe123Source {
       const again = this.failedAttempts > 0;
       if (this.connectionProblem?.code !== 'refusedByState') this.connectionProblem = null;
       this.lastLoggedCode = null;
-      this.deps.core.activity.add(this.deps.eventId, 'info', again
-        ? `Canoe123 at ${client.address}: connected again after ${this.failedAttempts} failed attempt${this.failedAttempts === 1 ? '' : 's'}`
-        : `Canoe123 at ${client.address}: connected, reading the timing`);
+      this.deps.core.activity.add(
+        this.deps.eventId,
+        'info',
+        again
+          ? `Canoe123 at ${client.address}: connected again after ${this.failedAttempts} failed attempt${this.failedAttempts === 1 ? '' : 's'}`
+          : `Canoe123 at ${client.address}: connected, reading the timing`,
+      );
       this.failedAttempts = 0;
     }
     this.lastMessageAt = now;

@@ -38,12 +38,17 @@ export interface RunningReplay {
 const MAX_SPEED = 1000;
 
 export async function startReplay(core: StationCore, sources: TimingSources, opts: ReplayOptions): Promise<RunningReplay> {
-  if (!(opts.speed > 0 && opts.speed <= MAX_SPEED)) throw new StationError('InvalidRequest', `The replay speed must be above 0 and at most ${MAX_SPEED}, got ${opts.speed}`);
+  if (!(opts.speed > 0 && opts.speed <= MAX_SPEED))
+    throw new StationError('InvalidRequest', `The replay speed must be above 0 and at most ${MAX_SPEED}, got ${opts.speed}`);
   const recordingPath = resolve(opts.recordingPath);
   const xmlPath = resolve(opts.xmlPath);
   const [recordingText, xmlText] = await Promise.all([
-    readFile(recordingPath, 'utf8').catch((err: Error) => { throw new StationError('InvalidRequest', `Cannot read the recording ${recordingPath}: ${err.message}`); }),
-    readFile(xmlPath, 'utf8').catch((err: Error) => { throw new StationError('InvalidRequest', `Cannot read the XML export ${xmlPath}: ${err.message}`); }),
+    readFile(recordingPath, 'utf8').catch((err: Error) => {
+      throw new StationError('InvalidRequest', `Cannot read the recording ${recordingPath}: ${err.message}`);
+    }),
+    readFile(xmlPath, 'utf8').catch((err: Error) => {
+      throw new StationError('InvalidRequest', `Cannot read the XML export ${xmlPath}: ${err.message}`);
+    }),
   ]);
   const recording = readRecording(recordingText);
   if (!recording.ok) throw new StationError('InvalidRequest', recording.message);
@@ -97,7 +102,11 @@ export async function startReplay(core: StationCore, sources: TimingSources, opt
   }
   if (current.status === 'draft') core.changeStatus(eventId, 'startlist', 'operator');
   await fake.waitForClient();
-  core.activity.add(eventId, 'info', `Replay: ${recording.messages.length} Canoe123 messages (${Math.round(recording.durationMs / 1000)} s) from ${recordingPath} at ${opts.speed}×`);
+  core.activity.add(
+    eventId,
+    'info',
+    `Replay: ${recording.messages.length} Canoe123 messages (${Math.round(recording.durationMs / 1000)} s) from ${recordingPath} at ${opts.speed}×`,
+  );
   fake.play(recording.messages, opts.speed, () => {
     void sources.endReplay(eventId, fake.delivered).then(() => {
       const received = sources.sourceOf(eventId)?.framesReceived ?? 0;

@@ -101,7 +101,10 @@ export class Canoe123Client extends EventEmitter<Canoe123ClientEvents> {
     const socket = new Socket();
     this.socket = socket;
     socket.setNoDelay(true);
-    this.connectTimer = setTimeout(() => this.drop(socket, { code: 'unreachable', detail: `no answer in ${this.options.connectTimeoutMs} ms` }), this.options.connectTimeoutMs);
+    this.connectTimer = setTimeout(
+      () => this.drop(socket, { code: 'unreachable', detail: `no answer in ${this.options.connectTimeoutMs} ms` }),
+      this.options.connectTimeoutMs,
+    );
     socket.once('connect', () => {
       if (this.socket !== socket) return;
       this.clearTimer('connectTimer');
@@ -113,9 +116,7 @@ export class Canoe123Client extends EventEmitter<Canoe123ClientEvents> {
     socket.on('close', () => {
       if (this.socket !== socket) return;
       const dropped = this.frames.buffered;
-      this.drop(socket, dropped > 0
-        ? { code: 'reset', detail: `${dropped} bytes of an unfinished message dropped` }
-        : { code: 'closed', detail: null });
+      this.drop(socket, dropped > 0 ? { code: 'reset', detail: `${dropped} bytes of an unfinished message dropped` } : { code: 'closed', detail: null });
     });
     socket.connect(this.options.port, this.options.host);
   }
@@ -138,9 +139,12 @@ export class Canoe123Client extends EventEmitter<Canoe123ClientEvents> {
       this.emit('message', read.messages, Buffer.byteLength(text));
     }
     if (problem && this.socket === socket) {
-      this.drop(socket, problem.kind === 'tooLarge'
-        ? { code: 'tooLarge', detail: `${problem.bytes} bytes without a "|"` }
-        : { code: 'garbage', detail: 'the bytes are not UTF-8 text' });
+      this.drop(
+        socket,
+        problem.kind === 'tooLarge'
+          ? { code: 'tooLarge', detail: `${problem.bytes} bytes without a "|"` }
+          : { code: 'garbage', detail: 'the bytes are not UTF-8 text' },
+      );
     }
   }
 

@@ -32,10 +32,7 @@ export interface XmlWatchOptions {
   now(): number;
 }
 
-export type XmlWatchProblem =
-  | { code: 'xmlMissing'; detail: string | null }
-  | { code: 'xmlUnreadable'; detail: string }
-  | { code: 'xmlCutOff'; detail: string };
+export type XmlWatchProblem = { code: 'xmlMissing'; detail: string | null } | { code: 'xmlUnreadable'; detail: string } | { code: 'xmlCutOff'; detail: string };
 
 export interface XmlWatchEvents {
   imported: { sha256: string; at: number; summary: { races: number; results: number; changedRows: number; structure: boolean } };

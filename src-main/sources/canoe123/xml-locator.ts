@@ -40,10 +40,7 @@ export async function findCanoe123Exports(env: LocatorEnv = { platform: process.
     const text = await readFile(c.path, 'utf8').catch(() => '');
     const eventFile = setting(text, 'CurrentEventFile');
     const copyFolder = setting(text, 'AutoCopyFolder');
-    const candidates = [
-      eventFile && copyFolder ? joinLike(copyFolder, win32.basename(eventFile)) : null,
-      eventFile,
-    ];
+    const candidates = [eventFile && copyFolder ? joinLike(copyFolder, win32.basename(eventFile)) : null, eventFile];
     for (const p of candidates) if (p && !out.includes(p) && existsSync(p)) out.push(p);
   }
   return out;
@@ -53,7 +50,14 @@ export async function findCanoe123Exports(env: LocatorEnv = { platform: process.
 function setting(text: string, name: string): string | null {
   const m = new RegExp(`<setting\\s+name="${name}"[^>]*>\\s*<value>([^<]*)</value>`).exec(text);
   const v = m?.[1].trim();
-  return v ? v.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'") : null;
+  return v
+    ? v
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+    : null;
 }
 
 /** Joins with the separator the folder itself uses (a Windows path stays a Windows path). */

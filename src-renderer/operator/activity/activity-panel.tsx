@@ -16,18 +16,22 @@ export function ActivityPanel({ title, eventId, limit, compact }: { title: strin
   const i18n = useOperatorI18n();
   const { t } = i18n;
   const { client } = useAdmin();
-  const log = usePoll(
-    () => client.request<{ entries: ActivityEntry[] }>('GET', `/admin/activity?limit=${eventId ? 500 : limit}`),
-    ACTIVITY_POLL_MS,
-    [client, eventId, limit],
-  );
+  const log = usePoll(() => client.request<{ entries: ActivityEntry[] }>('GET', `/admin/activity?limit=${eventId ? 500 : limit}`), ACTIVITY_POLL_MS, [
+    client,
+    eventId,
+    limit,
+  ]);
   const entries = (log.data?.entries ?? []).filter((e) => !eventId || e.eventId === eventId).slice(0, limit);
   const Heading = compact ? 'h2' : 'h1';
 
   return (
     <section className={compact ? 'panel panel--wide' : 'panel'} aria-labelledby="activity-title" data-testid="activity-panel">
       <Heading id="activity-title">{title}</Heading>
-      {log.error != null && <p className="alert alert--error" role="alert">{errorText(log.error, i18n)}</p>}
+      {log.error != null && (
+        <p className="alert alert--error" role="alert">
+          {errorText(log.error, i18n)}
+        </p>
+      )}
       {log.data && entries.length === 0 && <p className="muted">{t('common.nothingYet')}</p>}
       {/* Scrolls when long: focusable, so a keyboard can scroll it too. */}
       <ol className={compact ? 'activity activity--compact' : 'activity'} data-testid="activity-list" tabIndex={0} aria-labelledby="activity-title">

@@ -41,13 +41,23 @@ export function LoginForm({ message, onSignedIn }: { message: string | null; onS
           <LangSwitch label={t('lang.label')} />
         </div>
         <p className="muted">{t('auth.intro')}</p>
-        {message && <p className="alert alert--warn" role="alert">{message}</p>}
+        {message && (
+          <p className="alert alert--warn" role="alert">
+            {message}
+          </p>
+        )}
         <label className="field">
           <span>{t('auth.token')}</span>
           <input type="password" autoComplete="current-password" value={token} onChange={(e) => setToken(e.target.value)} data-testid="login-token" required />
         </label>
-        {error && <p className="alert alert--error" role="alert" data-testid="login-error">{error}</p>}
-        <button className="btn btn--primary" type="submit" disabled={busy} data-testid="login-submit">{busy ? t('auth.checking') : t('auth.signIn')}</button>
+        {error && (
+          <p className="alert alert--error" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <button className="btn btn--primary" type="submit" disabled={busy} data-testid="login-submit">
+          {busy ? t('auth.checking') : t('auth.signIn')}
+        </button>
       </form>
     </main>
   );

@@ -59,7 +59,9 @@ export function CreateEventForm() {
           <input name="mainTitle" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
         </label>
         <label className="field">
-          <span>{t('create.eventId')} <small className="muted">{t('create.eventIdHint')}</small></span>
+          <span>
+            {t('create.eventId')} <small className="muted">{t('create.eventIdHint')}</small>
+          </span>
           <input
             name="eventId"
             required

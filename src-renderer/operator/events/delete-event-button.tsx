@@ -33,7 +33,9 @@ export function DeleteEventButton({ event }: { event: AdminEvent }) {
 
   return (
     <>
-      <button type="button" className="btn btn--danger" onClick={() => setOpen(true)} data-testid="delete-event">{t('delete.button')}</button>
+      <button type="button" className="btn btn--danger" onClick={() => setOpen(true)} data-testid="delete-event">
+        {t('delete.button')}
+      </button>
       <ConfirmDialog
         open={open}
         title={t('delete.confirmTitle', { title: event.mainTitle })}
@@ -45,7 +47,11 @@ export function DeleteEventButton({ event }: { event: AdminEvent }) {
         onCancel={() => setOpen(false)}
       >
         <p>{fillNodes(t('delete.body'), { id: <code>{event.eventId}</code> })}</p>
-        {error && <p className="alert alert--error" role="alert">{error}</p>}
+        {error && (
+          <p className="alert alert--error" role="alert">
+            {error}
+          </p>
+        )}
       </ConfirmDialog>
     </>
   );

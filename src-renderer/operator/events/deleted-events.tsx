@@ -29,11 +29,17 @@ export function DeletedEvents() {
     <section className="panel" aria-labelledby="deleted-title" data-testid="deleted-events">
       <h2 id="deleted-title">{t('deleted.title')}</h2>
       <p className="muted">{t('deleted.intro')}</p>
-      {list.error != null && <p className="alert alert--error" role="alert">{errorText(list.error, i18n)}</p>}
+      {list.error != null && (
+        <p className="alert alert--error" role="alert">
+          {errorText(list.error, i18n)}
+        </p>
+      )}
       {list.data && kept.length === 0 && <p className="muted">{t('deleted.none')}</p>}
       {kept.length > 0 && (
         <ul className="races" data-testid="deleted-list">
-          {kept.map((d) => <DeletedRow key={d.deletedId} kept={d} onRestored={list.reload} />)}
+          {kept.map((d) => (
+            <DeletedRow key={d.deletedId} kept={d} onRestored={list.reload} />
+          ))}
         </ul>
       )}
     </section>
@@ -72,13 +78,14 @@ function DeletedRow({ kept, onRestored }: { kept: DeletedEvent; onRestored(): vo
   return (
     <li className="races__item" data-testid="deleted-event" data-event-id={kept.eventId}>
       <span className="races__name">
-        <strong>{kept.mainTitle}</strong> <code>{kept.eventId}</code>{' '}
-        <span className={`badge badge--st-${kept.status}`}>{statusLabel(kept.status, i18n)}</span>
+        <strong>{kept.mainTitle}</strong> <code>{kept.eventId}</code> <span className={`badge badge--st-${kept.status}`}>{statusLabel(kept.status, i18n)}</span>
         <br />
-        <small className="muted">
-          {t('deleted.when', { at: clockTime(kept.deletedAt), who: t(`actor.${kept.deletedBy}`), n: kept.resultRows })}
-        </small>
-        {error && <span className="alert alert--error" role="alert">{error}</span>}
+        <small className="muted">{t('deleted.when', { at: clockTime(kept.deletedAt), who: t(`actor.${kept.deletedBy}`), n: kept.resultRows })}</small>
+        {error && (
+          <span className="alert alert--error" role="alert">
+            {error}
+          </span>
+        )}
       </span>
       <span className="actions">
         {newId !== null && (

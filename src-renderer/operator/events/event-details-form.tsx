@@ -59,12 +59,22 @@ export function EventDetailsForm({ event, onSaved }: { event: AdminEvent; onSave
         <label className="field field--wide">
           <span>{t('details.mergeStrategy')}</span>
           <select value={strategy} onChange={(e) => setStrategy(e.target.value as MergeStrategy)} data-testid="merge-strategy">
-            {mergeStrategies.map((s) => <option key={s} value={s}>{t(`merge.${s}`)}</option>)}
+            {mergeStrategies.map((s) => (
+              <option key={s} value={s}>
+                {t(`merge.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
         <div className="field--wide actions">
-          <button className="btn btn--primary" type="submit">{t('details.save')}</button>
-          {note && <span className={note.ok ? 'ok' : 'alert alert--error'} role="status">{note.text}</span>}
+          <button className="btn btn--primary" type="submit">
+            {t('details.save')}
+          </button>
+          {note && (
+            <span className={note.ok ? 'ok' : 'alert alert--error'} role="status">
+              {note.text}
+            </span>
+          )}
         </div>
       </form>
     </section>

@@ -28,19 +28,14 @@ import { statusLabel } from '../../shared/staff/status-label.ts';
 export const EVENT_POLL_MS = 1500;
 
 /** Re-mounts the details form when the station's copy changes (an XML import can fill them). */
-const detailsKey = (e: AdminEvent) =>
-  [e.mainTitle, e.subTitle, e.location, e.facility, e.startDate, e.endDate, e.mergeStrategy].join('|');
+const detailsKey = (e: AdminEvent) => [e.mainTitle, e.subTitle, e.location, e.facility, e.startDate, e.endDate, e.mergeStrategy].join('|');
 
 export function EventPage({ eventId }: { eventId: string }) {
   const i18n = useOperatorI18n();
   const { t } = i18n;
   const { client, reloadEvents } = useAdmin();
   const now = useNow(1000);
-  const detail = usePoll(
-    () => client.request<AdminEventDetail>('GET', `/admin/events/${seg(eventId)}`),
-    EVENT_POLL_MS,
-    [client, eventId],
-  );
+  const detail = usePoll(() => client.request<AdminEventDetail>('GET', `/admin/events/${seg(eventId)}`), EVENT_POLL_MS, [client, eventId]);
   const changed = () => {
     detail.reload();
     reloadEvents();
@@ -51,7 +46,9 @@ export function EventPage({ eventId }: { eventId: string }) {
     return (
       <section className="panel">
         {detail.error ? (
-          <p className="alert alert--error" role="alert">{notFound ? t('event.notFound', { id: eventId }) : errorText(detail.error, i18n)}</p>
+          <p className="alert alert--error" role="alert">
+            {notFound ? t('event.notFound', { id: eventId }) : errorText(detail.error, i18n)}
+          </p>
         ) : (
           <p className="muted">{t('common.loading')}</p>
         )}
@@ -70,13 +67,17 @@ export function EventPage({ eventId }: { eventId: string }) {
         <div>
           <h1>{e.mainTitle}</h1>
           <p className="muted">
-            {[...new Set([e.subTitle, e.location, e.facility].filter(Boolean))].concat(formatDateRange(e.startDate, e.endDate, i18n.locale) || []).join(' · ')}
-            {' '}· {t('event.id')} <code>{e.eventId}</code> · <span className={`badge badge--st-${e.status}`}>{statusLabel(e.status, i18n)}</span>
+            {[...new Set([e.subTitle, e.location, e.facility].filter(Boolean))].concat(formatDateRange(e.startDate, e.endDate, i18n.locale) || []).join(' · ')}{' '}
+            · {t('event.id')} <code>{e.eventId}</code> · <span className={`badge badge--st-${e.status}`}>{statusLabel(e.status, i18n)}</span>
           </p>
         </div>
         <OpenSpectatorButton eventId={e.eventId} disabled={e.status === 'draft'} />
       </header>
-      {detail.error != null && <p className="alert alert--warn" role="status">{t('event.notAnswering', { error: errorText(detail.error, i18n) })}</p>}
+      {detail.error != null && (
+        <p className="alert alert--warn" role="status">
+          {t('event.notAnswering', { error: errorText(detail.error, i18n) })}
+        </p>
+      )}
       <div className="grid">
         <FeedPanel detail={d} now={stationNow} />
         <TimingSourcePanel eventId={e.eventId} now={stationNow} />

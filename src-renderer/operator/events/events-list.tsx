@@ -8,7 +8,13 @@ import { errorText } from '../../shared/staff/error-text.ts';
 import { formatRoute } from '../lib/route.ts';
 import { statusLabel } from '../../shared/staff/status-label.ts';
 
-export function EventsList({ events, connections, limit, currentId, error }: {
+export function EventsList({
+  events,
+  connections,
+  limit,
+  currentId,
+  error,
+}: {
   events: AdminEvent[] | null;
   connections: Record<string, number>;
   /** The room size per event, shown beside each live count. */
@@ -23,9 +29,15 @@ export function EventsList({ events, connections, limit, currentId, error }: {
     <>
       <div className="sidebar__head">
         <h2>{t('events.title')}</h2>
-        <a className="btn btn--small" href="#/" data-testid="new-event-link">{t('events.new')}</a>
+        <a className="btn btn--small" href="#/" data-testid="new-event-link">
+          {t('events.new')}
+        </a>
       </div>
-      {error != null && <p className="alert alert--error" role="alert">{errorText(error, i18n)}</p>}
+      {error != null && (
+        <p className="alert alert--error" role="alert">
+          {errorText(error, i18n)}
+        </p>
+      )}
       {sorted === null && !error && <p className="muted">{t('common.loading')}</p>}
       {sorted?.length === 0 && <p className="muted">{t('events.none')}</p>}
       <ul className="evlist" data-testid="events-list">
@@ -42,7 +54,9 @@ export function EventsList({ events, connections, limit, currentId, error }: {
               <span className="evlist__meta">
                 <span className={`badge badge--st-${e.status}`}>{statusLabel(e.status, i18n)}</span>
                 <span className="num" title={t('events.spectators')} data-testid="event-watching">
-                  {limit === null ? t('events.watching', { n: connections[e.eventId] ?? 0 }) : t('events.watchingOf', { n: connections[e.eventId] ?? 0, max: limit })}
+                  {limit === null
+                    ? t('events.watching', { n: connections[e.eventId] ?? 0 })
+                    : t('events.watchingOf', { n: connections[e.eventId] ?? 0, max: limit })}
                 </span>
               </span>
             </a>

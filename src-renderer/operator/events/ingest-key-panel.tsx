@@ -26,21 +26,14 @@ export function IngestKeyPanel({ event }: { event: AdminEvent }) {
       <label className="field">
         <span>{t('key.label', { id: event.eventId })}</span>
         <span className="copyrow">
-          <input
-            ref={keyRef}
-            className="mono"
-            readOnly
-            value={event.apiKey}
-            onFocus={(e) => e.currentTarget.select()}
-            data-testid="ingest-key"
-          />
+          <input ref={keyRef} className="mono" readOnly value={event.apiKey} onFocus={(e) => e.currentTarget.select()} data-testid="ingest-key" />
           <CopyButton text={event.apiKey} target={keyRef} testId="copy-key" />
         </span>
       </label>
-      <p className="muted">
-        {fillNodes(t('key.paste'), { file: <code>~/.c123-server/settings.json</code>, section: <code>"live"</code> })}
-      </p>
-      <pre ref={blockRef} className="codeblock" tabIndex={0} data-testid="c123-settings">{block}</pre>
+      <p className="muted">{fillNodes(t('key.paste'), { file: <code>~/.c123-server/settings.json</code>, section: <code>"live"</code> })}</p>
+      <pre ref={blockRef} className="codeblock" tabIndex={0} data-testid="c123-settings">
+        {block}
+      </pre>
       <CopyButton text={block} target={blockRef} label={t('key.copySettings')} testId="copy-settings" />
       {!station?.lanUrls.length && <p className="alert alert--warn">{t('key.noLan')}</p>}
       <LoopbackWarning />

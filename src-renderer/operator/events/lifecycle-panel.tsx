@@ -41,7 +41,10 @@ export function LifecyclePanel({ detail, onChanged }: { detail: AdminEventDetail
     <section className="panel" aria-labelledby="lifecycle-title" data-testid="lifecycle-panel">
       <h2 id="lifecycle-title">{t('lifecycle.title')}</h2>
       <p>
-        {t('lifecycle.now')} <span className={`badge badge--st-${event.status}`} data-testid="event-status">{statusLabel(event.status, i18n)}</span>{' '}
+        {t('lifecycle.now')}{' '}
+        <span className={`badge badge--st-${event.status}`} data-testid="event-status">
+          {statusLabel(event.status, i18n)}
+        </span>{' '}
         <span className="muted">{t('lifecycle.since', { time: clockTime(event.statusChangedAt) })}</span>
       </p>
       <div className="actions">
@@ -59,7 +62,11 @@ export function LifecyclePanel({ detail, onChanged }: { detail: AdminEventDetail
           </button>
         ))}
       </div>
-      {error && <p className="alert alert--error" role="alert" data-testid="status-error">{error}</p>}
+      {error && (
+        <p className="alert alert--error" role="alert" data-testid="status-error">
+          {error}
+        </p>
+      )}
       <h3>{t('lifecycle.history')}</h3>
       {history.length === 0 ? (
         <p className="muted">{t('lifecycle.noHistory')}</p>

@@ -18,9 +18,13 @@ export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: numb
       <h2 id="live-title">{t('feeds.title')}</h2>
       <div className="stats">
         <div className="stat">
-          <span className="stat__value num" data-testid="spectator-count">{detail.spectators}</span>
+          <span className="stat__value num" data-testid="spectator-count">
+            {detail.spectators}
+          </span>
           <span className="stat__label">{t('feeds.spectators')}</span>
-          <span className="stat__label" data-testid="spectator-limit">{t('feeds.spectatorLimit', { max: detail.spectatorLimit })}</span>
+          <span className="stat__label" data-testid="spectator-limit">
+            {t('feeds.spectatorLimit', { max: detail.spectatorLimit })}
+          </span>
           {detail.spectatorsCutOff > 0 && (
             <span className="stat__note" data-testid="cut-off-count" title={t('feeds.cutOffHelp')}>
               {t('feeds.cutOff', { n: detail.spectatorsCutOff })}
@@ -28,19 +32,27 @@ export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: numb
           )}
         </div>
         <div className="stat">
-          <span className="stat__value num" data-testid="oncourse-count">{detail.onCourse}</span>
+          <span className="stat__value num" data-testid="oncourse-count">
+            {detail.onCourse}
+          </span>
           <span className="stat__label">{t('feeds.oncourse')}</span>
         </div>
         <div className="stat">
-          <span className="stat__value num" data-testid="atstart-count">{detail.atStart}</span>
+          <span className="stat__value num" data-testid="atstart-count">
+            {detail.atStart}
+          </span>
           <span className="stat__label">{t('feeds.atStart')}</span>
           <span className="stat__hint">{t('feeds.atStartHelp')}</span>
         </div>
       </div>
       {detail.spectators >= detail.spectatorLimit && (
-        <p className="alert alert--warn" role="status" data-testid="room-full">{t('feeds.full')}</p>
+        <p className="alert alert--warn" role="status" data-testid="room-full">
+          {t('feeds.full')}
+        </p>
       )}
-      {detail.feeds.sources.map((src) => <SourceHealth key={src.source} src={src} now={now} running={running} />)}
+      {detail.feeds.sources.map((src) => (
+        <SourceHealth key={src.source} src={src} now={now} running={running} />
+      ))}
     </section>
   );
 }
@@ -52,9 +64,15 @@ function SourceHealth({ src, now, running }: { src: FeedSourceReport; now: numbe
   const problems = src.channels.filter((c) => c.problem && (c.state === 'failing' || c.state === 'warning'));
   return (
     <div className="feedsrc" data-testid={`feed-source-${src.source}`} data-silent={src.silent ? 'true' : 'false'}>
-      {silence && <p className="alert alert--error" role="alert" data-testid="feed-silent">{silence}</p>}
+      {silence && (
+        <p className="alert alert--error" role="alert" data-testid="feed-silent">
+          {silence}
+        </p>
+      )}
       {running && src.lastAt === null && (
-        <p className="alert alert--warn" role="status" data-testid="feed-nothing">{nothingYetText(src.source, i18n)}</p>
+        <p className="alert alert--warn" role="status" data-testid="feed-nothing">
+          {nothingYetText(src.source, i18n)}
+        </p>
       )}
       <table className="feeds">
         <caption>{sourceName(src.source)}</caption>
@@ -79,10 +97,16 @@ function SourceHealth({ src, now, running }: { src: FeedSourceReport; now: numbe
                   </small>
                 )}
               </th>
-              <td className="feed__state"><span className={`dot dot--${c.state}`} aria-hidden="true" /> {channelStateText(c.state, i18n)}</td>
-              <td className="num" data-testid={`feed-${c.channel}-last`}>{ago(c.lastAt, now, i18n)}</td>
+              <td className="feed__state">
+                <span className={`dot dot--${c.state}`} aria-hidden="true" /> {channelStateText(c.state, i18n)}
+              </td>
+              <td className="num" data-testid={`feed-${c.channel}-last`}>
+                {ago(c.lastAt, now, i18n)}
+              </td>
               <td className="num">{c.perMinute}</td>
-              <td className="num" data-testid={`feed-${c.channel}-count`}>{c.count}</td>
+              <td className="num" data-testid={`feed-${c.channel}-count`}>
+                {c.count}
+              </td>
               <td className="num">{c.errors}</td>
             </tr>
           ))}

@@ -17,12 +17,18 @@ const pct = (f: number) => `${Math.round(Math.max(0, Math.min(1, f)) * 100)} %`;
 
 export function phaseText(p: ImportPhase, { t }: Pick<OperatorText, 't'>): string {
   switch (p.step) {
-    case 'idle': return '';
-    case 'reading': return t('import.reading', { file: p.file, pct: pct(p.fraction) });
-    case 'uploading': return t('import.uploading', { file: p.file, pct: pct(p.fraction) });
-    case 'importing': return t('import.importing', { file: p.file });
-    case 'done': return t('import.done', { file: p.file });
-    case 'failed': return t('import.failed', { file: p.file, message: p.message });
+    case 'idle':
+      return '';
+    case 'reading':
+      return t('import.reading', { file: p.file, pct: pct(p.fraction) });
+    case 'uploading':
+      return t('import.uploading', { file: p.file, pct: pct(p.fraction) });
+    case 'importing':
+      return t('import.importing', { file: p.file });
+    case 'done':
+      return t('import.done', { file: p.file });
+    case 'failed':
+      return t('import.failed', { file: p.file, message: p.message });
   }
 }
 

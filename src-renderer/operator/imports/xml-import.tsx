@@ -16,7 +16,12 @@ import { changeText, countsText, isBusy, phaseFraction, phaseText, type ImportPh
 import { readFileText } from './read-file.ts';
 import { uploadXml } from './upload-xml.ts';
 
-export function XmlImport({ eventId, disabled, lastImport, onImported }: {
+export function XmlImport({
+  eventId,
+  disabled,
+  lastImport,
+  onImported,
+}: {
   eventId: string;
   disabled: boolean;
   lastImport: LastImport | null;
@@ -107,18 +112,28 @@ export function XmlImport({ eventId, disabled, lastImport, onImported }: {
       <div aria-live="polite" data-testid="import-status" data-step={phase.step}>
         {fraction !== null && <progress className="progress" max={1} value={fraction} aria-label={t('import.progress')} />}
         {phase.step !== 'idle' && phase.step !== 'done' && phase.step !== 'failed' && <p>{phaseText(phase, i18n)}</p>}
-        {phase.step === 'failed' && <p className="alert alert--error" role="alert" data-testid="import-error">{phaseText(phase, i18n)}</p>}
+        {phase.step === 'failed' && (
+          <p className="alert alert--error" role="alert" data-testid="import-error">
+            {phaseText(phase, i18n)}
+          </p>
+        )}
         {phase.step === 'done' && (
           <div className="alert alert--ok" data-testid="import-summary">
-            <p><strong>{phaseText(phase, i18n)}</strong>: {changeText(phase.summary, i18n)}.</p>
+            <p>
+              <strong>{phaseText(phase, i18n)}</strong>: {changeText(phase.summary, i18n)}.
+            </p>
             <p className="num">{countsText(phase.summary, i18n)}</p>
           </div>
         )}
       </div>
       <p className="muted" data-testid="last-import">
-        {lastImport
-          ? <>{t('import.last', { time: clockTime(lastImport.at), who: t(`actor.${lastImport.by}`) })} <span className="num">{countsText(lastImport, i18n)}</span></>
-          : t('import.lastNone')}
+        {lastImport ? (
+          <>
+            {t('import.last', { time: clockTime(lastImport.at), who: t(`actor.${lastImport.by}`) })} <span className="num">{countsText(lastImport, i18n)}</span>
+          </>
+        ) : (
+          t('import.lastNone')
+        )}
       </p>
     </section>
   );

@@ -20,7 +20,12 @@ import { officialsUrls } from './station-urls.ts';
 export function LanPage({ connections }: { connections: ConnectionsInfo | null }) {
   const { t, tn } = useOperatorI18n();
   const { station } = useAdmin();
-  if (!station) return <section className="panel"><p className="muted">{t('common.loading')}</p></section>;
+  if (!station)
+    return (
+      <section className="panel">
+        <p className="muted">{t('common.loading')}</p>
+      </section>
+    );
   const connected = Object.values(connections?.connections ?? station.connections).reduce((a, b) => a + b, 0);
   return (
     <div className="lanpage" data-testid="lan-page">
@@ -35,10 +40,14 @@ export function LanPage({ connections }: { connections: ConnectionsInfo | null }
           {t('lan.intro')} <span data-testid="lan-connected">{tn('lan.connected', connected)}</span>
         </p>
         {station.lanUrls.length === 0 && (
-          <p className="alert alert--warn" role="alert">{t('lan.none')}</p>
+          <p className="alert alert--warn" role="alert">
+            {t('lan.none')}
+          </p>
         )}
         <ul className="lan" data-testid="lan-urls">
-          {station.lanUrls.map((url) => <LanUrl key={url} url={url} testId="lan-url" />)}
+          {station.lanUrls.map((url) => (
+            <LanUrl key={url} url={url} testId="lan-url" />
+          ))}
         </ul>
       </section>
       <section className="panel" aria-labelledby="officials-lan-title" data-testid="officials-lan">
@@ -50,7 +59,9 @@ export function LanPage({ connections }: { connections: ConnectionsInfo | null }
           </p>
         )}
         <ul className="lan" data-testid="officials-urls">
-          {officialsUrls(station.lanUrls, location.origin).map((url) => <LanUrl key={url} url={url} testId="officials-url" />)}
+          {officialsUrls(station.lanUrls, location.origin).map((url) => (
+            <LanUrl key={url} url={url} testId="officials-url" />
+          ))}
         </ul>
       </section>
       {connections && <AddressList info={connections} />}
@@ -69,18 +80,27 @@ function AddressList({ info }: { info: ConnectionsInfo }) {
     <section className="panel" aria-labelledby="addresses-title" data-testid="address-list">
       <h2 id="addresses-title">{t('addresses.title')}</h2>
       <p className="muted">{t('addresses.intro', { max })}</p>
-      {crowded && <p className="alert alert--warn" role="status" data-testid="nat-warning">{t('addresses.natWarning', { max })}</p>}
+      {crowded && (
+        <p className="alert alert--warn" role="status" data-testid="nat-warning">
+          {t('addresses.natWarning', { max })}
+        </p>
+      )}
       {info.topAddresses.length === 0 ? (
         <p className="muted">{t('addresses.none')}</p>
       ) : (
         <table className="feeds">
           <thead>
-            <tr><th scope="col">{t('addresses.address')}</th><th scope="col">{t('addresses.sockets')}</th></tr>
+            <tr>
+              <th scope="col">{t('addresses.address')}</th>
+              <th scope="col">{t('addresses.sockets')}</th>
+            </tr>
           </thead>
           <tbody>
             {info.topAddresses.map((a) => (
               <tr key={a.address} data-testid="address-row">
-                <th scope="row"><code>{a.address}</code></th>
+                <th scope="row">
+                  <code>{a.address}</code>
+                </th>
                 <td className="num">
                   {a.sockets} / {max}
                   {a.sockets >= max && <span className="badge badge--warn">{t('addresses.atLimit')}</span>}
@@ -99,7 +119,9 @@ function LanUrl({ url, testId }: { url: string; testId: string }) {
   return (
     <li className="lan__item" data-testid={testId}>
       <QrImage url={url} />
-      <code ref={ref} className="lan__url">{url}</code>
+      <code ref={ref} className="lan__url">
+        {url}
+      </code>
       <CopyButton text={url} target={ref} testId={`copy-${testId}`} />
     </li>
   );

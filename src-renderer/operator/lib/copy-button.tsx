@@ -7,12 +7,7 @@ import { useState, type RefObject } from 'react';
 import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
 import { copyText, selectContents } from './copy-text.ts';
 
-export function CopyButton({ text, target, label, testId }: {
-  text: string;
-  target: RefObject<HTMLElement | null>;
-  label?: string;
-  testId?: string;
-}) {
+export function CopyButton({ text, target, label, testId }: { text: string; target: RefObject<HTMLElement | null>; label?: string; testId?: string }) {
   const { t } = useOperatorI18n();
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const onClick = async () => {

@@ -3,12 +3,7 @@
  * `#/settings`, `#/activity`. Anything unknown is the events page.
  */
 export type Route =
-  | { page: 'events' }
-  | { page: 'event'; eventId: string }
-  | { page: 'lan' }
-  | { page: 'screens' }
-  | { page: 'settings' }
-  | { page: 'activity' };
+  { page: 'events' } | { page: 'event'; eventId: string } | { page: 'lan' } | { page: 'screens' } | { page: 'settings' } | { page: 'activity' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');

@@ -44,7 +44,11 @@ export function RaceOfficialPanel({ detail, structureKey, onChanged }: { detail:
         {t('races.officialsAt', { url: officialsUrls(station?.lanUrls ?? [], location.origin)[0] })}
       </p>
       {!visible && <p className="muted">{t('races.unpublished')}</p>}
-      {visible && error !== null && <p className="alert alert--error" role="alert">{errorText(error, i18n)}</p>}
+      {visible && error !== null && (
+        <p className="alert alert--error" role="alert">
+          {errorText(error, i18n)}
+        </p>
+      )}
       {visible && pub && (
         <RaceOfficialList
           races={pub.races}

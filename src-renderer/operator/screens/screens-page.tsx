@@ -8,9 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AdminEvent, AdminEventDetail } from '@wire/admin.ts';
 import type { PublicClass, PublicRace } from '@wire/api.ts';
-import {
-  screenKinds, type ScreenInfo, type ScreenKind, type ScreenSettingsPatch, type ScreensOverview,
-} from '@wire/screens.ts';
+import { screenKinds, type ScreenInfo, type ScreenKind, type ScreenSettingsPatch, type ScreensOverview } from '@wire/screens.ts';
 import type { OperatorKey } from '../../shared/staff/i18n/messages-en.ts';
 import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
 import { errorText } from '../../shared/staff/error-text.ts';
@@ -35,7 +33,11 @@ export function ScreensPage() {
   const data = answer && answer.pollAt === overview.at ? answer.data : overview.data;
 
   if (!data) {
-    return <section className="panel"><p className="muted">{overview.error ? errorText(overview.error, i18n) : t('common.loading')}</p></section>;
+    return (
+      <section className="panel">
+        <p className="muted">{overview.error ? errorText(overview.error, i18n) : t('common.loading')}</p>
+      </section>
+    );
   }
   const apply = (next: ScreensOverview) => setAnswer({ pollAt: overview.at, data: next });
   return (
@@ -51,7 +53,17 @@ export function ScreensPage() {
   );
 }
 
-function KindPanel({ kind, overview, events, onApplied }: { kind: ScreenKind; overview: ScreensOverview; events: AdminEvent[]; onApplied(o: ScreensOverview): void }) {
+function KindPanel({
+  kind,
+  overview,
+  events,
+  onApplied,
+}: {
+  kind: ScreenKind;
+  overview: ScreensOverview;
+  events: AdminEvent[];
+  onApplied(o: ScreensOverview): void;
+}) {
   const i18n = useOperatorI18n();
   const { t, tn } = i18n;
   const { client, station } = useAdmin();
@@ -80,7 +92,12 @@ function KindPanel({ kind, overview, events, onApplied }: { kind: ScreenKind; ov
     <section className="panel panel--wide" aria-labelledby={`screens-${kind}`} data-testid={`screens-kind-${kind}`}>
       <div className="event__head">
         <div>
-          <h2 id={`screens-${kind}`}>{t(KIND_LABEL[kind])} <span className="badge" data-testid={`screens-count-${kind}`}>{tn('screens.connected', connected)}</span></h2>
+          <h2 id={`screens-${kind}`}>
+            {t(KIND_LABEL[kind])}{' '}
+            <span className="badge" data-testid={`screens-count-${kind}`}>
+              {tn('screens.connected', connected)}
+            </span>
+          </h2>
           <p className="muted">{t(KIND_HINT[kind])}</p>
         </div>
         <div className="copyrow">
@@ -91,7 +108,9 @@ function KindPanel({ kind, overview, events, onApplied }: { kind: ScreenKind; ov
       {kind === 'overlay' && (
         <div className="actions screens__top">
           <button
-            type="button" className={values.topCard === 'on' ? 'btn btn--danger' : 'btn btn--primary'} data-testid="screens-top-toggle"
+            type="button"
+            className={values.topCard === 'on' ? 'btn btn--danger' : 'btn btn--primary'}
+            data-testid="screens-top-toggle"
             disabled={busy}
             onClick={() => void save({ ...layerOf(values), topCard: values.topCard !== 'on' })}
           >
@@ -100,21 +119,44 @@ function KindPanel({ kind, overview, events, onApplied }: { kind: ScreenKind; ov
         </div>
       )}
       <SettingsForm
-        kind={kind} values={values} inheritable={false} events={events} liveEventId={overview.liveEventId}
-        onChange={(v) => void save(layerOf(v))} testid={`screens-form-${kind}`}
+        kind={kind}
+        values={values}
+        inheritable={false}
+        events={events}
+        liveEventId={overview.liveEventId}
+        onChange={(v) => void save(layerOf(v))}
+        testid={`screens-form-${kind}`}
       />
-      {note && <p className={note.ok ? 'ok' : 'alert alert--error'} role="status" data-testid={`screens-note-${kind}`}>{note.text}</p>}
+      {note && (
+        <p className={note.ok ? 'ok' : 'alert alert--error'} role="status" data-testid={`screens-note-${kind}`}>
+          {note.text}
+        </p>
+      )}
       <h3>{t('screens.list')}</h3>
-      {screens.length === 0 ? <p className="muted">{t('screens.none')}</p> : (
+      {screens.length === 0 ? (
+        <p className="muted">{t('screens.none')}</p>
+      ) : (
         <ul className="screens__list">
-          {screens.map((s) => <ScreenRow key={s.screenId} screen={s} events={events} overview={overview} onApplied={onApplied} />)}
+          {screens.map((s) => (
+            <ScreenRow key={s.screenId} screen={s} events={events} overview={overview} onApplied={onApplied} />
+          ))}
         </ul>
       )}
     </section>
   );
 }
 
-function ScreenRow({ screen, events, overview, onApplied }: { screen: ScreenInfo; events: AdminEvent[]; overview: ScreensOverview; onApplied(o: ScreensOverview): void }) {
+function ScreenRow({
+  screen,
+  events,
+  overview,
+  onApplied,
+}: {
+  screen: ScreenInfo;
+  events: AdminEvent[];
+  overview: ScreensOverview;
+  onApplied(o: ScreensOverview): void;
+}) {
   const i18n = useOperatorI18n();
   const { t } = i18n;
   const { client } = useAdmin();
@@ -130,11 +172,13 @@ function ScreenRow({ screen, events, overview, onApplied }: { screen: ScreenInfo
       setError(errorText(err, i18n));
     }
   };
-  const eventTitle = (id: string | null) => (id ? events.find((e) => e.eventId === id)?.mainTitle ?? id : null);
+  const eventTitle = (id: string | null) => (id ? (events.find((e) => e.eventId === id)?.mainTitle ?? id) : null);
   const c = screen.config;
   const shows = c.waitingFor
     ? t('screens.waiting', { event: c.waitingFor })
-    : c.eventId ? `${eventTitle(c.eventId)}${c.eventSource === 'url' ? ` (${t('screens.pinnedUrl')})` : ''}` : t('screens.nothing');
+    : c.eventId
+      ? `${eventTitle(c.eventId)}${c.eventSource === 'url' ? ` (${t('screens.pinnedUrl')})` : ''}`
+      : t('screens.nothing');
   return (
     <li className="screens__item" data-testid="screens-screen" data-screen-id={screen.screenId}>
       <div className="screens__row">
@@ -146,25 +190,48 @@ function ScreenRow({ screen, events, overview, onApplied }: { screen: ScreenInfo
         {screen.connectedAt && <span className="muted">{t('screens.since', { time: ago(Date.parse(screen.connectedAt), Date.now(), i18n) })}</span>}
         {own && <span className="badge badge--warn">{t('screens.own')}</span>}
       </div>
-      <p className="screens__shows">{t('screens.shows', { what: shows })}{c.theme === 'light' ? ` · ${t('screens.light')}` : ''}</p>
+      <p className="screens__shows">
+        {t('screens.shows', { what: shows })}
+        {c.theme === 'light' ? ` · ${t('screens.light')}` : ''}
+      </p>
       <div className="actions">
         <label className="field screens__label">
           <span className="sr-only">{t('screens.name')}</span>
           <input value={name} placeholder={t('screens.nameHint')} maxLength={60} onChange={(e) => setName(e.target.value)} data-testid="screens-name" />
         </label>
-        <button type="button" className="btn btn--small" onClick={() => void send('PUT', { kind: screen.kind, label: name || null, settings: screen.settings })}>{t('screens.saveName')}</button>
-        <button type="button" className="btn btn--small" aria-expanded={editing} onClick={() => setEditing((e) => !e)} data-testid="screens-own">{t('screens.setApart')}</button>
-        {(own || screen.label) && <button type="button" className="btn btn--small" onClick={() => void send('DELETE')} data-testid="screens-forget">{t('screens.followKind')}</button>}
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => void send('PUT', { kind: screen.kind, label: name || null, settings: screen.settings })}
+        >
+          {t('screens.saveName')}
+        </button>
+        <button type="button" className="btn btn--small" aria-expanded={editing} onClick={() => setEditing((e) => !e)} data-testid="screens-own">
+          {t('screens.setApart')}
+        </button>
+        {(own || screen.label) && (
+          <button type="button" className="btn btn--small" onClick={() => void send('DELETE')} data-testid="screens-forget">
+            {t('screens.followKind')}
+          </button>
+        )}
       </div>
       {editing && (
         <SettingsForm
-          kind={screen.kind} values={formValues(screen.settings ?? {})} inheritable events={events} liveEventId={overview.liveEventId}
+          kind={screen.kind}
+          values={formValues(screen.settings ?? {})}
+          inheritable
+          events={events}
+          liveEventId={overview.liveEventId}
           kindEventId={screen.config.eventId}
           onChange={(v) => void send('PUT', { kind: screen.kind, label: screen.label, settings: layerOf(v) })}
           testid="screens-form-screen"
         />
       )}
-      {error && <p className="alert alert--error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      )}
     </li>
   );
 }
@@ -190,7 +257,10 @@ function SettingsForm({ kind, values, inheritable, events, liveEventId, kindEven
   useEffect(() => {
     if (!eventId) return setDetail(null);
     let alive = true;
-    client.request<AdminEventDetail>('GET', `/admin/events/${encodeURIComponent(eventId)}`).then((d) => alive && setDetail(d), () => alive && setDetail(null));
+    client.request<AdminEventDetail>('GET', `/admin/events/${encodeURIComponent(eventId)}`).then(
+      (d) => alive && setDetail(d),
+      () => alive && setDetail(null),
+    );
     return () => {
       alive = false;
     };
@@ -204,7 +274,7 @@ function SettingsForm({ kind, values, inheritable, events, liveEventId, kindEven
     for (const c of list) for (const cat of c.categories) if (!seen.has(cat.catId)) seen.set(cat.catId, cat.name);
     return [...seen];
   }, [race, classes]);
-  const liveTitle = liveEventId ? events.find((e) => e.eventId === liveEventId)?.mainTitle ?? liveEventId : null;
+  const liveTitle = liveEventId ? (events.find((e) => e.eventId === liveEventId)?.mainTitle ?? liveEventId) : null;
   const set = (key: keyof ScreenFormValues) => (e: { target: { value: string } }) => onChange(changeValue(values, key, e.target.value));
   const inherit = inheritable ? <option value={INHERIT}>{t('screens.asKind')}</option> : null;
   const choice = (key: keyof ScreenFormValues, label: OperatorKey, options: [string, string][], wide = false) => (
@@ -212,28 +282,56 @@ function SettingsForm({ kind, values, inheritable, events, liveEventId, kindEven
       <span>{t(label)}</span>
       <select name={key} value={values[key]} onChange={set(key)} data-testid={`${testid}-${key}`}>
         {inherit}
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
     </label>
   );
-  const onOff: [string, string][] = [['on', t('screens.on')], ['off', t('screens.off')]];
+  const onOff: [string, string][] = [
+    ['on', t('screens.on')],
+    ['off', t('screens.off')],
+  ];
   return (
     <form className="form-grid screens__form" onSubmit={(e) => e.preventDefault()} data-testid={testid}>
-      {choice('eventId', 'screens.event', [
-        [LIVE, liveTitle ? t('screens.followLive', { event: liveTitle }) : t('screens.followLiveNone')],
-        ...events.map((e): [string, string] => [e.eventId, e.mainTitle]),
-      ], true)}
+      {choice(
+        'eventId',
+        'screens.event',
+        [
+          [LIVE, liveTitle ? t('screens.followLive', { event: liveTitle }) : t('screens.followLiveNone')],
+          ...events.map((e): [string, string] => [e.eventId, e.mainTitle]),
+        ],
+        true,
+      )}
       {choice('raceId', 'screens.race', [[LIVE, t('screens.liveRace')], ...races.map((r): [string, string] => [r.raceId, raceLabel(r, classes, i18n)])])}
       {choice('catId', 'screens.category', [[ALL, t(kind === 'board' ? 'screens.wholeFieldPaging' : 'screens.wholeField')], ...cats])}
-      {choice('lang', 'screens.lang', [['auto', t('screens.langAuto')], ['en', 'English'], ['cs', 'Čeština']])}
-      {choice('theme', 'screens.theme', [['dark', t('screens.dark')], ['light', t('screens.light')]])}
-      {kind === 'board' && choice('pageSeconds', 'screens.pageSeconds', ['5', '8', '10', '12', '15', '20', '30'].map((s): [string, string] => [s, s]))}
+      {choice('lang', 'screens.lang', [
+        ['auto', t('screens.langAuto')],
+        ['en', 'English'],
+        ['cs', 'Čeština'],
+      ])}
+      {choice('theme', 'screens.theme', [
+        ['dark', t('screens.dark')],
+        ['light', t('screens.light')],
+      ])}
+      {kind === 'board' &&
+        choice(
+          'pageSeconds',
+          'screens.pageSeconds',
+          ['5', '8', '10', '12', '15', '20', '30'].map((s): [string, string] => [s, s]),
+        )}
       {kind === 'overlay' && (
         <>
           {choice('lowerThird', 'screens.lowerThird', onOff)}
           {choice('finishCard', 'screens.finishCard', onOff)}
           {choice('topCard', 'screens.topCard', onOff)}
-          {choice('topCount', 'screens.topCount', ['3', '5', '8', '10', '12'].map((s): [string, string] => [s, s]))}
+          {choice(
+            'topCount',
+            'screens.topCount',
+            ['3', '5', '8', '10', '12'].map((s): [string, string] => [s, s]),
+          )}
         </>
       )}
     </form>

@@ -35,9 +35,15 @@ export function OfficialsPinForm({ pinSet, pinShort }: { pinSet: boolean; pinSho
       <h2 id="pin-title">{t('pin.title')}</h2>
       <p data-testid="pin-state">
         {pinSet ? t('pin.isSet') : t('pin.notSet')}{' '}
-        <span className="muted">{fillNodes(t('pin.where'), { url: <code data-testid="pin-officials-url">{officialsUrls(station?.lanUrls ?? [], location.origin)[0]}</code> })}</span>
+        <span className="muted">
+          {fillNodes(t('pin.where'), { url: <code data-testid="pin-officials-url">{officialsUrls(station?.lanUrls ?? [], location.origin)[0]}</code> })}
+        </span>
       </p>
-      {pinShort && <p className="alert alert--warn" role="status" data-testid="pin-short">{t('pin.short')}</p>}
+      {pinShort && (
+        <p className="alert alert--warn" role="status" data-testid="pin-short">
+          {t('pin.short')}
+        </p>
+      )}
       <form
         className="actions"
         onSubmit={(e: FormEvent) => {
@@ -57,10 +63,20 @@ export function OfficialsPinForm({ pinSet, pinShort }: { pinSet: boolean; pinSho
             data-testid="pin-input"
           />
         </label>
-        <button className="btn btn--primary" type="submit" data-testid="pin-save">{t('pin.save')}</button>
-        {pinSet && <button className="btn" type="button" onClick={() => void save(null)}>{t('pin.remove')}</button>}
+        <button className="btn btn--primary" type="submit" data-testid="pin-save">
+          {t('pin.save')}
+        </button>
+        {pinSet && (
+          <button className="btn" type="button" onClick={() => void save(null)}>
+            {t('pin.remove')}
+          </button>
+        )}
       </form>
-      {note && <p className={note.ok ? 'ok' : 'alert alert--error'} role="status">{note.text}</p>}
+      {note && (
+        <p className={note.ok ? 'ok' : 'alert alert--error'} role="status">
+          {note.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -28,7 +28,12 @@ const NUMBER_FIELDS: { key: Exclude<keyof SettingsValues, 'defaultMergeStrategy'
 export function SettingsPage() {
   const { t } = useOperatorI18n();
   const { station } = useAdmin();
-  if (!station) return <section className="panel"><p className="muted">{t('common.loading')}</p></section>;
+  if (!station)
+    return (
+      <section className="panel">
+        <p className="muted">{t('common.loading')}</p>
+      </section>
+    );
   return (
     <div className="grid">
       <StationSettingsForm station={station} />
@@ -67,9 +72,7 @@ function StationSettingsForm({ station }: { station: StationInfo }) {
     <section className="panel" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
       <p className="muted">
-        {String(configured) !== port
-          ? t('settings.listeningConfigured', { host, port, configured })
-          : t('settings.listening', { host, port })}
+        {String(configured) !== port ? t('settings.listeningConfigured', { host, port, configured }) : t('settings.listening', { host, port })}
       </p>
       <LoopbackWarning />
       <form className="form-grid" onSubmit={submit} noValidate data-testid="settings-form">
@@ -86,7 +89,9 @@ function StationSettingsForm({ station }: { station: StationInfo }) {
                 aria-describedby={`${f.key}-hint`}
                 onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
               />
-              <small id={`${f.key}-hint`} className={error ? 'field__error' : 'muted'}>{t(error ?? f.hint)}</small>
+              <small id={`${f.key}-hint`} className={error ? 'field__error' : 'muted'}>
+                {t(error ?? f.hint)}
+              </small>
             </label>
           );
         })}
@@ -97,12 +102,22 @@ function StationSettingsForm({ station }: { station: StationInfo }) {
             value={values.defaultMergeStrategy}
             onChange={(e) => setValues({ ...values, defaultMergeStrategy: e.target.value as MergeStrategy })}
           >
-            {mergeStrategies.map((s) => <option key={s} value={s}>{t(`merge.${s}`)}</option>)}
+            {mergeStrategies.map((s) => (
+              <option key={s} value={s}>
+                {t(`merge.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
         <div className="field--wide actions">
-          <button className="btn btn--primary" type="submit" data-testid="settings-save">{t('settings.save')}</button>
-          {note && <span className={note.ok ? 'ok' : 'alert alert--error'} role="status" data-testid="settings-note">{note.text}</span>}
+          <button className="btn btn--primary" type="submit" data-testid="settings-save">
+            {t('settings.save')}
+          </button>
+          {note && (
+            <span className={note.ok ? 'ok' : 'alert alert--error'} role="status" data-testid="settings-note">
+              {note.text}
+            </span>
+          )}
         </div>
       </form>
     </section>

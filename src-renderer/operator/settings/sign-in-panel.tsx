@@ -15,18 +15,24 @@ export function SignInPanel({ status }: { status: SignInStatus }) {
       <h2 id="signin-title">{t('signin.title')}</h2>
       <p className="muted">{t('signin.intro')}</p>
       {status.pinPausedSeconds > 0 && (
-        <p className="alert alert--error" role="alert" data-testid="pin-paused">{t('signin.paused', { n: status.pinPausedSeconds })}</p>
+        <p className="alert alert--error" role="alert" data-testid="pin-paused">
+          {t('signin.paused', { n: status.pinPausedSeconds })}
+        </p>
       )}
       {quiet ? (
         <p data-testid="sign-in-quiet">{t('signin.none')}</p>
       ) : (
         <div className="stats">
           <div className="stat">
-            <span className="stat__value num" data-testid="wrong-pins">{status.wrongPins}</span>
+            <span className="stat__value num" data-testid="wrong-pins">
+              {status.wrongPins}
+            </span>
             <span className="stat__label">{t('signin.wrongPins')}</span>
           </div>
           <div className="stat">
-            <span className="stat__value num" data-testid="wrong-tokens">{status.wrongTokens}</span>
+            <span className="stat__value num" data-testid="wrong-tokens">
+              {status.wrongTokens}
+            </span>
             <span className="stat__label">{t('signin.wrongTokens')}</span>
           </div>
         </div>
@@ -36,7 +42,9 @@ export function SignInPanel({ status }: { status: SignInStatus }) {
       )}
       {status.lockedAddresses.length > 0 && (
         <ul data-testid="locked-addresses">
-          {status.lockedAddresses.map((l) => <li key={l.address}>{t('signin.locked', { address: l.address, n: l.secondsLeft })}</li>)}
+          {status.lockedAddresses.map((l) => (
+            <li key={l.address}>{t('signin.locked', { address: l.address, n: l.secondsLeft })}</li>
+          ))}
         </ul>
       )}
     </section>

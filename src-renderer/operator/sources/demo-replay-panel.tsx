@@ -46,14 +46,22 @@ export function DemoReplayPanel() {
         <label className="field">
           <span>{t('demo.speed')}</span>
           <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} data-testid="demo-speed">
-            {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
           </select>
         </label>
         <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void start()} data-testid="demo-start">
           {busy ? t('demo.starting') : t('demo.start')}
         </button>
       </div>
-      {error && <p className="alert alert--error" role="alert" data-testid="demo-error">{error}</p>}
+      {error && (
+        <p className="alert alert--error" role="alert" data-testid="demo-error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

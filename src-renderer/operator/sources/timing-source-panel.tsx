@@ -21,11 +21,7 @@ export function TimingSourcePanel({ eventId, now }: { eventId: string; now: numb
   const i18n = useOperatorI18n();
   const { t } = i18n;
   const { client } = useAdmin();
-  const status = usePoll(
-    () => client.request<TimingSourceStatus>('GET', `/admin/events/${seg(eventId)}/source`),
-    SOURCE_POLL_MS,
-    [client, eventId],
-  );
+  const status = usePoll(() => client.request<TimingSourceStatus>('GET', `/admin/events/${seg(eventId)}/source`), SOURCE_POLL_MS, [client, eventId]);
   const s = status.data;
   // Kept here: the form is re-mounted with the station's copy once a save lands.
   const [message, setMessage] = useState<FormMessage | null>(null);
@@ -36,7 +32,11 @@ export function TimingSourcePanel({ eventId, now }: { eventId: string; now: numb
     <section className="panel" aria-labelledby="source-title" data-testid="timing-source-panel">
       <h2 id="source-title">{t('source.title')}</h2>
       {!s && !status.error && <p className="muted">{t('common.loading')}</p>}
-      {status.error != null && <p className="alert alert--error" role="alert">{errorText(status.error, i18n)}</p>}
+      {status.error != null && (
+        <p className="alert alert--error" role="alert">
+          {errorText(status.error, i18n)}
+        </p>
+      )}
       {s && <SourceForm key={JSON.stringify(s.config)} eventId={eventId} status={s} onSaved={status.reload} message={message} setMessage={setMessage} />}
       {s && <SourceStatus status={s} now={stationNow} onChanged={status.reload} />}
     </section>
@@ -46,7 +46,13 @@ export function TimingSourcePanel({ eventId, now }: { eventId: string; now: numb
 /** After a save: saved (said in the current language), or the station's refusal. */
 type FormMessage = { ok: true } | { ok: false; text: string };
 
-function SourceForm({ eventId, status, onSaved, message, setMessage }: {
+function SourceForm({
+  eventId,
+  status,
+  onSaved,
+  message,
+  setMessage,
+}: {
   eventId: string;
   status: TimingSourceStatus;
   onSaved(): void;
@@ -112,7 +118,14 @@ function SourceForm({ eventId, status, onSaved, message, setMessage }: {
         <div className="form-grid form-grid--top">
           <label className="field">
             <span>{t('source.host')}</span>
-            <input value={host} onChange={(e) => setHost(e.target.value)} placeholder="192.168.1.20" autoComplete="off" spellCheck={false} data-testid="source-host" />
+            <input
+              value={host}
+              onChange={(e) => setHost(e.target.value)}
+              placeholder="192.168.1.20"
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="source-host"
+            />
             <small className="muted">{t('source.hostHint')}</small>
           </label>
           <label className="field">
@@ -124,7 +137,9 @@ function SourceForm({ eventId, status, onSaved, message, setMessage }: {
             <p className="field--wide">
               {t('source.heard', { hosts: status.discovered.map((d) => d.host).join(', ') })}{' '}
               {status.discovered.map((d) => (
-                <button key={d.host} type="button" className="btn btn--small" onClick={() => setHost(d.host)}>{t('source.useThis')} {d.host}</button>
+                <button key={d.host} type="button" className="btn btn--small" onClick={() => setHost(d.host)}>
+                  {t('source.useThis')} {d.host}
+                </button>
               ))}
             </p>
           )}
@@ -134,21 +149,38 @@ function SourceForm({ eventId, status, onSaved, message, setMessage }: {
         <div className="form-grid">
           <label className="field field--wide">
             <span>{t('source.xmlPath')}</span>
-            <input value={xmlPath} onChange={(e) => setXmlPath(e.target.value)} className="mono" spellCheck={false} aria-invalid={pathBad} data-testid="source-xml-path" />
+            <input
+              value={xmlPath}
+              onChange={(e) => setXmlPath(e.target.value)}
+              className="mono"
+              spellCheck={false}
+              aria-invalid={pathBad}
+              data-testid="source-xml-path"
+            />
             {pathBad ? <small className="field__error">{t('source.err.path')}</small> : <small className="muted">{t('source.xmlPathHint')}</small>}
           </label>
           <p className="field--wide actions">
-            <button type="button" className="btn btn--small" onClick={() => void findXml()} data-testid="source-find-xml">{t('source.findXml')}</button>
+            <button type="button" className="btn btn--small" onClick={() => void findXml()} data-testid="source-find-xml">
+              {t('source.findXml')}
+            </button>
             {found?.length === 0 && <span className="muted">{t('source.foundNone')}</span>}
             {found?.map((p) => (
-              <button key={p} type="button" className="btn btn--small mono" onClick={() => setXmlPath(p)}>{t('source.useThis')} {p}</button>
+              <button key={p} type="button" className="btn btn--small mono" onClick={() => setXmlPath(p)}>
+                {t('source.useThis')} {p}
+              </button>
             ))}
           </p>
         </div>
       )}
       <div className="actions">
-        <button type="submit" className="btn btn--primary" disabled={busy} data-testid="source-save">{t('source.save')}</button>
-        {message && <span className={message.ok ? 'ok' : 'field__error'} role="status" data-testid="source-message">{message.ok ? t('source.saved') : message.text}</span>}
+        <button type="submit" className="btn btn--primary" disabled={busy} data-testid="source-save">
+          {t('source.save')}
+        </button>
+        {message && (
+          <span className={message.ok ? 'ok' : 'field__error'} role="status" data-testid="source-message">
+            {message.ok ? t('source.saved') : message.text}
+          </span>
+        )}
       </div>
     </form>
   );
@@ -177,16 +209,29 @@ function SourceStatus({ status, now, onChanged }: { status: TimingSourceStatus; 
             {c.since !== null && <span className="muted">{t('source.since', { time: clockTime(c.since) })}</span>}
           </p>
           {c.problem && (down || c.problem.code === 'refusedByState') && (
-            <p className="alert alert--error" role="alert" data-testid="source-problem">{problemText(c.problem, i18n)}</p>
+            <p className="alert alert--error" role="alert" data-testid="source-problem">
+              {problemText(c.problem, i18n)}
+            </p>
           )}
           <dl className="facts">
             <dt>{t('source.lastMessage')}</dt>
-            <dd className="num" data-testid="source-last-message">{ago(c.lastMessageAt, now, i18n)}</dd>
+            <dd className="num" data-testid="source-last-message">
+              {ago(c.lastMessageAt, now, i18n)}
+            </dd>
             <dt>{t('source.venueClock')}</dt>
-            <dd className="num" data-testid="source-venue-clock">{c.venueClock ?? '—'}</dd>
+            <dd className="num" data-testid="source-venue-clock">
+              {c.venueClock ?? '—'}
+            </dd>
             <dt>{t('source.reconnects')}</dt>
-            <dd className="num" data-testid="source-reconnects">{c.reconnects}</dd>
-            {c.refused > 0 && (<><dt>{t('source.refused')}</dt><dd className="num">{c.refused}</dd></>)}
+            <dd className="num" data-testid="source-reconnects">
+              {c.reconnects}
+            </dd>
+            {c.refused > 0 && (
+              <>
+                <dt>{t('source.refused')}</dt>
+                <dd className="num">{c.refused}</dd>
+              </>
+            )}
           </dl>
           {c.raceConfig?.nrGates != null && <p className="muted">{t('source.gates', { n: c.raceConfig.nrGates })}</p>}
           <table className="feeds" data-testid="source-rates">
@@ -199,13 +244,15 @@ function SourceStatus({ status, now, onChanged }: { status: TimingSourceStatus; 
               </tr>
             </thead>
             <tbody>
-              {canoe123MessageTypes.filter((type) => type !== 'unknown' || c.messages.unknown > 0).map((type) => (
-                <tr key={type} data-testid={`source-rate-${type}`}>
-                  <th scope="row">{t(`source.type.${type}`)}</th>
-                  <td className="num">{c.perSecond[type].toFixed(1)}</td>
-                  <td className="num">{c.messages[type]}</td>
-                </tr>
-              ))}
+              {canoe123MessageTypes
+                .filter((type) => type !== 'unknown' || c.messages.unknown > 0)
+                .map((type) => (
+                  <tr key={type} data-testid={`source-rate-${type}`}>
+                    <th scope="row">{t(`source.type.${type}`)}</th>
+                    <td className="num">{c.perSecond[type].toFixed(1)}</td>
+                    <td className="num">{c.messages[type]}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </>
@@ -213,29 +260,50 @@ function SourceStatus({ status, now, onChanged }: { status: TimingSourceStatus; 
       {x && (
         <>
           <h3>{t('source.xml')}</h3>
-          <p className="mono xmlpath" data-testid="source-xml">{t(`source.xml.${x.state}`, { path: x.path ?? '' })}</p>
+          <p className="mono xmlpath" data-testid="source-xml">
+            {t(`source.xml.${x.state}`, { path: x.path ?? '' })}
+          </p>
           <p data-testid="source-xml-import">
-            {x.lastImportAt === null ? t('source.xml.never') : t('source.xml.lastImport', {
-              ago: ago(x.lastImportAt, now, i18n),
-              races: x.lastImport?.races ?? '—',
-              results: x.lastImport?.results ?? '—',
-              changed: x.lastImport?.changedRows ?? '—',
-            })}
+            {x.lastImportAt === null
+              ? t('source.xml.never')
+              : t('source.xml.lastImport', {
+                  ago: ago(x.lastImportAt, now, i18n),
+                  races: x.lastImport?.races ?? '—',
+                  results: x.lastImport?.results ?? '—',
+                  changed: x.lastImport?.changedRows ?? '—',
+                })}
             {x.identicalSkipped > 0 && <span className="muted"> · {t('source.xml.skipped', { n: x.identicalSkipped })}</span>}
           </p>
-          {x.problem && <p className={x.problem.code === 'xmlCutOff' ? 'alert alert--warn' : 'alert alert--error'} role="alert" data-testid="source-xml-problem">{problemText(x.problem, i18n)}</p>}
+          {x.problem && (
+            <p className={x.problem.code === 'xmlCutOff' ? 'alert alert--warn' : 'alert alert--error'} role="alert" data-testid="source-xml-problem">
+              {problemText(x.problem, i18n)}
+            </p>
+          )}
         </>
       )}
       {r && (
         <>
           <h3>{t('source.replay')}</h3>
           <p data-testid="source-replay" data-finished={r.finished}>
-            {t(r.finished ? 'source.replay.finished' : 'source.replay.progress', { recording: r.recording.split(/[\\/]/).pop() ?? r.recording, sent: r.sent, total: r.total, speed: r.speed })}
+            {t(r.finished ? 'source.replay.finished' : 'source.replay.progress', {
+              recording: r.recording.split(/[\\/]/).pop() ?? r.recording,
+              sent: r.sent,
+              total: r.total,
+              speed: r.speed,
+            })}
           </p>
-          {!r.finished && <button type="button" className="btn btn--small" onClick={() => void stopReplay()} data-testid="source-replay-stop">{t('source.replay.stop')}</button>}
+          {!r.finished && (
+            <button type="button" className="btn btn--small" onClick={() => void stopReplay()} data-testid="source-replay-stop">
+              {t('source.replay.stop')}
+            </button>
+          )}
         </>
       )}
-      {status.replayEnded && <p className="muted" data-testid="source-replay-ended">{t('source.replay.ended')}</p>}
+      {status.replayEnded && (
+        <p className="muted" data-testid="source-replay-ended">
+          {t('source.replay.ended')}
+        </p>
+      )}
     </div>
   );
 }

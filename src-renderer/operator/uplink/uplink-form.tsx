@@ -26,7 +26,12 @@ export function UplinkForm({ eventId, status, onChanged }: { eventId: string; st
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const values = (): UplinkSettingsInput => ({ url: url.trim(), remoteEventId: remoteEventId.trim(), enabled, ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}) });
+  const values = (): UplinkSettingsInput => ({
+    url: url.trim(),
+    remoteEventId: remoteEventId.trim(),
+    enabled,
+    ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}),
+  });
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
     setNote(null);
@@ -47,16 +52,18 @@ export function UplinkForm({ eventId, status, onChanged }: { eventId: string; st
       return t('common.saved');
     });
   };
-  const test = () => void run(async () => {
-    const r = await client.request<UplinkTestResult>('POST', `${path}/test`, values());
-    if (!r.ok) throw new Error(testSentence(r, i18n));
-    return testSentence(r, i18n);
-  });
-  const remove = () => void run(async () => {
-    await client.request<UplinkStatus>('DELETE', path);
-    onChanged();
-    return t('uplink.removed');
-  });
+  const test = () =>
+    void run(async () => {
+      const r = await client.request<UplinkTestResult>('POST', `${path}/test`, values());
+      if (!r.ok) throw new Error(testSentence(r, i18n));
+      return testSentence(r, i18n);
+    });
+  const remove = () =>
+    void run(async () => {
+      await client.request<UplinkStatus>('DELETE', path);
+      onChanged();
+      return t('uplink.removed');
+    });
 
   return (
     <form className="form-grid" onSubmit={save} data-testid="uplink-form">
@@ -87,13 +94,23 @@ export function UplinkForm({ eventId, status, onChanged }: { eventId: string; st
         {t('uplink.enabled')}
       </label>
       <div className="field--wide actions">
-        <button className="btn btn--primary" type="submit" disabled={busy} data-testid="uplink-save">{t('uplink.save')}</button>
+        <button className="btn btn--primary" type="submit" disabled={busy} data-testid="uplink-save">
+          {t('uplink.save')}
+        </button>
         <button className="btn" type="button" disabled={busy || !url.trim()} onClick={test} data-testid="uplink-test">
           {busy ? t('uplink.testing') : t('uplink.test')}
         </button>
-        {status.configured && <button className="btn" type="button" disabled={busy} onClick={remove} data-testid="uplink-remove">{t('uplink.remove')}</button>}
+        {status.configured && (
+          <button className="btn" type="button" disabled={busy} onClick={remove} data-testid="uplink-remove">
+            {t('uplink.remove')}
+          </button>
+        )}
       </div>
-      {note && <p className={`field--wide ${note.ok ? 'alert alert--ok' : 'alert alert--error'}`} role="status" data-testid="uplink-note">{note.text}</p>}
+      {note && (
+        <p className={`field--wide ${note.ok ? 'alert alert--ok' : 'alert alert--error'}`} role="status" data-testid="uplink-note">
+          {note.text}
+        </p>
+      )}
     </form>
   );
 }
@@ -102,7 +119,11 @@ function testSentence(r: UplinkTestResult, i18n: OperatorI18n): string {
   const { t } = i18n;
   const sentence = r.error ? uplinkErrorSentence(r.error, i18n) : '';
   if (!r.reachable) return t('uplink.test.unreachable', { sentence });
-  if (r.ok) return t('uplink.test.ok', { ms: r.latencyMs ?? 0, status: r.remoteStatus && r.remoteStatus !== 'draft' ? statusLabel(r.remoteStatus, i18n) : t('uplink.test.draft') });
+  if (r.ok)
+    return t('uplink.test.ok', {
+      ms: r.latencyMs ?? 0,
+      status: r.remoteStatus && r.remoteStatus !== 'draft' ? statusLabel(r.remoteStatus, i18n) : t('uplink.test.draft'),
+    });
   if (r.keyAccepted === false) return t('uplink.test.keyRefused', { ms: r.latencyMs ?? 0, sentence });
   return t('uplink.test.partly', { ms: r.latencyMs ?? 0, sentence: sentence || (r.error?.message ?? '') });
 }

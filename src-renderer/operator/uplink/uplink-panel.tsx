@@ -20,8 +20,13 @@ import { bytesText, uplinkErrorSentence } from './uplink-text.ts';
 export const UPLINK_POLL_MS = 1500;
 
 const badgeOf: Record<UplinkStatus['state'], string> = {
-  off: 'badge--st-draft', disabled: 'badge--st-draft', connecting: 'badge--st-startlist', connected: 'badge--st-official',
-  retrying: 'badge--warn', paused: 'badge--error', refused: 'badge--warn',
+  off: 'badge--st-draft',
+  disabled: 'badge--st-draft',
+  connecting: 'badge--st-startlist',
+  connected: 'badge--st-official',
+  retrying: 'badge--warn',
+  paused: 'badge--error',
+  refused: 'badge--warn',
 };
 
 export function UplinkPanel({ eventId }: { eventId: string }) {
@@ -40,17 +45,24 @@ export function UplinkPanel({ eventId }: { eventId: string }) {
       ) : (
         <>
           <p>
-            {t('uplink.state')}: <span className={`badge ${badgeOf[u.state]}`} data-testid="uplink-state" data-state={u.state}>{t(`uplink.state.${u.state}`)}</span>
+            {t('uplink.state')}:{' '}
+            <span className={`badge ${badgeOf[u.state]}`} data-testid="uplink-state" data-state={u.state}>
+              {t(`uplink.state.${u.state}`)}
+            </span>
           </p>
           {u.configured && (
             <>
               <div className="stats">
                 <div className="stat">
-                  <span className="stat__value num" data-testid="uplink-queued">{u.queued}</span>
+                  <span className="stat__value num" data-testid="uplink-queued">
+                    {u.queued}
+                  </span>
                   <span className="stat__label">{t('uplink.queued')}</span>
                 </div>
                 <div className="stat">
-                  <span className="stat__value num" data-testid="uplink-oldest">{u.oldestUnsentMs === null ? t('uplink.none') : quietFor(u.oldestUnsentMs, i18n)}</span>
+                  <span className="stat__value num" data-testid="uplink-oldest">
+                    {u.oldestUnsentMs === null ? t('uplink.none') : quietFor(u.oldestUnsentMs, i18n)}
+                  </span>
                   <span className="stat__label">{t('uplink.oldest')}</span>
                 </div>
                 <div className="stat">
@@ -68,7 +80,11 @@ export function UplinkPanel({ eventId }: { eventId: string }) {
                   {t('uplink.pausedAlert', { sentence: uplinkErrorSentence(u.pausedBy, i18n), n: u.queued })}
                 </p>
               )}
-              {u.waitingForXml && <p className="alert alert--warn" role="status">{t('uplink.waitingForXml')}</p>}
+              {u.waitingForXml && (
+                <p className="alert alert--warn" role="status">
+                  {t('uplink.waitingForXml')}
+                </p>
+              )}
               {u.lastError && !u.pausedBy && (
                 <p className={u.state === 'retrying' ? 'alert alert--warn' : 'muted'} data-testid="uplink-last-error">
                   {t('uplink.lastError', { ago: ago(u.lastError.at, u.serverNow, i18n), sentence: uplinkErrorSentence(u.lastError, i18n) })}

@@ -40,17 +40,28 @@ export function UplinkRefusedList({ eventId, refused, onChanged }: { eventId: st
               <br />
               <span className="feed__err--now">{uplinkErrorSentence(item.error, i18n)}</span>
               {item.kind === 'status' && item.label.endsWith('official') && item.error.httpStatus === 403 && (
-                <><br /><span className="muted">{t('uplink.refused.official')}</span></>
+                <>
+                  <br />
+                  <span className="muted">{t('uplink.refused.official')}</span>
+                </>
               )}
             </span>
             <span className="actions">
-              <button type="button" className="btn btn--small" onClick={() => void act(item, true)}>{t('uplink.retry')}</button>
-              <button type="button" className="btn btn--small" onClick={() => void act(item, false)}>{t('uplink.discard')}</button>
+              <button type="button" className="btn btn--small" onClick={() => void act(item, true)}>
+                {t('uplink.retry')}
+              </button>
+              <button type="button" className="btn btn--small" onClick={() => void act(item, false)}>
+                {t('uplink.discard')}
+              </button>
             </span>
           </li>
         ))}
       </ul>
-      {error && <p className="alert alert--error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

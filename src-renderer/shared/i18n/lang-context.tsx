@@ -7,8 +7,15 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
-  detectLanguage, intlLocale, LANG_STORAGE_KEY, translate, translatePlural,
-  type Catalogue, type Lang, type Params, type PluralBase,
+  detectLanguage,
+  intlLocale,
+  LANG_STORAGE_KEY,
+  translate,
+  translatePlural,
+  type Catalogue,
+  type Lang,
+  type Params,
+  type PluralBase,
 } from './translate.ts';
 
 export interface LangState {

@@ -45,7 +45,11 @@ export function pluralForm(lang: Lang, n: number): PluralForm {
 /** The bases of a catalogue's plural triples: `'x.one' | 'x.few' | 'x.other'` → `'x'`. */
 export type PluralBase<K extends string> = PluralBaseOf<K, K>;
 type PluralBaseOf<Each extends string, All extends string> = Each extends `${infer B}.one`
-  ? `${B}.few` extends All ? (`${B}.other` extends All ? B : never) : never
+  ? `${B}.few` extends All
+    ? `${B}.other` extends All
+      ? B
+      : never
+    : never
   : never;
 
 /** `{n}` filled into the right form of a plural triple. */

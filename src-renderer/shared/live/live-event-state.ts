@@ -48,8 +48,17 @@ export type LiveEventAction =
  */
 export function initialLiveEventState(eventId: string, first?: FirstView | null): LiveEventState {
   const empty: LiveEventState = {
-    eventId, event: null, classes: [], races: [], categories: [], oncourse: [], oncourseVersion: 0,
-    link: null, synced: false, reloadToken: 0, error: null,
+    eventId,
+    event: null,
+    classes: [],
+    races: [],
+    categories: [],
+    oncourse: [],
+    oncourseVersion: 0,
+    link: null,
+    synced: false,
+    reloadToken: 0,
+    error: null,
   };
   if (!first || first.eventId !== eventId) return empty;
   const { event, classes, races, categories, oncourse } = first;
@@ -103,7 +112,13 @@ function applyMessage(state: LiveEventState, msg: WsMessage, info: MessageInfo):
   if (msg.type === 'full') {
     const { event, classes, races, categories } = msg.data;
     return {
-      ...state, event, classes, races, categories, error: null, synced: true,
+      ...state,
+      event,
+      classes,
+      races,
+      categories,
+      error: null,
+      synced: true,
       reloadToken: state.reloadToken + (info.resumed && state.synced ? 0 : 1),
     };
   }

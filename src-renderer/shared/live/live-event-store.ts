@@ -11,9 +11,7 @@
  * - Every `reloadToken` bump re-reads who is on course (a `full` does not carry it).
  * - While the socket is down for good (polling), each poll re-reads the structure and bumps the token.
  */
-import type {
-  CategoriesResponse, EventDetailResponse, OnCourseResponse, PublicEventStatus,
-} from '@wire/api.ts';
+import type { CategoriesResponse, EventDetailResponse, OnCourseResponse, PublicEventStatus } from '@wire/api.ts';
 import { LIVE_PROTOCOL, type WsDiffPayload, type WsMessage } from '@wire/live.ts';
 import type { FirstView } from '@wire/first-view.ts';
 import { ApiError, apiGet, seg } from '../api-client.ts';
@@ -134,9 +132,7 @@ export class LiveEventStore {
   }
 
   private openSocket(known?: LiveSocketOptions['known']): void {
-    const base =
-      this.deps.wsUrl ??
-      `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1${this.base}/ws`;
+    const base = this.deps.wsUrl ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1${this.base}/ws`;
     // The live protocol this app speaks (wire/live.ts): the station sends no form newer than it.
     const url = `${base}${base.includes('?') ? '&' : '?'}v=${LIVE_PROTOCOL}`;
     const options: LiveSocketOptions = {

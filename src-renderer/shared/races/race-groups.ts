@@ -45,7 +45,10 @@ function orderOf(r: PublicRace): number {
 
 /** The first and last venue day of the races ("YYYY-MM-DD"), when the schedule has dated races. */
 export function raceDaysOf(races: readonly PublicRace[]): [string, string] | null {
-  const all = races.map((r) => venueDay(r.startTime)).filter((d) => d !== null).sort();
+  const all = races
+    .map((r) => venueDay(r.startTime))
+    .filter((d) => d !== null)
+    .sort();
   return all.length ? [all[0], all[all.length - 1]] : null;
 }
 
@@ -112,18 +115,11 @@ export function defaultRound(rounds: readonly Round[], today: string): Round | u
   const days = groupByDay(rounds);
   if (!days.length) return undefined;
   const dayRounds = (g: DayGroup) => g.classes.flatMap((c) => c.rounds).sort((a, b) => a.order - b.order);
-  const day =
-    days.find((d) => d.day === today) ??
-    days.find((d) => dayRounds(d).some((r) => r.state === 'running')) ??
-    days[0];
+  const day = days.find((d) => d.day === today) ?? days.find((d) => dayRounds(d).some((r) => r.state === 'running')) ?? days[0];
   return preferredRound(dayRounds(day));
 }
 
 /** Of some rounds (in order), the one worth opening: running, else the last with results, else the first. */
 export function preferredRound(list: readonly Round[]): Round | undefined {
-  return (
-    list.find((r) => r.state === 'running') ??
-    [...list].reverse().find((r) => hasResults(r.state)) ??
-    list[0]
-  );
+  return list.find((r) => r.state === 'running') ?? [...list].reverse().find((r) => hasResults(r.state)) ?? list[0];
 }

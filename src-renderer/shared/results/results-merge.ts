@@ -85,10 +85,7 @@ export function mergeRow(old: ResultRow | undefined, incoming: ResultRow): Resul
 /** Does this diff concern the list? (either run id of a best-run pair) */
 export function diffConcerns(diff: WsDiffPayload, view: ResultsViewKey): boolean {
   if (!diff.results && !diff.removed && !diff.ranks && !diff.changed && !diff.moves) return false;
-  return (
-    (diff.raceId != null && view.raceIds.includes(diff.raceId)) ||
-    (diff.pairedRaceId != null && view.raceIds.includes(diff.pairedRaceId))
-  );
+  return (diff.raceId != null && view.raceIds.includes(diff.raceId)) || (diff.pairedRaceId != null && view.raceIds.includes(diff.pairedRaceId));
 }
 
 export interface DiffOutcome {

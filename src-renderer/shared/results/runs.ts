@@ -17,18 +17,27 @@ export interface RunView {
 
 export function splitRuns(row: ResultRow): [RunView, RunView | null] {
   const hasPrev =
-    row.prevTime != null || row.prevPen != null || row.prevTotal != null || row.prevStatus != null || row.prevRnk != null ||
+    row.prevTime != null ||
+    row.prevPen != null ||
+    row.prevTotal != null ||
+    row.prevStatus != null ||
+    row.prevRnk != null ||
     (row.prevGates != null && row.prevGates.length > 0);
   const better = row.betterRunNr ?? null;
   if (!hasPrev && better !== 2) {
     // Only one run so far: the primary fields are the 1st run.
-    return [
-      { nr: 1, time: row.time, pen: row.pen, total: row.total, status: row.currStatus ?? row.status, gates: row.gates, better: better === 1 },
-      null,
-    ];
+    return [{ nr: 1, time: row.time, pen: row.pen, total: row.total, status: row.currStatus ?? row.status, gates: row.gates, better: better === 1 }, null];
   }
   return [
-    { nr: 1, time: row.prevTime ?? null, pen: row.prevPen ?? null, total: row.prevTotal ?? null, status: row.prevStatus ?? null, gates: row.prevGates, better: better === 1 },
+    {
+      nr: 1,
+      time: row.prevTime ?? null,
+      pen: row.prevPen ?? null,
+      total: row.prevTotal ?? null,
+      status: row.prevStatus ?? null,
+      gates: row.prevGates,
+      better: better === 1,
+    },
     { nr: 2, time: row.time, pen: row.pen, total: row.total, status: row.currStatus ?? null, gates: row.gates, better: better === 2 },
   ];
 }

@@ -42,8 +42,12 @@ export interface RaceResults {
 }
 
 export function useRaceResults(
-  eventId: string, raceIds: readonly string[], catId: string | null,
-  store: LiveEventStore | null, synced: boolean, reloadToken: number,
+  eventId: string,
+  raceIds: readonly string[],
+  catId: string | null,
+  store: LiveEventStore | null,
+  synced: boolean,
+  reloadToken: number,
 ): RaceResults {
   const key = `${raceIds.join(',')}|${catId ?? ''}`;
   const view = useMemo<ResultsViewKey>(() => ({ raceIds: key.split('|')[0].split(','), catId }), [key, catId]);
@@ -73,7 +77,12 @@ export function useRaceResults(
     timer.current = setTimeout(() => setRefetchTick((t) => t + 1), REFETCH_DEBOUNCE_MS);
   }, []);
 
-  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     if (!synced || !view.raceIds[0]) return;
@@ -131,23 +140,26 @@ export function useRaceResults(
     });
   }, [store, key, view, commit, scheduleRefetch]);
 
-  const loadDetails = useCallback((rowCat: string | null) => {
-    const cur = dataRef.current;
-    if (!cur || cur.key !== key) return;
-    const cat = catId ?? rowCat;
-    const tag = `${key}#${cur.version}#${cat ?? ''}`;
-    if (detailsFor.current.has(tag)) return;
-    detailsFor.current.add(tag);
-    const raceId = view.raceIds[view.raceIds.length - 1];
-    getRaceResults({ eventId, raceId, catId: cat, detailed: true }).then(
-      (res) => {
-        const now = dataRef.current;
-        if (!now || now.key !== key) return;
-        commit({ ...now, rows: mergeDetails(now.rows, res.results) });
-      },
-      () => detailsFor.current.delete(tag),
-    );
-  }, [eventId, key, view, catId, commit]);
+  const loadDetails = useCallback(
+    (rowCat: string | null) => {
+      const cur = dataRef.current;
+      if (!cur || cur.key !== key) return;
+      const cat = catId ?? rowCat;
+      const tag = `${key}#${cur.version}#${cat ?? ''}`;
+      if (detailsFor.current.has(tag)) return;
+      detailsFor.current.add(tag);
+      const raceId = view.raceIds[view.raceIds.length - 1];
+      getRaceResults({ eventId, raceId, catId: cat, detailed: true }).then(
+        (res) => {
+          const now = dataRef.current;
+          if (!now || now.key !== key) return;
+          commit({ ...now, rows: mergeDetails(now.rows, res.results) });
+        },
+        () => detailsFor.current.delete(tag),
+      );
+    },
+    [eventId, key, view, catId, commit],
+  );
 
   return {
     rows: data?.rows ?? [],

@@ -16,8 +16,12 @@ export function PenaltyChips({ gates, className = '' }: { gates: readonly Public
         return (
           <li key={g.number} className={`pen ${miss ? 'pen--miss' : 'pen--touch'}`} data-gate={g.number} data-penalty={g.penalty ?? ''}>
             <span className="sr-only">{`${t('detail.gate', { n: g.number })}: ${t(miss ? 'detail.miss' : 'detail.touch')}`}</span>
-            <span aria-hidden="true" className="pen__gate">{g.number}</span>
-            <span aria-hidden="true" className="pen__s">{g.penalty}</span>
+            <span aria-hidden="true" className="pen__gate">
+              {g.number}
+            </span>
+            <span aria-hidden="true" className="pen__s">
+              {g.penalty}
+            </span>
           </li>
         );
       })}

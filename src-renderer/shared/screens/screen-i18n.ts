@@ -22,7 +22,8 @@ const STATUS_KEYS: Record<string, ScreenKey> = { DNF: 'move.DNF', DNS: 'move.DNS
 
 export function moveText(move: Move, t: ScreenI18n['t'], lang: Lang): string {
   switch (move.kind) {
-    case 'leads': return t('move.leads');
+    case 'leads':
+      return t('move.leads');
     case 'first':
     case 'staysFirst':
       return t(move.kind === 'first' ? 'move.first' : 'move.staysFirst', { gap: formatTime(Math.abs(move.gap)), name: move.other });
@@ -31,7 +32,9 @@ export function moveText(move: Move, t: ScreenI18n['t'], lang: Lang): string {
     case 'down':
     case 'new':
       return t(`move.${move.kind}`, { rank: ordinal(move.rank, lang), gap: formatTime(Math.abs(move.gap)), leader: move.leader });
-    case 'status': return STATUS_KEYS[move.status] ? t(STATUS_KEYS[move.status]) : move.status;
-    case 'none': return t('move.none');
+    case 'status':
+      return STATUS_KEYS[move.status] ? t(STATUS_KEYS[move.status]) : move.status;
+    case 'none':
+      return t('move.none');
   }
 }

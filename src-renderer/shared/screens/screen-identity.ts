@@ -35,7 +35,9 @@ export function screenIdentity(kind: ScreenKind, search: string, storage: KeyVal
     }
   }
   if (!screenId) {
-    screenId = `${kind}-${random().replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}`;
+    screenId = `${kind}-${random()
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 12)}`;
     try {
       storage?.setItem(key, screenId);
     } catch {

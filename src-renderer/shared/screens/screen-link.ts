@@ -18,7 +18,15 @@ import { screenSocketUrl, type ScreenIdentity } from './screen-identity.ts';
  * src-main/settings.ts and reach the screen with its first config; these only bridge that gap).
  */
 const fallbackSettings: Omit<ScreenSettings, 'eventId'> = {
-  raceId: null, catId: null, lang: 'auto', theme: 'dark', lowerThird: true, finishCard: true, topCard: false, topCount: 8, pageSeconds: 8,
+  raceId: null,
+  catId: null,
+  lang: 'auto',
+  theme: 'dark',
+  lowerThird: true,
+  finishCard: true,
+  topCard: false,
+  topCount: 8,
+  pageSeconds: 8,
 };
 
 export function fallbackConfig(id: ScreenIdentity, liveEventId: string | null): ScreenConfig {

@@ -135,10 +135,14 @@ export function trackRows(t: FinishTracker, key: string, rows: readonly ResultRo
   const live = firsts.length > BATCH ? firsts.filter((id) => waiting.has(rows.find((r) => r.participantId === id)?.bib ?? -1)) : firsts;
   for (const id of live) take(id, before);
   // Riders the timing saw finish whose row changed now: this is their result.
-  const changed = new Set(rows.filter((r) => {
-    const o = before.find((b) => b.participantId === r.participantId);
-    return !o || o.time !== r.time || o.total !== r.total || o.status !== r.status || o.currStatus !== r.currStatus;
-  }).map((r) => r.bib));
+  const changed = new Set(
+    rows
+      .filter((r) => {
+        const o = before.find((b) => b.participantId === r.participantId);
+        return !o || o.time !== r.time || o.total !== r.total || o.status !== r.status || o.currStatus !== r.currStatus;
+      })
+      .map((r) => r.bib),
+  );
   const pending = t.pending.filter((p) => {
     if (!changed.has(p.bib)) return true;
     const row = rows.find((r) => r.bib === p.bib);
@@ -244,7 +248,12 @@ export function finishOf(before: readonly ResultRow[], after: readonly ResultRow
   const runs = bestRun ? splitRuns(row) : null;
   const current = runs ? (runs[1] ?? runs[0]) : null;
   const base = {
-    participantId, at: 0, bib: row.bib, name: row.name, club: row.club, catId: row.catId,
+    participantId,
+    at: 0,
+    bib: row.bib,
+    name: row.name,
+    club: row.club,
+    catId: row.catId,
     time: current ? current.time : row.time,
     pen: current ? current.pen : row.pen,
     total: current ? current.total : row.total,
@@ -295,7 +304,7 @@ export function categoryLeaders(rows: readonly ResultRow[]): ResultRow[] {
 export function ordinal(n: number, lang: 'en' | 'cs'): string {
   if (lang === 'cs') return String(n);
   const mod100 = n % 100;
-  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -317,8 +326,30 @@ export interface FinishView {
 /** The card for the newest finish: the on-course entry until the results list has the run. */
 export function finishView(finish: Finish | null, entry: PublicOnCourseEntry | null): FinishView | null {
   if (entry && (!finish || finish.bib !== entry.bib)) {
-    return { key: `${entry.raceId}:${entry.bib}`, bib: entry.bib, name: entry.name, club: entry.club, total: entry.total, pen: entry.pen, status: null, rank: entry.rank, gap: entry.ttbDiff, finish: null };
+    return {
+      key: `${entry.raceId}:${entry.bib}`,
+      bib: entry.bib,
+      name: entry.name,
+      club: entry.club,
+      total: entry.total,
+      pen: entry.pen,
+      status: null,
+      rank: entry.rank,
+      gap: entry.ttbDiff,
+      finish: null,
+    };
   }
   if (!finish) return null;
-  return { key: `${finish.participantId}`, bib: finish.bib, name: finish.name, club: finish.club, total: finish.total, pen: finish.pen, status: finish.status, rank: finish.rank, gap: finish.behind, finish };
+  return {
+    key: `${finish.participantId}`,
+    bib: finish.bib,
+    name: finish.name,
+    club: finish.club,
+    total: finish.total,
+    pen: finish.pen,
+    status: finish.status,
+    rank: finish.rank,
+    gap: finish.behind,
+    finish,
+  };
 }

@@ -28,8 +28,12 @@ export function runNumber(race: PublicRace, races: readonly PublicRace[]): numbe
 }
 
 export function nextStarters(
-  start: readonly StartRow[], race: PublicRace, round: { races: readonly PublicRace[]; bestRun: boolean },
-  results: readonly ResultRow[], oncourse: readonly PublicOnCourseEntry[], n: number,
+  start: readonly StartRow[],
+  race: PublicRace,
+  round: { races: readonly PublicRace[]; bestRun: boolean },
+  results: readonly ResultRow[],
+  oncourse: readonly PublicOnCourseEntry[],
+  n: number,
 ): NextStarter[] {
   const run = runNumber(race, round.races);
   const byId = new Map(results.map((r) => [r.participantId, r]));
@@ -53,12 +57,21 @@ export function nextStarters(
       if (ranOnce(s)) last = i;
     });
   }
-  return order.slice(last + 1).filter((s) => !(s.bib != null && started.has(s.bib))).slice(0, n).map((s) => {
-    const row = byId.get(s.participantId);
-    const earlier = row && round.bestRun && run === 2 ? { ...splitRuns(row)[0], rank: row.prevRnk ?? null } : null;
-    return {
-      participantId: s.participantId, bib: s.bib, name: s.name, club: s.club, catId: s.catId,
-      startTime: s.startTimes[0] ?? null, earlier,
-    };
-  });
+  return order
+    .slice(last + 1)
+    .filter((s) => !(s.bib != null && started.has(s.bib)))
+    .slice(0, n)
+    .map((s) => {
+      const row = byId.get(s.participantId);
+      const earlier = row && round.bestRun && run === 2 ? { ...splitRuns(row)[0], rank: row.prevRnk ?? null } : null;
+      return {
+        participantId: s.participantId,
+        bib: s.bib,
+        name: s.name,
+        club: s.club,
+        catId: s.catId,
+        startTime: s.startTimes[0] ?? null,
+        earlier,
+      };
+    });
 }

@@ -47,7 +47,10 @@ export function useRoundResults(ev: ScreenEvent, round: Round | null, catId: str
  * the line. A new round starts afresh. One timer, only while a finish waits for its row.
  */
 export function useFinishes(
-  key: string, rows: readonly ResultRow[], stale: boolean, bestRun: boolean,
+  key: string,
+  rows: readonly ResultRow[],
+  stale: boolean,
+  bestRun: boolean,
   finished: readonly PublicOnCourseEntry[],
 ): { finishes: Finish[]; at: number } {
   const tracker = useRef<FinishTracker>(newTracker(key));

@@ -41,17 +41,15 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
         onCancel();
       }}
     >
-      <h2 id={`${testId ?? 'confirm'}-title`} className="dialog__title">{title}</h2>
+      <h2 id={`${testId ?? 'confirm'}-title`} className="dialog__title">
+        {title}
+      </h2>
       <div className="dialog__body">{children}</div>
       <div className="dialog__actions">
-        <button type="button" className="btn" onClick={onCancel} data-testid="confirm-cancel">{t('common.cancel')}</button>
-        <button
-          type="button"
-          className={danger ? 'btn btn--danger' : 'btn btn--primary'}
-          onClick={onConfirm}
-          disabled={busy}
-          data-testid="confirm-ok"
-        >
+        <button type="button" className="btn" onClick={onCancel} data-testid="confirm-cancel">
+          {t('common.cancel')}
+        </button>
+        <button type="button" className={danger ? 'btn btn--danger' : 'btn btn--primary'} onClick={onConfirm} disabled={busy} data-testid="confirm-ok">
           {confirmLabel}
         </button>
       </div>

@@ -26,8 +26,14 @@ export function mergeStartlists(lists: readonly (readonly PublicStartlistEntry[]
       let row = rows.get(e.participantId);
       if (!row) {
         row = {
-          participantId: e.participantId, startOrder: e.startOrder, bib: e.bib, name: e.name,
-          club: e.club, catId: e.catId, year: e.year ?? null, startTimes: lists.map(() => null),
+          participantId: e.participantId,
+          startOrder: e.startOrder,
+          bib: e.bib,
+          name: e.name,
+          club: e.club,
+          catId: e.catId,
+          year: e.year ?? null,
+          startTimes: lists.map(() => null),
         };
         rows.set(e.participantId, row);
       }

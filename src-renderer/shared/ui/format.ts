@@ -137,7 +137,10 @@ export function joinDistinct(parts: readonly (string | null | undefined)[], sep 
   for (const p of parts) {
     const text = p?.trim();
     if (!text) continue;
-    const key = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const key = text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(text);

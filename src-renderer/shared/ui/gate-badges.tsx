@@ -27,8 +27,13 @@ export function GateBadges({ gates, compact = false }: { gates: readonly PublicG
             title={label}
           >
             <span className="sr-only">{label}</span>
-            <span aria-hidden="true" className="gate__nr">{g.number}{reverse ? 'R' : ''}</span>
-            <span aria-hidden="true" className="gate__pen">{pen === null ? '·' : pen}</span>
+            <span aria-hidden="true" className="gate__nr">
+              {g.number}
+              {reverse ? 'R' : ''}
+            </span>
+            <span aria-hidden="true" className="gate__pen">
+              {pen === null ? '·' : pen}
+            </span>
           </li>
         );
       })}

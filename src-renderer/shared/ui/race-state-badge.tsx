@@ -9,10 +9,7 @@ import { raceState, type RaceStatusInput } from './race-status.ts';
 export function RaceStateBadge({ race, prefix }: { race: RaceStatusInput; prefix?: string }) {
   const { t, locale } = useI18n();
   const state = raceState(race);
-  const text =
-    state === 'official' && race.officialAt
-      ? t('race.officialAt', { time: formatStamp(race.officialAt, locale) })
-      : t(`race.${state}`);
+  const text = state === 'official' && race.officialAt ? t('race.officialAt', { time: formatStamp(race.officialAt, locale) }) : t(`race.${state}`);
   return (
     <span className={`badge badge--${state}`} data-testid="race-state" data-state={state}>
       {prefix ? `${prefix}: ${text}` : text}

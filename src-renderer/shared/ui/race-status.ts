@@ -17,13 +17,20 @@ export interface RaceStatusInput {
 export function raceState(race: RaceStatusInput): RaceState {
   if (race.officialAt) return 'official';
   switch (race.raceStatus) {
-    case 1: return 'startlist';
-    case 3: return 'running';
-    case 4: return 'unofficial';
-    case 5: return 'official';
-    case 6: return 'revised';
-    case 7: return 'cancelled';
-    default: return 'scheduled';
+    case 1:
+      return 'startlist';
+    case 3:
+      return 'running';
+    case 4:
+      return 'unofficial';
+    case 5:
+      return 'official';
+    case 6:
+      return 'revised';
+    case 7:
+      return 'cancelled';
+    default:
+      return 'scheduled';
   }
 }
 

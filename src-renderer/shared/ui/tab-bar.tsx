@@ -20,12 +20,7 @@ export function TabBar({ label, items, testId, className }: { label: string; ite
       <ul>
         {items.map((it) => (
           <li key={it.key}>
-            <a
-              href={it.href}
-              className={it.current ? 'tab tab--current' : 'tab'}
-              aria-current={it.current ? 'page' : undefined}
-              data-key={it.key}
-            >
+            <a href={it.href} className={it.current ? 'tab tab--current' : 'tab'} aria-current={it.current ? 'page' : undefined} data-key={it.key}>
               {it.live && <span className="live-dot" aria-hidden="true" />}
               {it.label}
             </a>

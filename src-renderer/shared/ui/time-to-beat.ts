@@ -31,9 +31,7 @@ function parseDiff(text: string | null): { cs: number; signed: boolean } | null 
   return { cs: m[1] === '-' ? -cs : cs, signed: m[1] !== '' };
 }
 
-export function timeToBeat(
-  e: Pick<PublicOnCourseEntry, 'ttbDiff' | 'ttbName' | 'ttbTime' | 'time' | 'pen' | 'completed' | 'dtFinish'>,
-): TimeToBeat | null {
+export function timeToBeat(e: Pick<PublicOnCourseEntry, 'ttbDiff' | 'ttbName' | 'ttbTime' | 'time' | 'pen' | 'completed' | 'dtFinish'>): TimeToBeat | null {
   const diff = parseDiff(e.ttbDiff);
   if (!diff && !e.ttbName) return null;
   if (diff?.signed) return { time: e.ttbTime ?? null, name: e.ttbName, gap: diff.cs, measured: true };

@@ -16,10 +16,21 @@ import { formatDateRange, formatStamp, joinDistinct } from '../../shared/ui/form
 function LinkPill({ link, official }: { link: LinkStatus | null; official: boolean }) {
   const { t } = useI18n();
   if (official || !link) return null;
-  const kind = link.polling ? 'polling' : link.state === 'open' ? 'live' : link.state === 'stopped' ? 'stopped' : link.state === 'connecting' && link.failures === 0 ? 'connecting' : 'retrying';
+  const kind = link.polling
+    ? 'polling'
+    : link.state === 'open'
+      ? 'live'
+      : link.state === 'stopped'
+        ? 'stopped'
+        : link.state === 'connecting' && link.failures === 0
+          ? 'connecting'
+          : 'retrying';
   const text = {
-    polling: t('conn.polling'), live: t('conn.open'), stopped: t('conn.stopped'),
-    connecting: t('conn.connecting'), retrying: t('conn.retrying'),
+    polling: t('conn.polling'),
+    live: t('conn.open'),
+    stopped: t('conn.stopped'),
+    connecting: t('conn.connecting'),
+    retrying: t('conn.retrying'),
   }[kind];
   return (
     <span className={`badge badge--${kind}`} role="status" data-testid="link-state" data-state={kind}>
@@ -51,12 +62,12 @@ export function EventHeader({ event, link, raceDays }: Props) {
         <h1 data-testid="event-title">{event.mainTitle}</h1>
         {official ? (
           <span className="badge badge--official" data-testid="event-official">
-            {event.statusChangedAt
-              ? t('status.officialSince', { time: formatStamp(event.statusChangedAt, locale) })
-              : t('status.official')}
+            {event.statusChangedAt ? t('status.officialSince', { time: formatStamp(event.statusChangedAt, locale) }) : t('status.official')}
           </span>
         ) : event.status !== 'running' ? (
-          <span className="badge" data-testid="event-status">{t(`status.${event.status}`)}</span>
+          <span className="badge" data-testid="event-status">
+            {t(`status.${event.status}`)}
+          </span>
         ) : null}
         <LinkPill link={link} official={official} />
       </div>

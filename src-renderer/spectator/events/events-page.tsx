@@ -40,19 +40,31 @@ export function EventsPage() {
       ctrl.abort();
       ctrl = new AbortController();
       getEvents(ctrl.signal).then(
-        (r) => { setEvents(r.events); setFailed(false); },
-        (e) => { if ((e as Error).name !== 'AbortError') setFailed(true); },
+        (r) => {
+          setEvents(r.events);
+          setFailed(false);
+        },
+        (e) => {
+          if ((e as Error).name !== 'AbortError') setFailed(true);
+        },
       );
     };
     load();
     const onVisible = () => document.visibilityState === 'visible' && load();
     document.addEventListener('visibilitychange', onVisible);
-    return () => { ctrl.abort(); document.removeEventListener('visibilitychange', onVisible); };
+    return () => {
+      ctrl.abort();
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, []);
 
   const sections = events ? groupEvents(events) : null;
   const parts: [MessageKey, PublicEvent[]][] = sections
-    ? [['events.live', sections.live], ['events.upcoming', sections.upcoming], ['events.finished', sections.finished]]
+    ? [
+        ['events.live', sections.live],
+        ['events.upcoming', sections.upcoming],
+        ['events.finished', sections.finished],
+      ]
     : [];
 
   return (
@@ -61,14 +73,18 @@ export function EventsPage() {
       {failed && !events && <p role="alert">{t('error.network')}</p>}
       {!events && !failed && <p>{t('common.loading')}</p>}
       {events && events.length === 0 && <p>{t('events.none')}</p>}
-      {parts.filter(([, list]) => list.length).map(([key, list]) => (
-        <section key={key} aria-labelledby={`sec-${key.slice(7)}`}>
-          <h2 id={`sec-${key.slice(7)}`}>{t(key)}</h2>
-          <ul className="event-list">
-            {list.map((e) => <EventCard key={e.eventId} event={e} />)}
-          </ul>
-        </section>
-      ))}
+      {parts
+        .filter(([, list]) => list.length)
+        .map(([key, list]) => (
+          <section key={key} aria-labelledby={`sec-${key.slice(7)}`}>
+            <h2 id={`sec-${key.slice(7)}`}>{t(key)}</h2>
+            <ul className="event-list">
+              {list.map((e) => (
+                <EventCard key={e.eventId} event={e} />
+              ))}
+            </ul>
+          </section>
+        ))}
     </main>
   );
 }

@@ -13,9 +13,7 @@ export interface EventSections {
 
 export function groupEvents(events: readonly PublicEvent[]): EventSections {
   const live = events.filter((e) => e.status === 'running');
-  const upcoming = events
-    .filter((e) => e.status === 'startlist')
-    .sort((a, b) => (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999'));
+  const upcoming = events.filter((e) => e.status === 'startlist').sort((a, b) => (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999'));
   const finished = events.filter((e) => e.status === 'finished' || e.status === 'official');
   return { live, upcoming, finished };
 }

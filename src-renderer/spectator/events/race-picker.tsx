@@ -47,7 +47,11 @@ export function RacePicker({ rounds, current, classNames, views, onRace, onSched
         <select value={current?.key ?? SCHEDULE} onChange={(e) => pick(e.target.value)} data-testid="race-select">
           <option value={SCHEDULE}>{t('picker.schedule')}</option>
           {days.length > 1
-            ? days.map((d) => <optgroup key={d.day ?? '-'} label={d.label}>{d.choices.map(option)}</optgroup>)
+            ? days.map((d) => (
+                <optgroup key={d.day ?? '-'} label={d.label}>
+                  {d.choices.map(option)}
+                </optgroup>
+              ))
             : days[0]?.choices.map(option)}
         </select>
       </label>

@@ -59,7 +59,11 @@ function finished(e: PublicOnCourseEntry): boolean {
  * already true is only recorded in `memory.seen`.
  */
 export function detectAlerts(
-  prev: AlertSnapshot | null, next: AlertSnapshot, favourites: ReadonlySet<string>, memory: AlertMemory, now: number,
+  prev: AlertSnapshot | null,
+  next: AlertSnapshot,
+  favourites: ReadonlySet<string>,
+  memory: AlertMemory,
+  now: number,
 ): FavouriteAlert[] {
   const out: FavouriteAlert[] = [];
   const { seen } = memory;

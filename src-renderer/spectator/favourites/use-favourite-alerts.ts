@@ -34,7 +34,11 @@ export function useFavouriteAlerts(state: LiveEventState, favourites: ReadonlySe
     prev.current = next;
     if (!fresh.length) return;
     setAlerts((list) => [...list, ...fresh].slice(-MAX_ALERTS));
-    for (const a of fresh) timers.current.set(a.id, setTimeout(() => dismiss(a.id), ALERT_MS));
+    for (const a of fresh)
+      timers.current.set(
+        a.id,
+        setTimeout(() => dismiss(a.id), ALERT_MS),
+      );
   }, [oncourse, races, oncourseVersion, event, favourites, dismiss]);
 
   useEffect(() => {

@@ -33,7 +33,10 @@ export const renderFirstView: FirstViewRenderer['renderFirstView'] = ({ first, a
   const rows = rowsOf(raceIds[raceIds.length - 1]);
   if (!rows) return null;
   const view: FirstView = { ...first, round: { key: round.key, raceIds, rows: [...rows] } };
-  const languages = (acceptLanguage ?? '').split(',').map((l) => l.split(';')[0].trim()).filter(Boolean);
+  const languages = (acceptLanguage ?? '')
+    .split(',')
+    .map((l) => l.split(';')[0].trim())
+    .filter(Boolean);
   const lang = detectLanguage(null, languages);
   // Drawn: the top of the list, a phone's first screens; the app draws the rest when it starts. A
   // whole field drawn (100 rows: 170 KB of markup) costs a slow phone more time to parse and lay

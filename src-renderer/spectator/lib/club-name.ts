@@ -9,9 +9,35 @@
 
 // Generic words of club names (Czech and English, compared without accents and case).
 const GENERIC = new Set([
-  'univerzitni', 'sportovni', 'klub', 'kanoisticky', 'kanoistika', 'kanoistiky', 'kajak', 'kanoe', 'vodacky', 'vodacku',
-  'oddil', 'vodni', 'vodnich', 'sporty', 'sportu', 'telovychovna', 'jednota', 'raft', 'canoe', 'kayak', 'club', 'wild',
-  'water', 'sport', 'sports', 'slalom', 'slalomu', 'sdruzeni', 'spolek',
+  'univerzitni',
+  'sportovni',
+  'klub',
+  'kanoisticky',
+  'kanoistika',
+  'kanoistiky',
+  'kajak',
+  'kanoe',
+  'vodacky',
+  'vodacku',
+  'oddil',
+  'vodni',
+  'vodnich',
+  'sporty',
+  'sportu',
+  'telovychovna',
+  'jednota',
+  'raft',
+  'canoe',
+  'kayak',
+  'club',
+  'wild',
+  'water',
+  'sport',
+  'sports',
+  'slalom',
+  'slalomu',
+  'sdruzeni',
+  'spolek',
 ]);
 
 // ", z. s.", " z.s.", ", o. s.", ", spolek" at the end; ", oddíl kanoistiky" / " - oddíl …" anywhere after the name.
@@ -19,17 +45,31 @@ const LEGAL_FORM = /[,\s]+(?:z\.\s?s\.|o\.\s?s\.|spolek)(?=$|[\s,-])/giu;
 const SECTION = /\s*(?:,|\s-)\s*odd[ií]l\b.*$/iu;
 
 function plain(word: string): string {
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 export function shortClub(club: string | null | undefined): string {
   if (!club) return '';
-  let name = club.replace(SECTION, '').replace(LEGAL_FORM, '').replace(/[\s,-]+$/u, '').trim();
+  let name = club
+    .replace(SECTION, '')
+    .replace(LEGAL_FORM, '')
+    .replace(/[\s,-]+$/u, '')
+    .trim();
   if (!name) return club.trim();
   const words = name.split(/\s+/u);
   let n = 0;
   while (n < words.length - 1 && GENERIC.has(plain(words[n]))) n++;
   // Two or more generic words in front become initials; one alone (e.g. "Klub") reads better whole.
-  if (n >= 2) name = [words.slice(0, n).map((w) => w[0].toLocaleUpperCase('cs')).join(''), ...words.slice(n)].join(' ');
+  if (n >= 2)
+    name = [
+      words
+        .slice(0, n)
+        .map((w) => w[0].toLocaleUpperCase('cs'))
+        .join(''),
+      ...words.slice(n),
+    ].join(' ');
   return name;
 }

@@ -77,7 +77,11 @@ export interface Favourites {
 
 export function useFavourites(eventId: string): Favourites {
   // No favourites on the station, which renders the first view (first-view-ssr.tsx).
-  const keys = useSyncExternalStore(subscribe, () => read(eventId), () => none);
+  const keys = useSyncExternalStore(
+    subscribe,
+    () => read(eventId),
+    () => none,
+  );
   const toggle = useCallback(
     (classId: string, bib: number | null | undefined) => {
       const k = favKey(classId, bib);

@@ -11,7 +11,11 @@ export interface Searchable {
 }
 
 export function normalize(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
 }
 
 export function matchesSearch(row: Searchable, query: string): boolean {

@@ -15,9 +15,7 @@
 
 export type View = 'results' | 'startlist' | 'schedule';
 
-export type Route =
-  | { page: 'events' }
-  | { page: 'event'; eventId: string; view: View | null; raceId: string | null; catId: string | null };
+export type Route = { page: 'events' } | { page: 'event'; eventId: string; view: View | null; raceId: string | null; catId: string | null };
 
 function dec(s: string): string {
   try {

@@ -50,10 +50,7 @@ export function RowFilters({ state, testId, lead, children, active = false }: Pr
     <div className="filters" data-testid={testId}>
       <div className="filters__bar">
         <div className="filters__lead">{lead}</div>
-        <button
-          type="button" className={open ? 'tool tool--on' : 'tool'} aria-expanded={open} aria-controls={id}
-          onClick={toggle} data-testid="search-toggle"
-        >
+        <button type="button" className={open ? 'tool tool--on' : 'tool'} aria-expanded={open} aria-controls={id} onClick={toggle} data-testid="search-toggle">
           <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
             <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.5" />
             <path d="M15 15l6 6" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
@@ -70,8 +67,13 @@ export function RowFilters({ state, testId, lead, children, active = false }: Pr
         <label className="field field--grow">
           <span className="sr-only">{t('filter.search')}</span>
           <input
-            ref={input} type="search" value={state.query} placeholder={t('filter.searchHint')} autoComplete="off"
-            onChange={(e) => state.setQuery(e.target.value)} data-testid="search"
+            ref={input}
+            type="search"
+            value={state.query}
+            placeholder={t('filter.searchHint')}
+            autoComplete="off"
+            onChange={(e) => state.setQuery(e.target.value)}
+            data-testid="search"
           />
         </label>
         {children}

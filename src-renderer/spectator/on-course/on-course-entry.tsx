@@ -44,20 +44,43 @@ export function OnCourseEntry({ entry: e, raceName, open, onToggleOpen, favourit
     ttbLine = ttb.name ? t('oncourse.toBeatBy', { time: formatTime(ttb.time), name: ttb.name }) : t('oncourse.toBeat', { time: formatTime(ttb.time) });
   }
   const gapSentence =
-    gap === null || !ttb?.name ? null
-      : !ttb.measured ? t('oncourse.runningGap', { gap: gapText })
-        : gap > 0 ? t('oncourse.behind', { diff: formatTime(gap), name: ttb.name })
-          : gap < 0 ? t('oncourse.ahead', { diff: formatTime(-gap), name: ttb.name })
+    gap === null || !ttb?.name
+      ? null
+      : !ttb.measured
+        ? t('oncourse.runningGap', { gap: gapText })
+        : gap > 0
+          ? t('oncourse.behind', { diff: formatTime(gap), name: ttb.name })
+          : gap < 0
+            ? t('oncourse.ahead', { diff: formatTime(-gap), name: ttb.name })
             : t('oncourse.level', { name: ttb.name });
 
   return (
-    <li className={`oc${done ? ' oc--done' : ''}${favourite ? ' oc--fav' : ''}${open ? ' oc--open' : ''}`} data-testid="oncourse-entry" data-bib={e.bib} data-finished={done ? 'true' : 'false'}>
-      <button type="button" className="oc__row" aria-expanded={open} aria-controls={open ? detailId : undefined} onClick={onToggleOpen} data-testid="oncourse-row">
-        <span className="oc__bib"><span className="sr-only">{t('startlist.bib')} </span>{e.bib}</span>
+    <li
+      className={`oc${done ? ' oc--done' : ''}${favourite ? ' oc--fav' : ''}${open ? ' oc--open' : ''}`}
+      data-testid="oncourse-entry"
+      data-bib={e.bib}
+      data-finished={done ? 'true' : 'false'}
+    >
+      <button
+        type="button"
+        className="oc__row"
+        aria-expanded={open}
+        aria-controls={open ? detailId : undefined}
+        onClick={onToggleOpen}
+        data-testid="oncourse-row"
+      >
+        <span className="oc__bib">
+          <span className="sr-only">{t('startlist.bib')} </span>
+          {e.bib}
+        </span>
         <span className="oc__who">
           <span className="oc__name">{e.name}</span>
           <span className="oc__ttb" data-testid="oncourse-ttb">
-            {done && <span className="badge badge--official" data-testid="oncourse-finished">{t('oncourse.finished')}</span>}
+            {done && (
+              <span className="badge badge--official" data-testid="oncourse-finished">
+                {t('oncourse.finished')}
+              </span>
+            )}
             {done && e.rank !== null ? <span data-testid="oncourse-rank">{ttbLine}</span> : ttbLine}
           </span>
         </span>
@@ -86,18 +109,33 @@ export function OnCourseEntry({ entry: e, raceName, open, onToggleOpen, favourit
           <p className="oc__line num" data-testid="oncourse-sum">
             {formatTime(e.time) || '–'}
             {pen && <> + {pen}</>}
-            {pen && e.total !== null && <> = <strong>{formatTime(e.total)}</strong></>}
+            {pen && e.total !== null && (
+              <>
+                {' '}
+                = <strong>{formatTime(e.total)}</strong>
+              </>
+            )}
           </p>
           {ttb && (ttb.time !== null || gapSentence) && (
             <p className="oc__line" data-testid="oncourse-ttb-detail">
-              {[ttb.time !== null && !done ? (ttb.name ? t('oncourse.toBeatBy', { time: formatTime(ttb.time), name: ttb.name }) : t('oncourse.toBeat', { time: formatTime(ttb.time) })) : null, gapSentence]
-                .filter(Boolean).join(' · ')}
+              {[
+                ttb.time !== null && !done
+                  ? ttb.name
+                    ? t('oncourse.toBeatBy', { time: formatTime(ttb.time), name: ttb.name })
+                    : t('oncourse.toBeat', { time: formatTime(ttb.time) })
+                  : null,
+                gapSentence,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
           )}
           {e.splits.length > 0 && (
             <ol className="oc__splits" aria-label={t('oncourse.splits')} data-testid="oncourse-splits">
               {e.splits.map((s) => (
-                <li key={s.number} className="num">{t('oncourse.split', { n: s.number })} <strong>{formatTime(s.time)}</strong></li>
+                <li key={s.number} className="num">
+                  {t('oncourse.split', { n: s.number })} <strong>{formatTime(s.time)}</strong>
+                </li>
               ))}
             </ol>
           )}

@@ -54,11 +54,22 @@ export function OnCoursePanel({ entries, raceName, isOfficial, isFavourite, togg
   return (
     <section className="oncourse" aria-labelledby="oncourse-title" data-testid="oncourse">
       <h2 className="oncourse__title" id="oncourse-title">
-        <button type="button" className="oncourse__toggle" aria-expanded={!collapsed} aria-controls="oncourse-list" onClick={toggle} data-testid="oncourse-toggle">
+        <button
+          type="button"
+          className="oncourse__toggle"
+          aria-expanded={!collapsed}
+          aria-controls="oncourse-list"
+          onClick={toggle}
+          data-testid="oncourse-toggle"
+        >
           <span>{t('oncourse.title')}</span>
-          <span className={shown.length ? 'badge badge--live' : 'badge'} data-testid="oncourse-count">{shown.length}</span>
+          <span className={shown.length ? 'badge badge--live' : 'badge'} data-testid="oncourse-count">
+            {shown.length}
+          </span>
           {shown.length === 0 && <span className="oncourse__none">{t('oncourse.none')}</span>}
-          <span className="oncourse__chev" aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+          <span className="oncourse__chev" aria-hidden="true">
+            {collapsed ? '▸' : '▾'}
+          </span>
         </button>
       </h2>
       <div id="oncourse-list" hidden={collapsed || shown.length === 0}>

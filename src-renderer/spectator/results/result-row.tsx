@@ -32,7 +32,12 @@ function RunLine({ run, label }: { run: RunView; label: string }) {
           {pen && <span className="pen"> +{pen}</span>}
         </>
       )}
-      {run.better && <span className="better-mark" aria-hidden="true"> ◆</span>}
+      {run.better && (
+        <span className="better-mark" aria-hidden="true">
+          {' '}
+          ◆
+        </span>
+      )}
       {run.better && <span className="sr-only"> ({t('results.better')})</span>}
     </span>
   );
@@ -77,19 +82,39 @@ export const ResultRowView = memo(function ResultRowView(p: Props) {
       >
         <td className="res__rank num">
           <span className="res__place">{rank !== null && !row.status ? `${rank}.` : ''}</span>
-          {row.bib !== null && <span className="res__bib narrow-only" data-testid="result-bib">{row.bib}</span>}
+          {row.bib !== null && (
+            <span className="res__bib narrow-only" data-testid="result-bib">
+              {row.bib}
+            </span>
+          )}
         </td>
         <td className="res__bibcol num wide-only">{row.bib ?? ''}</td>
-        <td className="res__star"><StarButton on={p.favourite} name={row.name} onToggle={() => p.onToggleFavourite(row)} /></td>
+        <td className="res__star">
+          <StarButton on={p.favourite} name={row.name} onToggle={() => p.onToggleFavourite(row)} />
+        </td>
         <td className="res__name">
           <button
-            type="button" className="res__btn" aria-expanded={p.open} aria-controls={p.open ? detailId : undefined}
-            onClick={(e) => { e.stopPropagation(); p.onToggleOpen(row.participantId); }}
+            type="button"
+            className="res__btn"
+            aria-expanded={p.open}
+            aria-controls={p.open ? detailId : undefined}
+            onClick={(e) => {
+              e.stopPropagation();
+              p.onToggleOpen(row.participantId);
+            }}
           >
             <span className="res__who">{row.name}</span>
             <span className="res__sub narrow-only" data-testid="result-sub">
-              {year !== null && <span className="sub-item res__year" data-testid="result-year">{year}</span>}
-              {[row.catId, club].filter(Boolean).map((s) => <span key={s} className="sub-item">{s}</span>)}
+              {year !== null && (
+                <span className="sub-item res__year" data-testid="result-year">
+                  {year}
+                </span>
+              )}
+              {[row.catId, club].filter(Boolean).map((s) => (
+                <span key={s} className="sub-item">
+                  {s}
+                </span>
+              ))}
             </span>
             {row.catId && <span className="res__sub wide-only">{row.catId}</span>}
           </button>
@@ -124,8 +149,12 @@ export const ResultRowView = memo(function ResultRowView(p: Props) {
         <tr className="res-detail" id={detailId}>
           <td colSpan={RESULT_COLUMNS}>
             <RunDetail
-              row={row} bestRun={bestRun} categoryName={p.categoryName} loadDetails={p.loadDetails}
-              favourite={p.favourite} onToggleFavourite={() => p.onToggleFavourite(row)}
+              row={row}
+              bestRun={bestRun}
+              categoryName={p.categoryName}
+              loadDetails={p.loadDetails}
+              favourite={p.favourite}
+              onToggleFavourite={() => p.onToggleFavourite(row)}
             />
           </td>
         </tr>

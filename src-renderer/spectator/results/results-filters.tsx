@@ -26,7 +26,9 @@ export function ResultsFilters({ categories, catId, onCategory, filters, lead }:
           <select value={catId ?? ''} onChange={(e) => onCategory(e.target.value || null)} data-testid="category-filter">
             <option value="">{t('filter.allCategories')}</option>
             {categories.map((c) => (
-              <option key={c.catId} value={c.catId}>{c.name}</option>
+              <option key={c.catId} value={c.catId}>
+                {c.name}
+              </option>
             ))}
           </select>
         </label>

@@ -42,23 +42,37 @@ export function ResultsTable({ caption, rows, bestRun, byCategory, isFavourite, 
             <span className="th-line">{t('results.rank')}</span>
             <span className="th-line narrow-only">{t('results.bib')}</span>
           </th>
-          <th scope="col" className="res__bibcol wide-only">{t('results.bib')}</th>
-          <th scope="col" className="res__star"><span className="sr-only">{t('results.favourite')}</span></th>
+          <th scope="col" className="res__bibcol wide-only">
+            {t('results.bib')}
+          </th>
+          <th scope="col" className="res__star">
+            <span className="sr-only">{t('results.favourite')}</span>
+          </th>
           <th scope="col" className="res__name">
             <span className="th-line">{t('results.name')}</span>
             <span className="th-line narrow-only">{t('results.yearClub')}</span>
           </th>
-          <th scope="col" className="res__yearcol wide-only">{t('results.year')}</th>
-          <th scope="col" className="res__club wide-only">{t('results.club')}</th>
+          <th scope="col" className="res__yearcol wide-only">
+            {t('results.year')}
+          </th>
+          <th scope="col" className="res__club wide-only">
+            {t('results.club')}
+          </th>
           {bestRun ? (
             <th scope="col" className="res__runs">
               <span className="th-line">{t('results.run1')}</span>
               <span className="th-line">{t('results.run2')}</span>
             </th>
           ) : (
-            <th scope="col" className="res__time"><span className="th-line">{t('results.time')} <span className="pen">+{t('results.pen')}</span></span></th>
+            <th scope="col" className="res__time">
+              <span className="th-line">
+                {t('results.time')} <span className="pen">+{t('results.pen')}</span>
+              </span>
+            </th>
           )}
-          <th scope="col" className="res__total"><span className="th-line">{t('results.result')}</span></th>
+          <th scope="col" className="res__total">
+            <span className="th-line">{t('results.result')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>

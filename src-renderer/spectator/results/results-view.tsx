@@ -63,9 +63,14 @@ export function ResultsView({ eventId, round, title, dayLabel, catId, categories
 
   return (
     <section className="view" aria-labelledby="view-title" data-testid="results-view" data-race-id={round.key}>
-      <h2 id="view-title" className="view__title">{title}</h2>
+      <h2 id="view-title" className="view__title">
+        {title}
+      </h2>
       <ResultsFilters
-        categories={categories} catId={catId} onCategory={onCategory} filters={filters}
+        categories={categories}
+        catId={catId}
+        onCategory={onCategory}
+        filters={filters}
         lead={
           <p className="view__badges" data-testid="race-states">
             {dayLabel && <span className="view__day">{dayLabel}</span>}

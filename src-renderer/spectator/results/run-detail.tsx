@@ -24,10 +24,28 @@ function RunBlock({ run, title, loading }: { run: RunView; title?: string; loadi
         </h3>
       )}
       <dl className="run__nums">
-        <div><dt>{t('results.time')}</dt><dd className="num">{formatTime(run.time) || '–'}</dd></div>
-        <div><dt>{t('results.pen')}</dt><dd className="num">{formatPen(run.pen) || '0'}</dd></div>
-        <div><dt>{t('results.total')}</dt><dd className="num"><strong>{formatTime(run.total) || '–'}</strong></dd></div>
-        {run.status && <div><dt className="sr-only">{t('results.status')}</dt><dd><StatusBadge status={run.status} word /></dd></div>}
+        <div>
+          <dt>{t('results.time')}</dt>
+          <dd className="num">{formatTime(run.time) || '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('results.pen')}</dt>
+          <dd className="num">{formatPen(run.pen) || '0'}</dd>
+        </div>
+        <div>
+          <dt>{t('results.total')}</dt>
+          <dd className="num">
+            <strong>{formatTime(run.total) || '–'}</strong>
+          </dd>
+        </div>
+        {run.status && (
+          <div>
+            <dt className="sr-only">{t('results.status')}</dt>
+            <dd>
+              <StatusBadge status={run.status} word />
+            </dd>
+          </div>
+        )}
       </dl>
       {run.gates === undefined ? (
         loading && <p className="run__note">{t('common.loading')}</p>
@@ -63,7 +81,9 @@ export function RunDetail({ row, bestRun, categoryName, loadDetails, favourite, 
     categoryName,
     row.catRnk && categoryName ? t('detail.catRank', { rank: row.catRnk, cat: categoryName }) : null,
     row.club,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
   const top = (
     <div className="detail__top">

@@ -13,8 +13,18 @@ export function StatusBadge({ status, word = false }: { status: string; word?: b
   const meaning = code ? t(`irm.${code}`) : null;
   return (
     <>
-      <span className="badge badge--status" data-testid="status-badge">{status}</span>
-      {meaning && (word ? <span className="irm-word" data-testid="status-word"> {meaning}</span> : <span className="sr-only"> ({meaning})</span>)}
+      <span className="badge badge--status" data-testid="status-badge">
+        {status}
+      </span>
+      {meaning &&
+        (word ? (
+          <span className="irm-word" data-testid="status-word">
+            {' '}
+            {meaning}
+          </span>
+        ) : (
+          <span className="sr-only"> ({meaning})</span>
+        ))}
     </>
   );
 }

@@ -24,7 +24,9 @@ export function ScheduleView({ races, classes, href }: Props) {
 
   return (
     <section className="view" aria-labelledby="view-title" data-testid="schedule-view">
-      <h2 id="view-title" className="sr-only">{t('view.schedule')}</h2>
+      <h2 id="view-title" className="sr-only">
+        {t('view.schedule')}
+      </h2>
       {days.length === 0 && <p className="empty">{t('schedule.empty')}</p>}
       {days.map(({ day, races: list }) => (
         <div key={day ?? '-'} className="sched-day">
@@ -51,4 +53,3 @@ export function ScheduleView({ races, classes, href }: Props) {
     </section>
   );
 }
-

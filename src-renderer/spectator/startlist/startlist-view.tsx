@@ -28,7 +28,12 @@ interface Props {
 
 export function StartlistView({ eventId, round, title, dayLabel, synced, reloadToken, favourites }: Props) {
   const { t, locale } = useI18n();
-  const list = useStartlist(eventId, round.races.map((r) => r.raceId), synced, reloadToken);
+  const list = useStartlist(
+    eventId,
+    round.races.map((r) => r.raceId),
+    synced,
+    reloadToken,
+  );
   const runs = round.races.length;
   const { has, toggle } = favourites;
   const fav = useCallback((bib: number | null) => has(round.classId, bib), [has, round.classId]);
@@ -37,9 +42,12 @@ export function StartlistView({ eventId, round, title, dayLabel, synced, reloadT
 
   return (
     <section className="view" aria-labelledby="view-title" data-testid="startlist-view">
-      <h2 id="view-title" className="view__title">{title}</h2>
+      <h2 id="view-title" className="view__title">
+        {title}
+      </h2>
       <RowFilters
-        state={filters} testId="startlist-filters"
+        state={filters}
+        testId="startlist-filters"
         lead={
           <p className="view__badges">
             <span className="badge">{t('view.startlist')}</span>
@@ -53,27 +61,49 @@ export function StartlistView({ eventId, round, title, dayLabel, synced, reloadT
             <caption className="sr-only">{title}</caption>
             <thead>
               <tr>
-                <th scope="col" className="num st__order">{t('startlist.order')}</th>
-                <th scope="col" className="res__star"><span className="sr-only">★</span></th>
+                <th scope="col" className="num st__order">
+                  {t('startlist.order')}
+                </th>
+                <th scope="col" className="res__star">
+                  <span className="sr-only">★</span>
+                </th>
                 <th scope="col">{t('results.name')}</th>
-                {runs > 1
-                  ? [t('round.best-run-1'), t('round.best-run-2')].map((l) => <th key={l} scope="col" className="num st__time">{l}</th>)
-                  : <th scope="col" className="num st__time">{t('startlist.start')}</th>}
+                {runs > 1 ? (
+                  [t('round.best-run-1'), t('round.best-run-2')].map((l) => (
+                    <th key={l} scope="col" className="num st__time">
+                      {l}
+                    </th>
+                  ))
+                ) : (
+                  <th scope="col" className="num st__time">
+                    {t('startlist.start')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.participantId} data-testid="startlist-row" data-bib={r.bib ?? ''}>
                   <td className="num">{r.startOrder ?? ''}</td>
-                  <td className="res__star"><StarButton on={fav(r.bib)} name={r.name} onToggle={() => toggle(round.classId, r.bib)} /></td>
+                  <td className="res__star">
+                    <StarButton on={fav(r.bib)} name={r.name} onToggle={() => toggle(round.classId, r.bib)} />
+                  </td>
                   <td>
                     <span className="res__who">{r.name}</span>
                     <span className="res__sub">
                       {r.bib !== null && <span className="res__bib">{r.bib}</span>}
-                      {[r.year, r.catId, shortClub(r.club)].filter(Boolean).map((s) => <span key={s} className="sub-item">{s}</span>)}
+                      {[r.year, r.catId, shortClub(r.club)].filter(Boolean).map((s) => (
+                        <span key={s} className="sub-item">
+                          {s}
+                        </span>
+                      ))}
                     </span>
                   </td>
-                  {r.startTimes.map((s, i) => <td key={i} className="num" data-testid="start-time">{formatClock(s, locale, true)}</td>)}
+                  {r.startTimes.map((s, i) => (
+                    <td key={i} className="num" data-testid="start-time">
+                      {formatClock(s, locale, true)}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

@@ -121,13 +121,21 @@ export async function runBoardSoak(opts: BoardSoakOptions): Promise<BoardSoakRep
         if ((performance.now() - s0) / 1000 >= totalS) break;
         let body = r.body;
         if (r.url.endsWith('/ingest/results')) {
-          body = { results: (r.body.results as Record<string, number | null>[]).map((row) => ({ ...row, time: row.time === null ? null : row.time! + shift, total: row.total === null ? null : row.total! + shift })) };
+          body = {
+            results: (r.body.results as Record<string, number | null>[]).map((row) => ({
+              ...row,
+              time: row.time === null ? null : row.time! + shift,
+              total: row.total === null ? null : row.total! + shift,
+            })),
+          };
         }
         send(r, body);
       }
       await Promise.all(channels.values());
       const last = samples[samples.length - 1];
-      log(`  loop ${loops} at ${((performance.now() - s0) / 1000).toFixed(0)} s: ${requests} requests, board heap ${last?.heapMb.toFixed(2)} MB after GC, ${last?.nodes} DOM nodes`);
+      log(
+        `  loop ${loops} at ${((performance.now() - s0) / 1000).toFixed(0)} s: ${requests} requests, board heap ${last?.heapMb.toFixed(2)} MB after GC, ${last?.nodes} DOM nodes`,
+      );
     }
     await sampler;
     const liveAtEnd = (await page.locator('[data-testid=board-row]').count()) > 0 && (await page.getByTestId('board-race').count()) > 0;
@@ -141,13 +149,22 @@ export async function runBoardSoak(opts: BoardSoakOptions): Promise<BoardSoakRep
     const endMb = median(end.map((s) => s.heapMb));
     await context.close();
     return {
-      opts, loops, requests, failedRequests: failed, samples,
+      opts,
+      loops,
+      requests,
+      failedRequests: failed,
+      samples,
       heap: {
-        midMb, endMb, pct: ((endMb - midMb) / midMb) * 100,
-        minMb: Math.min(...measured.map((s) => s.heapMb)), maxMb: Math.max(...measured.map((s) => s.heapMb)),
+        midMb,
+        endMb,
+        pct: ((endMb - midMb) / midMb) * 100,
+        minMb: Math.min(...measured.map((s) => s.heapMb)),
+        maxMb: Math.max(...measured.map((s) => s.heapMb)),
       },
       nodes: { mid: median(mid.map((s) => s.nodes)), end: median(end.map((s) => s.nodes)) },
-      pageErrors, liveAtEnd, wallS: (performance.now() - t0) / 1000,
+      pageErrors,
+      liveAtEnd,
+      wallS: (performance.now() - t0) / 1000,
     };
   } finally {
     await browser.close();

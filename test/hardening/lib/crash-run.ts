@@ -68,14 +68,29 @@ export async function runCrashRounds(opts: CrashRunOptions): Promise<CrashRunRep
   const t0 = performance.now();
   const xml = realXml();
   if (!xml.includes(XML_LOCATION) || !xml.includes(XML_TITLE)) throw new Error('the real export changed: markers not found');
-  const markedXml = (n: number) => xml.replace(XML_LOCATION, `<Location>Crash import #${n}</Location>`).replace(XML_TITLE, `<LongTitle>K1m - crash import #${n}</LongTitle>`);
-  const onCourseBodies = captureFor(EVENT).filter((r) => r.url.endsWith('/ingest/oncourse') && r.body.oncourse.length > 0).map((r) => r.body);
+  const markedXml = (n: number) =>
+    xml.replace(XML_LOCATION, `<Location>Crash import #${n}</Location>`).replace(XML_TITLE, `<LongTitle>K1m - crash import #${n}</LongTitle>`);
+  const onCourseBodies = captureFor(EVENT)
+    .filter((r) => r.url.endsWith('/ingest/oncourse') && r.body.oncourse.length > 0)
+    .map((r) => r.body);
 
   const station: TestStation = await startTestStation();
   const problems: string[] = [];
   const report: CrashRunReport = {
-    seed: opts.seed, kills: 0, problems, integrityChecks: 0, ackedResultRequests: 0, ackedResultRows: 0, ackedOnCourse: 0,
-    ackedXml: 0, unansweredAtKill: 0, keysChecked: 0, newerThanAcked: 0, restartMedianMs: NaN, restartMaxMs: NaN, durationMs: 0,
+    seed: opts.seed,
+    kills: 0,
+    problems,
+    integrityChecks: 0,
+    ackedResultRequests: 0,
+    ackedResultRows: 0,
+    ackedOnCourse: 0,
+    ackedXml: 0,
+    unansweredAtKill: 0,
+    keysChecked: 0,
+    newerThanAcked: 0,
+    restartMedianMs: NaN,
+    restartMaxMs: NaN,
+    durationMs: 0,
   };
   try {
     const { apiKey } = await createEvent(station, EVENT, 'Crash safety');
@@ -178,7 +193,9 @@ export async function runCrashRounds(opts: CrashRunOptions): Promise<CrashRunRep
         if (!ev) problems.push(`round ${round}: the event is not on disk`);
         else {
           const location = (JSON.parse(ev.meta) as { location: string }).location;
-          const title = (JSON.parse(ev.structure) as { classes: { classId: string; longTitle: string }[] }).classes.find((c) => c.classId === 'K1M_ST')?.longTitle;
+          const title = (JSON.parse(ev.structure) as { classes: { classId: string; longTitle: string }[] }).classes.find(
+            (c) => c.classId === 'K1M_ST',
+          )?.longTitle;
           checkXml(`round ${round} (on disk)`, location, title, ev.status);
         }
       } finally {
@@ -192,7 +209,8 @@ export async function runCrashRounds(opts: CrashRunOptions): Promise<CrashRunRep
       if (detail.status !== 200) problems.push(`round ${round}: event detail after restart ${detail.status}`);
       else {
         const b = detail.body;
-        if (b.classes.length !== 15 || b.races.length !== 44) problems.push(`round ${round}: structure after restart has ${b.classes.length} classes, ${b.races.length} races`);
+        if (b.classes.length !== 15 || b.races.length !== 44)
+          problems.push(`round ${round}: structure after restart has ${b.classes.length} classes, ${b.races.length} races`);
         checkXml(`round ${round} (REST)`, b.event.location, b.classes.find((c: { classId: string }) => c.classId === 'K1M_ST')?.longTitle, b.event.status);
       }
       const published = new Map<string, number | null>();
@@ -202,8 +220,10 @@ export async function runCrashRounds(opts: CrashRunOptions): Promise<CrashRunRep
         for (const r of res.body.results as Record<string, number | null>[]) published.set(`${raceId}|${r.participantId}`, run1 ? r.prevTime : r.time);
       }
       checkResults(`round ${round} (REST)`, published);
-      log(`  kill ${round}/${opts.kills} after ${killAfter.toFixed(0)} ms: ${acked.size} riders acknowledged so far, XML #${xmlAcked} acknowledged, `
-        + `${unanswered} requests unanswered at the kill, restart ${restarts[restarts.length - 1].toFixed(0)} ms`);
+      log(
+        `  kill ${round}/${opts.kills} after ${killAfter.toFixed(0)} ms: ${acked.size} riders acknowledged so far, XML #${xmlAcked} acknowledged, ` +
+          `${unanswered} requests unanswered at the kill, restart ${restarts[restarts.length - 1].toFixed(0)} ms`,
+      );
     }
     report.keysChecked = acked.size;
     report.restartMedianMs = median(restarts);

@@ -105,7 +105,10 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
   // The station reports its own RSS (Node's process.memoryUsage()); a sample belongs to the phase it was asked in.
   const sampler = setInterval(() => {
     const asked = phase;
-    stationRssMb(station).then((mb) => rssSamples.push({ phase: asked, mb }), () => {});
+    stationRssMb(station).then(
+      (mb) => rssSamples.push({ phase: asked, mb }),
+      () => {},
+    );
   }, 100);
   try {
     const { apiKey } = await createEvent(station, EVENT, 'Hostile clients');
@@ -129,7 +132,9 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
         const id = nextId++;
         ids.push(id);
         sentAt.set(id, performance.timeOrigin + performance.now());
-        const res = await ingest(station, apiKey, '/api/v1/ingest/results', { results: [{ raceId: RACE, ...RIDER, time: id, pen: 0, total: id, status: null }] });
+        const res = await ingest(station, apiKey, '/api/v1/ingest/results', {
+          results: [{ raceId: RACE, ...RIDER, time: id, pen: 0, total: id, status: null }],
+        });
         if (res.status !== 200) throw new Error(`ingest ${res.status}`);
         await sleep(opts.intervalMs);
       }
@@ -185,7 +190,13 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     const perPhase = (kind: 'A' | 'B') => phases.filter((p) => p.kind === kind).map((p) => percentile(latenciesOf(p.ids), 99));
     const expected = (kind: 'A' | 'B') => phases.filter((p) => p.kind === kind).length * opts.ingestsPerPhase * opts.healthy;
     const healthyCutOff = reports.reduce((a, r) => a + r.closedEarly, 0);
-    log(`  per-phase p99, A: ${perPhase('A').map((v) => v.toFixed(0)).join(', ')} ms; B: ${perPhase('B').map((v) => v.toFixed(0)).join(', ')} ms`);
+    log(
+      `  per-phase p99, A: ${perPhase('A')
+        .map((v) => v.toFixed(0))
+        .join(', ')} ms; B: ${perPhase('B')
+        .map((v) => v.toFixed(0))
+        .join(', ')} ms`,
+    );
 
     // Memory bound: stalled sockets alone, big messages until every one is cut off.
     phase = 'flood-setup';
@@ -195,10 +206,21 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     await sleep(300);
     const before = await connections();
     phase = 'flood';
-    const riders = (round: number) => Array.from({ length: 300 }, (_, i) => ({
-      participantId: `p${i}`, raceId: RACE, bib: i + 1, name: `RIDER ${i} Someone Long`, club: 'A club with a rather long name',
-      position: 1, gates: Array.from({ length: 24 }, () => 0), dtStart: null, dtFinish: null, time: 1000 + round, pen: 0, total: 1000 + round,
-    }));
+    const riders = (round: number) =>
+      Array.from({ length: 300 }, (_, i) => ({
+        participantId: `p${i}`,
+        raceId: RACE,
+        bib: i + 1,
+        name: `RIDER ${i} Someone Long`,
+        club: 'A club with a rather long name',
+        position: 1,
+        gates: Array.from({ length: 24 }, () => 0),
+        dtStart: null,
+        dtFinish: null,
+        time: 1000 + round,
+        pen: 0,
+        total: 1000 + round,
+      }));
     const messageKb = JSON.stringify({ oncourse: riders(0) }).length / 1024;
     const f0 = performance.now();
     let pushes = 0;
@@ -212,7 +234,9 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     phase = 'after-flood';
     await ingest(station, apiKey, '/api/v1/ingest/oncourse', { oncourse: [] });
     await sleep(2000);
-    log(`  flood: ${before} stalled sockets, ${pushes} on-course pushes of ${messageKb.toFixed(0)} KB, ${left} left connected after ${floodSeconds.toFixed(1)} s`);
+    log(
+      `  flood: ${before} stalled sockets, ${pushes} on-course pushes of ${messageKb.toFixed(0)} KB, ${left} left connected after ${floodSeconds.toFixed(1)} s`,
+    );
 
     const mbOf = (p: string) => rssSamples.filter((s) => s.phase === p).map((s) => s.mb);
     const stats = (l: number[], expected: number) => ({ p50: median(l), p99: percentile(l, 99), max: Math.max(...l), delivered: l.length, expected });
@@ -235,7 +259,12 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
         afterFloodMb: median(mbOf('after-flood')),
       },
       flood: { pushes, messageKb, stalledLeft: left, seconds: floodSeconds },
-      resultDiffBytes: reports.reduce((a, r) => a + r.resultDiffBytes, 0) / Math.max(1, reports.reduce((a, r) => a + r.resultDiffs, 0)),
+      resultDiffBytes:
+        reports.reduce((a, r) => a + r.resultDiffBytes, 0) /
+        Math.max(
+          1,
+          reports.reduce((a, r) => a + r.resultDiffs, 0),
+        ),
       durationMs: performance.now() - t0,
     };
   } finally {

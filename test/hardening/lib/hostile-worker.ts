@@ -31,8 +31,9 @@ const port = Number(target.port);
 const host = target.hostname;
 const now = () => performance.timeOrigin + performance.now();
 const reply = (msg: object) => parentPort!.postMessage(msg);
-const upgradeRequest = `GET ${target.pathname} HTTP/1.1\r\nHost: ${host}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`
-  + 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n';
+const upgradeRequest =
+  `GET ${target.pathname} HTTP/1.1\r\nHost: ${host}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+  'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n';
 
 // ---- healthy --------------------------------------------------------------------------------
 
@@ -180,8 +181,17 @@ parentPort!.on('message', async (cmd: { type: string; batch?: number }) => {
     reply({ type: 'count', received });
   } else if (cmd.type === 'report') {
     reply({
-      type: 'report', receipts: [...receipts.entries()], fulls, diffs, resultDiffs, resultDiffBytes, closedEarly, closeCodes: [...closeCodes.entries()],
-      stalledUpgraded, stalledEnded, churn,
+      type: 'report',
+      receipts: [...receipts.entries()],
+      fulls,
+      diffs,
+      resultDiffs,
+      resultDiffBytes,
+      closedEarly,
+      closeCodes: [...closeCodes.entries()],
+      stalledUpgraded,
+      stalledEnded,
+      churn,
     });
     receipts.clear();
   } else if (cmd.type === 'close') {

@@ -53,9 +53,25 @@ export interface SoakReport {
   failedRequests: string[];
   samples: SoakSample[];
   growth: { heapPct: number; rssPct: number; heapMidMb: number; heapEndMb: number; rssMidMb: number; rssEndMb: number };
-  handles: { before: Record<string, number>; during: Record<string, number>; after: Record<string, number>; fdsBefore: number | null; fdsDuring: number | null; fdsAfter: number | null };
+  handles: {
+    before: Record<string, number>;
+    during: Record<string, number>;
+    after: Record<string, number>;
+    fdsBefore: number | null;
+    fdsDuring: number | null;
+    fdsAfter: number | null;
+  };
   leftBehind: string[];
-  clients: { current: number; stable: number; stale: string[]; diffs: number; finalSeq: number; bytesPerPhonePerS: number; onCourseBytesPerPhonePerS: number; bytesPerResultDiff: number };
+  clients: {
+    current: number;
+    stable: number;
+    stale: string[];
+    diffs: number;
+    finalSeq: number;
+    bytesPerPhonePerS: number;
+    onCourseBytesPerPhonePerS: number;
+    bytesPerResultDiff: number;
+  };
   churn: { joins: number; fulls: number; refused: number; errors: number };
   stopExitCode: number | null;
   durationS: number;
@@ -79,15 +95,16 @@ function call<T>(w: Worker, cmd: { type: string; [k: string]: unknown }): Promis
 }
 
 function probeOf(child: ChildProcess): () => Promise<ProbeSample> {
-  return () => new Promise((resolve) => {
-    const on = (msg: ProbeSample) => {
-      if (msg.type !== 'probe') return;
-      child.off('message', on);
-      resolve(msg);
-    };
-    child.on('message', on);
-    child.send({ type: 'probe' });
-  });
+  return () =>
+    new Promise((resolve) => {
+      const on = (msg: ProbeSample) => {
+        if (msg.type !== 'probe') return;
+        child.off('message', on);
+        resolve(msg);
+      };
+      child.on('message', on);
+      child.send({ type: 'probe' });
+    });
 }
 
 /**
@@ -106,7 +123,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   const log = opts.log ?? (() => {});
   const t0 = performance.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'raceside-soak-'));
-  const child = fork(new URL('./probed-station.ts', import.meta.url), [dataDir, SECRET], { execArgv: ['--expose-gc'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(new URL('./probed-station.ts', import.meta.url), [dataDir, SECRET], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -118,13 +138,17 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     });
     const station = { url: ready.url };
     const probe = probeOf(child);
-    const created = await api(station, 'POST', '/api/v1/admin/events', { headers: { 'x-master-key': SECRET }, body: { eventId: EVENT, mainTitle: 'Jarní slalomy 2024' } });
+    const created = await api(station, 'POST', '/api/v1/admin/events', {
+      headers: { 'x-master-key': SECRET },
+      body: { eventId: EVENT, mainTitle: 'Jarní slalomy 2024' },
+    });
     const apiKey = created.body.apiKey as string;
     for (let i = 0; i <= (opts.warmupImports ?? 0); i++) {
       if ((await ingest(station, apiKey, '/api/v1/ingest/xml', { xml: realXml() })).status !== 200) throw new Error('XML import failed');
     }
     await ingest(station, apiKey, `/api/v1/admin/events/${EVENT}/status`, { status: 'running' });
-    const pairedRace = (await api(station, 'GET', `/api/v1/events/${EVENT}`)).body.races.find((r: { raceId: string }) => r.raceId === RACE).pairedRaceId as string;
+    const pairedRace = (await api(station, 'GET', `/api/v1/events/${EVENT}`)).body.races.find((r: { raceId: string }) => r.raceId === RACE)
+      .pairedRaceId as string;
     const initial = (await api(station, 'GET', `/api/v1/events/${EVENT}/results/${RACE}?detailed=true`)).body.results;
     await sleep(500);
     const before = await probe();
@@ -139,7 +163,9 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     const churn = spawn('churn', opts.churnClients);
     await call(stable, { type: 'connect', initial });
     await call(churn, { type: 'start' });
-    log(`  station ${station.url}: ${opts.stableClients} stable and ${opts.churnClients} churning spectators; replaying at ${opts.speed}× for ${opts.minutes} min`);
+    log(
+      `  station ${station.url}: ${opts.stableClients} stable and ${opts.churnClients} churning spectators; replaying at ${opts.speed}× for ${opts.minutes} min`,
+    );
 
     const samples: SoakSample[] = [];
     const s0 = performance.now();
@@ -164,7 +190,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
         requests++;
         try {
           const res = await ingest(station, apiKey, r.url, body);
-          if (res.status < 200 || res.status >= 300 || typeof res.body !== 'object') failed.push(`${r.method} ${r.url} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          if (res.status < 200 || res.status >= 300 || typeof res.body !== 'object')
+            failed.push(`${r.method} ${r.url} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
         } catch (err) {
           failed.push(`${r.method} ${r.url} → ${(err as Error).message}`);
         }
@@ -181,14 +208,22 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
         if ((performance.now() - s0) / 1000 >= totalS) break;
         let body = r.body;
         if (r.url.endsWith('/ingest/results')) {
-          body = { results: (r.body.results as Record<string, number | null>[]).map((row) => ({ ...row, time: row.time === null ? null : row.time! + shift, total: row.total === null ? null : row.total! + shift })) };
+          body = {
+            results: (r.body.results as Record<string, number | null>[]).map((row) => ({
+              ...row,
+              time: row.time === null ? null : row.time! + shift,
+              total: row.total === null ? null : row.total! + shift,
+            })),
+          };
         }
         send(r, body);
       }
       await Promise.all(channels.values());
       if (loops % 10 === 0) {
         const last = samples[samples.length - 1];
-        log(`  loop ${loops} at ${((performance.now() - s0) / 1000).toFixed(0)} s: ${requests} requests, heap ${last?.heapUsedMb.toFixed(1)} MB, RSS ${last?.rssMb.toFixed(0)} MB, handles ${JSON.stringify(last?.resources)}`);
+        log(
+          `  loop ${loops} at ${((performance.now() - s0) / 1000).toFixed(0)} s: ${requests} requests, heap ${last?.heapUsedMb.toFixed(1)} MB, RSS ${last?.rssMb.toFixed(0)} MB, handles ${JSON.stringify(last?.resources)}`,
+        );
       }
     }
     await sampler;
@@ -207,7 +242,16 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       results: (await api(station, 'GET', `/api/v1/events/${EVENT}/results/${RACE}?detailed=true`)).body.results,
       oncourse: (await api(station, 'GET', `/api/v1/events/${EVENT}/oncourse`)).body.oncourse,
     };
-    const verdict = await call<{ current: number; stale: string[]; staleCount: number; diffs: number; bytes: number; resultDiffs: number; resultDiffBytes: number; onCourseBytes: number }>(stable, { type: 'report', expected });
+    const verdict = await call<{
+      current: number;
+      stale: string[];
+      staleCount: number;
+      diffs: number;
+      bytes: number;
+      resultDiffs: number;
+      resultDiffBytes: number;
+      onCourseBytes: number;
+    }>(stable, { type: 'report', expected });
 
     // Everyone goes home: what the day leaves behind shows once the sockets are gone.
     await call(stable, { type: 'close' });
@@ -236,10 +280,21 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       failedRequests: failed,
       samples,
       growth: { heapPct: heap.pct, rssPct: rss.pct, heapMidMb: heap.mid, heapEndMb: heap.end, rssMidMb: rss.mid, rssEndMb: rss.end },
-      handles: { before: before.resources, during: during.resources, after: after.resources, fdsBefore: before.fds, fdsDuring: during.fds, fdsAfter: after.fds },
+      handles: {
+        before: before.resources,
+        during: during.resources,
+        after: after.resources,
+        fdsBefore: before.fds,
+        fdsDuring: during.fds,
+        fdsAfter: after.fds,
+      },
       leftBehind,
       clients: {
-        current: verdict.current, stable: opts.stableClients, stale: verdict.stale, diffs: verdict.diffs, finalSeq: expected.seq,
+        current: verdict.current,
+        stable: opts.stableClients,
+        stale: verdict.stale,
+        diffs: verdict.diffs,
+        finalSeq: expected.seq,
         // Per phone and second of real racing (the replay runs `speed` times faster).
         bytesPerPhonePerS: verdict.bytes / opts.stableClients / (loopSeconds * opts.speed),
         onCourseBytesPerPhonePerS: verdict.onCourseBytes / opts.stableClients / (loopSeconds * opts.speed),
@@ -258,7 +313,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
 
 export function describeSoakReport(r: SoakReport): string {
   const o = r.opts;
-  const fmt = (x: Record<string, number>) => Object.entries(x).sort().map(([k, v]) => `${k}×${v}`).join(' ');
+  const fmt = (x: Record<string, number>) =>
+    Object.entries(x)
+      .sort()
+      .map(([k, v]) => `${k}×${v}`)
+      .join(' ');
   return [
     `race day compressed: the real capture at ${o.speed}× for ${o.minutes} min (${r.loops} loops = ${((r.loops * 248) / 3600).toFixed(1)} h of racing), ${r.requests} requests, ${r.failedRequests.length} not 2xx`,
     `  heap after GC: ${r.growth.heapMidMb.toFixed(1)} MB at half-time → ${r.growth.heapEndMb.toFixed(1)} MB at the end (${r.growth.heapPct >= 0 ? '+' : ''}${r.growth.heapPct.toFixed(1)} %, limit +10 %)`,
@@ -267,8 +326,8 @@ export function describeSoakReport(r: SoakReport): string {
     `  handles at the end, ${o.stableClients} connected: ${fmt(r.handles.during)}; fds ${r.handles.fdsDuring}`,
     `  handles after they left: ${fmt(r.handles.after)}; fds ${r.handles.fdsAfter}; left behind: ${r.leftBehind.length ? r.leftBehind.join(', ') : 'nothing'}`,
     `  spectators: ${r.clients.current}/${r.clients.stable} stable clients current at the end (seq ${r.clients.finalSeq}, ${r.clients.diffs} diffs received); churn: ${r.churn.joins} joins, ${r.churn.refused} refused, ${r.churn.errors} errors`,
-    `  traffic per phone and second of racing: ${(r.clients.bytesPerPhonePerS / 1024).toFixed(2)} KB, of which on-course ${(r.clients.onCourseBytesPerPhonePerS / 1024).toFixed(2)} KB `
-      + `(results diffs average ${(r.clients.bytesPerResultDiff / 1024).toFixed(1)} KB here: each loop shifts every pushed row)`,
+    `  traffic per phone and second of racing: ${(r.clients.bytesPerPhonePerS / 1024).toFixed(2)} KB, of which on-course ${(r.clients.onCourseBytesPerPhonePerS / 1024).toFixed(2)} KB ` +
+      `(results diffs average ${(r.clients.bytesPerResultDiff / 1024).toFixed(1)} KB here: each loop shifts every pushed row)`,
     `  station stopped with exit code ${r.stopExitCode} after ${r.durationS.toFixed(0)} s`,
   ].join('\n');
 }

@@ -45,7 +45,21 @@ let churning = false;
 function openStable(initial: Row[]): Promise<void> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, { perMessageDeflate: false });
-    const c: Client = { ws, lastSeq: -1, gaps: 0, fulls: 0, refreshes: 0, diffs: 0, closed: null, results: new Map(initial.map((r) => [r.participantId, { ...r }])), oncourse: null, bytes: 0, resultDiffs: 0, resultDiffBytes: 0, onCourseBytes: 0 };
+    const c: Client = {
+      ws,
+      lastSeq: -1,
+      gaps: 0,
+      fulls: 0,
+      refreshes: 0,
+      diffs: 0,
+      closed: null,
+      results: new Map(initial.map((r) => [r.participantId, { ...r }])),
+      oncourse: null,
+      bytes: 0,
+      resultDiffs: 0,
+      resultDiffBytes: 0,
+      onCourseBytes: 0,
+    };
     ws.on('message', (data: Buffer) => {
       const msg = JSON.parse(data.toString());
       c.bytes += data.length;
@@ -116,7 +130,9 @@ const loops: Promise<void>[] = [];
 
 /** JSON with sorted keys: equal data gives equal text whatever the key order. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }
 const byId = (a: Row, b: Row) => a.participantId.localeCompare(b.participantId);
 function firstDifference(a: string, b: string): string {
@@ -156,8 +172,16 @@ parentPort!.on('message', async (cmd: { type: string; initial?: Row[]; expected?
       if (problems.length) stale.push(`client ${i}: ${problems.join('; ')}`);
       else current++;
     });
-    parentPort!.postMessage({ type: 'report', current, stale: stale.slice(0, 10), staleCount: stale.length, diffs: clients.reduce((a, c) => a + c.diffs, 0),
-      bytes: clients.reduce((a, c) => a + c.bytes, 0), resultDiffs: clients.reduce((a, c) => a + c.resultDiffs, 0), resultDiffBytes: clients.reduce((a, c) => a + c.resultDiffBytes, 0), onCourseBytes: clients.reduce((a, c) => a + c.onCourseBytes, 0),
+    parentPort!.postMessage({
+      type: 'report',
+      current,
+      stale: stale.slice(0, 10),
+      staleCount: stale.length,
+      diffs: clients.reduce((a, c) => a + c.diffs, 0),
+      bytes: clients.reduce((a, c) => a + c.bytes, 0),
+      resultDiffs: clients.reduce((a, c) => a + c.resultDiffs, 0),
+      resultDiffBytes: clients.reduce((a, c) => a + c.resultDiffBytes, 0),
+      onCourseBytes: clients.reduce((a, c) => a + c.onCourseBytes, 0),
     });
   } else if (cmd.type === 'close') {
     for (const c of clients) c.ws.close();

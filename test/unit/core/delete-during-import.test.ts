@@ -6,7 +6,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { realXml } from '../../helpers/capture.ts';
 import { startTestCore, type TestCore } from '../../helpers/core.ts';
 
-const meta = (title: string) => ({ eventId: 'e', mainTitle: title, subTitle: null, location: null, facility: null, startDate: null, endDate: null, discipline: null });
+const meta = (title: string) => ({
+  eventId: 'e',
+  mainTitle: title,
+  subTitle: null,
+  location: null,
+  facility: null,
+  startDate: null,
+  endDate: null,
+  discipline: null,
+});
 
 describe('delete during an XML import', () => {
   let t: TestCore;

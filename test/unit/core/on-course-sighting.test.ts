@@ -9,8 +9,21 @@ import { realXml } from '../../helpers/capture.ts';
 import { startTestCore, type TestCore } from '../../helpers/core.ts';
 
 const rider = {
-  participantId: '30034.K1M_ST', raceId: 'K1M_ST_BR2_6', bib: 9, name: 'KOPEČEK Michal', club: 'VS Tábor', position: 1,
-  gates: [0, 2, null], dtStart: null, dtFinish: null, time: 1500, pen: 200, total: 1700, rank: null, ttbDiff: null, ttbName: null,
+  participantId: '30034.K1M_ST',
+  raceId: 'K1M_ST_BR2_6',
+  bib: 9,
+  name: 'KOPEČEK Michal',
+  club: 'VS Tábor',
+  position: 1,
+  gates: [0, 2, null],
+  dtStart: null,
+  dtFinish: null,
+  time: 1500,
+  pen: 200,
+  total: 1700,
+  rank: null,
+  ttbDiff: null,
+  ttbName: null,
 };
 
 describe('on-course sightings', () => {

@@ -4,7 +4,13 @@ import { repairSecondRun, totalDisagrees } from '../../../src-main/domain/best-r
 import type { RunFields } from '../../../src-main/domain/model.ts';
 
 const run = (time: number | null, pen: number | null, total: number | null = time !== null && pen !== null ? time + pen : null): RunFields => ({
-  status: null, dtStart: null, dtFinish: null, time, pen, total, gates: null,
+  status: null,
+  dtStart: null,
+  dtFinish: null,
+  time,
+  pen,
+  total,
+  gates: null,
 });
 // Bib 10 of K1M_ST_BR2_6 in the real capture: run 2 in 75.09 s + 52 s; run 1 102.54 s (6 s).
 const polluted = { time: 7509, pen: 600, total: 10254 };
@@ -19,7 +25,7 @@ describe('2nd-run repair', () => {
     expect(totalDisagrees({ time: 9144, pen: 200, total: null })).toBe(false);
   });
 
-  it('keeps the run\'s own earlier penalty (an earlier push for the same run time)', () => {
+  it("keeps the run's own earlier penalty (an earlier push for the same run time)", () => {
     const r = repairSecondRun(polluted, { ...nothing, earlier: run(7509, 5200) });
     expect(r).toEqual({ fields: { time: 7509, pen: 5200, total: 12709 }, unknown: [], source: 'earlier' });
   });

@@ -40,7 +40,11 @@ describe('event lifecycle', () => {
 
   it('refuses backward jumps and explains the valid transitions', () => {
     const d = decideStatusChange(at('running'), 'draft', 'operator', 'T1');
-    expect(d).toMatchObject({ ok: false, error: 'InvalidTransition', detail: { currentStatus: 'running', requestedStatus: 'draft', validTransitions: ['finished'] } });
+    expect(d).toMatchObject({
+      ok: false,
+      error: 'InvalidTransition',
+      detail: { currentStatus: 'running', requestedStatus: 'draft', validTransitions: ['finished'] },
+    });
     if (!d.ok) expect(d.message).toBe("Cannot transition from 'running' to 'draft'. Valid transitions: finished");
     const off = decideStatusChange(at('official'), 'running', 'operator', 'T1');
     if (!off.ok) expect(off.message).toMatch(/Valid transitions: none/);

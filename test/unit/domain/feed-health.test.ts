@@ -4,8 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  emptyFeedRecord, judgeFeeds, problemSentence, recordDelivery, recordProblem, recordRiders, silenceSentence, staleAfter,
-  type FeedRecord, type TimingState,
+  emptyFeedRecord,
+  judgeFeeds,
+  problemSentence,
+  recordDelivery,
+  recordProblem,
+  recordRiders,
+  silenceSentence,
+  staleAfter,
+  type FeedRecord,
+  type TimingState,
 } from '../../../src-main/domain/feed-health.ts';
 import type { FeedChannel, FeedChannelReport } from '../../../src-main/wire/admin.ts';
 
@@ -38,7 +46,15 @@ describe('feed health', () => {
     const rec = feed(times, 'results');
     // Every second of the capture, judged against the record as it stood then.
     for (let now = 66_000; now < 177_009; now += 1000) {
-      const c = channel(feed(times.filter((x) => x <= now), 'results'), running, now, 'results');
+      const c = channel(
+        feed(
+          times.filter((x) => x <= now),
+          'results',
+        ),
+        running,
+        now,
+        'results',
+      );
       expect(c.state, `at ${now}`).toBe('ok');
     }
     // Learned rhythm: the longest of the 7 gaps (54.4 s); stale after twice that.
@@ -114,7 +130,9 @@ describe('feed health', () => {
     expect(problemSentence({ kind: 'refused', channel: 'results', status: 'official' })).toBe(
       "Results for an official event were refused: official results are final. Turn off c123-server's live push for this event.",
     );
-    expect(problemSentence({ kind: 'refused', channel: 'oncourse', status: 'startlist' })).toMatch(/^Riders on course were refused: the event is showing the startlist\. Set it to Running/);
+    expect(problemSentence({ kind: 'refused', channel: 'oncourse', status: 'startlist' })).toMatch(
+      /^Riders on course were refused: the event is showing the startlist\. Set it to Running/,
+    );
     expect(problemSentence({ kind: 'beforeXml', channel: 'results' })).toMatch(/Force push XML/);
     expect(problemSentence({ kind: 'unknownRows', count: 3 })).toMatch(/^3 result rows name a race or competitor/);
   });

@@ -30,21 +30,36 @@ const base = imported();
 
 const hms = (h: number, m: number, s = 0) => ((h * 60 + m) * 60 + s) * 1000;
 const rider = (bib: number, dtStart: string | null, raceId = RACE): OnCourseInput => ({
-  participantId: '30034.K1M_ST', raceId, bib, name: 'KOPEČEK Michal', position: 1, gates: [], dtStart: dtStart && `2026-11-27T${dtStart}Z`, time: 1500, pen: 0, total: 1500,
+  participantId: '30034.K1M_ST',
+  raceId,
+  bib,
+  name: 'KOPEČEK Michal',
+  position: 1,
+  gates: [],
+  dtStart: dtStart && `2026-11-27T${dtStart}Z`,
+  time: 1500,
+  pen: 0,
+  total: 1500,
 });
 const at = (timingNowMs: number | null, nowMs = 1_000_000_000): OnCourseClock => ({ nowMs, timingNowMs, outageMs: 60_000 });
 function push(state: EventState, inputs: OnCourseInput[], clock: OnCourseClock) {
   const d = decideOnCourseIngest(state, inputs, clock);
   if (!d.ok) throw new Error();
   return {
-    state: d.state, shown: [...d.state.onCourse.values()].map((e) => e.bib), hidden: d.result.hidden.map((e) => e.bib), changes: d.changes,
+    state: d.state,
+    shown: [...d.state.onCourse.values()].map((e) => e.bib),
+    hidden: d.result.hidden.map((e) => e.bib),
+    changes: d.changes,
     timingNowMs: d.result.timingNowMs,
   };
 }
 
 describe('on-course riders after an outage', () => {
-  it('the race\'s slowest finished run sets the limit: three times it (real data)', () => {
-    const times = [...base.results.get(RACE)!.values()].map(effectiveRun).filter((r) => r.status === null && r.time !== null).map((r) => r.time!);
+  it("the race's slowest finished run sets the limit: three times it (real data)", () => {
+    const times = [...base.results.get(RACE)!.values()]
+      .map(effectiveRun)
+      .filter((r) => r.status === null && r.time !== null)
+      .map((r) => r.time!);
     const slowestS = Math.max(...times) / 100;
     expect(slowestS).toBeGreaterThan(90);
     expect(slowestS).toBeLessThan(300);
@@ -74,7 +89,7 @@ describe('on-course riders after an outage', () => {
     expect(push(base, [rider(9, '10:34:20.123'), rider(10, null)], at(hms(10, 35, 30))).shown).toEqual([9, 10]);
   });
 
-  it('c123-server\'s empty first push does not use up the check: the next one with riders is checked', () => {
+  it("c123-server's empty first push does not use up the check: the next one with riders is checked", () => {
     let s = push(base, [], at(hms(11, 20), 1000));
     s = push(s.state, [], at(hms(11, 20, 1), 2000));
     s = push(s.state, [rider(9, '10:34:20.123')], at(hms(11, 20, 2), 3000));
@@ -97,7 +112,7 @@ describe('on-course riders after an outage', () => {
     expect(push(base, [rider(9, '23:00:00.000')], at(hms(0, 30))).hidden).toEqual([9]);
   });
 
-  it('judges nothing while the timing\'s clock is unknown (a new station), and reads it from the running riders', () => {
+  it("judges nothing while the timing's clock is unknown (a new station), and reads it from the running riders", () => {
     const s = push(base, [rider(9, '10:34:20.123'), rider(10, null)], at(null));
     expect(s).toMatchObject({ shown: [9, 10], hidden: [] });
     // Rider 9 started at 10:34:20.123 and has run 15.00 s: Canoe123's clock reads 10:34:35.123.

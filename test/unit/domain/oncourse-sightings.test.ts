@@ -7,7 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  decideOnCourseIngest, decideOnCourseLeft, decideOnCourseSightings, decideResultsIngest, dropFinishedWithResults, expireOnCourse,
+  decideOnCourseIngest,
+  decideOnCourseLeft,
+  decideOnCourseSightings,
+  decideResultsIngest,
+  dropFinishedWithResults,
+  expireOnCourse,
 } from '../../../src-main/domain/live-ingest.ts';
 import type { OnCourseInput } from '../../../src-main/wire/ingest.ts';
 import { parseCanoe123Xml } from '../../../src-main/domain/canoe123/xml-export.ts';
@@ -23,8 +28,22 @@ const meta = { eventId: 'e', mainTitle: 'E', subTitle: null, location: null, fac
 const base = (decideXmlImport(newEvent(meta, 'k', 'xml-structure-live-results', 't'), parsed.export, 't') as Extract<Decision<unknown>, { ok: true }>).state;
 
 const rider = (bib: number, participantId: string, extra: Partial<OnCourseInput> = {}): OnCourseInput => ({
-  participantId, raceId: 'K1M_ST_BR2_6', bib, name: `R${bib}`, club: null, position: 1, gates: [0], dtStart: '10:00:00.000', dtFinish: null,
-  time: 1500, pen: 0, total: 1500, rank: null, ttbDiff: null, ttbName: null, ...extra,
+  participantId,
+  raceId: 'K1M_ST_BR2_6',
+  bib,
+  name: `R${bib}`,
+  club: null,
+  position: 1,
+  gates: [0],
+  dtStart: '10:00:00.000',
+  dtFinish: null,
+  time: 1500,
+  pen: 0,
+  total: 1500,
+  rank: null,
+  ttbDiff: null,
+  ttbName: null,
+  ...extra,
 });
 const ok = <R>(d: Decision<R>) => {
   if (!d.ok) throw new Error(d.error);
@@ -42,7 +61,9 @@ describe('on-course sightings from Canoe123 directly', () => {
     expect(d.state.onCourse.get('K1M_ST_BR2_6|10')?.lastSeen).toBe(1200);
     expect(d.changes).toEqual([{ type: 'onCourseChanged' }]);
     // The c123-server path replaces the whole list: the same push there would leave bib 9 alone.
-    expect(keys(ok(decideOnCourseIngest(s, [rider(9, '30034.K1M_ST')], { nowMs: 1400, timingNowMs: null, outageMs: 60_000 })).state)).toEqual(['K1M_ST_BR2_6|9']);
+    expect(keys(ok(decideOnCourseIngest(s, [rider(9, '30034.K1M_ST')], { nowMs: 1400, timingNowMs: null, outageMs: 60_000 })).state)).toEqual([
+      'K1M_ST_BR2_6|9',
+    ]);
   });
 
   it('refreshes only when it was seen unchanged (memory only, nothing published)', () => {
@@ -61,7 +82,7 @@ describe('on-course sightings from Canoe123 directly', () => {
     expect(keys(ok(decideOnCourseSightings(s, [other], 2000)).state)).toEqual(['K1M_ST_BR1_6|9']);
   });
 
-  it('lets riders leave by key (the venue clock\'s 10 s)', () => {
+  it("lets riders leave by key (the venue clock's 10 s)", () => {
     let s = ok(decideOnCourseSightings(base, [rider(9, '30034.K1M_ST')], 1000)).state;
     s = ok(decideOnCourseSightings(s, [rider(10, '36019.K1M_ST')], 1000)).state;
     const d = ok(decideOnCourseLeft(s, ['K1M_ST_BR2_6|9', 'K1M_ST_BR2_6|77']));
@@ -75,7 +96,9 @@ describe('on-course sightings from Canoe123 directly', () => {
     expect(keys(s)).toEqual(['K1M_ST_BR2_6|10', 'K1M_ST_BR2_6|9']);
     // Finished but the result is not there yet (the export holds another time): stays.
     expect(ok(dropFinishedWithResults(s)).changes).toEqual([]);
-    s = ok(decideResultsIngest(s, [{ raceId: 'K1M_ST_BR2_6', participantId: '30034.K1M_ST', bib: 9, time: 5120, pen: 5200, total: 10320, status: null }])).state;
+    s = ok(
+      decideResultsIngest(s, [{ raceId: 'K1M_ST_BR2_6', participantId: '30034.K1M_ST', bib: 9, time: 5120, pen: 5200, total: 10320, status: null }]),
+    ).state;
     const left = ok(dropFinishedWithResults(s));
     expect(keys(left.state)).toEqual(['K1M_ST_BR2_6|10']);
     expect(left.changes).toEqual([{ type: 'onCourseChanged' }]);

@@ -3,7 +3,14 @@ import { combineRuns, formatBehind, pairBestRuns, rankRows } from '../../../src-
 import type { Race, RunFields } from '../../../src-main/domain/model.ts';
 
 const run = (total: number | null, extra: Partial<RunFields> = {}): RunFields => ({
-  status: null, dtStart: null, dtFinish: null, time: total, pen: total === null ? null : 0, total, gates: null, ...extra,
+  status: null,
+  dtStart: null,
+  dtFinish: null,
+  time: total,
+  pen: total === null ? null : 0,
+  total,
+  gates: null,
+  ...extra,
 });
 
 describe('ranking', () => {
@@ -61,7 +68,11 @@ describe('best-run combination (c123-live-mini pinned cases)', () => {
 
   it('BR1 DNF + BR2 clean → run 2 counts, per-run statuses kept', () => {
     expect(combineRuns(run(null, { status: 'DNF' }), run(9000))).toMatchObject({
-      status: null, prevStatus: 'DNF', currStatus: null, betterRunNr: 2, totalTotal: 9000,
+      status: null,
+      prevStatus: 'DNF',
+      currStatus: null,
+      betterRunNr: 2,
+      totalTotal: 9000,
     });
   });
 
@@ -87,11 +98,22 @@ describe('best-run combination (c123-live-mini pinned cases)', () => {
 
   it('pairs BR1 and BR2 by class and run, not by identical suffix alone', () => {
     const race = (raceId: string, disId: string, classId: string, raceOrder: number): Race => ({
-      raceId, disId, classId, raceOrder, raceType: 'unknown', startTime: null, startInterval: null, courseNr: 1, raceStatus: 1, customTitle: null,
+      raceId,
+      disId,
+      classId,
+      raceOrder,
+      raceType: 'unknown',
+      startTime: null,
+      startInterval: null,
+      courseNr: 1,
+      raceStatus: 1,
+      customTitle: null,
     });
     const pairs = pairBestRuns([
-      race('K1M_BR1_6', 'BR1', 'K1M', 1), race('K1M_BR2_6', 'BR2', 'K1M', 2),
-      race('K1M_BR1_7', 'BR1', 'K1M', 3), race('K1M_BR2_7b', 'BR2', 'K1M', 4),
+      race('K1M_BR1_6', 'BR1', 'K1M', 1),
+      race('K1M_BR2_6', 'BR2', 'K1M', 2),
+      race('K1M_BR1_7', 'BR1', 'K1M', 3),
+      race('K1M_BR2_7b', 'BR2', 'K1M', 4),
     ]);
     expect(pairs.get('K1M_BR2_6')).toBe('K1M_BR1_6');
     expect(pairs.get('K1M_BR1_7')).toBe('K1M_BR2_7b');

@@ -4,7 +4,17 @@ import type { ResultRow, RunFields } from '../../../src-main/domain/model.ts';
 
 const xmlRun: RunFields = { status: null, dtStart: '10:00:00.000', dtFinish: '10:01:30.000', time: 9000, pen: 200, total: 9200, gates: [0, 2] };
 const row = (live: Partial<RunFields> | null): ResultRow => ({
-  raceId: 'R', participantId: 'P', bib: 1, startOrder: 1, startTime: null, heatNr: null, roundNr: null, qualified: null, xml: xmlRun, live, c123: null,
+  raceId: 'R',
+  participantId: 'P',
+  bib: 1,
+  startOrder: 1,
+  startTime: null,
+  heatNr: null,
+  roundNr: null,
+  qualified: null,
+  xml: xmlRun,
+  live,
+  c123: null,
 });
 
 describe('result merge', () => {

@@ -4,16 +4,36 @@ import { defaultScreenSettings } from '../../../src-main/settings.ts';
 
 const publicEvents = new Set(['live', 'day-2', 'day-3']);
 const base = (over: Partial<ScreenConfigInput> = {}): ScreenConfigInput => ({
-  screenId: 'wall-1', kind: 'board', label: null, defaults: defaultScreenSettings,
-  kindLayer: undefined, screenLayer: undefined, urlEvent: null, liveEventId: 'live',
-  isPublic: (id) => publicEvents.has(id), ...over,
+  screenId: 'wall-1',
+  kind: 'board',
+  label: null,
+  defaults: defaultScreenSettings,
+  kindLayer: undefined,
+  screenLayer: undefined,
+  urlEvent: null,
+  liveEventId: 'live',
+  isPublic: (id) => publicEvents.has(id),
+  ...over,
 });
 
 describe('resolveScreenConfig', () => {
   it('with no layer: the defaults and the live event', () => {
     expect(resolveScreenConfig(base())).toEqual({
-      screenId: 'wall-1', kind: 'board', label: null, eventId: 'live', eventSource: 'live', waitingFor: null,
-      raceId: null, catId: null, lang: 'auto', theme: 'dark', lowerThird: true, finishCard: true, topCard: false, topCount: 8, pageSeconds: 8,
+      screenId: 'wall-1',
+      kind: 'board',
+      label: null,
+      eventId: 'live',
+      eventSource: 'live',
+      waitingFor: null,
+      raceId: null,
+      catId: null,
+      lang: 'auto',
+      theme: 'dark',
+      lowerThird: true,
+      finishCard: true,
+      topCard: false,
+      topCount: 8,
+      pageSeconds: 8,
     });
   });
 
@@ -24,12 +44,21 @@ describe('resolveScreenConfig', () => {
 
   it('an event chosen for the screen beats the kind’s; eventId null on the screen follows the live event despite the kind', () => {
     expect(resolveScreenConfig(base({ kindLayer: { eventId: 'day-2' } }))).toMatchObject({ eventId: 'day-2', eventSource: 'kind' });
-    expect(resolveScreenConfig(base({ kindLayer: { eventId: 'day-2' }, screenLayer: { eventId: 'day-3' } }))).toMatchObject({ eventId: 'day-3', eventSource: 'screen' });
-    expect(resolveScreenConfig(base({ kindLayer: { eventId: 'day-2' }, screenLayer: { eventId: null } }))).toMatchObject({ eventId: 'live', eventSource: 'live' });
+    expect(resolveScreenConfig(base({ kindLayer: { eventId: 'day-2' }, screenLayer: { eventId: 'day-3' } }))).toMatchObject({
+      eventId: 'day-3',
+      eventSource: 'screen',
+    });
+    expect(resolveScreenConfig(base({ kindLayer: { eventId: 'day-2' }, screenLayer: { eventId: null } }))).toMatchObject({
+      eventId: 'live',
+      eventSource: 'live',
+    });
   });
 
   it('a chosen event that is not public falls back to the layer below, in the end the live event', () => {
-    expect(resolveScreenConfig(base({ kindLayer: { eventId: 'day-2' }, screenLayer: { eventId: 'gone' } }))).toMatchObject({ eventId: 'day-2', eventSource: 'kind' });
+    expect(resolveScreenConfig(base({ kindLayer: { eventId: 'day-2' }, screenLayer: { eventId: 'gone' } }))).toMatchObject({
+      eventId: 'day-2',
+      eventSource: 'kind',
+    });
     expect(resolveScreenConfig(base({ kindLayer: { eventId: 'gone' } }))).toMatchObject({ eventId: 'live', eventSource: 'live' });
   });
 
@@ -42,7 +71,11 @@ describe('resolveScreenConfig', () => {
   });
 
   it('the address’s ?event= wins over every layer, and waits for an event not yet public', () => {
-    expect(resolveScreenConfig(base({ urlEvent: 'day-3', screenLayer: { eventId: 'day-2' } }))).toMatchObject({ eventId: 'day-3', eventSource: 'url', waitingFor: null });
+    expect(resolveScreenConfig(base({ urlEvent: 'day-3', screenLayer: { eventId: 'day-2' } }))).toMatchObject({
+      eventId: 'day-3',
+      eventSource: 'url',
+      waitingFor: null,
+    });
     expect(resolveScreenConfig(base({ urlEvent: 'tomorrow' }))).toMatchObject({ eventId: null, eventSource: 'url', waitingFor: 'tomorrow' });
   });
 

@@ -29,7 +29,9 @@ describe('selectResults', () => {
       const cats = [null, ...new Set(detailed.map((r) => r.catId)), 'no-such-category'];
       for (const catId of cats) {
         for (const d of [false, true]) {
-          expect(selectResults(detailed, { catId, detailed: d }), `${race.raceId} ${catId} ${d}`).toEqual(raceResults(state, race.raceId, { catId, detailed: d }));
+          expect(selectResults(detailed, { catId, detailed: d }), `${race.raceId} ${catId} ${d}`).toEqual(
+            raceResults(state, race.raceId, { catId, detailed: d }),
+          );
           queries++;
         }
       }

@@ -39,9 +39,7 @@ describe('setupIpc', () => {
   it('answers the station origin', async () => {
     const { electron } = setup();
     await expect(electron.ipcMain.invoke(ipcChannels.getOperatorToken, page)).resolves.toBe('operator-secret');
-    await expect(electron.ipcMain.invoke(ipcChannels.getLanUrls, `${origin}/operator/#/events`)).resolves.toEqual([
-      'http://192.168.1.20:4801/',
-    ]);
+    await expect(electron.ipcMain.invoke(ipcChannels.getLanUrls, `${origin}/operator/#/events`)).resolves.toEqual(['http://192.168.1.20:4801/']);
     await electron.ipcMain.invoke(ipcChannels.openSpectatorView, page);
     expect(electron.shell.openedExternal).toEqual([`${origin}/`]);
   });

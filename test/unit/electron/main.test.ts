@@ -62,9 +62,7 @@ describe('bootShell', () => {
   it('wires the bridge for the station origin and hands over the operator token', async () => {
     const { electron } = await boot();
     await expect(electron.ipcMain.invoke(ipcChannels.getOperatorToken, 'http://127.0.0.1:4801/operator/')).resolves.toBe('operator-secret');
-    await expect(electron.ipcMain.invoke(ipcChannels.getLanUrls, 'http://127.0.0.1:4801/operator/')).resolves.toEqual([
-      'http://192.168.1.20:4801/',
-    ]);
+    await expect(electron.ipcMain.invoke(ipcChannels.getLanUrls, 'http://127.0.0.1:4801/operator/')).resolves.toEqual(['http://192.168.1.20:4801/']);
     await expect(electron.ipcMain.invoke(ipcChannels.getOperatorToken, 'http://192.168.1.20:4801/operator/')).rejects.toThrow();
     await electron.ipcMain.invoke(ipcChannels.openSpectatorView, 'http://127.0.0.1:4801/operator/');
     expect(electron.shell.openedExternal).toEqual(['http://127.0.0.1:4801/']);
@@ -79,7 +77,7 @@ describe('bootShell', () => {
   it('shows the LAN URL (opens it), Open spectator view and Quit in the application menu, refreshed on focus', async () => {
     const { electron } = await boot();
     const labels = (menu: FakeMenu | null) =>
-      ((menu!.template[0] as { submenu: { label?: string; role?: string }[] }).submenu).map((item) => item.label ?? item.role);
+      (menu!.template[0] as { submenu: { label?: string; role?: string }[] }).submenu.map((item) => item.label ?? item.role);
     expect(labels(electron.Menu.applicationMenu)).toContain('http://192.168.1.20:4801/');
     expect((electron.Menu.applicationMenu!.template[0] as { submenu: { role?: string }[] }).submenu.some((i) => i.role === 'quit')).toBe(true);
     const items = (electron.Menu.applicationMenu!.template[0] as { submenu: { label?: string; click?: () => void }[] }).submenu;

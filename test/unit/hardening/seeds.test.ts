@@ -51,10 +51,13 @@ describe('pinned seeds', () => {
   it('the 413 pin still generates an export past the 16 MiB body limit', async () => {
     const pin = pinnedSeeds.find((p) => p.property === 'xml-http-real' && p.seed === 4)!;
     const seen: number[] = [];
-    fc.assert(fc.property(mutated(readFileSync(realXmlPath, 'utf8')), ({ xml }) => {
-      seen.push(Buffer.byteLength(JSON.stringify({ xml })));
-      return true;
-    }), { seed: pin.seed, path: pin.path, numRuns: 1 });
+    fc.assert(
+      fc.property(mutated(readFileSync(realXmlPath, 'utf8')), ({ xml }) => {
+        seen.push(Buffer.byteLength(JSON.stringify({ xml })));
+        return true;
+      }),
+      { seed: pin.seed, path: pin.path, numRuns: 1 },
+    );
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBeGreaterThan(16 * 1024 * 1024);
   });

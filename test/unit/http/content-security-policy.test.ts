@@ -5,19 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../src-main/http/page-routes.ts';
 
-const connectSrc = (host: string | undefined) => contentSecurityPolicy(host).split('; ').find((d) => d.startsWith('connect-src'));
+const connectSrc = (host: string | undefined) =>
+  contentSecurityPolicy(host)
+    .split('; ')
+    .find((d) => d.startsWith('connect-src'));
 
 describe('contentSecurityPolicy', () => {
-  it.each([
-    ['192.168.1.20:4800'],
-    ['192.168.1.20'],
-    ['raceside.local:4800'],
-    ['localhost:4800'],
-    ['[fe80::1]:4800'],
-    ['[::1]'],
-  ])('names ws:// and wss:// of %s', (host) => {
-    expect(connectSrc(host)).toBe(`connect-src 'self' ws://${host} wss://${host}`);
-  });
+  it.each([['192.168.1.20:4800'], ['192.168.1.20'], ['raceside.local:4800'], ['localhost:4800'], ['[fe80::1]:4800'], ['[::1]']])(
+    'names ws:// and wss:// of %s',
+    (host) => {
+      expect(connectSrc(host)).toBe(`connect-src 'self' ws://${host} wss://${host}`);
+    },
+  );
 
   it.each([
     [undefined],

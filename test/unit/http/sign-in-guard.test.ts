@@ -78,7 +78,13 @@ describe('SignInGuard', () => {
     guard.tokenFailed('10.0.0.9', 'PATCH /api/v1/admin/settings', 2000);
     const status = guard.status(3000);
     expect(status).toMatchObject({ wrongTokens: 21, lastWrongToken: { address: '10.0.0.9' } });
-    const lines = activity.recent().map((e) => e.message).filter((m) => m.startsWith('Wrong operator token'));
-    expect(lines).toEqual(['Wrong operator token from 10.0.0.9 (PATCH /api/v1/admin/settings)', 'Wrong operator token from 10.0.0.8 (GET /api/v1/admin/events)']);
+    const lines = activity
+      .recent()
+      .map((e) => e.message)
+      .filter((m) => m.startsWith('Wrong operator token'));
+    expect(lines).toEqual([
+      'Wrong operator token from 10.0.0.9 (PATCH /api/v1/admin/settings)',
+      'Wrong operator token from 10.0.0.8 (GET /api/v1/admin/events)',
+    ]);
   });
 });

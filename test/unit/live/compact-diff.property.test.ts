@@ -56,7 +56,11 @@ const start = withSingleRunRace(runningEvent(), 'K1W_ST_BR1_6');
  * The lists the clients follow: the K1M final's best-run pair (105 riders; results pushed to either
  * run), C1M's pair (37, with shared places), and the single-run race. [run ids pushed to, REST id].
  */
-const pairs = [['K1M_ST_BR1_6', 'K1M_ST_BR2_6'], ['C1M_ST_BR1_6', 'C1M_ST_BR2_6'], ['K1W_ST_BR1_6', 'K1W_ST_BR1_6']] as const;
+const pairs = [
+  ['K1M_ST_BR1_6', 'K1M_ST_BR2_6'],
+  ['C1M_ST_BR1_6', 'C1M_ST_BR2_6'],
+  ['K1W_ST_BR1_6', 'K1W_ST_BR1_6'],
+] as const;
 
 interface RowSpec {
   run: 0 | 1;

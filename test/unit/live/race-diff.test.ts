@@ -61,15 +61,30 @@ describe('compact results diff', () => {
     expect(sortById(applied)).toEqual(sortById(rest));
   });
 
-  it('sends the bench\'s single result (a second run that does not count) as its changed fields only', () => {
+  it("sends the bench's single result (a second run that does not count) as its changed fields only", () => {
     const { text } = push(9000);
     expect(Buffer.byteLength(envelope(text))).toBeLessThanOrEqual(600);
   });
 
   it('lists the rows its operations cannot place (a tie split apart), and stays exact', () => {
     const row = (id: string, rnk: number | null, total: number | null): PublicResult => ({
-      rnk, bib: null, athleteId: null, name: id, club: null, noc: null, catId: null, catRnk: rnk, time: total, pen: 0, total,
-      totalBehind: rnk === null ? null : '0.00', catTotalBehind: rnk === null ? null : '0.00', status: null, participantId: id, startOrder: null, year: null,
+      rnk,
+      bib: null,
+      athleteId: null,
+      name: id,
+      club: null,
+      noc: null,
+      catId: null,
+      catRnk: rnk,
+      time: total,
+      pen: 0,
+      total,
+      totalBehind: rnk === null ? null : '0.00',
+      catTotalBehind: rnk === null ? null : '0.00',
+      status: null,
+      participantId: id,
+      startOrder: null,
+      year: null,
     });
     const before = [row('a', 1, 100), row('b', 2, 200), row('c', 2, 200), row('d', 4, 300)];
     // Not something one finish does, but a diff must stay exact whatever the lists: b and c were
@@ -94,7 +109,12 @@ describe('compact results diff', () => {
     const off = rows.map((r, i) => (i === 50 ? { ...r, rnk: (r.rnk ?? 0) + 7 } : r));
     expect(applyRaceDiff(off, data)).toBeNull();
     // A patch for a row the list does not hold.
-    expect(applyRaceDiff(rows.filter((r) => r.participantId !== '129002.K1M_ST'), data)).toBeNull();
+    expect(
+      applyRaceDiff(
+        rows.filter((r) => r.participantId !== '129002.K1M_ST'),
+        data,
+      ),
+    ).toBeNull();
   });
 
   it('does not move places twice when the list already holds the diff (REST answer taken after it)', () => {

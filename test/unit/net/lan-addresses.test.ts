@@ -41,10 +41,7 @@ describe('lanAddresses', () => {
 
 describe('lanUrls', () => {
   it('makes one spectator URL per address', () => {
-    expect(lanUrls({ eth0: [v4('10.0.0.5')], wlan0: [v4('192.168.1.20')] }, 4801)).toEqual([
-      'http://10.0.0.5:4801/',
-      'http://192.168.1.20:4801/',
-    ]);
+    expect(lanUrls({ eth0: [v4('10.0.0.5')], wlan0: [v4('192.168.1.20')] }, 4801)).toEqual(['http://10.0.0.5:4801/', 'http://192.168.1.20:4801/']);
   });
 });
 

@@ -28,10 +28,12 @@ describe('the project stands alone', () => {
   it('no file refers to the specification folder beside the project, or to an absolute build-machine path', () => {
     const found = text.flatMap((f) => {
       const content = read(f);
-      return [...SHARED, '../' + 'shared/', "'/" + "work/", '"/' + 'work/', '`/' + 'work/']
-        // The renderer's own src-renderer/shared/ folder is inside the project.
-        .filter((needle) => content.includes(needle) && !(needle === '../' + 'shared/' && f.startsWith('src-renderer/')))
-        .map((needle) => `${f}: ${needle}`);
+      return (
+        [...SHARED, '../' + 'shared/', "'/" + 'work/', '"/' + 'work/', '`/' + 'work/']
+          // The renderer's own src-renderer/shared/ folder is inside the project.
+          .filter((needle) => content.includes(needle) && !(needle === '../' + 'shared/' && f.startsWith('src-renderer/')))
+          .map((needle) => `${f}: ${needle}`)
+      );
     });
     expect(found).toEqual([]);
   });
@@ -48,7 +50,7 @@ describe('the project stands alone', () => {
     expect(broken).toEqual([]);
   });
 
-  it('takes file paths from fileURLToPath, never from a URL\'s .pathname', () => {
+  it("takes file paths from fileURLToPath, never from a URL's .pathname", () => {
     const found = code.filter((f) => /import\.meta\.url\)\s*\.pathname/.test(read(f)));
     expect(found).toEqual([]);
   });

@@ -33,7 +33,7 @@ function staticImports(code: string): string[] {
   const out: string[] = [];
   // import x from"./a.js"; import"./a.js"; export * from "./a.js" (minified or not); never import("…")
   const re = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*${}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g;
-  for (let m; (m = re.exec(code)); ) out.push(m[1]);
+  for (let m; (m = re.exec(code));) out.push(m[1]);
   return out;
 }
 
@@ -67,7 +67,9 @@ describe('spectator bundle size', () => {
       console.warn('dist-renderer holds a development build (built under NODE_ENV≠production); measuring a fresh production build');
       scratch = mkdtempSync(join(tmpdir(), 'raceside-bundle-'));
       execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', scratch, '--emptyOutDir'], {
-        cwd: root, stdio: 'inherit', env: production,
+        cwd: root,
+        stdio: 'inherit',
+        env: production,
       });
       dist = scratch;
     }

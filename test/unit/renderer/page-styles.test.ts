@@ -30,5 +30,4 @@ describe('page styles', () => {
     expect(withBase.indexOf(true), sheets.join(' ')).toBe(0);
     expect(withBase.filter(Boolean)).toHaveLength(1);
   });
-
 });

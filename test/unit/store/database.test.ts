@@ -56,7 +56,9 @@ describe('openDatabase', () => {
     newer.close();
     const hash = () => createHash('sha256').update(readFileSync(file)).digest('hex');
     const before = hash();
-    expect(() => openDatabase(dir)).toThrow(new RegExp(`written by a newer Raceside \\(database schema ${newestSchemaVersion + 1}; this one knows up to ${newestSchemaVersion}\\)`));
+    expect(() => openDatabase(dir)).toThrow(
+      new RegExp(`written by a newer Raceside \\(database schema ${newestSchemaVersion + 1}; this one knows up to ${newestSchemaVersion}\\)`),
+    );
     expect(hash()).toBe(before);
   });
 

@@ -19,7 +19,10 @@ function sources(dir: string): string[] {
 
 describe('error table', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const code = sources(join(root, 'src-main')).filter((f) => !f.endsWith('wire/errors.ts')).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const code = sources(join(root, 'src-main'))
+    .filter((f) => !f.endsWith('wire/errors.ts'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
 
   it('documents every code with its status in the README', () => {
     for (const [name, { status }] of Object.entries(errorTable)) {

@@ -37,11 +37,13 @@ export const cs: OperatorMessages = {
   'nav.activity': 'Činnost',
   'nav.screens': 'Obrazovky',
   'screens.title': 'Obrazovky na závodišti',
-  'screens.intro': 'Velká obrazovka, grafika pro přenos a pohled pro hlasatele samy sledují živý závod. Adresu obrazovky stačí jednou otevřít na jejím počítači (na celou obrazovku, nebo jako zdroj prohlížeče v OBS/vMix); vše ostatní se nastavuje tady a projeví se hned, bez obnovení stránky.',
+  'screens.intro':
+    'Velká obrazovka, grafika pro přenos a pohled pro hlasatele samy sledují živý závod. Adresu obrazovky stačí jednou otevřít na jejím počítači (na celou obrazovku, nebo jako zdroj prohlížeče v OBS/vMix); vše ostatní se nastavuje tady a projeví se hned, bez obnovení stránky.',
   'screens.kind.board': 'Velká obrazovka',
   'screens.kind.overlay': 'Grafika pro přenos',
   'screens.kind.announcer': 'Hlasatel',
-  'screens.hint.board': 'Výsledková tabule pro televizi nebo LED stěnu (1920×1080 nebo 1280×720): jezdci na trati, poslední dojezd, výsledky po stránkách; mezi závody další závod a program.',
+  'screens.hint.board':
+    'Výsledková tabule pro televizi nebo LED stěnu (1920×1080 nebo 1280×720): jezdci na trati, poslední dojezd, výsledky po stránkách; mezi závody další závod a program.',
   'screens.hint.overlay': 'Zdroj prohlížeče v OBS nebo vMix, 1920×1080, průhledný: spodní lišta, karta v cíli, tabulka nejlepších.',
   'screens.hint.announcer': 'Pro hlasatele na tabletu nebo notebooku: kdo jede další, jezdec na trati proti vedoucímu, jak každý dojezd změnil pořadí.',
   'screens.address': 'Adresa',
@@ -138,7 +140,8 @@ export const cs: OperatorMessages = {
   'delete.button': 'Smazat závod…',
   'delete.confirmTitle': 'Smazat „{title}“?',
   'delete.confirm': 'Smazat závod',
-  'delete.body': 'Závod {id} zmizí divákům (budou odpojeni) a jeho klíč přestane platit, takže data z c123-serveru pro něj budou odmítnuta. Výsledky zůstanou uložené: obnovíte ho v Závody → Smazané závody.',
+  'delete.body':
+    'Závod {id} zmizí divákům (budou odpojeni) a jeho klíč přestane platit, takže data z c123-serveru pro něj budou odmítnuta. Výsledky zůstanou uložené: obnovíte ho v Závody → Smazané závody.',
   'deleted.title': 'Smazané závody',
   'deleted.intro': 'Smazání nic neničí. Smazaný závod je skrytý pro diváky i c123-server, dokud ho neobnovíte.',
   'deleted.none': 'Žádné smazané závody.',
@@ -168,7 +171,8 @@ export const cs: OperatorMessages = {
 
   'official.confirmTitle': 'Vyhlásit závod oficiálním?',
   'official.confirm': 'Vyhlásit oficiálním',
-  'official.body': '„{title}“ bude oficiální: výsledky jsou konečné, živé aktualizace skončí a všichni diváci budou po krátké lhůtě odpojeni. Výsledky zůstanou k nahlédnutí. Nelze vrátit zpět.',
+  'official.body':
+    '„{title}“ bude oficiální: výsledky jsou konečné, živé aktualizace skončí a všichni diváci budou po krátké lhůtě odpojeni. Výsledky zůstanou k nahlédnutí. Nelze vrátit zpět.',
 
   'feeds.title': 'Živě',
   'feeds.spectators': 'připojených diváků',
@@ -182,7 +186,8 @@ export const cs: OperatorMessages = {
   'feeds.silent.ridersOnCourse': '{source} nic neposlal už {for}, přestože jsou závodníci na trati — možná potřebuje „Force push XML“ nebo restart.',
   'feeds.silent.raceInProgress': '{source} nic neposlal už {for}, přestože jízda probíhá — možná potřebuje „Force push XML“ nebo restart.',
   'feeds.nothingYet': '{source} pro tento závod zatím nic neposlal: vložte blok z „Připojení c123-serveru“ do jeho nastavení a restartujte ho.',
-  'feeds.silent.canoe123.ridersOnCourse': '{source} nic neposlal už {for}, přestože jsou závodníci na trati — viz Zdroj časomíry: běží Canoe123 a funguje síť k němu?',
+  'feeds.silent.canoe123.ridersOnCourse':
+    '{source} nic neposlal už {for}, přestože jsou závodníci na trati — viz Zdroj časomíry: běží Canoe123 a funguje síť k němu?',
   'feeds.silent.canoe123.raceInProgress': '{source} nic neposlal už {for}, přestože jízda probíhá — viz Zdroj časomíry: běží Canoe123 a funguje síť k němu?',
   'feeds.nothingYet.canoe123': 'Canoe123 pro tento závod zatím nic neposlal: adresu a spojení najdete v panelu Zdroj časomíry.',
   'feeds.state': 'Stav',
@@ -199,19 +204,25 @@ export const cs: OperatorMessages = {
   'duration.s': '{n} s',
   'duration.min': '{n} min',
   'duration.h': '{n} h',
-  'problem.refused.results.official': 'Výsledky pro oficiální závod byly odmítnuty: oficiální výsledky jsou konečné. Vypněte v c123-serveru živé odesílání pro tento závod.',
+  'problem.refused.results.official':
+    'Výsledky pro oficiální závod byly odmítnuty: oficiální výsledky jsou konečné. Vypněte v c123-serveru živé odesílání pro tento závod.',
   'problem.refused.results.early': 'Výsledky byly odmítnuty: závod je ve stavu „{status}“. Přepněte ho na Probíhá, aby se zveřejnily.',
-  'problem.refused.oncourse.official': 'Závodníci na trati pro oficiální závod byli odmítnuti: oficiální výsledky jsou konečné. Vypněte v c123-serveru živé odesílání pro tento závod.',
+  'problem.refused.oncourse.official':
+    'Závodníci na trati pro oficiální závod byli odmítnuti: oficiální výsledky jsou konečné. Vypněte v c123-serveru živé odesílání pro tento závod.',
   'problem.refused.oncourse.finished': 'Závodníci na trati byli odmítnuti: závod je ukončen. Pokud se ještě jede, vraťte ho na Probíhá.',
   'problem.refused.oncourse.early': 'Závodníci na trati byli odmítnuti: závod je ve stavu „{status}“. Přepněte ho na Probíhá, aby se zobrazili.',
   'problem.refused.xml.official': 'XML export pro oficiální závod byl odmítnut: oficiální výsledky jsou konečné.',
   'problem.refused.anyState': 'Data byla odmítnuta ve stavu „{status}“.',
   'problem.invalidXml': 'XML export nelze přečíst ({detail}). Zkontrolujte soubor, který zapisuje Canoe123, a v c123-serveru stiskněte „Force push XML“.',
   'problem.beforeXml.results': 'Výsledky se ignorují, dokud nepřijde XML export: v c123-serveru stiskněte „Force push XML“, nebo XML importujte zde.',
-  'problem.beforeXml.oncourse': 'Závodníci na trati se ignorují, dokud nepřijde XML export: v c123-serveru stiskněte „Force push XML“, nebo XML importujte zde.',
-  'problem.unknownRows.one': '{n} řádek výsledků patří jízdě nebo závodníkovi, které importované XML nezná: importujte aktuální XML („Force push XML“ v c123-serveru).',
-  'problem.unknownRows.few': '{n} řádky výsledků patří jízdám nebo závodníkům, které importované XML nezná: importujte aktuální XML („Force push XML“ v c123-serveru).',
-  'problem.unknownRows.other': '{n} řádků výsledků patří jízdám nebo závodníkům, které importované XML nezná: importujte aktuální XML („Force push XML“ v c123-serveru).',
+  'problem.beforeXml.oncourse':
+    'Závodníci na trati se ignorují, dokud nepřijde XML export: v c123-serveru stiskněte „Force push XML“, nebo XML importujte zde.',
+  'problem.unknownRows.one':
+    '{n} řádek výsledků patří jízdě nebo závodníkovi, které importované XML nezná: importujte aktuální XML („Force push XML“ v c123-serveru).',
+  'problem.unknownRows.few':
+    '{n} řádky výsledků patří jízdám nebo závodníkům, které importované XML nezná: importujte aktuální XML („Force push XML“ v c123-serveru).',
+  'problem.unknownRows.other':
+    '{n} řádků výsledků patří jízdám nebo závodníkům, které importované XML nezná: importujte aktuální XML („Force push XML“ v c123-serveru).',
   'feeds.feed': 'Zdroj',
   'feeds.last': 'Naposledy',
   'feeds.perMinute': 'Za min',
@@ -293,7 +304,8 @@ export const cs: OperatorMessages = {
   'source.problem.xmlCutOff': 'XML export {subject} byl přečten během zápisu Canoe123; zkouším znovu.',
 
   'demo.title': 'Přehrát skutečný závod (ukázka, školení)',
-  'demo.intro': 'Přehraje 247 s skutečného přenosu z Canoe123 ze závodu „Jarní slalomy 2024“ přes místní náhradu Canoe123 do této stanice, jako v den závodu. Vytvoří (nebo použije) závod z toho exportu.',
+  'demo.intro':
+    'Přehraje 247 s skutečného přenosu z Canoe123 ze závodu „Jarní slalomy 2024“ přes místní náhradu Canoe123 do této stanice, jako v den závodu. Vytvoří (nebo použije) závod z toho exportu.',
   'demo.speed': 'Rychlost',
   'demo.start': 'Přehrát skutečný záznam',
   'demo.starting': 'Spouštím…',
@@ -338,15 +350,18 @@ export const cs: OperatorMessages = {
   'addresses.address': 'Adresa',
   'addresses.sockets': 'Připojení',
   'addresses.atLimit': 'na limitu',
-  'addresses.natWarning': 'Jedna adresa drží mnoho připojení: Wi-Fi závodiště nejspíš schovává všechny telefony za jednu adresu (NAT) a telefony nad {max} jsou odmítány. Zvyšte „Připojení na adresu zařízení“ v Nastavení.',
+  'addresses.natWarning':
+    'Jedna adresa drží mnoho připojení: Wi-Fi závodiště nejspíš schovává všechny telefony za jednu adresu (NAT) a telefony nad {max} jsou odmítány. Zvyšte „Připojení na adresu zařízení“ v Nastavení.',
   'lan.none': 'Stanice nemá kromě tohoto počítače žádnou síťovou adresu. Připojte ji k Wi-Fi nebo routeru závodiště.',
   'lan.open': 'Otevřít pohled diváka',
   'lan.qrAlt': 'QR kód adresy {url}',
   'lan.pageTitle': 'Síť závodiště: adresy a QR kódy',
   'lan.officialsTitle': 'Rozhodčí',
-  'lan.officialsIntro': 'Rozhodčí otevřou tuto adresu na tabletu nebo telefonu ve stejné síti a přihlásí se PINem rozhodčích, aby mohli označit výsledky jako oficiální.',
+  'lan.officialsIntro':
+    'Rozhodčí otevřou tuto adresu na tabletu nebo telefonu ve stejné síti a přihlásí se PINem rozhodčích, aby mohli označit výsledky jako oficiální.',
   'lan.noPin': 'PIN rozhodčích zatím není nastaven, takže se rozhodčí nepřihlásí. Nastavte ho v části',
-  'lan.loopback': 'Stanice naslouchá jen na adrese {host}: telefony, tablety ani c123-server na jiném počítači se na {url} nepřipojí. Spusťte ji znovu s --host 0.0.0.0 (nebo RACESIDE_HOST=0.0.0.0), aby sloužila síti závodiště.',
+  'lan.loopback':
+    'Stanice naslouchá jen na adrese {host}: telefony, tablety ani c123-server na jiném počítači se na {url} nepřipojí. Spusťte ji znovu s --host 0.0.0.0 (nebo RACESIDE_HOST=0.0.0.0), aby sloužila síti závodiště.',
 
   'races.title': 'Oficiální výsledky jízd',
   'races.officialsAt': 'Rozhodčí mohou jízdy označovat z tabletu na adrese {url}.',
@@ -442,7 +457,8 @@ export const cs: OperatorMessages = {
   'pin.removed': 'PIN odebrán: výsledky může vyhlásit oficiálními jen obsluha.',
 
   'uplink.title': 'Odesílání na veřejný výsledkový server',
-  'uplink.intro': 'Vše, co tato stanice k závodu zaznamená, jde také na veřejný výsledkový server (c123-live-mini nebo jinou stanici Raceside), aby rodiny a oddíly mohly sledovat závod z domova. Když vypadne internet, změny bezpečně počkají tady a odejdou, jakmile se spojení obnoví.',
+  'uplink.intro':
+    'Vše, co tato stanice k závodu zaznamená, jde také na veřejný výsledkový server (c123-live-mini nebo jinou stanici Raceside), aby rodiny a oddíly mohly sledovat závod z domova. Když vypadne internet, změny bezpečně počkají tady a odejdou, jakmile se spojení obnoví.',
   'uplink.url': 'Adresa serveru (URL)',
   'uplink.remoteEventId': 'Id závodu na serveru',
   'uplink.apiKey': 'Klíč pro příjem dat toho závodu (X-API-Key)',
@@ -471,7 +487,8 @@ export const cs: OperatorMessages = {
   'uplink.targetKind.c123-live-mini': 'Server je c123-live-mini.',
   'uplink.lastError': 'Poslední potíž, {ago}: {sentence}',
   'uplink.pausedAlert': 'Pozastaveno: {sentence} Nic se neztratí: na stanici čeká změn: {n}. Opravte nastavení a znovu ho uložte, odesílání pak pokračuje.',
-  'uplink.waitingForXml': 'Čekám na export XML: stanice se od posledního restartovala. Naimportujte XML nebo ho nechte poslat c123-server a odesílání bude pokračovat.',
+  'uplink.waitingForXml':
+    'Čekám na export XML: stanice se od posledního restartovala. Naimportujte XML nebo ho nechte poslat c123-server a odesílání bude pokračovat.',
   'uplink.reason.network': 'Server není dostupný{detail}.',
   'uplink.reason.timeout': 'Server neodpověděl včas.',
   'uplink.reason.server': 'Chyba serveru ({status}{detail}); zkouším znovu.',

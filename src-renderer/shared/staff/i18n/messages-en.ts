@@ -40,13 +40,16 @@ export const en = {
   'nav.activity': 'Activity',
   'nav.screens': 'Screens',
   'screens.title': 'Venue screens',
-  'screens.intro': 'The big screen, the stream overlay and the announcer’s view follow the live event by themselves. Open a screen’s address once on its computer (full screen, or as an OBS/vMix browser source); everything else is set here and applies at once, with no reload.',
+  'screens.intro':
+    'The big screen, the stream overlay and the announcer’s view follow the live event by themselves. Open a screen’s address once on its computer (full screen, or as an OBS/vMix browser source); everything else is set here and applies at once, with no reload.',
   'screens.kind.board': 'Big screen',
   'screens.kind.overlay': 'Stream overlay',
   'screens.kind.announcer': 'Announcer',
-  'screens.hint.board': 'Scoreboard for a TV or LED wall (1920×1080 or 1280×720): riders on course, the last finish, results page by page; between races the next race and the schedule.',
+  'screens.hint.board':
+    'Scoreboard for a TV or LED wall (1920×1080 or 1280×720): riders on course, the last finish, results page by page; between races the next race and the schedule.',
   'screens.hint.overlay': 'OBS or vMix browser source, 1920×1080, transparent: lower-third, finish card, top-N card.',
-  'screens.hint.announcer': 'For the speaker on a tablet or laptop: next starters, the rider on course against the leader, how each finish moves the standings.',
+  'screens.hint.announcer':
+    'For the speaker on a tablet or laptop: next starters, the rider on course against the leader, how each finish moves the standings.',
   'screens.address': 'Address',
   'screens.connected.one': '{n} connected',
   'screens.connected.few': '{n} connected',
@@ -141,7 +144,8 @@ export const en = {
   'delete.button': 'Delete event…',
   'delete.confirmTitle': 'Delete “{title}”?',
   'delete.confirm': 'Delete event',
-  'delete.body': 'The event {id} disappears for spectators (they are disconnected) and its ingest key stops working, so c123-server’s pushes for it are refused. Its results are kept: restore it from Events → Deleted events.',
+  'delete.body':
+    'The event {id} disappears for spectators (they are disconnected) and its ingest key stops working, so c123-server’s pushes for it are refused. Its results are kept: restore it from Events → Deleted events.',
   'deleted.title': 'Deleted events',
   'deleted.intro': 'Deleting keeps everything. A deleted event is hidden from spectators and c123-server until you restore it.',
   'deleted.none': 'No deleted events.',
@@ -171,7 +175,8 @@ export const en = {
 
   'official.confirmTitle': 'Mark the event official?',
   'official.confirm': 'Mark official',
-  'official.body': '“{title}” becomes official: its results are final, live updates stop, and every spectator connection is closed after a short grace. Results stay readable. This cannot be undone.',
+  'official.body':
+    '“{title}” becomes official: its results are final, live updates stop, and every spectator connection is closed after a short grace. Results stay readable. This cannot be undone.',
 
   'feeds.title': 'Live',
   'feeds.spectators': 'spectators connected',
@@ -185,8 +190,10 @@ export const en = {
   'feeds.silent.ridersOnCourse': "{source} has sent nothing for {for} while riders are on course — it may need 'Force push XML' or a restart.",
   'feeds.silent.raceInProgress': "{source} has sent nothing for {for} while a race is in progress — it may need 'Force push XML' or a restart.",
   'feeds.nothingYet': '{source} has not sent anything for this event yet: paste the block under “c123-server connection” into its settings and restart it.',
-  'feeds.silent.canoe123.ridersOnCourse': '{source} has sent nothing for {for} while riders are on course — see the Timing source panel: is Canoe123 running, and the network to it up?',
-  'feeds.silent.canoe123.raceInProgress': '{source} has sent nothing for {for} while a race is in progress — see the Timing source panel: is Canoe123 running, and the network to it up?',
+  'feeds.silent.canoe123.ridersOnCourse':
+    '{source} has sent nothing for {for} while riders are on course — see the Timing source panel: is Canoe123 running, and the network to it up?',
+  'feeds.silent.canoe123.raceInProgress':
+    '{source} has sent nothing for {for} while a race is in progress — see the Timing source panel: is Canoe123 running, and the network to it up?',
   'feeds.nothingYet.canoe123': 'Canoe123 has not sent anything for this event yet: see the Timing source panel for its address and the connection.',
   'feeds.state': 'State',
   'feeds.due': 'due now ({why}): stale after {after} of silence',
@@ -202,9 +209,11 @@ export const en = {
   'duration.s': '{n} s',
   'duration.min': '{n} min',
   'duration.h': '{n} h',
-  'problem.refused.results.official': 'Results for an official event were refused: official results are final. Turn off c123-server’s live push for this event.',
+  'problem.refused.results.official':
+    'Results for an official event were refused: official results are final. Turn off c123-server’s live push for this event.',
   'problem.refused.results.early': 'Results were refused: the event is “{status}”. Set it to Running to publish them.',
-  'problem.refused.oncourse.official': 'Riders on course for an official event were refused: official results are final. Turn off c123-server’s live push for this event.',
+  'problem.refused.oncourse.official':
+    'Riders on course for an official event were refused: official results are final. Turn off c123-server’s live push for this event.',
   'problem.refused.oncourse.finished': 'Riders on course were refused: the event is finished. Set it back to Running if racing goes on.',
   'problem.refused.oncourse.early': 'Riders on course were refused: the event is “{status}”. Set it to Running to show them.',
   'problem.refused.xml.official': 'An XML export for an official event was refused: official results are final.',
@@ -212,9 +221,12 @@ export const en = {
   'problem.invalidXml': 'An XML export could not be read ({detail}). Check the file Canoe123 writes, then press ‘Force push XML’ in c123-server.',
   'problem.beforeXml.results': 'Results are ignored until an XML export arrives: press ‘Force push XML’ in c123-server, or import the XML here.',
   'problem.beforeXml.oncourse': 'Riders on course are ignored until an XML export arrives: press ‘Force push XML’ in c123-server, or import the XML here.',
-  'problem.unknownRows.one': '{n} result row names a race or competitor the imported XML does not know: import the current XML (‘Force push XML’ in c123-server).',
-  'problem.unknownRows.few': '{n} result rows name races or competitors the imported XML does not know: import the current XML (‘Force push XML’ in c123-server).',
-  'problem.unknownRows.other': '{n} result rows name races or competitors the imported XML does not know: import the current XML (‘Force push XML’ in c123-server).',
+  'problem.unknownRows.one':
+    '{n} result row names a race or competitor the imported XML does not know: import the current XML (‘Force push XML’ in c123-server).',
+  'problem.unknownRows.few':
+    '{n} result rows name races or competitors the imported XML does not know: import the current XML (‘Force push XML’ in c123-server).',
+  'problem.unknownRows.other':
+    '{n} result rows name races or competitors the imported XML does not know: import the current XML (‘Force push XML’ in c123-server).',
   'feeds.feed': 'Feed',
   'feeds.last': 'Last',
   'feeds.perMinute': 'Per min',
@@ -296,7 +308,8 @@ export const en = {
   'source.problem.xmlCutOff': 'The XML export {subject} was caught while Canoe123 was writing it; trying again.',
 
   'demo.title': 'Replay a real race (demo, training)',
-  'demo.intro': 'Plays 247 s of the real Canoe123 stream of “Jarní slalomy 2024” through a local stand-in for Canoe123 into this station, as on race day. It creates (or reuses) the event of that export.',
+  'demo.intro':
+    'Plays 247 s of the real Canoe123 stream of “Jarní slalomy 2024” through a local stand-in for Canoe123 into this station, as on race day. It creates (or reuses) the event of that export.',
   'demo.speed': 'Speed',
   'demo.start': 'Replay the real recording',
   'demo.starting': 'Starting…',
@@ -341,7 +354,8 @@ export const en = {
   'addresses.address': 'Address',
   'addresses.sockets': 'Connections',
   'addresses.atLimit': 'at the limit',
-  'addresses.natWarning': 'One address holds many connections: the venue Wi-Fi probably puts every phone behind one address (NAT), and phones beyond {max} are refused. Raise “Connections per device address” in Settings.',
+  'addresses.natWarning':
+    'One address holds many connections: the venue Wi-Fi probably puts every phone behind one address (NAT), and phones beyond {max} are refused. Raise “Connections per device address” in Settings.',
   'lan.none': 'The station has no network address besides this computer. Connect it to the venue Wi-Fi or router.',
   'lan.open': 'Open spectator view',
   'lan.qrAlt': 'QR code for {url}',
@@ -349,7 +363,8 @@ export const en = {
   'lan.officialsTitle': 'Officials (chief judges)',
   'lan.officialsIntro': 'Officials open this address on a tablet or phone on the same network and sign in with the officials PIN to mark results official.',
   'lan.noPin': 'No officials PIN is set yet, so officials cannot sign in. Set one in',
-  'lan.loopback': 'The station listens only on {host}: phones, tablets and c123-server on other computers cannot reach {url}. Restart it with --host 0.0.0.0 (or RACESIDE_HOST=0.0.0.0) to serve the venue network.',
+  'lan.loopback':
+    'The station listens only on {host}: phones, tablets and c123-server on other computers cannot reach {url}. Restart it with --host 0.0.0.0 (or RACESIDE_HOST=0.0.0.0) to serve the venue network.',
 
   'races.title': 'Races official',
   'races.officialsAt': 'Officials can mark races from a tablet at {url}.',
@@ -445,7 +460,8 @@ export const en = {
   'pin.removed': 'PIN removed: only the operator can mark results official.',
 
   'uplink.title': 'Uplink to a public results server',
-  'uplink.intro': 'Everything this station records for the event also goes to a public results server (c123-live-mini or another Raceside), so families and clubs can follow from home. While the internet is down, the changes wait safely here and go up when it is back.',
+  'uplink.intro':
+    'Everything this station records for the event also goes to a public results server (c123-live-mini or another Raceside), so families and clubs can follow from home. While the internet is down, the changes wait safely here and go up when it is back.',
   'uplink.url': 'Server address (URL)',
   'uplink.remoteEventId': 'Event id on the server',
   'uplink.apiKey': 'Ingest key of that event (X-API-Key)',
@@ -474,7 +490,8 @@ export const en = {
   'uplink.targetKind.c123-live-mini': 'The server is c123-live-mini.',
   'uplink.lastError': 'Last problem, {ago}: {sentence}',
   'uplink.pausedAlert': 'Paused: {sentence} Nothing is lost: {n} changes wait on this station. Fix the settings and save them again to resume.',
-  'uplink.waitingForXml': 'Waiting for an XML export: the station restarted since the last one. Import the XML or let c123-server push it, and the upload goes on.',
+  'uplink.waitingForXml':
+    'Waiting for an XML export: the station restarted since the last one. Import the XML or let c123-server push it, and the upload goes on.',
   'uplink.reason.network': 'Cannot reach the server{detail}.',
   'uplink.reason.timeout': 'The server did not answer in time.',
   'uplink.reason.server': 'The server failed ({status}{detail}); trying again.',
@@ -486,7 +503,8 @@ export const en = {
   'uplink.reason.ignored': 'The server ignored the results: it has no XML export of the event yet.',
   'uplink.reason.badAnswer': 'The server answered {status} without a readable body; trying again.',
   'uplink.refused.title': 'Refused by the server',
-  'uplink.refused.intro': 'The server would not take these; everything else goes on. Remove the cause (the server’s message says it), then send again, or discard.',
+  'uplink.refused.intro':
+    'The server would not take these; everything else goes on. Remove the cause (the server’s message says it), then send again, or discard.',
   'uplink.refused.xml': 'XML export',
   'uplink.refused.results': 'Results: {label}',
   'uplink.refused.status': 'Status step {label}',

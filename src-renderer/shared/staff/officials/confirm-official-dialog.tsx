@@ -28,7 +28,11 @@ export function ConfirmOfficialDialog({ open, busy, error, onConfirm, onCancel, 
       onCancel={onCancel}
     >
       <p>{children}</p>
-      {error && <p className="alert alert--error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      )}
     </ConfirmDialog>
   );
 }

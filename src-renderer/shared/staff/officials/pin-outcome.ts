@@ -5,11 +5,7 @@
  * the page puts it into words in its language.
  */
 export type PinOutcome =
-  | { kind: 'ok' }
-  | { kind: 'wrong' }
-  | { kind: 'wait'; seconds: number }
-  | { kind: 'unreachable' }
-  | { kind: 'error'; status: number; message: string };
+  { kind: 'ok' } | { kind: 'wrong' } | { kind: 'wait'; seconds: number } | { kind: 'unreachable' } | { kind: 'error'; status: number; message: string };
 
 export function pinOutcome(status: number, body: unknown): PinOutcome {
   const b = (body ?? {}) as { ok?: unknown; message?: unknown; retryAfter?: unknown };

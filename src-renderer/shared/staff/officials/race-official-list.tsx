@@ -84,7 +84,14 @@ export function RaceOfficialList({ races, classes, official, disabled, onToggle 
                     const action = officialAction(state);
                     const pending = saving.has(r.raceId);
                     return (
-                      <li key={r.raceId} className="races__item" data-testid="race-row" data-race-id={r.raceId} data-official={at ? 'true' : 'false'} data-state={state}>
+                      <li
+                        key={r.raceId}
+                        className="races__item"
+                        data-testid="race-row"
+                        data-race-id={r.raceId}
+                        data-official={at ? 'true' : 'false'}
+                        data-state={state}
+                      >
                         <span className="races__name">
                           <strong>{raceTypeLabel(r, i18n)}</strong>
                           {r.startTime && <span className="muted"> · {t('races.start', { time: formatClock(r.startTime, locale) })}</span>}
@@ -133,11 +140,18 @@ export function RaceOfficialList({ races, classes, official, disabled, onToggle 
           <>
             <p>
               {asking.mark
-                ? t('races.markBody', { race: label(asking.race), day: venueDay(asking.race.startTime) ? dayHeading(venueDay(asking.race.startTime)!, locale) : t('races.noDay') })
+                ? t('races.markBody', {
+                    race: label(asking.race),
+                    day: venueDay(asking.race.startTime) ? dayHeading(venueDay(asking.race.startTime)!, locale) : t('races.noDay'),
+                  })
                 : t('races.withdrawBody', { race: label(asking.race), timing: timingStateLabel(asking.race, i18n) })}
             </p>
             {asking.mark && asking.race.raceStatus === 3 && <p className="alert alert--warn">{t('races.markRunning')}</p>}
-            {error && <p className="alert alert--error" role="alert" data-testid="race-official-error">{error}</p>}
+            {error && (
+              <p className="alert alert--error" role="alert" data-testid="race-official-error">
+                {error}
+              </p>
+            )}
           </>
         )}
       </ConfirmDialog>

@@ -50,7 +50,10 @@ describe('headerImage', () => {
 
   it('names a new or changed image by when it arrived, and keeps the name of one that stayed', () => {
     const first = taggedImages([left, right], [], '2024-04-06T08:00:00.000Z');
-    expect(first.map((i) => i.tag)).toEqual([`${Date.parse('2024-04-06T08:00:00.000Z').toString(36)}l`, `${Date.parse('2024-04-06T08:00:00.000Z').toString(36)}r`]);
+    expect(first.map((i) => i.tag)).toEqual([
+      `${Date.parse('2024-04-06T08:00:00.000Z').toString(36)}l`,
+      `${Date.parse('2024-04-06T08:00:00.000Z').toString(36)}r`,
+    ]);
     const again = taggedImages([left, readEventImage('right', GIF)!], first, '2024-04-06T09:00:00.000Z');
     expect(again[0].tag).toBe(first[0].tag);
     expect(again[1].tag).not.toBe(first[1].tag);

@@ -54,23 +54,53 @@ describe('Canoe123 TCP messages', () => {
   });
 
   it('reads an on-course rider in station units: cs times, gates in seconds, times of day', () => {
-    const m = one(wrap('<OnCourse Total="2" Position="1"><Participant StartOrder="9" Bib="9" Id="30034.K1M_ST" Name="KOPEČEK Michal" Club="VS Tábor" Nat="" Race="K1m" RaceId="K1M_ST_BR2_6" Warning="" />'
-      + '<Result Type="C" Gates="0,0,0,2,0,0,50,,," Completed="N" dtStart="10:34:20.123" dtSplit1="" dtSplit2="" dtFinish="10:35:11.325" />'
-      + '<Result Type="T" Pen="52" Time="51.20" Total="103.20" TTBDiff="+12.79" TTBName="J. KREJČÍ" Rank="8" /></OnCourse>'));
+    const m = one(
+      wrap(
+        '<OnCourse Total="2" Position="1"><Participant StartOrder="9" Bib="9" Id="30034.K1M_ST" Name="KOPEČEK Michal" Club="VS Tábor" Nat="" Race="K1m" RaceId="K1M_ST_BR2_6" Warning="" />' +
+          '<Result Type="C" Gates="0,0,0,2,0,0,50,,," Completed="N" dtStart="10:34:20.123" dtSplit1="" dtSplit2="" dtFinish="10:35:11.325" />' +
+          '<Result Type="T" Pen="52" Time="51.20" Total="103.20" TTBDiff="+12.79" TTBName="J. KREJČÍ" Rank="8" /></OnCourse>',
+      ),
+    );
     expect(m.type).toBe('OnCourse');
     const data = (m as { data: TcpOnCourse }).data;
     expect(data).toMatchObject({ total: 2, position: 1 });
     expect(data.rider).toMatchObject({
-      bib: 9, participantId: '30034.K1M_ST', raceId: 'K1M_ST_BR2_6', gates: [0, 0, 0, 2, 0, 0, 50, null, null, null],
-      dtStart: '10:34:20.123', dtFinish: '10:35:11.325', time: 5120, pen: 5200, total: 10320, ttbDiff: '+12.79', ttbName: 'J. KREJČÍ', rank: 8,
+      bib: 9,
+      participantId: '30034.K1M_ST',
+      raceId: 'K1M_ST_BR2_6',
+      gates: [0, 0, 0, 2, 0, 0, 50, null, null, null],
+      dtStart: '10:34:20.123',
+      dtFinish: '10:35:11.325',
+      time: 5120,
+      pen: 5200,
+      total: 10320,
+      ttbDiff: '+12.79',
+      ttbName: 'J. KREJČÍ',
+      rank: 8,
     });
-    expect(onCourseInputOf(state, data)).toMatchObject({ participantId: '30034.K1M_ST', bib: 9, time: 5120, pen: 5200, total: 10320, position: 1, dtSplit1: null });
+    expect(onCourseInputOf(state, data)).toMatchObject({
+      participantId: '30034.K1M_ST',
+      bib: 9,
+      time: 5120,
+      pen: 5200,
+      total: 10320,
+      position: 1,
+      dtSplit1: null,
+    });
   });
 
   it('reads a rider still running ("15   ") and one at the start (no time: no total, not 0)', () => {
-    const running = one(wrap('<OnCourse Total="1" Position="1"><Participant Bib="2" Id="9172.K1M_ST" RaceId="K1M_ST_BR2_6" /><Result Type="C" Gates="" /><Result Type="T" Pen="0" Time="15   " Total="15" Rank="0" /></OnCourse>'));
+    const running = one(
+      wrap(
+        '<OnCourse Total="1" Position="1"><Participant Bib="2" Id="9172.K1M_ST" RaceId="K1M_ST_BR2_6" /><Result Type="C" Gates="" /><Result Type="T" Pen="0" Time="15   " Total="15" Rank="0" /></OnCourse>',
+      ),
+    );
     expect((running as { data: TcpOnCourse }).data.rider).toMatchObject({ time: 1500, gates: [], rank: 0 });
-    const waiting = one(wrap('<OnCourse Total="1" Position="1"><Participant Bib="2" Id="9172.K1M_ST" RaceId="K1M_ST_BR2_6" /><Result Type="T" Pen="0" Time="" Total="0.00" /></OnCourse>'));
+    const waiting = one(
+      wrap(
+        '<OnCourse Total="1" Position="1"><Participant Bib="2" Id="9172.K1M_ST" RaceId="K1M_ST_BR2_6" /><Result Type="T" Pen="0" Time="" Total="0.00" /></OnCourse>',
+      ),
+    );
     expect(onCourseInputOf(state, (waiting as { data: TcpOnCourse }).data)).toMatchObject({ time: null, total: null, rank: null });
   });
 
@@ -80,16 +110,20 @@ describe('Canoe123 TCP messages', () => {
     expect(onCourseInputOf(state, (m as { data: TcpOnCourse }).data)).toBeNull();
   });
 
-  it('finds the participant by bib in the race\'s class when the Id is unknown', () => {
+  it("finds the participant by bib in the race's class when the Id is unknown", () => {
     const m = one(wrap('<OnCourse Total="1" Position="1"><Participant Bib="9" Id="" RaceId="K1M_ST_BR2_6" /><Result Type="T" Time="" /></OnCourse>'));
     expect(onCourseInputOf(state, (m as { data: TcpOnCourse }).data)?.participantId).toBe('30034.K1M_ST');
   });
 
   it('reads Results with padded bibs, fixed-width gates (leading blanks kept), IRM and the Current flag', () => {
-    const m = one(wrap('<Results RaceId="K1M_ST_BR1_6" ClassId="K1M_ST" Current="N"><Row Number="1"><Participant Bib="   1" Id="12054.K1M_ST" />'
-      + '<Result Type="T" IRM="" Pen="2" Gates="        2  0" Time="76.99" Total="78.99" Rank="1" PP="" /></Row>'
-      + '<Row Number="2"><Participant Bib="  19" Id="23006.K1M_ST" /><Result Type="T" IRM="DNS" Pen="0" Gates="" Time="" Total="" Rank="" /></Row>'
-      + '<Row Number="3"><Participant Bib="  14" Id="119045.K1M_ST" /><Result Type="T" IRM="" Pen="" Time="" Total="" /></Row></Results>'));
+    const m = one(
+      wrap(
+        '<Results RaceId="K1M_ST_BR1_6" ClassId="K1M_ST" Current="N"><Row Number="1"><Participant Bib="   1" Id="12054.K1M_ST" />' +
+          '<Result Type="T" IRM="" Pen="2" Gates="        2  0" Time="76.99" Total="78.99" Rank="1" PP="" /></Row>' +
+          '<Row Number="2"><Participant Bib="  19" Id="23006.K1M_ST" /><Result Type="T" IRM="DNS" Pen="0" Gates="" Time="" Total="" Rank="" /></Row>' +
+          '<Row Number="3"><Participant Bib="  14" Id="119045.K1M_ST" /><Result Type="T" IRM="" Pen="" Time="" Total="" /></Row></Results>',
+      ),
+    );
     const r = (m as { data: TcpResults }).data;
     expect(r).toMatchObject({ raceId: 'K1M_ST_BR1_6', current: false });
     expect(r.rows[0]).toMatchObject({ bib: 1, gates: [null, null, 2, 0], time: 7699, pen: 200, total: 7899, status: null });
@@ -101,8 +135,15 @@ describe('Canoe123 TCP messages', () => {
     ]);
   });
 
-  describe('best-of-two-runs (BR2): TCP Pen/Total are best-of-both and never stored as the run\'s', () => {
-    const br2 = (result: string, bib = 1, id = '12054.K1M_ST') => (one(wrap(`<Results RaceId="K1M_ST_BR2_6" ClassId="K1M_ST" Current="Y"><Row Number="1"><Participant Bib="  ${bib}" Id="${id}" />${result}</Row></Results>`)) as { data: TcpResults }).data;
+  describe("best-of-two-runs (BR2): TCP Pen/Total are best-of-both and never stored as the run's", () => {
+    const br2 = (result: string, bib = 1, id = '12054.K1M_ST') =>
+      (
+        one(
+          wrap(
+            `<Results RaceId="K1M_ST_BR2_6" ClassId="K1M_ST" Current="Y"><Row Number="1"><Participant Bib="  ${bib}" Id="${id}" />${result}</Row></Results>`,
+          ),
+        ) as { data: TcpResults }
+      ).data;
     const all24 = (pens: number[]) => pens.map((p) => String(p).padStart(3)).join('');
     const only = (s: EventState, r: TcpResults) => {
       const rows = resultInputsOf(s, r);
@@ -118,9 +159,13 @@ describe('Canoe123 TCP messages', () => {
     const stored = (s: EventState, r: TcpResults, participantId: string) => effectiveRun(decided(s, r, participantId));
     const liveOf = (s: EventState, r: TcpResults, participantId: string) => decided(s, r, participantId).live;
 
-    it('takes the pen from the run\'s own gates when they cover the course (real bib 1: 79.99 + 6 s)', () => {
+    it("takes the pen from the run's own gates when they cover the course (real bib 1: 79.99 + 6 s)", () => {
       const gates = all24([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0, 2, 0, 0, 0, 0, 0, 0, 0]);
-      expect(only(state, br2(`<Result Type="T" IRM="" Pen="2" Gates="${gates}      " Time="79.99" Total="78.99" />`))).toEqual({ time: 7999, pen: 600, total: 8599 });
+      expect(only(state, br2(`<Result Type="T" IRM="" Pen="2" Gates="${gates}      " Time="79.99" Total="78.99" />`))).toEqual({
+        time: 7999,
+        pen: 600,
+        total: 8599,
+      });
     });
 
     it('prefers the gates even when Time + Pen is within a hundredth of Total by chance (real K1M_HO bib 125)', () => {
@@ -132,10 +177,24 @@ describe('Canoe123 TCP messages', () => {
       expect(only(state, br2('<Result Type="T" IRM="" Pen="0" Gates="" Time="130.00" Total="130.00" />'))).toEqual({ time: 13000, pen: 0, total: 13000 });
     });
 
-    it('leaves Pen/Total without the course\'s gates to the station\'s one best-run repair: the rider on course with the same time', () => {
+    it("leaves Pen/Total without the course's gates to the station's one best-run repair: the rider on course with the same time", () => {
       const entry: OnCourseEntry = {
-        participantId: '30034.K1M_ST', raceId: 'K1M_ST_BR2_6', bib: 9, name: 'K', club: null, position: 1, gates: [], dtStart: '10:34:20.123',
-        dtFinish: '10:35:11.325', time: 5120, pen: 5200, total: 10320, rank: 8, ttbDiff: null, ttbName: null, lastSeen: 0,
+        participantId: '30034.K1M_ST',
+        raceId: 'K1M_ST_BR2_6',
+        bib: 9,
+        name: 'K',
+        club: null,
+        position: 1,
+        gates: [],
+        dtStart: '10:34:20.123',
+        dtFinish: '10:35:11.325',
+        time: 5120,
+        pen: 5200,
+        total: 10320,
+        rank: 8,
+        ttbDiff: null,
+        ttbName: null,
+        lastSeen: 0,
       };
       const withRider = { ...state, onCourse: new Map([['K1M_ST_BR2_6|9', entry]]) };
       const row = br2('<Result Type="T" IRM="" Pen="4" Gates="  0  0  0  2" Time="51.20" Total="91.78" />', 9, '30034.K1M_ST');
@@ -196,11 +255,22 @@ describe('Canoe123 TCP messages', () => {
 
   it('reads RaceConfig, Schedule and TimeOfDay; TVS and unknown elements are typed, not refused', () => {
     expect(one(wrap('<RaceConfig NrSplits="0" NrGates="24" GateConfig="NNRN" GateCaptions="1,2,3,4" />'))).toEqual({
-      type: 'RaceConfig', data: { nrSplits: 0, nrGates: 24, gateConfig: 'NNRN', gateCaptions: ['1', '2', '3', '4'] },
+      type: 'RaceConfig',
+      data: { nrSplits: 0, nrGates: 24, gateConfig: 'NNRN', gateCaptions: ['1', '2', '3', '4'] },
     });
     expect(one(wrap('<TimeOfDay>10:34:11</TimeOfDay>'))).toEqual({ type: 'TimeOfDay', data: { time: '10:34:11' } });
-    expect(one(wrap('<Schedule><Race Order="101" RaceId="K1M_ST_BR1_6" RaceStatus="5"><StartTime /></Race><Race Order="104" RaceId="K1M_ST_BR2_6" RaceStatus="3"><StartTime /></Race></Schedule>'))).toEqual({
-      type: 'Schedule', data: [{ raceId: 'K1M_ST_BR1_6', order: 101, raceStatus: 5 }, { raceId: 'K1M_ST_BR2_6', order: 104, raceStatus: 3 }],
+    expect(
+      one(
+        wrap(
+          '<Schedule><Race Order="101" RaceId="K1M_ST_BR1_6" RaceStatus="5"><StartTime /></Race><Race Order="104" RaceId="K1M_ST_BR2_6" RaceStatus="3"><StartTime /></Race></Schedule>',
+        ),
+      ),
+    ).toEqual({
+      type: 'Schedule',
+      data: [
+        { raceId: 'K1M_ST_BR1_6', order: 101, raceStatus: 5 },
+        { raceId: 'K1M_ST_BR2_6', order: 104, raceStatus: 3 },
+      ],
     });
     expect(one(wrap('<TVS Odd_Bib="9" />'))).toEqual({ type: 'TVS' });
     expect(one(wrap('<Scoreboard Mode="2" />'))).toEqual({ type: 'unknown', name: 'Scoreboard' });
@@ -270,7 +340,7 @@ describe('Canoe123 Schedule → event status', () => {
 });
 
 describe('Canoe123 recordings', () => {
-  it('reads the real recording\'s TCP lines in time order', () => {
+  it("reads the real recording's TCP lines in time order", () => {
     expect(recording.messages).toHaveLength(1051);
     expect(recording.durationMs).toBeGreaterThan(246_000);
   });
@@ -278,7 +348,10 @@ describe('Canoe123 recordings', () => {
   it('refuses a file that is not a recording, naming the line', () => {
     expect(readRecording('{"_meta":{}}\nnot json')).toEqual({ ok: false, message: 'This is not a Canoe123 recording: line 2 is not JSON' });
     expect(readRecording('{"_meta":{}}\n{"src":"tcp","ts":"x","data":1}')).toMatchObject({ ok: false, message: expect.stringMatching(/line 2 has no "ts"/) });
-    expect(readRecording('{"_meta":{}}\n{"src":"ws","ts":1,"data":{}}')).toMatchObject({ ok: false, message: expect.stringMatching(/no Canoe123 TCP messages/) });
+    expect(readRecording('{"_meta":{}}\n{"src":"ws","ts":1,"data":{}}')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/no Canoe123 TCP messages/),
+    });
   });
 });
 
@@ -286,14 +359,19 @@ describe('Canoe123 TCP messages, fuzzed', () => {
   it('never throws on mutated real messages, and what it reads maps without throwing', () => {
     const samples = recording.messages.filter((_, i) => i % 7 === 0).map((m) => m.data);
     let read = 0;
-    fc.assert(fc.property(
-      fc.constantFrom(...samples),
-      fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.string({ maxLength: 4 })), { maxLength: 6 }),
-      (text, edits) => {
+    fc.assert(
+      fc.property(fc.constantFrom(...samples), fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.string({ maxLength: 4 })), { maxLength: 6 }), (text, edits) => {
         let t = text;
         for (const [at, kind, s] of edits) {
           const i = at % (t.length + 1);
-          t = kind === 0 ? t.slice(0, i) + t.slice(i + 1) : kind === 1 ? t.slice(0, i) + s + t.slice(i) : kind === 2 ? t.slice(0, i) : t.slice(0, i) + s + t.slice(i + s.length);
+          t =
+            kind === 0
+              ? t.slice(0, i) + t.slice(i + 1)
+              : kind === 1
+                ? t.slice(0, i) + s + t.slice(i)
+                : kind === 2
+                  ? t.slice(0, i)
+                  : t.slice(0, i) + s + t.slice(i + s.length);
         }
         const r = readTcpMessage(t);
         if (!r.ok) return r.message.startsWith('Not a Canoe123 message: ');
@@ -303,8 +381,9 @@ describe('Canoe123 TCP messages, fuzzed', () => {
           if (m.type === 'OnCourse') onCourseInputOf(state, m.data);
         }
         return true;
-      },
-    ), { numRuns: 3000, seed: Number(process.env.HARDENING_SEED ?? 12) });
+      }),
+      { numRuns: 3000, seed: Number(process.env.HARDENING_SEED ?? 12) },
+    );
     expect(read).toBeGreaterThan(100);
   });
 });

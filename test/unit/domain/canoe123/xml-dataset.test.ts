@@ -35,7 +35,9 @@ function refusal(xml: string): string {
 
 describe('readDataSet reads', () => {
   it('each table’s records in document order, only the fields asked for', () => {
-    const read = tables('<?xml version="1.0"?>\n<Data xmlns="urn:x">\n  <Rows>\n    <A>1</A>\n    <C>not asked</C>\n    <B>x</B>\n  </Rows>\n  <Other><A>o</A><B>b</B></Other>\n  <Rows><B>2</B></Rows>\n</Data>\n');
+    const read = tables(
+      '<?xml version="1.0"?>\n<Data xmlns="urn:x">\n  <Rows>\n    <A>1</A>\n    <C>not asked</C>\n    <B>x</B>\n  </Rows>\n  <Other><A>o</A><B>b</B></Other>\n  <Rows><B>2</B></Rows>\n</Data>\n',
+    );
     expect([...read.keys()]).toEqual(['Rows', 'Other']);
     expect(read.get('Rows')!.map((r) => ({ ...r.values }))).toEqual([{ A: '1', B: 'x' }, { B: '2' }]);
     expect(read.get('Other')!.map((r) => ({ ...r.values }))).toEqual([{ A: 'o' }]);
@@ -136,18 +138,28 @@ describe('readDataSet refuses, saying where', () => {
 
   it('a text cut off anywhere, naming the record left open and where the text ends', () => {
     expect(refusal('<Data>\n<Rows>\n<A>12')).toBe('The XML is cut off: <Rows> opened at line 2 is never closed (the text ends at line 3, inside <A>)');
-    expect(refusal('<Data>\n<Rows>\n<Kids><K>1</K>')).toBe('The XML is cut off: <Rows> opened at line 2 is never closed (the text ends at line 3, inside <Kids>)');
-    expect(refusal('<Data>\n<Rows>\n<A>1</A')).toBe('The XML is cut off: <Rows> opened at line 2 is never closed (the text ends at line 3, inside <A>); the closing tag at line 3 is never finished');
-    expect(refusal('<Data>\n<Rows>\n<A')).toBe('The XML is cut off: <Rows> opened at line 2 is never closed (the text ends at line 3); the tag at line 3 is never finished');
+    expect(refusal('<Data>\n<Rows>\n<Kids><K>1</K>')).toBe(
+      'The XML is cut off: <Rows> opened at line 2 is never closed (the text ends at line 3, inside <Kids>)',
+    );
+    expect(refusal('<Data>\n<Rows>\n<A>1</A')).toBe(
+      'The XML is cut off: <Rows> opened at line 2 is never closed (the text ends at line 3, inside <A>); the closing tag at line 3 is never finished',
+    );
+    expect(refusal('<Data>\n<Rows>\n<A')).toBe(
+      'The XML is cut off: <Rows> opened at line 2 is never closed (the text ends at line 3); the tag at line 3 is never finished',
+    );
     expect(refusal('<Data><Rows><')).toBe('The XML is cut off: <Rows> opened at line 1 is never closed (the text ends at line 1); the file ends with "<"');
     expect(refusal('<Data><Rows><A><![CDATA[x')).toMatch(/^The XML is cut off: <Rows> .*inside <A>\); a CDATA section opened at line 1 is never finished$/);
-    expect(refusal('<Data><!-- x')).toBe('The XML is cut off: <Data> opened at line 1 is never closed (the text ends at line 1); a comment opened at line 1 is never finished');
+    expect(refusal('<Data><!-- x')).toBe(
+      'The XML is cut off: <Data> opened at line 1 is never closed (the text ends at line 1); a comment opened at line 1 is never finished',
+    );
     expect(refusal('<?xml version')).toBe('The XML is cut off: a <? … ?> instruction at line 1 is never finished (the text ends at line 1)');
     expect(refusal('<Data>\n')).toBe('The XML is cut off: <Data> opened at line 1 is never closed (the text ends at line 2)');
   });
 
   it('elements nested deeper than any export would, instead of growing without bound', () => {
-    expect(refusal(`<Data><Junk>${'<x>'.repeat(200)}`)).toBe('The XML is malformed at line 1: <x> is nested more than 128 elements deep (a Canoe123 export nests 4)');
+    expect(refusal(`<Data><Junk>${'<x>'.repeat(200)}`)).toBe(
+      'The XML is malformed at line 1: <x> is nested more than 128 elements deep (a Canoe123 export nests 4)',
+    );
     expect(refusal(`<Data><Junk>${'<x>'.repeat(127)}`)).toMatch(/^The XML is malformed at line 1: <x> is nested more than 128/);
     expect(tables(`<Data><Junk>${'<x>'.repeat(126)}${'</x>'.repeat(126)}</Junk></Data>`).size).toBe(0);
   });
@@ -155,7 +167,8 @@ describe('readDataSet refuses, saying where', () => {
 
 // ---- robustness --------------------------------------------------------------------------------
 
-const VALID = '<?xml version="1.0"?>\r\n<Data>\r\n  <Rows>\r\n    <A> a &amp; b </A>\r\n    <Kids><K>k</K></Kids>\r\n    <Gates>  0  2</Gates>\r\n    <Skip>x</Skip>\r\n  </Rows>\r\n  <Other><A>o</A></Other>\r\n</Data>\r\n';
+const VALID =
+  '<?xml version="1.0"?>\r\n<Data>\r\n  <Rows>\r\n    <A> a &amp; b </A>\r\n    <Kids><K>k</K></Kids>\r\n    <Gates>  0  2</Gates>\r\n    <Skip>x</Skip>\r\n  </Rows>\r\n  <Other><A>o</A></Other>\r\n</Data>\r\n';
 
 function snapshot(xml: string): unknown {
   const result = readDataSet(xml, SPEC);
@@ -164,8 +177,42 @@ function snapshot(xml: string): unknown {
 
 describe('readDataSet never throws or hangs', () => {
   it('on any text made of XML pieces', () => {
-    const pieces = ['<Data>', '</Data>', '<Rows>', '</Rows>', '<A>', '</A>', '<Kids>', '</Kids>', '<Gates>', '</Gates>', '<x/>', '<!--', '-->', '<![CDATA[', ']]>',
-      '<?', '?>', '&amp;', '&#x41;', '&#', '&', '<', '>', '/', '"', "'", '=', ':', 'd:', ' ', '\n', '\r', 'a', '<!DOCTYPE'];
+    const pieces = [
+      '<Data>',
+      '</Data>',
+      '<Rows>',
+      '</Rows>',
+      '<A>',
+      '</A>',
+      '<Kids>',
+      '</Kids>',
+      '<Gates>',
+      '</Gates>',
+      '<x/>',
+      '<!--',
+      '-->',
+      '<![CDATA[',
+      ']]>',
+      '<?',
+      '?>',
+      '&amp;',
+      '&#x41;',
+      '&#',
+      '&',
+      '<',
+      '>',
+      '/',
+      '"',
+      "'",
+      '=',
+      ':',
+      'd:',
+      ' ',
+      '\n',
+      '\r',
+      'a',
+      '<!DOCTYPE',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
         const result = readDataSet(parts.join(''), SPEC);

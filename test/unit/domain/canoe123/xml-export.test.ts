@@ -32,21 +32,73 @@ interface Sections {
 
 const el = (name: string, value: string) => `<${name}>${value}</${name}>`;
 const rec = (table: string, fields: Record<string, string>) =>
-  `  <${table}>\n${Object.entries(fields).map(([k, v]) => `    ${v === '' ? `<${k} />` : el(k, v)}`).join('\n')}\n  </${table}>\n`;
+  `  <${table}>\n${Object.entries(fields)
+    .map(([k, v]) => `    ${v === '' ? `<${k} />` : el(k, v)}`)
+    .join('\n')}\n  </${table}>\n`;
 
-const PARTICIPANTS = rec('Participants', { Id: '100.K1M', ClassId: 'K1M', EventBib: '7', ICFId: '100', FamilyName: 'NOVÁK', GivenName: 'Jan', Club: 'USK Praha', Year: '2001', CatId: 'DS', IsTeam: 'false' })
-  + rec('Participants', { Id: '200.K1M', ClassId: 'K1M', EventBib: '8', ICFId: '200', FamilyName: 'DVOŘÁK', GivenName: 'Petr', Year: '1999', IsTeam: 'false' });
+const PARTICIPANTS =
+  rec('Participants', {
+    Id: '100.K1M',
+    ClassId: 'K1M',
+    EventBib: '7',
+    ICFId: '100',
+    FamilyName: 'NOVÁK',
+    GivenName: 'Jan',
+    Club: 'USK Praha',
+    Year: '2001',
+    CatId: 'DS',
+    IsTeam: 'false',
+  }) +
+  rec('Participants', { Id: '200.K1M', ClassId: 'K1M', EventBib: '8', ICFId: '200', FamilyName: 'DVOŘÁK', GivenName: 'Petr', Year: '1999', IsTeam: 'false' });
 const CLASSES = `  <Classes>\n    <ClassId>K1M</ClassId>\n    <Class>K1 men</Class>\n    <LongTitle>K1 men</LongTitle>\n${rec('Categories', { CatId: 'DS', ClassId: 'K1M', Category: 'Juniors', FirstYear: '17', LastYear: '18' })}  </Classes>\n`;
-const SCHEDULE = rec('Schedule', { RaceId: '&lt;unassigned&gt;', DisId: 'SR', CourseNr: '1', RaceStatus: '0' })
-  + rec('Schedule', { RaceId: 'K1M_BR1', RaceOrder: '1', StartTime: '2024-04-06T08:30:00+02:00', ClassId: 'K1M', DisId: 'BR1', StartInterval: '0:45', CourseNr: '1', RaceStatus: '5' });
-const RESULTS = rec('Results', { RaceId: 'K1M_BR1', Id: '100.K1M', StartOrder: '1', Bib: '   7', StartTime: '8:30:00', Status: '', Time: '76990', Gates: '  0  2', Pen: '2', Total: '78990', Rnk: '1' });
+const SCHEDULE =
+  rec('Schedule', { RaceId: '&lt;unassigned&gt;', DisId: 'SR', CourseNr: '1', RaceStatus: '0' }) +
+  rec('Schedule', {
+    RaceId: 'K1M_BR1',
+    RaceOrder: '1',
+    StartTime: '2024-04-06T08:30:00+02:00',
+    ClassId: 'K1M',
+    DisId: 'BR1',
+    StartInterval: '0:45',
+    CourseNr: '1',
+    RaceStatus: '5',
+  });
+const RESULTS = rec('Results', {
+  RaceId: 'K1M_BR1',
+  Id: '100.K1M',
+  StartOrder: '1',
+  Bib: '   7',
+  StartTime: '8:30:00',
+  Status: '',
+  Time: '76990',
+  Gates: '  0  2',
+  Pen: '2',
+  Total: '78990',
+  Rnk: '1',
+});
 const COURSES = rec('CourseData', { CourseNr: '1', CourseConfig: 'NRS' });
-const EVENTS = rec('Events', { EventId: 'CZE2.2024040600', MainTitle: 'Jarní slalomy', SubTitle: '', Location: 'Praha', StartDate: '2024-04-06T08:30:37+02:00', EndDate: '2024-04-07T08:30:37+02:00', CanoeDiscipline: 'Slalom' });
+const EVENTS = rec('Events', {
+  EventId: 'CZE2.2024040600',
+  MainTitle: 'Jarní slalomy',
+  SubTitle: '',
+  Location: 'Praha',
+  StartDate: '2024-04-06T08:30:37+02:00',
+  EndDate: '2024-04-07T08:30:37+02:00',
+  CanoeDiscipline: 'Slalom',
+});
 
 function doc(sections: Sections = {}): string {
   const s = { participants: PARTICIPANTS, classes: CLASSES, schedule: SCHEDULE, results: RESULTS, courses: COURSES, events: EVENTS, ...sections };
-  return '<?xml version="1.0" standalone="yes"?>\n<Canoe123Data xmlns="http://siwidata.com/Canoe123/Data.xsd">\n'
-    + s.participants + s.classes + s.schedule + s.results + s.courses + s.events + '</Canoe123Data>\n';
+  return (
+    '<?xml version="1.0" standalone="yes"?>\n<Canoe123Data xmlns="http://siwidata.com/Canoe123/Data.xsd">\n' +
+    s.participants +
+    s.classes +
+    s.schedule +
+    s.results +
+    s.courses +
+    s.events +
+    '</Canoe123Data>\n'
+  );
 }
 
 function resultRow(fields: Record<string, string>): string {
@@ -254,7 +306,9 @@ describe('parseCanoe123Xml on the real export (Jarní slalomy 2024)', () => {
 
   it('refuses the real export cut off inside a base64 image', () => {
     const cut = xml.indexOf('<ReportImageRight>') + 1000;
-    expect(refused(parseCanoe123Xml(xml.slice(0, cut)))).toMatch(/^The XML is cut off: <Events> opened at line 68393 is never closed .*inside <ReportImageRight>/);
+    expect(refused(parseCanoe123Xml(xml.slice(0, cut)))).toMatch(
+      /^The XML is cut off: <Events> opened at line 68393 is never closed .*inside <ReportImageRight>/,
+    );
   });
 
   it('parses the real export with CRLF line ends and a BOM the same way', () => {
@@ -271,7 +325,9 @@ describe('parseCanoe123Xml on the real export (Jarní slalomy 2024)', () => {
     // The organiser's images (read since) are left out of the digest and checked on their own below.
     const digest = (text: string) => {
       const { images: _images, ...rest } = ok(parseCanoe123Xml(text));
-      return createHash('sha256').update(JSON.stringify({ ok: true, export: rest })).digest('hex');
+      return createHash('sha256')
+        .update(JSON.stringify({ ok: true, export: rest }))
+        .digest('hex');
     };
     expect(digest(xml)).toBe('579895aa7a03e4e8d0cc0a9c73967d3f9988722faeb9011805cbd79b426bbdca');
     expect(digest(`\uFEFF${xml.replace(/\n/g, '\r\n')}`)).toBe('579895aa7a03e4e8d0cc0a9c73967d3f9988722faeb9011805cbd79b426bbdca');
@@ -281,7 +337,11 @@ describe('parseCanoe123Xml on the real export (Jarní slalomy 2024)', () => {
     const { images } = ok(parseCanoe123Xml(xml));
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
     const written = (field: string) => Buffer.from(new RegExp(`<${field}>([^<]*)</${field}>`).exec(xml)![1], 'base64');
-    expect(images.map((i) => [i.slot, i.contentType])).toEqual([['left', 'image/jpeg'], ['right', 'image/jpeg'], ['footer', 'image/jpeg']]);
+    expect(images.map((i) => [i.slot, i.contentType])).toEqual([
+      ['left', 'image/jpeg'],
+      ['right', 'image/jpeg'],
+      ['footer', 'image/jpeg'],
+    ]);
     for (const [i, field] of ['ReportImageLeft', 'ReportImageRight', 'ReportImageFooter'].entries()) {
       const bytes = Buffer.from(images[i].data, 'base64');
       expect(sha(bytes)).toBe(sha(written(field)));
@@ -319,11 +379,14 @@ describe('parseCanoe123Xml on small exports', () => {
   });
 
   it('detects milliseconds from the first row that proves it, skipping rows without penalties', () => {
-    const rows = resultRow({ Time: '8000', Pen: '0', Total: '8000' })
-      + rec('Results', { RaceId: 'K1M_BR1', Id: '200.K1M', Time: '90005', Pen: '4', Total: '94005' });
+    const rows =
+      resultRow({ Time: '8000', Pen: '0', Total: '8000' }) + rec('Results', { RaceId: 'K1M_BR1', Id: '200.K1M', Time: '90005', Pen: '4', Total: '94005' });
     const x = ok(parseCanoe123Xml(doc({ results: rows })));
     expect(x.timeUnit).toBe('ms');
-    expect(x.results.map((r) => [r.run.time, r.run.pen, r.run.total])).toEqual([[800, 0, 800], [9001, 400, 9401]]);
+    expect(x.results.map((r) => [r.run.time, r.run.pen, r.run.total])).toEqual([
+      [800, 0, 800],
+      [9001, 400, 9401],
+    ]);
   });
 
   it('falls back to the size of the times when no row proves the unit', () => {
@@ -341,8 +404,9 @@ describe('parseCanoe123Xml on small exports', () => {
   });
 
   it('turns empty elements into null and keeps only known statuses, in any case', () => {
-    const rows = resultRow({ Status: 'dnf', PrevStatus: 'RAL', dtStart: '', dtFinish: '', Qualified: 'Q', HeatNr: '2', RoundNr: '1', catTotalBehind: '+1.50' })
-      + rec('Results', { RaceId: 'K1M_BR1', Id: '200.K1M', Status: 'cap', PrevStatus: '' });
+    const rows =
+      resultRow({ Status: 'dnf', PrevStatus: 'RAL', dtStart: '', dtFinish: '', Qualified: 'Q', HeatNr: '2', RoundNr: '1', catTotalBehind: '+1.50' }) +
+      rec('Results', { RaceId: 'K1M_BR1', Id: '200.K1M', Status: 'cap', PrevStatus: '' });
     const [a, b] = ok(parseCanoe123Xml(doc({ results: rows }))).results;
     expect(a.run).toMatchObject({ status: 'DNF', dtStart: null, dtFinish: null });
     expect(a).toMatchObject({ qualified: 'Q', heatNr: 2, roundNr: 1, c123: { prevStatus: null, catTotalBehind: '+1.50' } });
@@ -363,10 +427,11 @@ describe('parseCanoe123Xml on small exports', () => {
   });
 
   it('skips result rows whose race or participant is not in the export, and counts them', () => {
-    const rows = RESULTS
-      + rec('Results', { RaceId: 'K1M_BR9', Id: '100.K1M' })
-      + rec('Results', { RaceId: 'K1M_BR1', Id: '999.K1M' })
-      + rec('Results', { RaceId: '&lt;unassigned&gt;', Id: '200.K1M' });
+    const rows =
+      RESULTS +
+      rec('Results', { RaceId: 'K1M_BR9', Id: '100.K1M' }) +
+      rec('Results', { RaceId: 'K1M_BR1', Id: '999.K1M' }) +
+      rec('Results', { RaceId: '&lt;unassigned&gt;', Id: '200.K1M' });
     const x = ok(parseCanoe123Xml(doc({ results: rows })));
     expect(x.results.map((r) => r.participantId)).toEqual(['100.K1M']);
     expect(x.skippedResults).toBe(3);
@@ -385,21 +450,47 @@ describe('parseCanoe123Xml on small exports', () => {
   });
 
   it('reads participant details: non-numeric bib → null, IsTeam in any case, team members', () => {
-    const participants = PARTICIPANTS + rec('Participants', {
-      Id: 'T1.K1M', ClassId: 'K1M', EventBib: 'x1', FamilyName: 'USK', GivenName: '', NOC: 'CZE', IsTeam: 'TRUE', Member1: '100.K1M', Member2: '', Member3: '200.K1M', Year: 'abc',
-    });
+    const participants =
+      PARTICIPANTS +
+      rec('Participants', {
+        Id: 'T1.K1M',
+        ClassId: 'K1M',
+        EventBib: 'x1',
+        FamilyName: 'USK',
+        GivenName: '',
+        NOC: 'CZE',
+        IsTeam: 'TRUE',
+        Member1: '100.K1M',
+        Member2: '',
+        Member3: '200.K1M',
+        Year: 'abc',
+      });
     const team = ok(parseCanoe123Xml(doc({ participants }))).structure.participants[2];
     expect(team).toMatchObject({ bib: null, noc: 'CZE', isTeam: true, members: ['100.K1M', '200.K1M'], givenName: '', year: null });
   });
 
   it('maps every DisId to its race type; anything else is unknown', () => {
     const table = {
-      BR1: 'best-run-1', BR2: 'best-run-2', TSR: 'training', SR: 'seeding', QUA: 'qualification', SEM: 'semifinal', FIN: 'final',
-      XT: 'cross-trial', X4: 'cross-heat', XS: 'cross-semifinal', XF: 'cross-final', XER: 'cross-extra', XYZ: 'unknown', '': 'unknown', constructor: 'unknown',
+      BR1: 'best-run-1',
+      BR2: 'best-run-2',
+      TSR: 'training',
+      SR: 'seeding',
+      QUA: 'qualification',
+      SEM: 'semifinal',
+      FIN: 'final',
+      XT: 'cross-trial',
+      X4: 'cross-heat',
+      XS: 'cross-semifinal',
+      XF: 'cross-final',
+      XER: 'cross-extra',
+      XYZ: 'unknown',
+      '': 'unknown',
+      constructor: 'unknown',
     };
     for (const [disId, type] of Object.entries(table)) expect(raceTypeOf(disId)).toBe(type);
     expect(raceTypeOf(' fin ')).toBe('final');
-    const schedule = SCHEDULE + rec('Schedule', { RaceId: 'K1M_FIN', ClassId: 'K1M', DisId: 'fin' }) + rec('Schedule', { RaceId: 'K1M_ODD', ClassId: 'K1M', DisId: 'ZZ' });
+    const schedule =
+      SCHEDULE + rec('Schedule', { RaceId: 'K1M_FIN', ClassId: 'K1M', DisId: 'fin' }) + rec('Schedule', { RaceId: 'K1M_ODD', ClassId: 'K1M', DisId: 'ZZ' });
     const races = ok(parseCanoe123Xml(doc({ schedule }))).structure.races;
     expect(races.map((r) => [r.raceId, r.disId, r.raceType, r.raceStatus, r.courseNr])).toEqual([
       ['K1M_BR1', 'BR1', 'best-run-1', 5, 1],
@@ -476,8 +567,14 @@ describe('parseCanoe123Xml on small exports', () => {
       ok: true,
       export: {
         event: {
-          eventId: 'CZE2.2024040600', mainTitle: 'Jarní slalomy', subTitle: null, location: null, facility: null,
-          startDate: '2024-04-06', endDate: null, discipline: null,
+          eventId: 'CZE2.2024040600',
+          mainTitle: 'Jarní slalomy',
+          subTitle: null,
+          location: null,
+          facility: null,
+          startDate: '2024-04-06',
+          endDate: null,
+          discipline: null,
         },
         images: [{ slot: 'right', contentType: 'image/jpeg', data: '/9j/4AAQSkZJRg==' }],
         structure: {
@@ -485,24 +582,68 @@ describe('parseCanoe123Xml on small exports', () => {
             { classId: 'K1W', name: 'K1 ženy', longTitle: null, categories: [] },
             { classId: 'K1M', name: 'K1M', longTitle: null, categories: [{ catId: 'DS', name: '"Juniors"', firstYear: 17, lastYear: null }] },
           ],
-          participants: [{
-            participantId: '100.K1M', classId: 'K1M', bib: 7, athleteId: null, familyName: "O'NEIL & SONS", givenName: 'Jan <Honza> & co',
-            familyName2: null, givenName2: null, noc: null, club: 'USK Praha', catId: null, year: null, isTeam: true, members: [],
-          }],
-          races: [{
-            raceId: 'K1M_BR1', classId: 'K1M', disId: 'BR1', raceType: 'best-run-1', raceOrder: null, startTime: null, startInterval: null,
-            courseNr: null, raceStatus: 1, customTitle: '1. jízda <BR1>',
-          }],
+          participants: [
+            {
+              participantId: '100.K1M',
+              classId: 'K1M',
+              bib: 7,
+              athleteId: null,
+              familyName: "O'NEIL & SONS",
+              givenName: 'Jan <Honza> & co',
+              familyName2: null,
+              givenName2: null,
+              noc: null,
+              club: 'USK Praha',
+              catId: null,
+              year: null,
+              isTeam: true,
+              members: [],
+            },
+          ],
+          races: [
+            {
+              raceId: 'K1M_BR1',
+              classId: 'K1M',
+              disId: 'BR1',
+              raceType: 'best-run-1',
+              raceOrder: null,
+              startTime: null,
+              startInterval: null,
+              courseNr: null,
+              raceStatus: 1,
+              customTitle: '1. jízda <BR1>',
+            },
+          ],
           courses: [{ courseNr: 1, gateConfig: 'NNR', sectionEnds: [2] }],
         },
-        results: [{
-          raceId: 'K1M_BR1', participantId: '100.K1M', bib: 7, startOrder: null, startTime: null, heatNr: null, roundNr: null, qualified: null,
-          run: { status: null, dtStart: null, dtFinish: null, time: 7699, pen: 200, total: 7899, gates: [null, 2, 50] },
-          c123: {
-            rnk: null, catRnk: null, totalBehind: '+0.00', catTotalBehind: null, prevTime: null, prevPen: null, prevTotal: null, prevRnk: null,
-            prevStatus: null, totalTotal: null, totalRnk: null, totalCatRnk: null, betterRunNr: null,
+        results: [
+          {
+            raceId: 'K1M_BR1',
+            participantId: '100.K1M',
+            bib: 7,
+            startOrder: null,
+            startTime: null,
+            heatNr: null,
+            roundNr: null,
+            qualified: null,
+            run: { status: null, dtStart: null, dtFinish: null, time: 7699, pen: 200, total: 7899, gates: [null, 2, 50] },
+            c123: {
+              rnk: null,
+              catRnk: null,
+              totalBehind: '+0.00',
+              catTotalBehind: null,
+              prevTime: null,
+              prevPen: null,
+              prevTotal: null,
+              prevRnk: null,
+              prevStatus: null,
+              totalTotal: null,
+              totalRnk: null,
+              totalCatRnk: null,
+              betterRunNr: null,
+            },
           },
-        }],
+        ],
         timeUnit: 'ms',
         counts: { classes: 2, categories: 1, races: 1, participants: 1, results: 1, courses: 1 },
         skippedResults: 0,
@@ -544,11 +685,16 @@ describe('parseCanoe123Xml refuses, with a message for the operator', () => {
   });
 
   it('a DOCTYPE with an entity bomb, before parsing anything', () => {
-    const bomb = '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\n'
-      + ' <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">\n]>\n'
-      + doc().replace('<?xml version="1.0" standalone="yes"?>\n', '').replace('Jarní slalomy', '&lol3;');
-    expect(refused(parseCanoe123Xml(bomb))).toMatch(/^DOCTYPE\/entity declarations are not allowed in a Canoe123 export \(found "<!DOCTYPE lolz \[.*" at line 2\)$/);
-    expect(refused(parseCanoe123Xml(doc().replace('<Canoe123Data', '<!entity x "y">\n<Canoe123Data')))).toMatch(/^DOCTYPE\/entity declarations are not allowed/);
+    const bomb =
+      '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\n' +
+      ' <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">\n]>\n' +
+      doc().replace('<?xml version="1.0" standalone="yes"?>\n', '').replace('Jarní slalomy', '&lol3;');
+    expect(refused(parseCanoe123Xml(bomb))).toMatch(
+      /^DOCTYPE\/entity declarations are not allowed in a Canoe123 export \(found "<!DOCTYPE lolz \[.*" at line 2\)$/,
+    );
+    expect(refused(parseCanoe123Xml(doc().replace('<Canoe123Data', '<!entity x "y">\n<Canoe123Data')))).toMatch(
+      /^DOCTYPE\/entity declarations are not allowed/,
+    );
   });
 
   it('an export cut off anywhere, at every single position', () => {
@@ -572,7 +718,9 @@ describe('parseCanoe123Xml refuses, with a message for the operator', () => {
 
   it('an export cut off inside a tag or the declaration', () => {
     const full = doc();
-    expect(refused(parseCanoe123Xml(full.slice(0, full.indexOf('</RaceId>') + 4)))).toMatch(/^The XML is cut off: <Schedule> opened at line \d+ is never closed .*inside <RaceId>\); the closing tag at line \d+ is never finished$/);
+    expect(refused(parseCanoe123Xml(full.slice(0, full.indexOf('</RaceId>') + 4)))).toMatch(
+      /^The XML is cut off: <Schedule> opened at line \d+ is never closed .*inside <RaceId>\); the closing tag at line \d+ is never finished$/,
+    );
     expect(refused(parseCanoe123Xml(full.slice(0, 12)))).toMatch(/^The XML is cut off: a <\? … \?> instruction at line 1 is never finished/);
     expect(refused(parseCanoe123Xml('<Canoe123Data xmlns="http://siwi'))).toMatch(/^The XML is cut off: the tag at line 1 is never finished/);
   });
@@ -588,7 +736,9 @@ describe('parseCanoe123Xml refuses, with a message for the operator', () => {
   });
 
   it('a stray "<" in a value', () => {
-    expect(refused(parseCanoe123Xml(doc().replace('USK Praha', 'USK < Praha')))).toMatch(/^The XML is malformed at line \d+: "<" is not followed by a tag name/);
+    expect(refused(parseCanoe123Xml(doc().replace('USK Praha', 'USK < Praha')))).toMatch(
+      /^The XML is malformed at line \d+: "<" is not followed by a tag name/,
+    );
   });
 
   it('an export missing Schedule (or other required sections), naming what is missing', () => {

@@ -16,7 +16,17 @@ import { uplinkError } from '../../../../src-main/outlets/uplink/target-client.t
 import type { EventState } from '../../../../src-main/domain/model.ts';
 
 const meta = { eventId: 'e', mainTitle: 'E', subTitle: null, location: null, facility: null, startDate: null, endDate: null, discipline: null };
-const target: StoredTarget = { eventId: 'e', url: 'http://t', remoteEventId: 'r', apiKey: 'k', enabled: true, paused: null, remoteStatus: null, dialect: null, updatedAt: 't' };
+const target: StoredTarget = {
+  eventId: 'e',
+  url: 'http://t',
+  remoteEventId: 'r',
+  apiKey: 'k',
+  enabled: true,
+  paused: null,
+  remoteStatus: null,
+  dialect: null,
+  updatedAt: 't',
+};
 
 describe('uplink outbox', () => {
   let dir: string;
@@ -54,8 +64,23 @@ describe('uplink outbox', () => {
   });
 
   it('coalesces by key; a change while in flight bumps the revision so the item stays to be sent again', () => {
-    outbox.record('e', [{ kind: 'row', key: 'R\tA' }, { kind: 'xml', key: '' }, { kind: 'row', key: 'R\tB' }], 10);
-    outbox.record('e', [{ kind: 'row', key: 'R\tA' }, { kind: 'status', key: '0', payload: '{"from":"draft","to":"startlist"}' }], 20);
+    outbox.record(
+      'e',
+      [
+        { kind: 'row', key: 'R\tA' },
+        { kind: 'xml', key: '' },
+        { kind: 'row', key: 'R\tB' },
+      ],
+      10,
+    );
+    outbox.record(
+      'e',
+      [
+        { kind: 'row', key: 'R\tA' },
+        { kind: 'status', key: '0', payload: '{"from":"draft","to":"startlist"}' },
+      ],
+      20,
+    );
     const pending = outbox.pending('e', 10);
     expect(pending.map((i) => `${i.kind}:${i.key}:${i.rev}`)).toEqual(['row:R\tA:1', 'xml::0', 'row:R\tB:0', 'status:0:0']);
     expect(outbox.queued('e')).toEqual({ count: 4, oldest: 10 });
@@ -67,14 +92,24 @@ describe('uplink outbox', () => {
   });
 
   it('parks refused items out of the queue; retry queues them again, discard drops them', () => {
-    outbox.record('e', [{ kind: 'row', key: 'R\tA' }, { kind: 'row', key: 'R\tB' }], 10);
+    outbox.record(
+      'e',
+      [
+        { kind: 'row', key: 'R\tA' },
+        { kind: 'row', key: 'R\tB' },
+      ],
+      10,
+    );
     const [a, b] = outbox.pending('e', 10);
     const error = uplinkError('refused', 400, 'bad row', 50);
     outbox.park('e', 'results', [a], error);
     outbox.park('e', 'results', [b], error);
     expect(outbox.pending('e', 10)).toEqual([]);
     const refused = outbox.refused('e');
-    expect(refused.map((r) => [r.kind, r.items.map((i) => i.key), r.error.detail])).toEqual([['results', ['R\tA'], 'bad row'], ['results', ['R\tB'], 'bad row']]);
+    expect(refused.map((r) => [r.kind, r.items.map((i) => i.key), r.error.detail])).toEqual([
+      ['results', ['R\tA'], 'bad row'],
+      ['results', ['R\tB'], 'bad row'],
+    ]);
     expect(outbox.retryRefused('e', refused[0].id, 60)).toBe(true);
     expect(outbox.pending('e', 10).map((i) => i.key)).toEqual(['R\tA']);
     expect(outbox.discardRefused('e', refused[1].id)).toBe(true);
@@ -84,7 +119,14 @@ describe('uplink outbox', () => {
   });
 
   it('keeps the queue, the pause, the raw export and the target across a close and reopen', () => {
-    outbox.record('e', [{ kind: 'xml', key: '' }, { kind: 'row', key: 'R\tA' }], 10);
+    outbox.record(
+      'e',
+      [
+        { kind: 'xml', key: '' },
+        { kind: 'row', key: 'R\tA' },
+      ],
+      10,
+    );
     outbox.keepXml('e', '<Canoe123Data/>');
     outbox.setPaused('e', uplinkError('unauthorized', 401, 'Key expired', 5));
     store.close();
@@ -96,7 +138,10 @@ describe('uplink outbox', () => {
 
   it('starts a new target from a clean slate with its first sync; deleting the event takes its uplink out of the live tables', () => {
     outbox.record('e', [{ kind: 'row', key: 'R\tA' }], 10);
-    outbox.saveTarget({ ...target, url: 'http://other' }, { initial: [{ kind: 'status', key: 'sync', payload: '{"from":null,"to":"draft"}' }], xml: 'X', now: 20 });
+    outbox.saveTarget(
+      { ...target, url: 'http://other' },
+      { initial: [{ kind: 'status', key: 'sync', payload: '{"from":null,"to":"draft"}' }], xml: 'X', now: 20 },
+    );
     expect(outbox.pending('e', 10).map((i) => i.key)).toEqual(['sync']);
     expect(outbox.latestXml('e')).toBe('X');
     store.moveToDeleted('e', '2026-12-03T00:00:00Z', 'operator');

@@ -38,23 +38,42 @@ describe('answers', () => {
   });
 
   it('429 and 5xx are retried, with the Retry-After they carry', () => {
-    expect(classifyAnswer(429, '{"error":"x","message":"Slow down"}', { retryAfter: '2' }, at)).toMatchObject({ kind: 'retry', retryAfterMs: 2000, error: { reason: 'rateLimited', httpStatus: 429, detail: 'Slow down' } });
-    expect(classifyAnswer(503, 'Service Unavailable', { retryAfter: null }, at)).toMatchObject({ kind: 'retry', retryAfterMs: null, error: { reason: 'server', detail: 'Service Unavailable' } });
+    expect(classifyAnswer(429, '{"error":"x","message":"Slow down"}', { retryAfter: '2' }, at)).toMatchObject({
+      kind: 'retry',
+      retryAfterMs: 2000,
+      error: { reason: 'rateLimited', httpStatus: 429, detail: 'Slow down' },
+    });
+    expect(classifyAnswer(503, 'Service Unavailable', { retryAfter: null }, at)).toMatchObject({
+      kind: 'retry',
+      retryAfterMs: null,
+      error: { reason: 'server', detail: 'Service Unavailable' },
+    });
   });
 
   it('401, 403, 404 and redirects pause the uplink with the target’s own words', () => {
     expect(classifyAnswer(401, '{"error":"Unauthorized","message":"Key expired on 2026-03-13T00:00:00.000Z"}', {}, at)).toMatchObject({
-      kind: 'pause', error: { reason: 'unauthorized', detail: 'Key expired on 2026-03-13T00:00:00.000Z' },
+      kind: 'pause',
+      error: { reason: 'unauthorized', detail: 'Key expired on 2026-03-13T00:00:00.000Z' },
     });
-    expect(classifyAnswer(401, '{}', {}, at).kind === 'pause' && classifyAnswer(401, '{"message":"Invalid API key"}', {}, at)).toMatchObject({ error: { message: 'The target refused the key (401: Invalid API key). Check the key, then save the uplink settings again.' } });
-    expect(classifyAnswer(403, '{"message":"Data type \'json_results\' not accepted in \'startlist\' state"}', {}, at)).toMatchObject({ kind: 'pause', error: { reason: 'forbidden' } });
+    expect(classifyAnswer(401, '{}', {}, at).kind === 'pause' && classifyAnswer(401, '{"message":"Invalid API key"}', {}, at)).toMatchObject({
+      error: { message: 'The target refused the key (401: Invalid API key). Check the key, then save the uplink settings again.' },
+    });
+    expect(classifyAnswer(403, '{"message":"Data type \'json_results\' not accepted in \'startlist\' state"}', {}, at)).toMatchObject({
+      kind: 'pause',
+      error: { reason: 'forbidden' },
+    });
     expect(classifyAnswer(404, '{"error":"Not found","message":"Resource not found"}', {}, at)).toMatchObject({ kind: 'pause', error: { reason: 'notFound' } });
-    expect(classifyAnswer(301, '', { location: 'https://live.example.org/' }, at)).toMatchObject({ kind: 'pause', error: { detail: 'redirects to https://live.example.org/' } });
+    expect(classifyAnswer(301, '', { location: 'https://live.example.org/' }, at)).toMatchObject({
+      kind: 'pause',
+      error: { detail: 'redirects to https://live.example.org/' },
+    });
   });
 
   it('any other 4xx refuses the item, keeping the body (a status walk reads currentStatus from it)', () => {
     expect(classifyAnswer(400, '{"error":"InvalidTransition","message":"m","currentStatus":"running"}', {}, at)).toMatchObject({
-      kind: 'refuse', body: { currentStatus: 'running' }, error: { reason: 'refused', httpStatus: 400, detail: 'm' },
+      kind: 'refuse',
+      body: { currentStatus: 'running' },
+      error: { reason: 'refused', httpStatus: 400, detail: 'm' },
     });
     expect(classifyAnswer(413, '<html>too large</html>', {}, at)).toMatchObject({ kind: 'refuse', body: null, error: { detail: '<html>too large</html>' } });
   });

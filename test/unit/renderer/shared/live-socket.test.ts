@@ -77,7 +77,12 @@ function setup(opts: { probe?: () => Promise<'retry' | 'stop'> } = {}) {
   return { clock, sockets, messages, statuses, live, polls: () => polls, last: () => sockets[sockets.length - 1] };
 }
 
-const full = (seq: number, bootId = 'boot-1'): WsMessage => ({ type: 'full', seq, bootId, data: { event: {} as never, classes: [], races: [], categories: [] } });
+const full = (seq: number, bootId = 'boot-1'): WsMessage => ({
+  type: 'full',
+  seq,
+  bootId,
+  data: { event: {} as never, classes: [], races: [], categories: [] },
+});
 const diff = (seq: number, bootId = 'boot-1'): WsMessage => ({ type: 'diff', seq, bootId, data: { oncourse: [] } });
 
 describe('backoffDelay', () => {
@@ -101,7 +106,11 @@ describe('LiveSocket', () => {
     t.last().send(full(10));
     t.last().send(diff(11));
     t.last().send(diff(13));
-    expect(t.messages.map(([m, i]) => [m.seq, i.gap])).toEqual([[10, false], [11, false], [13, true]]);
+    expect(t.messages.map(([m, i]) => [m.seq, i.gap])).toEqual([
+      [10, false],
+      [11, false],
+      [13, true],
+    ]);
     expect(t.live.linkStatus.state).toBe('open');
   });
 
@@ -178,7 +187,10 @@ describe('LiveSocket', () => {
     t.last().open();
     t.last().send(full(3));
     t.last().send(diff(4, 'boot-2'));
-    expect(t.messages.map(([m, i]) => [m.seq, i.gap])).toEqual([[3, false], [4, true]]);
+    expect(t.messages.map(([m, i]) => [m.seq, i.gap])).toEqual([
+      [3, false],
+      [4, true],
+    ]);
   });
 
   it('asks the probe after a refused upgrade and stops for good on an official event', async () => {

@@ -15,9 +15,11 @@ describe('event ids', () => {
     expect(isValidEventId('a'.repeat(101))).toBe(false);
   });
   it('every non-empty suggestion is a valid id', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 150 }), (title) => {
-      const id = suggestEventId(title);
-      return id === '' || isValidEventId(id);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 150 }), (title) => {
+        const id = suggestEventId(title);
+        return id === '' || isValidEventId(id);
+      }),
+    );
   });
 });

@@ -7,7 +7,10 @@ import { channelStateText, problemText, quietFor, silenceText } from '../../../.
 const en = operatorText('en');
 const cs = operatorText('cs');
 const silentSource = (reason: 'ridersOnCourse' | 'raceInProgress'): FeedSourceReport => ({
-  source: 'c123-server', lastAt: 1000, silent: { since: 1000, reason }, channels: [],
+  source: 'c123-server',
+  lastAt: 1000,
+  silent: { since: 1000, reason },
+  channels: [],
 });
 
 describe('feed words', () => {
@@ -38,7 +41,9 @@ describe('feed words', () => {
     expect(problemText({ kind: 'refused', channel: 'oncourse', status: 'finished' }, cs)).toBe(
       'Závodníci na trati byli odmítnuti: závod je ukončen. Pokud se ještě jede, vraťte ho na Probíhá.',
     );
-    expect(problemText({ kind: 'invalidXml', detail: 'the file ends in the middle of <Results>' }, en)).toMatch(/^An XML export could not be read \(the file ends/);
+    expect(problemText({ kind: 'invalidXml', detail: 'the file ends in the middle of <Results>' }, en)).toMatch(
+      /^An XML export could not be read \(the file ends/,
+    );
     expect(problemText({ kind: 'beforeXml', channel: 'oncourse' }, en)).toMatch(/^Riders on course are ignored until an XML export arrives/);
     expect(problemText({ kind: 'unknownRows', count: 1 }, en)).toMatch(/^1 result row names a race/);
     expect(problemText({ kind: 'unknownRows', count: 3 }, cs)).toMatch(/^3 řádky výsledků patří/);

@@ -26,7 +26,10 @@ describe('operator messages', () => {
     const keys = Object.keys(en);
     for (const k of keys.filter((x) => /\.(one|few|other)$/.test(x))) {
       const base = k.replace(/\.(one|few|other)$/, '');
-      expect(['one', 'few', 'other'].every((f) => keys.includes(`${base}.${f}`)), base).toBe(true);
+      expect(
+        ['one', 'few', 'other'].every((f) => keys.includes(`${base}.${f}`)),
+        base,
+      ).toBe(true);
     }
   });
 
@@ -39,7 +42,10 @@ describe('operator messages', () => {
     expect(transitionLabel('startlist', 'running', tEn)).toBe('Start: running');
     expect(transitionLabel('finished', 'official', tCs)).toBe('Vyhlásit závod oficiálním…');
     expect([1, 2, 5, 0].map((n) => tCs.tn('lan.connected', n))).toEqual([
-      'Nyní je připojen 1 divák.', 'Nyní jsou připojeni 2 diváci.', 'Nyní je připojeno 5 diváků.', 'Nyní je připojeno 0 diváků.',
+      'Nyní je připojen 1 divák.',
+      'Nyní jsou připojeni 2 diváci.',
+      'Nyní je připojeno 5 diváků.',
+      'Nyní je připojeno 0 diváků.',
     ]);
     expect([1, 3].map((n) => tEn.tn('lan.connected', n))).toEqual(['1 spectator is connected now.', '3 spectators are connected now.']);
   });

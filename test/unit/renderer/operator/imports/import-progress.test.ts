@@ -29,8 +29,9 @@ describe('import progress', () => {
   });
   it('summarises what changed', () => {
     expect(changeText(summary, en)).toBe('structure changed · 1422 result rows changed · 0 removed');
-    expect(changeText({ ...summary, changed: { structure: false, details: true, results: 1, removed: 2 } }, en))
-      .toBe('structure unchanged · event details changed · 1 result row changed · 2 removed');
+    expect(changeText({ ...summary, changed: { structure: false, details: true, results: 1, removed: 2 } }, en)).toBe(
+      'structure unchanged · event details changed · 1 result row changed · 2 removed',
+    );
     expect(countsText(summary, en)).toBe('15 classes · 44 races · 366 participants · 1422 result rows · 4 courses');
     expect(phaseFraction({ step: 'done', file: 'a.xml', summary })).toBeNull();
   });

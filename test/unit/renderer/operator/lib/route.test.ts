@@ -5,8 +5,12 @@ import { formatRoute, parseRoute, type Route } from '../../../../../src-renderer
 describe('dashboard routes', () => {
   it('round-trips every page, event ids with odd characters included', () => {
     const routes: Route[] = [
-      { page: 'events' }, { page: 'lan' }, { page: 'settings' }, { page: 'activity' },
-      { page: 'event', eventId: 'jarni-slalomy-2024' }, { page: 'event', eventId: 'a b/č.1' },
+      { page: 'events' },
+      { page: 'lan' },
+      { page: 'settings' },
+      { page: 'activity' },
+      { page: 'event', eventId: 'jarni-slalomy-2024' },
+      { page: 'event', eventId: 'a b/č.1' },
     ];
     for (const r of routes) expect(parseRoute(formatRoute(r))).toEqual(r);
   });

@@ -8,7 +8,7 @@ import { publicClasses, publicRaces } from '../../../../../src-main/domain/publi
 import { realXmlPath } from '../../../../fixtures/real-data.ts';
 
 describe('officials race list', () => {
-  it('groups the real export\'s 44 races by day, then class in running order, then run', () => {
+  it("groups the real export's 44 races by day, then class in running order, then run", () => {
     const parsed = parseCanoe123Xml(readFileSync(realXmlPath, 'utf8'));
     if (!parsed.ok) throw new Error(parsed.message);
     const state = { structure: parsed.export.structure, officialRaces: new Map() } as never;
@@ -24,13 +24,27 @@ describe('officials race list', () => {
     expect(sat.map((c) => c.classId)).toEqual(['K1M_ST', 'C1W_ST', 'C2M_ST', 'C1M_ST', 'K1W_ST', 'FR_HO', 'K1M_HO', 'C1W_HO', 'C1M_HO', 'K1W_HO', 'C2W_HO']);
   });
 
-  it('merges Canoe123\'s state and the officials\' mark into one state, with what can be done', () => {
+  it("merges Canoe123's state and the officials' mark into one state, with what can be done", () => {
     const s = (raceStatus: number, at: string | null = null) => officialState({ raceStatus }, at);
-    expect([s(5), s(6), s(4), s(3), s(1), s(0), s(7)]).toEqual(['canoe123Official', 'canoe123Official', 'awaiting', 'running', 'notStarted', 'notStarted', 'cancelled']);
+    expect([s(5), s(6), s(4), s(3), s(1), s(0), s(7)]).toEqual([
+      'canoe123Official',
+      'canoe123Official',
+      'awaiting',
+      'running',
+      'notStarted',
+      'notStarted',
+      'cancelled',
+    ]);
     // The officials' mark wins, whatever Canoe123 says.
     expect([s(5, '2024-04-06T12:00:00Z'), s(3, '2024-04-06T12:00:00Z')]).toEqual(['confirmed', 'confirmed']);
-    expect((['confirmed', 'canoe123Official', 'awaiting', 'running', 'notStarted', 'cancelled'] as const).map(officialAction))
-      .toEqual(['withdraw', 'mark', 'mark', 'mark', null, null]);
+    expect((['confirmed', 'canoe123Official', 'awaiting', 'running', 'notStarted', 'cancelled'] as const).map(officialAction)).toEqual([
+      'withdraw',
+      'mark',
+      'mark',
+      'mark',
+      null,
+      null,
+    ]);
   });
 
   it('heads each day in words', () => {

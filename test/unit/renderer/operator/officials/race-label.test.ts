@@ -8,7 +8,16 @@ const en = operatorText('en');
 const cs = operatorText('cs');
 
 const race = (raceId: string, raceOrder: number | null, extra: Partial<PublicRace> = {}): PublicRace => ({
-  raceId, classId: 'K1M_ST', raceType: 'best-run-2', raceOrder, startTime: null, raceStatus: 3, officialAt: null, pairedRaceId: null, courseNr: 1, ...extra,
+  raceId,
+  classId: 'K1M_ST',
+  raceType: 'best-run-2',
+  raceOrder,
+  startTime: null,
+  raceStatus: 3,
+  officialAt: null,
+  pairedRaceId: null,
+  courseNr: 1,
+  ...extra,
 });
 const classes: PublicClass[] = [{ classId: 'K1M_ST', name: 'K1m - střední trať', longTitle: null, categories: [] }];
 

@@ -5,7 +5,17 @@ import { defaultScreenSettings } from '../../../../../src-main/settings.ts';
 describe('the Screens panel’s form', () => {
   it('a kind’s form shows every setting; back to a layer unchanged', () => {
     const v = kindValues(defaultScreenSettings, { theme: 'light', raceId: 'K1M_ST_BR2_6' });
-    expect(v).toMatchObject({ eventId: LIVE, raceId: 'K1M_ST_BR2_6', catId: ALL, lang: 'auto', theme: 'light', lowerThird: 'on', topCard: 'off', topCount: '8', pageSeconds: '8' });
+    expect(v).toMatchObject({
+      eventId: LIVE,
+      raceId: 'K1M_ST_BR2_6',
+      catId: ALL,
+      lang: 'auto',
+      theme: 'light',
+      lowerThird: 'on',
+      topCard: 'off',
+      topCount: '8',
+      pageSeconds: '8',
+    });
     expect(layerOf(v)).toEqual({ ...defaultScreenSettings, theme: 'light', raceId: 'K1M_ST_BR2_6' });
   });
 

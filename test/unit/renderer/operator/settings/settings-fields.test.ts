@@ -4,8 +4,14 @@ import type { StationSettings } from '../../../../../src-main/wire/admin.ts';
 import { isValidPin, settingsPatch, settingsValues } from '../../../../../src-renderer/operator/settings/settings-fields.ts';
 
 const current: StationSettings = {
-  host: '0.0.0.0', port: 4800, maxConnectionsPerEvent: 5000, maxConnectionsPerAddress: 32, heartbeatMs: 30_000, heartbeatTimeoutMs: 10_000,
-  officialGraceMs: 5000, defaultMergeStrategy: 'xml-structure-live-results',
+  host: '0.0.0.0',
+  port: 4800,
+  maxConnectionsPerEvent: 5000,
+  maxConnectionsPerAddress: 32,
+  heartbeatMs: 30_000,
+  heartbeatTimeoutMs: 10_000,
+  officialGraceMs: 5000,
+  defaultMergeStrategy: 'xml-structure-live-results',
 };
 
 describe('settings form', () => {
@@ -21,9 +27,11 @@ describe('settings form', () => {
       errors: {},
     });
   });
-  it('sends the per-address connection limit (a NAT\'d Wi-Fi raises it) and refuses 0', () => {
+  it("sends the per-address connection limit (a NAT'd Wi-Fi raises it) and refuses 0", () => {
     expect(settingsPatch({ ...settingsValues(current), maxConnectionsPerAddress: '2000' }, current).patch).toEqual({ maxConnectionsPerAddress: 2000 });
-    expect(settingsPatch({ ...settingsValues(current), maxConnectionsPerAddress: '0' }, current).errors).toEqual({ maxConnectionsPerAddress: 'settings.err.maxConnections' });
+    expect(settingsPatch({ ...settingsValues(current), maxConnectionsPerAddress: '0' }, current).errors).toEqual({
+      maxConnectionsPerAddress: 'settings.err.maxConnections',
+    });
   });
   it('names every invalid field and sends nothing for it', () => {
     const v = { ...settingsValues(current), port: '70000', maxConnectionsPerEvent: '0', heartbeatS: 'abc', heartbeatTimeoutS: '0.1' };
@@ -31,8 +39,10 @@ describe('settings form', () => {
     expect(Object.keys(errors).sort()).toEqual(['heartbeatS', 'heartbeatTimeoutS', 'maxConnectionsPerEvent', 'port']);
     // Message keys, put into words by the form in the dashboard's language.
     expect(errors).toEqual({
-      port: 'settings.err.port', maxConnectionsPerEvent: 'settings.err.maxConnections',
-      heartbeatS: 'settings.err.heartbeat', heartbeatTimeoutS: 'settings.err.heartbeatTimeout',
+      port: 'settings.err.port',
+      maxConnectionsPerEvent: 'settings.err.maxConnections',
+      heartbeatS: 'settings.err.heartbeat',
+      heartbeatTimeoutS: 'settings.err.heartbeatTimeout',
     });
     expect(patch).toEqual({});
   });

@@ -15,7 +15,22 @@ describe('timing source texts', () => {
   });
 
   it('has a sentence for every problem code in both languages, naming what it is about', () => {
-    const codes: SourceProblemCode[] = ['refused', 'unreachable', 'unknownHost', 'closed', 'reset', 'silent', 'tooLarge', 'garbage', 'failed', 'refusedByState', 'noHost', 'xmlMissing', 'xmlUnreadable', 'xmlCutOff'];
+    const codes: SourceProblemCode[] = [
+      'refused',
+      'unreachable',
+      'unknownHost',
+      'closed',
+      'reset',
+      'silent',
+      'tooLarge',
+      'garbage',
+      'failed',
+      'refusedByState',
+      'noHost',
+      'xmlMissing',
+      'xmlUnreadable',
+      'xmlCutOff',
+    ];
     for (const code of codes) {
       for (const text of [en, cs]) {
         const s = problemText(problem(code, 'SUBJ', '5'), text);
@@ -23,7 +38,9 @@ describe('timing source texts', () => {
         if (code !== 'noHost' && code !== 'refusedByState') expect(s, `${text.lang} ${code}`).toContain('SUBJ');
       }
     }
-    expect(problemText(problem('silent', '10.0.0.5:27333', '5'), en)).toBe('Canoe123 at 10.0.0.5:27333 sent no time of day for 5 s — the connection is dead; reconnecting.');
+    expect(problemText(problem('silent', '10.0.0.5:27333', '5'), en)).toBe(
+      'Canoe123 at 10.0.0.5:27333 sent no time of day for 5 s — the connection is dead; reconnecting.',
+    );
   });
 
   it('says the connection state with the time to the next attempt', () => {

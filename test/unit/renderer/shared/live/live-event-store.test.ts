@@ -11,7 +11,7 @@ async function socketUrl(wsUrl: string): Promise<string> {
   let url = '';
   const store = new LiveEventStore('e', {
     wsUrl,
-    get: async <T,>() => ({ event: { status: 'running' }, classes: [], races: [], categories: [] }) as T,
+    get: async <T>() => ({ event: { status: 'running' }, classes: [], races: [], categories: [] }) as T,
     createSocket: (o: LiveSocketOptions) => {
       url = o.url;
       return { start() {}, stop() {}, wake() {} } as unknown as LiveSocket;

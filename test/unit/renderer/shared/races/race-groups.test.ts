@@ -38,8 +38,16 @@ describe('buildRounds: a best-run pair is one round', () => {
     expect(findRound(rounds, 'nope')).toBeUndefined();
   });
   it('keeps other rounds apart', () => {
-    const r = buildRounds([race('K1M_QUA_1', 1, '2024-04-06T09:00:00+02:00'), race('K1M_SEM_1', 2, '2024-04-06T11:00:00+02:00'), race('K1M_FIN_1', 3, '2024-04-06T13:00:00+02:00')]);
-    expect(r.map((x) => [x.key, x.bestRun])).toEqual([['K1M_QUA_1', false], ['K1M_SEM_1', false], ['K1M_FIN_1', false]]);
+    const r = buildRounds([
+      race('K1M_QUA_1', 1, '2024-04-06T09:00:00+02:00'),
+      race('K1M_SEM_1', 2, '2024-04-06T11:00:00+02:00'),
+      race('K1M_FIN_1', 3, '2024-04-06T13:00:00+02:00'),
+    ]);
+    expect(r.map((x) => [x.key, x.bestRun])).toEqual([
+      ['K1M_QUA_1', false],
+      ['K1M_SEM_1', false],
+      ['K1M_FIN_1', false],
+    ]);
   });
   it('a BR2 without its partner stands alone', () => {
     expect(buildRounds([race('X_BR2_1', 2, '2024-04-06T10:00:00+02:00', 1, 'missing')]).map((r) => r.races.length)).toEqual([1]);
@@ -70,7 +78,9 @@ describe('defaultRound', () => {
   });
   it('prefers running, then the latest with results, then the first', () => {
     const r = buildRounds([
-      race('A_FIN_1', 1, '2024-04-06T09:00:00+02:00', 5), race('B_FIN_1', 2, '2024-04-06T10:00:00+02:00', 4), race('C_FIN_1', 3, '2024-04-06T11:00:00+02:00', 1),
+      race('A_FIN_1', 1, '2024-04-06T09:00:00+02:00', 5),
+      race('B_FIN_1', 2, '2024-04-06T10:00:00+02:00', 4),
+      race('C_FIN_1', 3, '2024-04-06T11:00:00+02:00', 1),
     ]);
     expect(preferredRound(r)?.key).toBe('B_FIN_1');
     expect(preferredRound(r.slice(2))?.key).toBe('C_FIN_1');

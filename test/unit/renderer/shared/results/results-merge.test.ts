@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicResult } from '@wire/api.ts';
-import {
-  applyResultsDiff, mergeDetails, mergeRow, sortResults,
-} from '../../../../../src-renderer/shared/results/results-merge.ts';
+import { applyResultsDiff, mergeDetails, mergeRow, sortResults } from '../../../../../src-renderer/shared/results/results-merge.ts';
 
 function row(id: string, over: Partial<PublicResult> = {}): PublicResult {
   return {
-    participantId: id, rnk: null, bib: Number(id.replace(/\D/g, '')) || null, athleteId: null, name: `N ${id}`, club: null,
-    noc: null, catId: 'ZS', catRnk: null, time: null, pen: null, total: null, totalBehind: null, catTotalBehind: null,
-    status: null, startOrder: null, year: null, ...over,
+    participantId: id,
+    rnk: null,
+    bib: Number(id.replace(/\D/g, '')) || null,
+    athleteId: null,
+    name: `N ${id}`,
+    club: null,
+    noc: null,
+    catId: 'ZS',
+    catRnk: null,
+    time: null,
+    pen: null,
+    total: null,
+    totalBehind: null,
+    catTotalBehind: null,
+    status: null,
+    startOrder: null,
+    year: null,
+    ...over,
   };
 }
 
@@ -50,10 +63,18 @@ describe('applyResultsDiff, whole field', () => {
   });
 
   it('upserts only the changed rows by participantId and re-sorts', () => {
-    const out = applyResultsDiff(list, {
-      raceId: 'K1M_BR2',
-      results: [row('p3', { rnk: 1, total: 8000, startOrder: 3 }), row('p1', { rnk: 2, total: 8500, startOrder: 1, totalBehind: '+5.00' }), row('p2', { rnk: 3, total: 9000, startOrder: 2 })],
-    }, K1)!;
+    const out = applyResultsDiff(
+      list,
+      {
+        raceId: 'K1M_BR2',
+        results: [
+          row('p3', { rnk: 1, total: 8000, startOrder: 3 }),
+          row('p1', { rnk: 2, total: 8500, startOrder: 1, totalBehind: '+5.00' }),
+          row('p2', { rnk: 3, total: 9000, startOrder: 2 }),
+        ],
+      },
+      K1,
+    )!;
     expect(out.refetch).toBe(false);
     expect(ids(out.rows)).toEqual(['p3', 'p1', 'p2']);
     expect(out.rows[1].totalBehind).toBe('+5.00');
@@ -61,16 +82,24 @@ describe('applyResultsDiff, whole field', () => {
   });
 
   it('merges place-and-gap-only updates after the changed rows (a new leader moves the others)', () => {
-    const out = applyResultsDiff(list, {
-      raceId: 'K1M_BR2',
-      results: [row('p3', { rnk: 1, total: 8000, startOrder: 3, totalBehind: '0.00' })],
-      ranks: [
-        { participantId: 'p1', rnk: 2, totalBehind: '+5.00', catRnk: 2, catTotalBehind: '+5.00', prevRnk: 1 },
-        { participantId: 'p2', rnk: 3, totalBehind: '+10.00', catRnk: 3, catTotalBehind: '+10.00' },
-        { participantId: 'gone', rnk: 9, totalBehind: null, catRnk: null, catTotalBehind: null },
-      ],
-    }, K1)!;
-    expect(out.rows.map((r) => [r.participantId, r.rnk, r.totalBehind])).toEqual([['p3', 1, '0.00'], ['p1', 2, '+5.00'], ['p2', 3, '+10.00']]);
+    const out = applyResultsDiff(
+      list,
+      {
+        raceId: 'K1M_BR2',
+        results: [row('p3', { rnk: 1, total: 8000, startOrder: 3, totalBehind: '0.00' })],
+        ranks: [
+          { participantId: 'p1', rnk: 2, totalBehind: '+5.00', catRnk: 2, catTotalBehind: '+5.00', prevRnk: 1 },
+          { participantId: 'p2', rnk: 3, totalBehind: '+10.00', catRnk: 3, catTotalBehind: '+10.00' },
+          { participantId: 'gone', rnk: 9, totalBehind: null, catRnk: null, catTotalBehind: null },
+        ],
+      },
+      K1,
+    )!;
+    expect(out.rows.map((r) => [r.participantId, r.rnk, r.totalBehind])).toEqual([
+      ['p3', 1, '0.00'],
+      ['p1', 2, '+5.00'],
+      ['p2', 3, '+10.00'],
+    ]);
     expect(out.rows[1]).toMatchObject({ total: 8500, prevRnk: 1 });
     expect('prevRnk' in out.rows[2]).toBe(false);
   });
@@ -97,7 +126,11 @@ describe('applyResultsDiff, protocol 2 (compact)', () => {
       { op: 'gap' as const, field: 'catTotalBehind' as const, catId: 'ZS', leader: 8000 },
     ],
   };
-  const after = [['p3', 1, '0.00'], ['p1', 2, '+5.00'], ['p2', 3, '+10.00']];
+  const after = [
+    ['p3', 1, '0.00'],
+    ['p1', 2, '+5.00'],
+    ['p2', 3, '+10.00'],
+  ];
 
   it('patches the changed row and moves the others by the operations ("places 1…2 move down by one")', () => {
     const out = applyResultsDiff(list, finish, K1)!;
@@ -123,10 +156,7 @@ describe('applyResultsDiff, protocol 2 (compact)', () => {
 
 describe('applyResultsDiff, category filter on (reference bug §9-15)', () => {
   const ZS = { raceIds: ['K1M_BR1', 'K1M_BR2'], catId: 'ZS' };
-  const filtered = sortResults([
-    row('z1', { catId: 'ZS', rnk: 3, catRnk: 1, total: 9000 }),
-    row('z2', { catId: 'ZS', rnk: 7, catRnk: 2, total: 9500 }),
-  ], true);
+  const filtered = sortResults([row('z1', { catId: 'ZS', rnk: 3, catRnk: 1, total: 9000 }), row('z2', { catId: 'ZS', rnk: 7, catRnk: 2, total: 9500 })], true);
 
   it('never inserts rows of another category and needs no refetch for them', () => {
     const out = applyResultsDiff(filtered, { raceId: 'K1M_BR2', results: [row('d1', { catId: 'DM', rnk: 1, total: 8000 })] }, ZS)!;
@@ -135,18 +165,30 @@ describe('applyResultsDiff, category filter on (reference bug §9-15)', () => {
   });
 
   it('asks for a refetch (the station ranks within the category) when the category is touched', () => {
-    const out = applyResultsDiff(filtered, {
-      raceId: 'K1M_BR2',
-      results: [row('z3', { catId: 'ZS', rnk: 1, total: 8800 }), row('d1', { catId: 'DM', rnk: 2 })],
-    }, ZS)!;
+    const out = applyResultsDiff(
+      filtered,
+      {
+        raceId: 'K1M_BR2',
+        results: [row('z3', { catId: 'ZS', rnk: 1, total: 8800 }), row('d1', { catId: 'DM', rnk: 2 })],
+      },
+      ZS,
+    )!;
     expect(ids(out.rows)).toEqual(['z1', 'z2']); // nothing inserted with whole-field ranks
     expect(out.refetch).toBe(true);
   });
 
   it('refetches when only the places of shown riders moved', () => {
-    const out = applyResultsDiff(filtered, { raceId: 'K1M_BR2', ranks: [{ participantId: 'z2', rnk: 8, totalBehind: '+1', catRnk: 2, catTotalBehind: '+1' }] }, ZS)!;
+    const out = applyResultsDiff(
+      filtered,
+      { raceId: 'K1M_BR2', ranks: [{ participantId: 'z2', rnk: 8, totalBehind: '+1', catRnk: 2, catTotalBehind: '+1' }] },
+      ZS,
+    )!;
     expect(out.refetch).toBe(true);
-    const other = applyResultsDiff(filtered, { raceId: 'K1M_BR2', ranks: [{ participantId: 'd9', rnk: 8, totalBehind: '+1', catRnk: 2, catTotalBehind: '+1' }] }, ZS)!;
+    const other = applyResultsDiff(
+      filtered,
+      { raceId: 'K1M_BR2', ranks: [{ participantId: 'd9', rnk: 8, totalBehind: '+1', catRnk: 2, catTotalBehind: '+1' }] },
+      ZS,
+    )!;
     expect(other.refetch).toBe(false);
   });
 

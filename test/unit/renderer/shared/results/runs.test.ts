@@ -4,8 +4,23 @@ import { resultTotal, splitRuns } from '../../../../../src-renderer/shared/resul
 import { filterRows, matchesSearch } from '../../../../../src-renderer/spectator/lib/filter-rows.ts';
 
 const base = {
-  participantId: 'p', rnk: 1, bib: 9, athleteId: null, name: 'KOPEČEK Michal', club: 'VS Tábor', noc: null, catId: 'ZS',
-  catRnk: 1, time: null, pen: null, total: null, totalBehind: null, catTotalBehind: null, status: null, startOrder: 1, year: null,
+  participantId: 'p',
+  rnk: 1,
+  bib: 9,
+  athleteId: null,
+  name: 'KOPEČEK Michal',
+  club: 'VS Tábor',
+  noc: null,
+  catId: 'ZS',
+  catRnk: 1,
+  time: null,
+  pen: null,
+  total: null,
+  totalBehind: null,
+  catTotalBehind: null,
+  status: null,
+  startOrder: 1,
+  year: null,
 } satisfies PublicResult;
 
 describe('splitRuns', () => {

@@ -2,19 +2,52 @@ import { describe, expect, it } from 'vitest';
 import type { PublicOnCourseEntry, PublicRace } from '../../../../../src-main/wire/api.ts';
 import { buildRounds } from '../../../../../src-renderer/shared/races/race-groups.ts';
 import {
-  currentRace, focusRound, isRunning, justFinished, lastRun, latestResultsRound, raceTitle, ridersOnCourse, scheduleWindow, upcomingRaces,
+  currentRace,
+  focusRound,
+  isRunning,
+  justFinished,
+  lastRun,
+  latestResultsRound,
+  raceTitle,
+  ridersOnCourse,
+  scheduleWindow,
+  upcomingRaces,
 } from '../../../../../src-renderer/shared/screens/focus.ts';
 import { nextStarters } from '../../../../../src-renderer/shared/screens/starters.ts';
 import type { StartRow } from '../../../../../src-renderer/shared/startlist/merge-startlists.ts';
 import type { ResultRow } from '../../../../../src-renderer/shared/results/results-merge.ts';
 
 const race = (raceId: string, o: Partial<PublicRace> = {}): PublicRace => ({
-  raceId, classId: raceId.split('_')[0], raceType: 'final', raceOrder: 1, startTime: '2024-04-06T10:00:00+02:00', raceStatus: 5,
-  officialAt: null, pairedRaceId: null, courseNr: 1, ...o,
+  raceId,
+  classId: raceId.split('_')[0],
+  raceType: 'final',
+  raceOrder: 1,
+  startTime: '2024-04-06T10:00:00+02:00',
+  raceStatus: 5,
+  officialAt: null,
+  pairedRaceId: null,
+  courseNr: 1,
+  ...o,
 });
 const entry = (bib: number, raceId: string, o: Partial<PublicOnCourseEntry> = {}): PublicOnCourseEntry => ({
-  raceId, bib, name: `R${bib}`, club: null, position: 1, gates: [], completed: false, dtStart: null, dtFinish: null,
-  time: null, pen: 0, total: null, rank: null, ttbDiff: null, ttbName: null, ttbTime: null, splits: [], ...o,
+  raceId,
+  bib,
+  name: `R${bib}`,
+  club: null,
+  position: 1,
+  gates: [],
+  completed: false,
+  dtStart: null,
+  dtFinish: null,
+  time: null,
+  pen: 0,
+  total: null,
+  rank: null,
+  ttbDiff: null,
+  ttbName: null,
+  ttbTime: null,
+  splits: [],
+  ...o,
 });
 
 const races = [
@@ -38,8 +71,18 @@ describe('which race a screen shows', () => {
     expect(focusRound(rounds, oc, 'nope')?.key).toBe('K1M_BR2');
     // Riders waiting at the start are not on course.
     expect(isRunning(entry(9, 'C1W_BR2'))).toBe(false);
-    expect(ridersOnCourse(oc, rounds.find((r) => r.key === 'C1W_BR2')!).map((e) => e.bib)).toEqual([7]);
-    expect(justFinished([entry(4, 'C1W_BR2', { dtStart: 'x', completed: true })], rounds.find((r) => r.key === 'C1W_BR2')!).map((e) => e.bib)).toEqual([4]);
+    expect(
+      ridersOnCourse(
+        oc,
+        rounds.find((r) => r.key === 'C1W_BR2')!,
+      ).map((e) => e.bib),
+    ).toEqual([7]);
+    expect(
+      justFinished(
+        [entry(4, 'C1W_BR2', { dtStart: 'x', completed: true })],
+        rounds.find((r) => r.key === 'C1W_BR2')!,
+      ).map((e) => e.bib),
+    ).toEqual([4]);
   });
 
   it('between races: the latest results (the last official mark, else the last final before the next race), the next race, the day’s schedule', () => {
@@ -53,7 +96,12 @@ describe('which race a screen shows', () => {
     expect(scheduleWindow(done, 4).map((r) => r.raceId)).toEqual(['C1W_BR1', 'K1M_BR2', 'C1W_BR2', 'C2M_FIN']);
     expect(scheduleWindow(done, 3).map((r) => r.raceId)).toEqual(['C1W_BR1', 'K1M_BR2', 'C1W_BR2']);
     // Nothing left to run: the last day.
-    expect(scheduleWindow(done.map((r) => ({ ...r, raceStatus: 5 })), 4).map((r) => r.raceId)).toEqual(['K1W_FIN']);
+    expect(
+      scheduleWindow(
+        done.map((r) => ({ ...r, raceStatus: 5 })),
+        4,
+      ).map((r) => r.raceId),
+    ).toEqual(['K1W_FIN']);
   });
 });
 
@@ -65,7 +113,10 @@ describe('the run a round is on', () => {
     expect(currentRace(k1m, 'K1M_BR1').raceId).toBe('K1M_BR1'); // a rider on it says so
     expect(currentRace(c1w, null).raceId).toBe('C1W_BR2'); // 1st run done, 2nd to come
     expect(lastRun(c1w).raceId).toBe('C1W_BR1'); // its results are the 1st run's so far
-    const fresh = buildRounds([race('X_BR1', { raceType: 'best-run-1', pairedRaceId: 'X_BR2', raceStatus: 0 }), race('X_BR2', { raceType: 'best-run-2', pairedRaceId: 'X_BR1', raceStatus: 0 })])[0];
+    const fresh = buildRounds([
+      race('X_BR1', { raceType: 'best-run-1', pairedRaceId: 'X_BR2', raceStatus: 0 }),
+      race('X_BR2', { raceType: 'best-run-2', pairedRaceId: 'X_BR1', raceStatus: 0 }),
+    ])[0];
     expect(currentRace(fresh, null).raceId).toBe('X_BR1');
     expect(raceTitle('K1M', races[1], (k: string) => ({ 'round.best-run-2': '2nd run' })[k] ?? k)).toBe('K1M · 2nd run');
   });
@@ -73,14 +124,40 @@ describe('the run a round is on', () => {
 
 describe('next starters', () => {
   const start: StartRow[] = [1, 2, 3, 4, 5, 6].map((n) => ({
-    participantId: `p${n}`, startOrder: n, bib: 10 + n, name: `R${n}`, club: null, year: null, catId: null, startTimes: [null],
+    participantId: `p${n}`,
+    startOrder: n,
+    bib: 10 + n,
+    name: `R${n}`,
+    club: null,
+    year: null,
+    catId: null,
+    startTimes: [null],
   }));
   const round = rounds.find((r) => r.key === 'K1M_BR2')!;
   const br2 = races[1];
   const row = (n: number, o: Partial<ResultRow> = {}): ResultRow => ({
-    participantId: `p${n}`, rnk: n, bib: 10 + n, athleteId: null, name: `R${n}`, club: null, year: null, noc: null, catId: null, catRnk: null,
-    time: null, pen: null, total: null, totalBehind: null, catTotalBehind: null, status: null, startOrder: n,
-    prevTime: 9000 + n, prevPen: 0, prevTotal: 9000 + n, prevRnk: n, ...o,
+    participantId: `p${n}`,
+    rnk: n,
+    bib: 10 + n,
+    athleteId: null,
+    name: `R${n}`,
+    club: null,
+    year: null,
+    noc: null,
+    catId: null,
+    catRnk: null,
+    time: null,
+    pen: null,
+    total: null,
+    totalBehind: null,
+    catTotalBehind: null,
+    status: null,
+    startOrder: n,
+    prevTime: 9000 + n,
+    prevPen: 0,
+    prevTotal: 9000 + n,
+    prevRnk: n,
+    ...o,
   });
 
   it('after the last rider the timing saw start, with their 1st run and its place', () => {
@@ -97,6 +174,9 @@ describe('next starters', () => {
     expect(nextStarters(start, br2, round, results, [], 5).map((s) => s.bib)).toEqual([14, 15, 16]);
     // A single race: no earlier run.
     const single = nextStarters(start, races[4], { races: [races[4]], bestRun: false }, [], [], 2);
-    expect(single.map((s) => [s.bib, s.earlier])).toEqual([[11, null], [12, null]]);
+    expect(single.map((s) => [s.bib, s.earlier])).toEqual([
+      [11, null],
+      [12, null],
+    ]);
   });
 });

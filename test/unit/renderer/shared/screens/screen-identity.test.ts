@@ -18,12 +18,23 @@ describe('a screen’s identity', () => {
     expect(screenIdentity('overlay', '', store, () => 'eeee').screenId).toBe('overlay-eeee');
     expect(screenIdentity('overlay', '?screen=obs-main', store, () => 'ffff').screenId).toBe('obs-main');
     expect(screenIdentity('overlay', '?screen=x', store, () => 'ffff').screenId).toBe('overlay-eeee'); // too short: ignored
-    const blocked = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } };
+    const blocked = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+    };
     expect(screenIdentity('announcer', '', blocked, () => 'gggg').screenId).toBe('announcer-gggg');
   });
 
   it('the control socket address carries kind, id, viewport and the pin', () => {
-    const url = screenSocketUrl({ kind: 'board', screenId: 'wall-1', pinnedEvent: 'day 2' }, { protocol: 'http:', host: '10.0.0.5:4800' }, { w: 1920, h: 1080 });
+    const url = screenSocketUrl(
+      { kind: 'board', screenId: 'wall-1', pinnedEvent: 'day 2' },
+      { protocol: 'http:', host: '10.0.0.5:4800' },
+      { w: 1920, h: 1080 },
+    );
     expect(url).toBe('ws://10.0.0.5:4800/api/v1/screens/ws?kind=board&id=wall-1&w=1920&h=1080&event=day+2');
   });
 

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultRow } from '../../../../../src-renderer/shared/results/results-merge.ts';
 import {
-  categoryLeaders, detectFinishes, familyName, finishOf, newTracker, ordinal, PENDING_MS, refreshFinish, runningGap, leaderTotal, versusBest,
-  trackOnCourse, trackRows, trackTick,
+  categoryLeaders,
+  detectFinishes,
+  familyName,
+  finishOf,
+  newTracker,
+  ordinal,
+  PENDING_MS,
+  refreshFinish,
+  runningGap,
+  leaderTotal,
+  versusBest,
+  trackOnCourse,
+  trackRows,
+  trackTick,
 } from '../../../../../src-renderer/shared/screens/standings.ts';
 import { moveText } from '../../../../../src-renderer/shared/screens/screen-i18n.ts';
 import { screenEn } from '../../../../../src-renderer/shared/screens/messages-en.ts';
@@ -11,9 +23,24 @@ import { translate } from '../../../../../src-renderer/shared/i18n/translate.ts'
 
 function row(participantId: string, o: Partial<ResultRow> = {}): ResultRow {
   return {
-    participantId, rnk: null, bib: Number(participantId.replace(/\D/g, '')) || null, athleteId: null, name: `${participantId.toUpperCase()} Jan`,
-    club: 'Club', year: null, noc: null, catId: 'M', catRnk: null, time: null, pen: null, total: null, totalBehind: null, catTotalBehind: null,
-    status: null, startOrder: Number(participantId.replace(/\D/g, '')) || 0, ...o,
+    participantId,
+    rnk: null,
+    bib: Number(participantId.replace(/\D/g, '')) || null,
+    athleteId: null,
+    name: `${participantId.toUpperCase()} Jan`,
+    club: 'Club',
+    year: null,
+    noc: null,
+    catId: 'M',
+    catRnk: null,
+    time: null,
+    pen: null,
+    total: null,
+    totalBehind: null,
+    catTotalBehind: null,
+    status: null,
+    startOrder: Number(participantId.replace(/\D/g, '')) || 0,
+    ...o,
   };
 }
 
@@ -34,7 +61,12 @@ describe('venue screen standings', () => {
   });
 
   it('moves into 1st, 0.42 s ahead of KREJČÍ', () => {
-    const after = [ranked('kopecek9', 1, 7857, { name: 'KOPEČEK Michal' }), ranked('krejci1', 2, 7899, { name: 'KREJČÍ Jakub', totalBehind: '+0.42' }), ranked('novak5', 3, 8433), row('pohanka10')];
+    const after = [
+      ranked('kopecek9', 1, 7857, { name: 'KOPEČEK Michal' }),
+      ranked('krejci1', 2, 7899, { name: 'KREJČÍ Jakub', totalBehind: '+0.42' }),
+      ranked('novak5', 3, 8433),
+      row('pohanka10'),
+    ];
     const f = finishOf(before, after, 'kopecek9', false)!;
     expect(f).toMatchObject({ rank: 1, rankBefore: null, total: 7857, move: { kind: 'first', gap: 42, other: 'KREJČÍ' } });
     expect(moveText(f.move, tEn, 'en')).toBe('moves into 1st, 0.42 s ahead of KREJČÍ');
@@ -60,10 +92,14 @@ describe('venue screen standings', () => {
 
   it('best-run races rank by the better run and report the run just finished', () => {
     const br = (id: string, rnk: number | null, o: Partial<ResultRow>) => row(id, { rnk, ...o });
-    const b = [br('a1', 1, { time: null, total: null, prevTime: 8000, prevPen: 0, prevTotal: 8000, totalTotal: 8000, betterRunNr: 1, prevRnk: 1 }),
-      br('k9', 2, { time: null, total: null, prevTime: 9178, prevPen: 400, prevTotal: 9578, totalTotal: 9578, betterRunNr: 1, prevRnk: 2 })];
-    const a = [br('k9', 1, { time: 7600, pen: 200, total: 7800, prevTime: 9178, prevPen: 400, prevTotal: 9578, totalTotal: 7800, betterRunNr: 2, prevRnk: 2 }),
-      br('a1', 2, { time: null, total: null, prevTime: 8000, prevPen: 0, prevTotal: 8000, totalTotal: 8000, betterRunNr: 1, prevRnk: 1 })];
+    const b = [
+      br('a1', 1, { time: null, total: null, prevTime: 8000, prevPen: 0, prevTotal: 8000, totalTotal: 8000, betterRunNr: 1, prevRnk: 1 }),
+      br('k9', 2, { time: null, total: null, prevTime: 9178, prevPen: 400, prevTotal: 9578, totalTotal: 9578, betterRunNr: 1, prevRnk: 2 }),
+    ];
+    const a = [
+      br('k9', 1, { time: 7600, pen: 200, total: 7800, prevTime: 9178, prevPen: 400, prevTotal: 9578, totalTotal: 7800, betterRunNr: 2, prevRnk: 2 }),
+      br('a1', 2, { time: null, total: null, prevTime: 8000, prevPen: 0, prevTotal: 8000, totalTotal: 8000, betterRunNr: 1, prevRnk: 1 }),
+    ];
     expect(detectFinishes(b, a)).toEqual(['k9']);
     const f = finishOf(b, a, 'k9', true)!;
     expect(f).toMatchObject({ run: 2, time: 7600, pen: 200, total: 7800, rank: 1, rankBefore: 2, move: { kind: 'first', gap: 200 } });
@@ -85,19 +121,62 @@ describe('venue screen standings', () => {
     expect(runningGap({ time: null, total: 0 }, 7899)).toBeNull();
     expect(runningGap({ time: 1000, total: 1000 }, null)).toBeNull();
     // Canoe123's own time to beat wins over the results list's leader (one rule with the phones).
-    const oc = { raceId: 'R', bib: 12, name: 'TURNER Karel', club: null, position: 1, gates: [], completed: false, dtStart: 'x', dtFinish: null,
-      time: 2200, pen: 0, total: 2200, rank: null, ttbDiff: '25.00', ttbName: 'S. ROUČA', ttbTime: 2500, splits: [] };
+    const oc = {
+      raceId: 'R',
+      bib: 12,
+      name: 'TURNER Karel',
+      club: null,
+      position: 1,
+      gates: [],
+      completed: false,
+      dtStart: 'x',
+      dtFinish: null,
+      time: 2200,
+      pen: 0,
+      total: 2200,
+      rank: null,
+      ttbDiff: '25.00',
+      ttbName: 'S. ROUČA',
+      ttbTime: 2500,
+      splits: [],
+    };
     expect(versusBest(oc, { total: 7899, name: 'KREJČÍ Jakub' })).toEqual({ gap: -300, name: 'S. ROUČA', time: 2500 });
     expect(versusBest({ ...oc, ttbDiff: '+1.50', dtFinish: 'y', time: 2650, total: 2650 }, null)).toMatchObject({ gap: 150, name: 'S. ROUČA' });
-    expect(versusBest({ ...oc, ttbDiff: null, ttbName: null, ttbTime: null }, { total: 7899, name: 'KREJČÍ Jakub' })).toEqual({ gap: -5699, name: 'KREJČÍ', time: 7899 });
+    expect(versusBest({ ...oc, ttbDiff: null, ttbName: null, ttbTime: null }, { total: 7899, name: 'KREJČÍ Jakub' })).toEqual({
+      gap: -5699,
+      name: 'KREJČÍ',
+      time: 7899,
+    });
     // Canoe123 still names the old leader a few seconds after a faster result: the faster one counts.
-    expect(versusBest({ ...oc, ttbDiff: null, ttbName: 'J. KREJČÍ', ttbTime: 7899 }, { total: 2500, name: 'ROUČA Samuel' })).toEqual({ gap: -300, name: 'ROUČA', time: 2500 });
+    expect(versusBest({ ...oc, ttbDiff: null, ttbName: 'J. KREJČÍ', ttbTime: 7899 }, { total: 2500, name: 'ROUČA Samuel' })).toEqual({
+      gap: -300,
+      name: 'ROUČA',
+      time: 2500,
+    });
     expect(familyName('KREJČÍ Jakub')).toBe('KREJČÍ');
     expect(familyName('VAN DER BERG Jan')).toBe('VAN DER BERG');
     expect(familyName('Jan Novák')).toBe('Jan Novák');
-    const rows = [ranked('a1', 1, 8000, { catId: 'M' }), ranked('b2', 2, 8100, { catId: 'J' }), ranked('c3', 3, 8200, { catId: 'M' }), row('d4', { catId: 'Z' })];
+    const rows = [
+      ranked('a1', 1, 8000, { catId: 'M' }),
+      ranked('b2', 2, 8100, { catId: 'J' }),
+      ranked('c3', 3, 8200, { catId: 'M' }),
+      row('d4', { catId: 'Z' }),
+    ];
     expect(categoryLeaders(rows).map((r) => r.participantId)).toEqual(['a1', 'b2']);
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map((n) => ordinal(n, 'en'))).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map((n) => ordinal(n, 'en'))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
+      '111th',
+    ]);
     expect(ordinal(3, 'cs')).toBe('3');
   });
 
@@ -108,7 +187,12 @@ describe('venue screen standings', () => {
     let t = trackRows(newTracker(key), key, start, false, 1000);
     expect(t.finishes).toEqual([]); // the first load is nobody's finish
     // The list alone: a first time.
-    const after = [ranked('kopecek9', 1, 7857, { name: 'KOPEČEK Michal' }), ranked('krejci1', 2, 7899, { name: 'KREJČÍ Jakub' }), ranked('novak5', 3, 8433), ranked('pohanka10', 4, 9000, { time: 9100 })];
+    const after = [
+      ranked('kopecek9', 1, 7857, { name: 'KOPEČEK Michal' }),
+      ranked('krejci1', 2, 7899, { name: 'KREJČÍ Jakub' }),
+      ranked('novak5', 3, 8433),
+      ranked('pohanka10', 4, 9000, { time: 9100 }),
+    ];
     t = trackRows(t, key, after, false, 2000);
     expect(t.finishes.map((f) => [f.participantId, f.at])).toEqual([['kopecek9', 2000]]);
     // The on-course list then says he crossed the line: nothing new.
@@ -116,10 +200,19 @@ describe('venue screen standings', () => {
     expect(t.pending).toEqual([]);
     // The timing says POHANKA finished.
     const held = after;
-    t = trackOnCourse(t, [{ raceId: 'R', bib: 9, dtFinish: 'x' }, { raceId: 'R', bib: 10, dtFinish: 'y' }], 2300);
+    t = trackOnCourse(
+      t,
+      [
+        { raceId: 'R', bib: 9, dtFinish: 'x' },
+        { raceId: 'R', bib: 10, dtFinish: 'y' },
+      ],
+      2300,
+    );
     expect(t.pending.map((p) => p.bib)).toEqual([10]);
     // His row changes (the live result replaces the export's): that is his finish, his place before from the list at the line.
-    const live = held.map((r) => (r.participantId === 'pohanka10' ? ranked('pohanka10', 2, 7800, { name: 'POHANKA Vít' }) : r.participantId === 'kopecek9' ? { ...r, rnk: 1 } : r));
+    const live = held.map((r) =>
+      r.participantId === 'pohanka10' ? ranked('pohanka10', 2, 7800, { name: 'POHANKA Vít' }) : r.participantId === 'kopecek9' ? { ...r, rnk: 1 } : r,
+    );
     t = trackRows(t, key, live, false, 2500);
     expect(t.finishes.map((f) => f.participantId)).toEqual(['pohanka10', 'kopecek9']);
     expect(t.finishes[0]).toMatchObject({ rank: 2, rankBefore: 4, move: { kind: 'up', rank: 2 } });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatClock, formatDateRange, formatDay, formatGap, formatPen, formatSignedGap, formatStamp, formatTime, joinDistinct, localDay, venueDay,
+  formatClock,
+  formatDateRange,
+  formatDay,
+  formatGap,
+  formatPen,
+  formatSignedGap,
+  formatStamp,
+  formatTime,
+  joinDistinct,
+  localDay,
+  venueDay,
 } from '../../../../../src-renderer/shared/ui/format.ts';
 
 describe('formatTime (centiseconds → seconds)', () => {

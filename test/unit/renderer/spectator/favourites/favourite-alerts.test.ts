@@ -1,17 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicOnCourseEntry, PublicRace } from '@wire/api.ts';
 import {
-  ALERT_COOLDOWN_MS, detectAlerts, newAlertMemory, VANISH_MAX_GAP_MS, type AlertSnapshot,
+  ALERT_COOLDOWN_MS,
+  detectAlerts,
+  newAlertMemory,
+  VANISH_MAX_GAP_MS,
+  type AlertSnapshot,
 } from '../../../../../src-renderer/spectator/favourites/favourite-alerts.ts';
 
-const races: PublicRace[] = [{
-  raceId: 'K1M_ST_BR2_6', classId: 'K1M_ST', raceType: 'best-run-2', raceOrder: 104, startTime: null, raceStatus: 3,
-  officialAt: null, pairedRaceId: 'K1M_ST_BR1_6', courseNr: 1,
-}];
+const races: PublicRace[] = [
+  {
+    raceId: 'K1M_ST_BR2_6',
+    classId: 'K1M_ST',
+    raceType: 'best-run-2',
+    raceOrder: 104,
+    startTime: null,
+    raceStatus: 3,
+    officialAt: null,
+    pairedRaceId: 'K1M_ST_BR1_6',
+    courseNr: 1,
+  },
+];
 function oc(bib: number, over: Partial<PublicOnCourseEntry> = {}): PublicOnCourseEntry {
   return {
-    raceId: 'K1M_ST_BR2_6', bib, name: `RIDER ${bib}`, club: null, position: 1, gates: [], completed: false,
-    dtStart: null, dtFinish: null, time: null, pen: 0, total: null, rank: null, ttbDiff: null, ttbName: null, ttbTime: null, splits: [], ...over,
+    raceId: 'K1M_ST_BR2_6',
+    bib,
+    name: `RIDER ${bib}`,
+    club: null,
+    position: 1,
+    gates: [],
+    completed: false,
+    dtStart: null,
+    dtFinish: null,
+    time: null,
+    pen: 0,
+    total: null,
+    rank: null,
+    ttbDiff: null,
+    ttbName: null,
+    ttbTime: null,
+    splits: [],
+    ...over,
   };
 }
 const favs = new Set(['K1M_ST:9']);

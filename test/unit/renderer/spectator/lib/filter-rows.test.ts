@@ -5,7 +5,16 @@ import { filterRows } from '../../../../../src-renderer/spectator/lib/filter-row
 import { mergeStartlists } from '../../../../../src-renderer/shared/startlist/merge-startlists.ts';
 
 const entry = (participantId: string, startOrder: number, bib: number, name: string, club: string | null, startTime: string): PublicStartlistEntry => ({
-  participantId, startOrder, bib, name, club, catId: 'ZS', startTime, athleteId: null, noc: null, year: null,
+  participantId,
+  startOrder,
+  bib,
+  name,
+  club,
+  catId: 'ZS',
+  startTime,
+  athleteId: null,
+  noc: null,
+  year: null,
 });
 
 const run1 = [
@@ -26,7 +35,10 @@ describe('startlist filters', () => {
   it('shows only favourites, with both runs’ start times', () => {
     const favs = new Set([10, 110]);
     const shown = filterRows(rows, '', true, (r) => favs.has(r.bib!));
-    expect(shown.map((r) => [r.bib, r.startTimes])).toEqual([[10, ['10:01:00', '11:01:00']], [110, ['10:02:00', '11:02:00']]]);
+    expect(shown.map((r) => [r.bib, r.startTimes])).toEqual([
+      [10, ['10:01:00', '11:01:00']],
+      [110, ['10:02:00', '11:02:00']],
+    ]);
     expect(filterRows(rows, 'poh', true, (r) => favs.has(r.bib!)).map((r) => r.bib)).toEqual([10]);
   });
 });

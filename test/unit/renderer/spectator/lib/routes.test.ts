@@ -7,7 +7,13 @@ describe('routes (deep links)', () => {
     expect(parseRoute('')).toEqual({ page: 'events' });
     expect(parseRoute('#/')).toEqual({ page: 'events' });
     expect(parseRoute('#/events/jarni%20slalomy')).toEqual({ page: 'event', eventId: 'jarni slalomy', view: null, raceId: null, catId: null });
-    expect(parseRoute('#/events/e1/results/K1M_ST_BR2_6?cat=ZS')).toEqual({ page: 'event', eventId: 'e1', view: 'results', raceId: 'K1M_ST_BR2_6', catId: 'ZS' });
+    expect(parseRoute('#/events/e1/results/K1M_ST_BR2_6?cat=ZS')).toEqual({
+      page: 'event',
+      eventId: 'e1',
+      view: 'results',
+      raceId: 'K1M_ST_BR2_6',
+      catId: 'ZS',
+    });
     expect(parseRoute('#/events/e1/startlist/K1M_ST_BR2_6')).toMatchObject({ view: 'startlist', raceId: 'K1M_ST_BR2_6' });
     expect(parseRoute('#/events/e1/schedule')).toMatchObject({ view: 'schedule', raceId: null });
     expect(parseRoute('#/events/e1/race/K1M_ST_BR2_6')).toMatchObject({ view: 'results', raceId: 'K1M_ST_BR2_6' });
