@@ -11,29 +11,7 @@ import {
   withDetails,
   type ResultsList,
 } from '../../../../../src-renderer/shared/results/results-list.ts';
-
-function row(id: string, over: Partial<PublicResult> = {}): PublicResult {
-  return {
-    participantId: id,
-    rnk: null,
-    bib: Number(id.replace(/\D/g, '')) || null,
-    athleteId: null,
-    name: `N ${id}`,
-    club: null,
-    noc: null,
-    catId: 'ZS',
-    catRnk: null,
-    time: null,
-    pen: null,
-    total: null,
-    totalBehind: null,
-    catTotalBehind: null,
-    status: null,
-    startOrder: null,
-    year: null,
-    ...over,
-  };
-}
+import { row } from './result-row.ts';
 
 const ids = (rows: readonly PublicResult[]) => rows.map((r) => r.participantId);
 const RACES = ['K1M_BR1', 'K1M_BR2'];
