@@ -2,12 +2,13 @@
  * What the station's and the relay's command lines (cli.ts, relay-cli.ts) read alike: an option
  * or else its environment variable, whole numbers, and the spectator limits both serve
  * (connections, heartbeat, the close delay after official). Each command keeps its own usage text
- * and its own `fail` (which prints it and exits); this file never exits or prints by itself.
+ * and its own `fail` (which prints it and exits); this file prints and exits only for `--help`.
  */
+import { parseArgs } from 'node:util';
 import type { Settings } from './settings.ts';
 
 /** The spectator limits' options, for `parseArgs`. */
-export const spectatorLimitOptions = {
+const spectatorLimitOptions = {
   'max-connections-per-event': { type: 'string' },
   'max-connections-per-address': { type: 'string' },
   'heartbeat-ms': { type: 'string' },
@@ -19,6 +20,8 @@ export const spectatorLimitOptions = {
 export const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
 export interface CliReader {
+  /** The options as given (strings; `help` a boolean). */
+  values: Record<string, string | boolean | undefined>;
   /** The option's value, else the environment variable's. */
   opt(name: string, env: string): string | undefined;
   /** A whole number (or undefined when not given); anything else fails naming the option. */
@@ -27,7 +30,22 @@ export interface CliReader {
   spectatorLimits(): Partial<Settings>;
 }
 
-export function cliReader(values: Record<string, string | boolean | undefined>, fail: (message: string) => never): CliReader {
+/**
+ * The command line read: `names` are the command's own string options, the spectator limits and
+ * `--help` come with every command. An unknown option fails; `--help` prints `usage` and exits 0.
+ */
+export function readCommandLine(names: readonly string[], usage: string, fail: (message: string) => never): CliReader {
+  let values: Record<string, string | boolean | undefined> = {};
+  try {
+    const own = Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
+    ({ values } = parseArgs({ options: { ...own, ...spectatorLimitOptions, help: { type: 'boolean' } }, strict: true }));
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
   const opt = (name: string, env: string) => (values[name] as string | undefined) ?? process.env[env];
   const integer = (name: string, value: string | undefined) => {
     if (value === undefined) return undefined;
@@ -36,6 +54,7 @@ export function cliReader(values: Record<string, string | boolean | undefined>, 
   };
   const limit = (name: keyof typeof spectatorLimitOptions, env: string) => integer(`--${name}`, opt(name, env));
   return {
+    values,
     opt,
     integer,
     spectatorLimits: () => ({

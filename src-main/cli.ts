@@ -8,12 +8,11 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { StartupError, startStation } from './station.ts';
 import { checkRedisUrl, shownUrl } from './outlets/redis/layout.ts';
 import { watchLauncher } from './launcher-watch.ts';
 import type { Settings } from './settings.ts';
-import { cliReader, spectatorLimitOptions, stopSignals } from './cli-options.ts';
+import { readCommandLine, stopSignals } from './cli-options.ts';
 
 const usage = `Usage: npm run station -- [options]
   --host <ip>                        interface to listen on (RACESIDE_HOST, default 0.0.0.0)
@@ -52,36 +51,25 @@ function defaultDataDir(): string {
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Raceside', 'data');
 }
 
-let values: Record<string, string | boolean | undefined>;
-try {
-  ({ values } = parseArgs({
-    options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      data: { type: 'string' },
-      'admin-secret': { type: 'string' },
-      replay: { type: 'string' },
-      xml: { type: 'string' },
-      speed: { type: 'string' },
-      'uplink-event': { type: 'string' },
-      'uplink-url': { type: 'string' },
-      'uplink-remote-event': { type: 'string' },
-      'uplink-key': { type: 'string' },
-      publish: { type: 'string' },
-      'publish-stream-length': { type: 'string' },
-      ...spectatorLimitOptions,
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  }));
-} catch (err) {
-  fail((err as Error).message);
-}
-if (values.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
-const { opt, integer, spectatorLimits } = cliReader(values, fail);
+const { values, opt, integer, spectatorLimits } = readCommandLine(
+  [
+    'host',
+    'port',
+    'data',
+    'admin-secret',
+    'replay',
+    'xml',
+    'speed',
+    'uplink-event',
+    'uplink-url',
+    'uplink-remote-event',
+    'uplink-key',
+    'publish',
+    'publish-stream-length',
+  ],
+  usage,
+  fail,
+);
 const replayPath = values.replay as string | undefined;
 const replayXml = values.xml as string | undefined;
 if ((replayPath === undefined) !== (replayXml === undefined)) fail('--replay and --xml go together: the recording and the XML export of the same event');

@@ -6,11 +6,10 @@
  * down cleanly: sockets closed with 1001, exit code 0 (phones reconnect to another relay). A relay
  * that cannot start prints one line saying what to do and exits with 1 (2 for bad options).
  */
-import { parseArgs } from 'node:util';
 import { StartupError, startRelay } from './relay.ts';
 import { watchLauncher } from './launcher-watch.ts';
 import { checkRedisUrl, shownUrl } from './outlets/redis/layout.ts';
-import { cliReader, spectatorLimitOptions, stopSignals } from './cli-options.ts';
+import { readCommandLine, stopSignals } from './cli-options.ts';
 
 const usage = `Usage: npm run relay -- --redis <redis-url> [options]
   --redis <url>                      the writer's Redis, e.g. redis://10.0.0.5:6379 (RACESIDE_REDIS; required)
@@ -30,27 +29,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values: Record<string, string | boolean | undefined>;
-try {
-  ({ values } = parseArgs({
-    options: {
-      redis: { type: 'string' },
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'trust-proxy': { type: 'string' },
-      ...spectatorLimitOptions,
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  }));
-} catch (err) {
-  fail((err as Error).message);
-}
-if (values.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
-const { opt, integer, spectatorLimits } = cliReader(values, fail);
+const { opt, integer, spectatorLimits } = readCommandLine(['redis', 'host', 'port', 'trust-proxy'], usage, fail);
 
 const redis = opt('redis', 'RACESIDE_REDIS');
 if (!redis) fail('--redis <url> is required: the Redis the writer station publishes to (npm run station -- --publish <url>)');

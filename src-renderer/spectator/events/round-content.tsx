@@ -30,31 +30,15 @@ export function RoundContent({ route, state, round, view, title, dayLabel, favou
   const { t } = useI18n();
   if (view === 'schedule') return <ScheduleView races={state.races} classes={state.classes} href={scheduleHref} />;
   if (!round) return <p className="empty">{t('schedule.empty')}</p>;
-  if (view === 'startlist') {
-    return (
-      <StartlistView
-        eventId={route.eventId}
-        round={round}
-        title={title}
-        dayLabel={dayLabel}
-        synced={state.synced}
-        reloadToken={state.reloadToken}
-        favourites={favourites}
-      />
-    );
-  }
+  // What both views of a round are given.
+  const shown = { eventId: route.eventId, round, title, dayLabel, synced: state.synced, reloadToken: state.reloadToken, favourites };
+  if (view === 'startlist') return <StartlistView {...shown} />;
   return (
     <ResultsView
-      eventId={route.eventId}
-      round={round}
-      title={title}
-      dayLabel={dayLabel}
+      {...shown}
       catId={route.catId}
       categories={state.classes.find((c) => c.classId === round.classId)?.categories ?? []}
       onCategory={(catId) => navigate({ ...route, view: 'results', raceId: round.key, catId }, true)}
-      synced={state.synced}
-      reloadToken={state.reloadToken}
-      favourites={favourites}
     />
   );
 }
