@@ -8,11 +8,11 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { StartupError, startStation } from './station.ts';
 import { checkRedisUrl, shownUrl } from './outlets/redis/layout.ts';
 import { watchLauncher } from './launcher-watch.ts';
 import type { Settings } from './settings.ts';
+import { readCommandLine, stopSignals } from './cli-options.ts';
 
 const usage = `Usage: npm run station -- [options]
   --host <ip>                        interface to listen on (RACESIDE_HOST, default 0.0.0.0)
@@ -51,46 +51,25 @@ function defaultDataDir(): string {
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Raceside', 'data');
 }
 
-function integer(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) fail(`${name} must be a whole number, got '${value}'`);
-  return Number(value);
-}
-
-let values: Record<string, string | boolean | undefined>;
-try {
-  ({ values } = parseArgs({
-    options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      data: { type: 'string' },
-      'admin-secret': { type: 'string' },
-      'max-connections-per-event': { type: 'string' },
-      'max-connections-per-address': { type: 'string' },
-      'heartbeat-ms': { type: 'string' },
-      'heartbeat-timeout-ms': { type: 'string' },
-      'official-grace-ms': { type: 'string' },
-      replay: { type: 'string' },
-      xml: { type: 'string' },
-      speed: { type: 'string' },
-      'uplink-event': { type: 'string' },
-      'uplink-url': { type: 'string' },
-      'uplink-remote-event': { type: 'string' },
-      'uplink-key': { type: 'string' },
-      publish: { type: 'string' },
-      'publish-stream-length': { type: 'string' },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  }));
-} catch (err) {
-  fail((err as Error).message);
-}
-if (values.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
-const opt = (name: string, env: string) => (values[name] as string | undefined) ?? process.env[env];
+const { values, opt, integer, spectatorLimits } = readCommandLine(
+  [
+    'host',
+    'port',
+    'data',
+    'admin-secret',
+    'replay',
+    'xml',
+    'speed',
+    'uplink-event',
+    'uplink-url',
+    'uplink-remote-event',
+    'uplink-key',
+    'publish',
+    'publish-stream-length',
+  ],
+  usage,
+  fail,
+);
 const replayPath = values.replay as string | undefined;
 const replayXml = values.xml as string | undefined;
 if ((replayPath === undefined) !== (replayXml === undefined)) fail('--replay and --xml go together: the recording and the XML export of the same event');
@@ -100,11 +79,7 @@ if (!/^\d+(\.\d+)?$/.test(speedText) || !(Number(speedText) > 0) || Number(speed
   fail(`--speed must be a number above 0 and at most 1000, got '${speedText}'`);
 
 const settings: Partial<Settings> = {
-  maxConnectionsPerEvent: integer('--max-connections-per-event', opt('max-connections-per-event', 'RACESIDE_MAX_CONNECTIONS_PER_EVENT')),
-  maxConnectionsPerAddress: integer('--max-connections-per-address', opt('max-connections-per-address', 'RACESIDE_MAX_CONNECTIONS_PER_ADDRESS')),
-  heartbeatMs: integer('--heartbeat-ms', opt('heartbeat-ms', 'RACESIDE_HEARTBEAT_MS')),
-  heartbeatTimeoutMs: integer('--heartbeat-timeout-ms', opt('heartbeat-timeout-ms', 'RACESIDE_HEARTBEAT_TIMEOUT_MS')),
-  officialGraceMs: integer('--official-grace-ms', opt('official-grace-ms', 'RACESIDE_OFFICIAL_GRACE_MS')),
+  ...spectatorLimits(),
   publishStreamLength: integer('--publish-stream-length', opt('publish-stream-length', 'RACESIDE_PUBLISH_STREAM_LENGTH')),
 };
 if (settings.publishStreamLength === 0) fail('--publish-stream-length must be at least 1');
@@ -139,9 +114,6 @@ const uplinks =
 // Whoever reads our output (a terminal, npm, scripts/start.ts) may go away first: a write to it
 // then fails (EPIPE, EIO), and that must not take the station down before it has closed cleanly.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
-
-/** Ways a station is asked to stop: Ctrl+C, `kill`, a closed terminal or console window (SIGHUP, also on Windows), Ctrl+Break. */
-const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
 try {
   const station = await startStation({

@@ -6,11 +6,10 @@
  * down cleanly: sockets closed with 1001, exit code 0 (phones reconnect to another relay). A relay
  * that cannot start prints one line saying what to do and exits with 1 (2 for bad options).
  */
-import { parseArgs } from 'node:util';
 import { StartupError, startRelay } from './relay.ts';
 import { watchLauncher } from './launcher-watch.ts';
 import { checkRedisUrl, shownUrl } from './outlets/redis/layout.ts';
-import type { Settings } from './settings.ts';
+import { readCommandLine, stopSignals } from './cli-options.ts';
 
 const usage = `Usage: npm run relay -- --redis <redis-url> [options]
   --redis <url>                      the writer's Redis, e.g. redis://10.0.0.5:6379 (RACESIDE_REDIS; required)
@@ -30,37 +29,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function integer(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) fail(`${name} must be a whole number, got '${value}'`);
-  return Number(value);
-}
-
-let values: Record<string, string | boolean | undefined>;
-try {
-  ({ values } = parseArgs({
-    options: {
-      redis: { type: 'string' },
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'trust-proxy': { type: 'string' },
-      'max-connections-per-event': { type: 'string' },
-      'max-connections-per-address': { type: 'string' },
-      'heartbeat-ms': { type: 'string' },
-      'heartbeat-timeout-ms': { type: 'string' },
-      'official-grace-ms': { type: 'string' },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  }));
-} catch (err) {
-  fail((err as Error).message);
-}
-if (values.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
-const opt = (name: string, env: string) => (values[name] as string | undefined) ?? process.env[env];
+const { opt, integer, spectatorLimits } = readCommandLine(['redis', 'host', 'port', 'trust-proxy'], usage, fail);
 
 const redis = opt('redis', 'RACESIDE_REDIS');
 if (!redis) fail('--redis <url> is required: the Redis the writer station publishes to (npm run station -- --publish <url>)');
@@ -69,20 +38,13 @@ try {
 } catch (err) {
   fail(`--redis: ${(err as Error).message}`);
 }
-const settings: Partial<Settings> = {
-  maxConnectionsPerEvent: integer('--max-connections-per-event', opt('max-connections-per-event', 'RACESIDE_MAX_CONNECTIONS_PER_EVENT')),
-  maxConnectionsPerAddress: integer('--max-connections-per-address', opt('max-connections-per-address', 'RACESIDE_MAX_CONNECTIONS_PER_ADDRESS')),
-  heartbeatMs: integer('--heartbeat-ms', opt('heartbeat-ms', 'RACESIDE_HEARTBEAT_MS')),
-  heartbeatTimeoutMs: integer('--heartbeat-timeout-ms', opt('heartbeat-timeout-ms', 'RACESIDE_HEARTBEAT_TIMEOUT_MS')),
-  officialGraceMs: integer('--official-grace-ms', opt('official-grace-ms', 'RACESIDE_OFFICIAL_GRACE_MS')),
-};
+const settings = spectatorLimits();
 const trustProxy = opt('trust-proxy', 'RACESIDE_TRUST_PROXY')
   ?.split(',')
   .map((s) => s.trim())
   .filter(Boolean);
 
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
-const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 const say = (level: 'info' | 'warn', line: string) => (level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
 
 try {

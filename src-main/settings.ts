@@ -4,7 +4,6 @@
  * per-address cap, heartbeat, grace, limits) lives here and nowhere else.
  */
 import type { StationSettings } from './wire/admin.ts';
-import type { ScreenSettings } from './wire/screens.ts';
 
 /**
  * The settings the dashboard shows and changes (wire/admin.ts `StationSettings`: host [0.0.0.0],
@@ -140,23 +139,8 @@ export const defaultSettings: Settings = {
   maxScreens: 64,
 };
 
-/**
- * What a venue screen shows when nobody set anything (the bottom layer of wire/screens.ts): the
- * station's live event and race, the whole field, the browser's language, the dark theme, the
- * overlay's lower-third and finish card on and its top-N card (8 rows) off, 8 s per board page.
- */
-export const defaultScreenSettings: ScreenSettings = {
-  eventId: null,
-  raceId: null,
-  catId: null,
-  lang: 'auto',
-  theme: 'dark',
-  lowerThird: true,
-  finishCard: true,
-  topCard: false,
-  topCount: 8,
-  pageSeconds: 8,
-};
+/** The venue screens' defaults: in wire/screens.ts, as the screens' pages start from them too. */
+export { defaultScreenSettings } from './wire/screens.ts';
 
 export function resolveSettings(overrides: Partial<Settings> = {}): Settings {
   const merged = { ...defaultSettings };

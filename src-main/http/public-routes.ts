@@ -16,7 +16,12 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import {
+  type CategoriesResponse,
+  type EventDetailResponse,
+  type ResultsResponse,
+  type StartlistResponse,
   categoriesResponseSchema,
   eventDetailResponseSchema,
   eventListResponseSchema,
@@ -33,6 +38,9 @@ import type { CachedAnswer, PublicAnswers } from './public-answers.ts';
 import type { PublicEventView, PublicSource } from './public-source.ts';
 import { gzipHeaders, gzipsFor } from './compress-json.ts';
 
+/** A route's answer, whose lists may be the source's own read-only arrays: serialized, never changed. */
+type Answer<T> = { readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? readonly E[] : T[K] };
+
 export interface PublicDeps {
   source: PublicSource;
   settings: Settings;
@@ -44,8 +52,6 @@ export function publicRequestBudget(s: Settings): number {
   return Math.max(s.publicRequestsPer10s, s.publicRequestsPerSocketPer10s * s.maxConnectionsPerAddress);
 }
 
-const eventParams = eventParamsSchema;
-const raceParams = raceParamsSchema;
 const resultsQuery = {
   type: 'object',
   properties: {
@@ -55,7 +61,8 @@ const resultsQuery = {
   },
 } as const;
 
-export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source, settings, answers }) => {
+export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (plugin, { source, settings, answers }) => {
+  const app = plugin.withTypeProvider<JsonSchemaToTsProvider>();
   const quiet = { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false } as const;
   await app.register(rateLimit, {
     global: true,
@@ -78,8 +85,11 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source
     gzipHeaders(reply);
     return reply.send(body);
   };
-  /** The kept answer for `key`, built through the route's response schema when stale. */
-  const kept = (reply: FastifyReply, view: PublicEventView, key: string, races: readonly (string | null)[], build: () => unknown) =>
+  /**
+   * The kept answer for `key`, built through the route's response schema when stale; `T` is the
+   * type of that schema (wire/api.ts), so what `build` makes is checked against it.
+   */
+  const kept = <T>(reply: FastifyReply, view: PublicEventView, key: string, races: readonly (string | null)[], build: () => Answer<T>) =>
     answers.get(
       view.eventId,
       key,
@@ -110,17 +120,17 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source
     });
   }
 
-  app.get<{ Params: { eventId: string } }>(
+  app.get(
     '/events/:eventId',
     {
-      schema: { params: eventParams, response: { 200: eventDetailResponseSchema } },
+      schema: { params: eventParamsSchema, response: { 200: eventDetailResponseSchema } },
     },
     async (req, reply) => {
       const view = visible(req.params.eventId);
       return send(
         req,
         reply,
-        kept(reply, view, 'event', [], () => view.detail()),
+        kept<EventDetailResponse>(reply, view, 'event', [], () => view.detail()),
       );
     },
   );
@@ -129,10 +139,10 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source
   const decoded = new WeakMap<EventImage, Buffer>();
   const imageQuery = { type: 'object', properties: { v: { type: 'string', maxLength: 40 } } } as const;
 
-  app.get<{ Params: { eventId: string }; Querystring: { v?: string } }>(
+  app.get(
     '/events/:eventId/image',
     {
-      schema: { params: eventParams, querystring: imageQuery },
+      schema: { params: eventParamsSchema, querystring: imageQuery },
     },
     async (req, reply) => {
       const image = visible(req.params.eventId).image();
@@ -151,24 +161,24 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source
     },
   );
 
-  app.get<{ Params: { eventId: string } }>(
+  app.get(
     '/events/:eventId/categories',
     {
-      schema: { params: eventParams, response: { 200: categoriesResponseSchema } },
+      schema: { params: eventParamsSchema, response: { 200: categoriesResponseSchema } },
     },
     async (req, reply) => {
       const view = visible(req.params.eventId);
       return send(
         req,
         reply,
-        kept(reply, view, 'categories', [], () => ({ categories: view.categories() })),
+        kept<CategoriesResponse>(reply, view, 'categories', [], () => ({ categories: view.categories() })),
       );
     },
   );
 
-  app.get<{ Params: { eventId: string; raceId: string }; Querystring: { catId?: string; detailed?: string } }>(
+  app.get(
     '/events/:eventId/results/:raceId',
-    { schema: { params: raceParams, querystring: resultsQuery, response: { 200: resultsResponseSchema } } },
+    { schema: { params: raceParamsSchema, querystring: resultsQuery, response: { 200: resultsResponseSchema } } },
     async (req, reply) => {
       const view = visible(req.params.eventId);
       const race = raceOf(view, req.params.raceId);
@@ -178,7 +188,7 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source
       return send(
         req,
         reply,
-        kept(reply, view, key, [race.raceId, race.pairedRaceId], () => ({
+        kept<ResultsResponse>(reply, view, key, [race.raceId, race.pairedRaceId], () => ({
           race: { raceId: race.raceId, classId: race.classId, raceType: race.raceType, raceStatus: race.raceStatus, officialAt: race.officialAt },
           results: view.results(race.raceId, { catId, detailed }),
         })),
@@ -186,10 +196,10 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source
     },
   );
 
-  app.get<{ Params: { eventId: string; raceId: string } }>(
+  app.get(
     '/events/:eventId/startlist/:raceId',
     {
-      schema: { params: raceParams, response: { 200: startlistResponseSchema } },
+      schema: { params: raceParamsSchema, response: { 200: startlistResponseSchema } },
     },
     async (req, reply) => {
       const view = visible(req.params.eventId);
@@ -197,7 +207,7 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source
       return send(
         req,
         reply,
-        kept(reply, view, `startlist|${race.raceId}`, [race.raceId, race.pairedRaceId], () => ({
+        kept<StartlistResponse>(reply, view, `startlist|${race.raceId}`, [race.raceId, race.pairedRaceId], () => ({
           race: { raceId: race.raceId, classId: race.classId, startTime: race.startTime, pairedRaceId: race.pairedRaceId },
           startlist: view.startlist(race.raceId),
         })),
@@ -205,10 +215,10 @@ export const publicRoutes: FastifyPluginAsync<PublicDeps> = async (app, { source
     },
   );
 
-  app.get<{ Params: { eventId: string } }>(
+  app.get(
     '/events/:eventId/oncourse',
     {
-      schema: { params: eventParams, response: { 200: onCourseResponseSchema } },
+      schema: { params: eventParamsSchema, response: { 200: onCourseResponseSchema } },
     },
     async (req) => ({ oncourse: visible(req.params.eventId).oncourse() }),
   );

@@ -9,7 +9,7 @@
  * Config messages carry no `seq`: each one is the complete config, so a missed one is repaired by
  * the next; `bootId` is the station's run, as on the event rooms' messages.
  *
- * Settings are layered: defaults (settings.ts) ← the kind's settings ← the screen's own ← the
+ * Settings are layered: defaults (`defaultScreenSettings`, below) ← the kind's settings ← the screen's own ← the
  * address's `?event=` pin. Each layer is a `ScreenSettingsPatch`: a field that is absent inherits
  * from the layer below; `eventId: null` means "follow the station's live event", `raceId: null`
  * "follow the live race".
@@ -50,6 +50,25 @@ export interface ScreenSettings {
   /** Board: seconds each page of results stays up. */
   pageSeconds: number;
 }
+
+/**
+ * What a venue screen shows when nobody set anything (the bottom layer): the station's live event
+ * and race, the whole field, the browser's language, the dark theme, the overlay's lower-third and
+ * finish card on and its top-N card (8 rows) off, 8 s per board page. settings.ts re-exports it
+ * beside the station's other defaults; a screen's page shows it until the station has answered.
+ */
+export const defaultScreenSettings: ScreenSettings = {
+  eventId: null,
+  raceId: null,
+  catId: null,
+  lang: 'auto',
+  theme: 'dark',
+  lowerThird: true,
+  finishCard: true,
+  topCard: false,
+  topCount: 8,
+  pageSeconds: 8,
+};
 
 /** One stored layer (a kind's or a screen's): only the fields it sets. */
 export type ScreenSettingsPatch = Partial<ScreenSettings>;

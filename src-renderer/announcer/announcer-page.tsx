@@ -5,7 +5,7 @@
  * (or the operator's); the speaker can tap another race of the day and tap back to the live one.
  * A tap on a rider opens their runs gate by gate.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { PublicOnCourseEntry } from '@wire/api.ts';
 import { useI18n } from '../shared/i18n/i18n-context.tsx';
 import { useLang } from '../shared/i18n/lang-context.tsx';
@@ -143,57 +143,42 @@ function AnnouncerRound({ ev, round }: { ev: ScreenEvent; round: Round }) {
             />
           ))}
         </section>
-        <section className="ann__panel" aria-labelledby="ann-next" data-testid="ann-next">
-          <h3 id="ann-next" className="ann__title">
-            {t('ann.next')}
-          </h3>
-          {next.length === 0 ? (
-            <p className="ann__empty">{t('ann.noNext')}</p>
-          ) : (
-            <ol className="ann__list">
-              {next.map((s) => (
-                <Starter key={s.participantId} s={s} cat={catName(s.catId)} onOpen={() => toggle(byId.get(s.participantId))} />
-              ))}
-            </ol>
-          )}
-        </section>
-        <section className="ann__panel" aria-labelledby="ann-recent" data-testid="ann-recent">
-          <h3 id="ann-recent" className="ann__title">
-            {t('ann.recent')}
-          </h3>
-          {finishes.length === 0 ? (
-            <p className="ann__empty">{t('ann.noRecent')}</p>
-          ) : (
-            <ol className="ann__list">
-              {finishes.map((f) => (
-                <Finished key={f.participantId} f={f} text={moveText(f.move, t, lang)} onOpen={() => toggle(byId.get(f.participantId))} />
-              ))}
-            </ol>
-          )}
-        </section>
-        <section className="ann__panel" aria-labelledby="ann-leaders" data-testid="ann-leaders">
-          <h3 id="ann-leaders" className="ann__title">
-            {t('ann.leaders')}
-          </h3>
-          {leaders.length === 0 ? (
-            <p className="ann__empty">{t('ann.noLeaders')}</p>
-          ) : (
-            <ol className="ann__list">
-              {leaders.map((r) => (
-                <li key={r.participantId}>
-                  <button type="button" className="ann__row" onClick={() => toggle(r)} data-testid="ann-leader" data-cat={r.catId ?? ''}>
-                    <span className="ann__cat">{catName(r.catId)}</span>
-                    <span className="ann__name">{r.name}</span>
-                    <span className="ann__num num">{formatTime(round.bestRun ? r.totalTotal : r.total)}</span>
-                  </button>
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
+        <ListPanel id="ann-next" title={t('ann.next')} empty={next.length === 0 ? t('ann.noNext') : null}>
+          {next.map((s) => (
+            <Starter key={s.participantId} s={s} cat={catName(s.catId)} onOpen={() => toggle(byId.get(s.participantId))} />
+          ))}
+        </ListPanel>
+        <ListPanel id="ann-recent" title={t('ann.recent')} empty={finishes.length === 0 ? t('ann.noRecent') : null}>
+          {finishes.map((f) => (
+            <Finished key={f.participantId} f={f} text={moveText(f.move, t, lang)} onOpen={() => toggle(byId.get(f.participantId))} />
+          ))}
+        </ListPanel>
+        <ListPanel id="ann-leaders" title={t('ann.leaders')} empty={leaders.length === 0 ? t('ann.noLeaders') : null}>
+          {leaders.map((r) => (
+            <li key={r.participantId}>
+              <button type="button" className="ann__row" onClick={() => toggle(r)} data-testid="ann-leader" data-cat={r.catId ?? ''}>
+                <span className="ann__cat">{catName(r.catId)}</span>
+                <span className="ann__name">{r.name}</span>
+                <span className="ann__num num">{formatTime(round.bestRun ? r.totalTotal : r.total)}</span>
+              </button>
+            </li>
+          ))}
+        </ListPanel>
       </div>
       {openRow && <RiderDetail row={openRow} bestRun={round.bestRun} onClose={() => setOpen(null)} />}
     </main>
+  );
+}
+
+/** One of the announcer's lists (its id is also its test id): titled, or a line saying it is empty. */
+function ListPanel({ id, title, empty, children }: { id: string; title: string; empty: string | null; children: ReactNode }) {
+  return (
+    <section className="ann__panel" aria-labelledby={id} data-testid={id}>
+      <h3 id={id} className="ann__title">
+        {title}
+      </h3>
+      {empty !== null ? <p className="ann__empty">{empty}</p> : <ol className="ann__list">{children}</ol>}
+    </section>
   );
 }
 

@@ -9,6 +9,7 @@ import type { AdminEventDetail, FeedSourceReport } from '@wire/admin.ts';
 import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
 import { ago } from '../../shared/staff/relative-time.ts';
 import { channelStateText, nothingYetText, problemText, quietFor, silenceText, sourceName } from './feed-words.ts';
+import { Stat } from '../lib/stat.tsx';
 
 export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: number }) {
   const { t } = useOperatorI18n();
@@ -17,11 +18,7 @@ export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: numb
     <section className="panel" aria-labelledby="live-title" data-testid="feed-panel">
       <h2 id="live-title">{t('feeds.title')}</h2>
       <div className="stats">
-        <div className="stat">
-          <span className="stat__value num" data-testid="spectator-count">
-            {detail.spectators}
-          </span>
-          <span className="stat__label">{t('feeds.spectators')}</span>
+        <Stat value={detail.spectators} label={t('feeds.spectators')} testId="spectator-count">
           <span className="stat__label" data-testid="spectator-limit">
             {t('feeds.spectatorLimit', { max: detail.spectatorLimit })}
           </span>
@@ -30,20 +27,11 @@ export function FeedPanel({ detail, now }: { detail: AdminEventDetail; now: numb
               {t('feeds.cutOff', { n: detail.spectatorsCutOff })}
             </span>
           )}
-        </div>
-        <div className="stat">
-          <span className="stat__value num" data-testid="oncourse-count">
-            {detail.onCourse}
-          </span>
-          <span className="stat__label">{t('feeds.oncourse')}</span>
-        </div>
-        <div className="stat">
-          <span className="stat__value num" data-testid="atstart-count">
-            {detail.atStart}
-          </span>
-          <span className="stat__label">{t('feeds.atStart')}</span>
+        </Stat>
+        <Stat value={detail.onCourse} label={t('feeds.oncourse')} testId="oncourse-count" />
+        <Stat value={detail.atStart} label={t('feeds.atStart')} testId="atstart-count">
           <span className="stat__hint">{t('feeds.atStartHelp')}</span>
-        </div>
+        </Stat>
       </div>
       {detail.spectators >= detail.spectatorLimit && (
         <p className="alert alert--warn" role="status" data-testid="room-full">

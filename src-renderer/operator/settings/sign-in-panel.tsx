@@ -6,6 +6,7 @@
 import type { SignInStatus } from '@wire/admin.ts';
 import { useOperatorI18n } from '../../shared/staff/i18n/use-operator-i18n.ts';
 import { clockTime } from '../../shared/staff/relative-time.ts';
+import { Stat } from '../lib/stat.tsx';
 
 export function SignInPanel({ status }: { status: SignInStatus }) {
   const { t } = useOperatorI18n();
@@ -23,18 +24,8 @@ export function SignInPanel({ status }: { status: SignInStatus }) {
         <p data-testid="sign-in-quiet">{t('signin.none')}</p>
       ) : (
         <div className="stats">
-          <div className="stat">
-            <span className="stat__value num" data-testid="wrong-pins">
-              {status.wrongPins}
-            </span>
-            <span className="stat__label">{t('signin.wrongPins')}</span>
-          </div>
-          <div className="stat">
-            <span className="stat__value num" data-testid="wrong-tokens">
-              {status.wrongTokens}
-            </span>
-            <span className="stat__label">{t('signin.wrongTokens')}</span>
-          </div>
+          <Stat value={status.wrongPins} label={t('signin.wrongPins')} testId="wrong-pins" />
+          <Stat value={status.wrongTokens} label={t('signin.wrongTokens')} testId="wrong-tokens" />
         </div>
       )}
       {status.lastWrongToken && (

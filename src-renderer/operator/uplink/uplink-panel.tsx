@@ -16,6 +16,7 @@ import { UplinkForm } from './uplink-form.tsx';
 import { UplinkRefusedList } from './uplink-refused-list.tsx';
 import { quietFor } from '../feeds/feed-words.ts';
 import { bytesText, uplinkErrorSentence } from './uplink-text.ts';
+import { Stat } from '../lib/stat.tsx';
 
 export const UPLINK_POLL_MS = 1500;
 
@@ -53,22 +54,13 @@ export function UplinkPanel({ eventId }: { eventId: string }) {
           {u.configured && (
             <>
               <div className="stats">
-                <div className="stat">
-                  <span className="stat__value num" data-testid="uplink-queued">
-                    {u.queued}
-                  </span>
-                  <span className="stat__label">{t('uplink.queued')}</span>
-                </div>
-                <div className="stat">
-                  <span className="stat__value num" data-testid="uplink-oldest">
-                    {u.oldestUnsentMs === null ? t('uplink.none') : quietFor(u.oldestUnsentMs, i18n)}
-                  </span>
-                  <span className="stat__label">{t('uplink.oldest')}</span>
-                </div>
-                <div className="stat">
-                  <span className="stat__value num">{bytesText(u.bytesSent)}</span>
-                  <span className="stat__label">{t('uplink.bytes')}</span>
-                </div>
+                <Stat value={u.queued} label={t('uplink.queued')} testId="uplink-queued" />
+                <Stat
+                  value={u.oldestUnsentMs === null ? t('uplink.none') : quietFor(u.oldestUnsentMs, i18n)}
+                  label={t('uplink.oldest')}
+                  testId="uplink-oldest"
+                />
+                <Stat value={bytesText(u.bytesSent)} label={t('uplink.bytes')} />
               </div>
               <p className="muted" data-testid="uplink-success">
                 {t('uplink.lastSuccess')}: {ago(u.lastSuccessAt, u.serverNow, i18n)}

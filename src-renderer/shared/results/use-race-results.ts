@@ -1,6 +1,7 @@
 /**
  * One results list kept live: fetched over REST when the view opens (and again whenever the live
- * store's `reloadToken` moves), then patched by the store's results diffs (results-merge.ts).
+ * store's `reloadToken` moves), then patched by the store's results diffs. The list's pure steps
+ * are results-list.ts's, the row rules results-merge.ts's; this hook only runs them in order.
  *
  * - Diffs that arrive while a fetch is in flight are queued and replayed on top of its answer,
  *   so nothing published between the `full` and the REST answer is lost.
@@ -8,12 +9,8 @@
  *   the socket's first message says whether it is still current (a reload follows if not).
  * - While a new list loads the old one stays on screen (marked `stale`): no flicker, no blank
  *   table, no scroll jump.
- * - Category views refetch (debounced) when a diff touches their category; see results-merge.ts.
- * - `loadDetails(catId)` fetches `detailed=true` once per list state and merges the gates into the
- *   rows, so opening further run details is instant; a row whose run changed loses its detail and
- *   the open detail asks again. Gate detail is ~6× the plain list (250 KB for a 105-rider best-run
- *   race), so it asks only for the tapped rider's category when it has one (the detail fields do
- *   not depend on the filter; category ranks are not taken from that answer).
+ * - Category views refetch (debounced, use-refetch-tick.ts) when a diff touches their category.
+ * - Run details on demand: use-results-details.ts.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WsDiffPayload } from '@wire/live.ts';
@@ -21,16 +18,12 @@ import { isAbort } from '../api-client.ts';
 import type { LiveEventStore } from '../live/live-event-store.ts';
 import { firstViewFor } from '../first-view.ts';
 import { getRaceResults } from './get-race-results.ts';
-import { applyResultsDiff, mergeDetails, sortResults, type ResultRow, type ResultsViewKey } from './results-merge.ts';
+import { listRaceId, patchedList, resultsListKey, seededList, settledList, type ResultsList } from './results-list.ts';
+import type { ResultRow, ResultsViewKey } from './results-merge.ts';
+import { useRefetchTick } from './use-refetch-tick.ts';
+import { useResultsDetails } from './use-results-details.ts';
 
 const REFETCH_DEBOUNCE_MS = 150;
-
-interface Data {
-  key: string;
-  rows: ResultRow[];
-  /** Bumped on every change of the rows' outcomes (REST load or diff). */
-  version: number;
-}
 
 export interface RaceResults {
   rows: ResultRow[];
@@ -49,40 +42,25 @@ export function useRaceResults(
   synced: boolean,
   reloadToken: number,
 ): RaceResults {
-  const key = `${raceIds.join(',')}|${catId ?? ''}`;
+  const key = resultsListKey(raceIds, catId);
   const view = useMemo<ResultsViewKey>(() => ({ raceIds: key.split('|')[0].split(','), catId }), [key, catId]);
   // The round's list the page came with (shared/first-view.ts): shown at once, not fetched.
   const seed = useRef<{ key: string; token: number } | null>(null);
-  const [data, setData] = useState<Data | null>(() => {
-    const first = catId === null ? firstViewFor(eventId) : null;
-    if (!first?.round || first.round.raceIds.join(',') !== raceIds.join(',')) return null;
-    seed.current = { key, token: reloadToken };
-    return { key, rows: sortResults(first.round.rows), version: 0 };
+  const [list, setList] = useState<ResultsList | null>(() => {
+    const seeded = seededList(firstViewFor(eventId), raceIds, catId);
+    if (seeded) seed.current = { key, token: reloadToken };
+    return seeded;
   });
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState(false);
-  const [refetchTick, setRefetchTick] = useState(0);
-  const dataRef = useRef<Data | null>(data);
+  const { tick: refetchTick, requestRefetch } = useRefetchTick(REFETCH_DEBOUNCE_MS);
+  const listRef = useRef<ResultsList | null>(list);
   const pending = useRef<{ key: string; queue: WsDiffPayload[] } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const detailsFor = useRef(new Set<string>());
 
-  const commit = useCallback((next: Data) => {
-    dataRef.current = next;
-    setData(next);
+  const commit = useCallback((next: ResultsList) => {
+    listRef.current = next;
+    setList(next);
   }, []);
-
-  const scheduleRefetch = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => setRefetchTick((t) => t + 1), REFETCH_DEBOUNCE_MS);
-  }, []);
-
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
 
   useEffect(() => {
     if (!synced || !view.raceIds[0]) return;
@@ -93,23 +71,15 @@ export function useRaceResults(
     const job = { key, queue: [] as WsDiffPayload[] };
     pending.current = job;
     setLoading(true);
-    const raceId = view.raceIds[view.raceIds.length - 1];
-    getRaceResults({ eventId, raceId, catId }, ctrl.signal).then(
+    getRaceResults({ eventId, raceId: listRaceId(view), catId }, ctrl.signal).then(
       (res) => {
         if (pending.current !== job) return;
         pending.current = null;
-        let rows = sortResults(res.results, catId !== null);
-        let again = false;
-        for (const d of job.queue) {
-          const out = applyResultsDiff(rows, d, view);
-          if (out) [rows, again] = [out.rows, again || out.refetch];
-        }
-        const prev = dataRef.current;
-        if (prev?.key === key) rows = mergeDetails(rows, prev.rows);
-        commit({ key, rows, version: (prev?.version ?? 0) + 1 });
+        const out = settledList(listRef.current, key, res.results, job.queue, view);
+        commit(out.list);
         setLoading(false);
         setFailed(false);
-        if (again) scheduleRefetch();
+        if (out.refetch) requestRefetch();
       },
       (err) => {
         if (isAbort(err) || pending.current !== job) return;
@@ -122,7 +92,7 @@ export function useRaceResults(
       ctrl.abort();
       if (pending.current === job) pending.current = null;
     };
-  }, [eventId, key, view, catId, synced, reloadToken, refetchTick, commit, scheduleRefetch]);
+  }, [eventId, key, view, catId, synced, reloadToken, refetchTick, commit, requestRefetch]);
 
   useEffect(() => {
     if (!store) return;
@@ -131,40 +101,19 @@ export function useRaceResults(
         pending.current.queue.push(diff);
         return;
       }
-      const cur = dataRef.current;
-      if (!cur || cur.key !== key) return;
-      const out = applyResultsDiff(cur.rows, diff, view);
+      const out = patchedList(listRef.current, key, diff, view);
       if (!out) return;
-      commit({ key, rows: out.rows, version: cur.version + 1 });
-      if (out.refetch) scheduleRefetch();
+      commit(out.list);
+      if (out.refetch) requestRefetch();
     });
-  }, [store, key, view, commit, scheduleRefetch]);
+  }, [store, key, view, commit, requestRefetch]);
 
-  const loadDetails = useCallback(
-    (rowCat: string | null) => {
-      const cur = dataRef.current;
-      if (!cur || cur.key !== key) return;
-      const cat = catId ?? rowCat;
-      const tag = `${key}#${cur.version}#${cat ?? ''}`;
-      if (detailsFor.current.has(tag)) return;
-      detailsFor.current.add(tag);
-      const raceId = view.raceIds[view.raceIds.length - 1];
-      getRaceResults({ eventId, raceId, catId: cat, detailed: true }).then(
-        (res) => {
-          const now = dataRef.current;
-          if (!now || now.key !== key) return;
-          commit({ ...now, rows: mergeDetails(now.rows, res.results) });
-        },
-        () => detailsFor.current.delete(tag),
-      );
-    },
-    [eventId, key, view, catId, commit],
-  );
+  const loadDetails = useResultsDetails(eventId, key, view, listRef, commit);
 
   return {
-    rows: data?.rows ?? [],
-    stale: !!data && data.key !== key,
-    loading: loading || !data,
+    rows: list?.rows ?? [],
+    stale: !!list && list.key !== key,
+    loading: loading || !list,
     failed,
     loadDetails,
   };

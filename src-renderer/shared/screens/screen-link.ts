@@ -8,30 +8,15 @@
  * still shows something: while polling, the public `GET /api/v1/live-event` stands in with the
  * default settings, and the address's `?event=` pin wins over it.
  */
-import type { LiveEventResponse, ScreenConfig, ScreenSettings, WsScreen } from '@wire/screens.ts';
+import { defaultScreenSettings, type LiveEventResponse, type ScreenConfig, type WsScreen } from '@wire/screens.ts';
 import { apiGet } from '../api-client.ts';
 import { LiveSocket, type LinkStatus } from '../live-socket.ts';
 import { screenSocketUrl, type ScreenIdentity } from './screen-identity.ts';
 
-/**
- * What a screen shows before it has heard from the station (the station's own defaults live in
- * src-main/settings.ts and reach the screen with its first config; these only bridge that gap).
- */
-const fallbackSettings: Omit<ScreenSettings, 'eventId'> = {
-  raceId: null,
-  catId: null,
-  lang: 'auto',
-  theme: 'dark',
-  lowerThird: true,
-  finishCard: true,
-  topCard: false,
-  topCount: 8,
-  pageSeconds: 8,
-};
-
 export function fallbackConfig(id: ScreenIdentity, liveEventId: string | null): ScreenConfig {
   return {
-    ...fallbackSettings,
+    // Until the station answers, the defaults the station starts from (its first config replaces them).
+    ...defaultScreenSettings,
     screenId: id.screenId,
     kind: id.kind,
     label: null,

@@ -29,7 +29,7 @@ export const renderFirstView: FirstViewRenderer['renderFirstView'] = ({ first, a
   const round = defaultRound(buildRounds(first.races), localDay(new Date()));
   if (!round || !hasResults(round.state)) return null;
   const raceIds = round.races.map((r) => r.raceId);
-  // The app asks for a round's list by its last race id (results/use-race-results.ts).
+  // The app asks for a round's list by its last race id (shared/results/results-list.ts, listRaceId).
   const rows = rowsOf(raceIds[raceIds.length - 1]);
   if (!rows) return null;
   const view: FirstView = { ...first, round: { key: round.key, raceIds, rows: [...rows] } };

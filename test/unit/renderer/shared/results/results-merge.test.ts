@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicResult } from '@wire/api.ts';
 import { applyResultsDiff, mergeDetails, mergeRow, sortResults } from '../../../../../src-renderer/shared/results/results-merge.ts';
-
-function row(id: string, over: Partial<PublicResult> = {}): PublicResult {
-  return {
-    participantId: id,
-    rnk: null,
-    bib: Number(id.replace(/\D/g, '')) || null,
-    athleteId: null,
-    name: `N ${id}`,
-    club: null,
-    noc: null,
-    catId: 'ZS',
-    catRnk: null,
-    time: null,
-    pen: null,
-    total: null,
-    totalBehind: null,
-    catTotalBehind: null,
-    status: null,
-    startOrder: null,
-    year: null,
-    ...over,
-  };
-}
+import { row } from './result-row.ts';
 
 const ids = (rows: PublicResult[]) => rows.map((r) => r.participantId);
 const K1 = { raceIds: ['K1M_BR1', 'K1M_BR2'], catId: null };
