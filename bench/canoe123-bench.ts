@@ -12,73 +12,33 @@
  *    live message to a spectator in sequence (no gap), and the same final public results as a
  *    replay at 5× in another station.
  */
-import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { readFileSync } from 'node:fs';
 import { realXmlPath } from '../test/fixtures/real-data.ts';
 import { FakeCanoe123 } from '../src-main/sources/canoe123/fake-canoe123.ts';
 import { line, median, ms, percentile } from './stats.ts';
+import { BENCH_SECRET, ROOMY, startStationProcess } from './station-process.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const SECRET = 'bench-secret';
 const clientsWorker = new URL('../test/hardening/lib/hostile-worker.ts', import.meta.url);
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 const now = () => performance.timeOrigin + performance.now();
 
-/** The per-address cap (another issue's option) raised where this station has it: all clients are on 127.0.0.1. */
-function capArgs(): string[] {
-  const help = execFileSync(process.execPath, [join(root, 'src-main/cli.ts'), '--help'], { encoding: 'utf8' });
-  return help.includes('--max-connections-per-address') ? ['--max-connections-per-address', '100000'] : [];
-}
-
-async function startStationProcess(dataDir: string, extra: string[] = []) {
-  const child = spawn(
-    process.execPath,
-    [
-      join(root, 'src-main/cli.ts'),
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--data',
-      dataDir,
-      '--admin-secret',
-      SECRET,
-      '--max-connections-per-event',
-      '20000',
-      ...capArgs(),
-      ...extra,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', () => reject(new Error(out)));
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const json = async (method: string, path: string, body?: unknown, headers: Record<string, string> = { authorization: `Bearer ${SECRET}` }) => {
-    const res = await fetch(url + path, {
+/** A station process with the bench's JSON helper (operator secret unless other headers are given). */
+async function startStation(dataDir: string) {
+  const station = await startStationProcess({ dataDir, args: ROOMY });
+  const json = async (method: string, path: string, body?: unknown, headers: Record<string, string> = { authorization: `Bearer ${BENCH_SECRET}` }) => {
+    const res = await fetch(station.url + path, {
       method,
       headers: { 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return res.json() as Promise<any>;
   };
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-  };
-  return { child, url, json, output: () => out, stop };
+  return { ...station, json };
 }
 
 function workerCall<T>(w: Worker, cmd: object, reply: string): Promise<T> {
@@ -107,7 +67,7 @@ export async function canoe123Bench(): Promise<void> {
 
 async function latency(clients: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'raceside-c123-bench-'));
-  const station = await startStationProcess(dataDir);
+  const station = await startStation(dataDir);
   const fake = new FakeCanoe123();
   const workers: Worker[] = [];
   try {
@@ -183,7 +143,7 @@ async function latency(clients: number): Promise<void> {
 async function fullRecording(speed: number): Promise<void> {
   const eventId = 'CZE2.2024040600';
   const dirs = [mkdtempSync(join(tmpdir(), 'raceside-c123-fast-')), mkdtempSync(join(tmpdir(), 'raceside-c123-slow-'))];
-  const [fast, slow] = await Promise.all(dirs.map((d) => startStationProcess(d)));
+  const [fast, slow] = await Promise.all(dirs.map((d) => startStation(d)));
   try {
     const t0 = now();
     const started = await fast.json('POST', '/api/v1/admin/replay', { speed });

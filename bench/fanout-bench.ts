@@ -16,82 +16,39 @@
  * since 10,000 sockets need more than the usual 1,024. `FANOUT_CPU_PROF=<dir>` starts the station
  * with `--cpu-prof` into that folder (bench/cpu-profile-summary.ts reads it).
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { realXmlPath } from '../test/fixtures/real-data.ts';
 import { line, median, ms, percentile } from './stats.ts';
+import { BENCH_SECRET as SECRET, ROOMY, projectRoot, spawnNode, startStationProcess, waitForLine, type SpawnOptions } from './station-process.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const xml = readFileSync(realXmlPath, 'utf8');
-const SECRET = 'bench-secret';
 const INGESTS = Number(process.env.FANOUT_INGESTS ?? 50);
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
 /**
- * `node <args>` with its open-file limit raised to the hard limit first (a shell's `ulimit -n`;
- * Node cannot raise its own). On this machine soft and hard are both 20,000.
+ * Server processes get their open-file limit raised to the hard limit (on this machine soft and
+ * hard are both 20,000); their stderr is kept, not shown: the station warns of a silent feed while
+ * the bench measures.
  */
-function spawnNode(args: string[]): ChildProcess {
-  // stderr is kept, not shown: the station warns of a silent feed while the bench measures.
-  const stdio: ('ignore' | 'pipe')[] = ['ignore', 'pipe', 'pipe'];
-  const child =
-    process.platform === 'win32'
-      ? spawn(process.execPath, args, { stdio })
-      : spawn('/bin/sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, ...args], { stdio });
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err = (err + d).slice(-4000)));
-  child.on('exit', (code) => {
-    if (code) process.stderr.write(`${args.join(' ')} exited with ${code}:\n${err}\n`);
-  });
-  return child;
-}
+const serverSpawn: SpawnOptions = { raiseFileLimit: true, stdio: ['ignore', 'pipe', 'pipe'] };
 
-function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      const m = pattern.exec(out);
-      if (m) resolve(m);
-    });
-    child.on('exit', () => reject(new Error(out)));
-  });
-}
-
-async function startStation(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const prof = process.env.FANOUT_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_CPU_PROF}`] : [];
-  const child = spawnNode([
-    ...prof,
-    join(root, 'src-main/cli.ts'),
-    '--host',
-    '127.0.0.1',
-    '--port',
-    '0',
-    '--data',
-    dataDir,
-    '--admin-secret',
-    SECRET,
-    '--max-connections-per-event',
-    '20000',
-    '--max-connections-per-address',
-    '100000',
-  ]);
-  const m = await waitForLine(child, /listening on http:\/\/[^:]+:(\d+)/);
-  return { child, url: `http://127.0.0.1:${m[1]}` };
+function startStation(dataDir: string) {
+  const nodeArgs = process.env.FANOUT_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_CPU_PROF}`] : [];
+  return startStationProcess({ dataDir, args: ROOMY, nodeArgs, ...serverSpawn });
 }
 
 async function startFloor(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawnNode([join(root, 'bench/floor-server.ts')]);
+  const child = spawnNode([join(projectRoot, 'bench/floor-server.ts')], serverSpawn);
   const m = await waitForLine(child, /floor listening on (http:\/\/\S+)/);
   return { child, url: m[1] };
 }
 
 /** A client process (client-host.ts) and a way to call it. */
 function clientHost() {
-  const child = fork(join(root, 'bench/client-host.ts'), [], {
+  const child = fork(join(projectRoot, 'bench/client-host.ts'), [], {
     execPath: '/bin/sh',
     execArgv: ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath],
     serialization: 'advanced',

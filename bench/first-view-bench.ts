@@ -11,7 +11,7 @@
  * imported, the event set running and the capture's live results pushed, the same into both.
  * Chromium is the tests' own (test/helpers/browser.ts). `FIRST_VIEW_RUNS` runs per preset (3).
  */
-import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,9 +20,9 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser.ts';
 import { captureFor, realXml } from '../test/helpers/capture.ts';
 import { line, median, ms } from './stats.ts';
+import { BENCH_SECRET as SECRET, startStationProcess, type StationProcess } from './station-process.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SECRET = 'bench-secret';
 const EVENT = 'jarni-slalomy-2024';
 const RUNS = Number(process.env.FIRST_VIEW_RUNS ?? 3);
 /** The revision "before": the station and app as they were before issue 17's first view. */
@@ -49,20 +49,10 @@ const observeFirstRow = `(() => {
   requestAnimationFrame(frame);
 })();`;
 
-async function startStation(tree: string): Promise<{ child: ChildProcess; url: string; data: string }> {
+async function startStation(tree: string): Promise<StationProcess & { data: string }> {
   const data = mkdtempSync(join(tmpdir(), 'raceside-firstview-'));
-  const child = spawn(process.execPath, [join(tree, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', data, '--admin-secret', SECRET], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', () => reject(new Error(out)));
-  });
+  const station = await startStationProcess({ dataDir: data, tree, stdio: ['ignore', 'pipe', 'ignore'] });
+  const url = station.url;
   const post = async (path: string, body: unknown, headers: Record<string, string>, method = 'POST') => {
     const res = await fetch(url + path, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -72,12 +62,11 @@ async function startStation(tree: string): Promise<{ child: ChildProcess; url: s
   await post('/api/v1/ingest/xml', { xml: realXml() }, { 'x-api-key': apiKey });
   await post(`/api/v1/admin/events/${EVENT}/status`, { status: 'running' }, { 'x-api-key': apiKey }, 'PATCH');
   for (const r of captureFor(EVENT)) if (r.url.endsWith('/ingest/results')) await post(r.url, r.body, { 'x-api-key': apiKey });
-  return { child, url, data };
+  return { ...station, data };
 }
 
-async function stop(s: { child: ChildProcess; data: string }): Promise<void> {
-  s.child.kill('SIGTERM');
-  await new Promise((r) => s.child.once('exit', r));
+async function stop(s: StationProcess & { data: string }): Promise<void> {
+  await s.stop();
   rmSync(s.data, { recursive: true, force: true });
 }
 

@@ -9,52 +9,18 @@
  * The load generator shares the machine's cores with the station: figures are comparable within
  * one run and between runs on the same machine, not absolute.
  */
-import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { realXmlPath } from '../test/fixtures/real-data.ts';
 import { line, ms, percentile } from './stats.ts';
+import { BENCH_SECRET, ROOMY, startStationProcess } from './station-process.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const SECRET = 'bench-secret';
 const EVENT = 'bench';
 const RACE = 'K1M_ST_BR2_6';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-
-async function startStationProcess(dataDir: string) {
-  // One address sends everything here: lift the per-address caps (and the REST budget with them).
-  const child = spawn(
-    process.execPath,
-    [
-      join(root, 'src-main/cli.ts'),
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--data',
-      dataDir,
-      '--admin-secret',
-      SECRET,
-      '--max-connections-per-address',
-      '100000',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', () => reject(new Error(out)));
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
-}
 
 function get(agent: Agent, url: string): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
@@ -92,14 +58,15 @@ async function load(url: string, seconds: number): Promise<{ latencies: number[]
 
 export async function publicBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'raceside-public-'));
-  const { child, url } = await startStationProcess(dataDir);
+  // One address sends everything here: lift the per-address caps (and the REST budget with them).
+  const { url, stop } = await startStationProcess({ dataDir, args: ROOMY });
   const send = async (method: string, path: string, body: unknown, headers: Record<string, string>) => {
     const res = await fetch(url + path, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
   try {
-    const { apiKey } = await send('POST', '/api/v1/admin/events', { eventId: EVENT, mainTitle: 'Bench' }, { 'x-master-key': SECRET });
+    const { apiKey } = await send('POST', '/api/v1/admin/events', { eventId: EVENT, mainTitle: 'Bench' }, { 'x-master-key': BENCH_SECRET });
     const key = { 'x-api-key': apiKey as string };
     await send('POST', '/api/v1/ingest/xml', { xml: readFileSync(realXmlPath, 'utf8') }, key);
     await send('PATCH', `/api/v1/admin/events/${EVENT}/status`, { status: 'running' }, key);
@@ -144,8 +111,7 @@ export async function publicBench(): Promise<void> {
     line(`results ?detailed=true, a result pushed every 500 ms (${pushes} pushes)`, `${Math.round(r.latencies.length / SECONDS)} req/s`);
     line('  latency p50 / p99', `${ms(percentile(r.latencies, 50))} / ${ms(percentile(r.latencies, 99))}`);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -18,7 +18,6 @@
  *
  * The machine is shared: `uptime`'s load average is printed with the figures.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,34 +29,18 @@ import { startTestRedis, type TestRedis } from '../test/helpers/redis.ts';
 import { startTestRelay, type TestRelay } from '../test/helpers/relay.ts';
 import { Phone, until } from '../test/helpers/phones.ts';
 import { line, median, ms, percentile } from './stats.ts';
+import { BENCH_SECRET as SECRET, ROOMY, startStationProcess } from './station-process.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const xml = readFileSync(realXmlPath, 'utf8');
-const SECRET = 'bench-secret';
 const clientsWorker = new URL('../test/hardening/lib/hostile-worker.ts', import.meta.url);
 const PER_RELAY = Number(process.env.RELAY_CLIENTS ?? 2000);
 const RELAYS = 3;
 const ROUNDS = Number(process.env.RELAY_ROUNDS ?? 2);
 const INGESTS = 50;
 const INTERVAL_MS = Number(process.env.RELAY_INTERVAL_MS ?? 750);
-const ROOMY = ['--max-connections-per-event', '20000', '--max-connections-per-address', '100000'];
 
-async function station(dataDir: string, extra: string[] = []) {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'src-main/cli.ts'), '--host', '127.0.0.1', '--port', '0', '--data', dataDir, '--admin-secret', SECRET, ...ROOMY, ...extra],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...probed } },
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', () => reject(new Error(out)));
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
+function station(dataDir: string, extra: string[] = []) {
+  return startStationProcess({ dataDir, args: [...ROOMY, ...extra], env: { ...process.env, ...probed } });
 }
 
 function workerCall<T>(w: Worker, cmd: object, reply: string): Promise<T> {
@@ -289,10 +272,7 @@ export async function relayBench(): Promise<void> {
     );
   } finally {
     for (const r of relays) await r.cleanup();
-    for (const s of [plain, writer]) {
-      s.child.kill('SIGTERM');
-      await new Promise((r) => s.child.once('exit', r));
-    }
+    for (const s of [plain, writer]) await s.stop();
     await redis.cleanup();
     for (const d of [...dirs, cpuDir]) rmSync(d, { recursive: true, force: true });
   }
